@@ -1,0 +1,16 @@
+import type { Profile } from '../../shared/profile';
+import type { LockOperation } from '../../shared/result';
+
+/** What a front end (GUI, CLI, bench) asks the LockService to do. */
+export interface LockRequest {
+  operation: LockOperation;
+  profile: Profile;
+  /** Required for release and renew. */
+  lockId?: string;
+  /** For create; defaults to the profile's module code. */
+  moduleCode?: string;
+  signal?: AbortSignal;
+}
+
+/** Supplies the secret for a profile at the moment of the request (keychain, env, stdin). */
+export type SecretSource = (profile: Profile) => Promise<string>;

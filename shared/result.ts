@@ -1,0 +1,43 @@
+/** The one result type every lock operation returns, in the GUI, the CLI and the audit log. */
+
+export const RESULT_KINDS = [
+  'success',
+  'auth',
+  'clock',
+  'not-found',
+  'conflict',
+  'throttled',
+  'server',
+  'network',
+  'tls',
+  'timeout',
+  'invalid-response',
+  'invalid-input',
+  'cancelled',
+] as const;
+
+export type ResultKind = (typeof RESULT_KINDS)[number];
+
+export const LOCK_OPERATIONS = ['release', 'renew', 'create'] as const;
+export type LockOperation = (typeof LOCK_OPERATIONS)[number];
+
+export interface LockResult {
+  ok: boolean;
+  kind: ResultKind;
+  operation: LockOperation;
+  /** Host (and port) the request went to, for the support ticket. */
+  host: string;
+  /** null when no HTTP response arrived (network error, timeout, invalid input). */
+  httpStatus: number | null;
+  /** The server's business code (`code`) or gateway code (`error_code`), always as text. */
+  code: string | null;
+  msg: string | null;
+  /** The lock released or renewed, or the one created. */
+  lockId: string | null;
+  durationMs: number;
+  requestId?: string;
+  /** The server's Date header, when it sent one (used by the clock check). */
+  serverDate?: string;
+  /** One sentence a support engineer can act on. */
+  remedy: string;
+}
