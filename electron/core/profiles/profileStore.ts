@@ -1,0 +1,147 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { Profile, ProfileInput } from '../../../shared/profile';
+import { profileInputSchema, profileProblem, slugForName } from '../../../shared/profile';
+import { SchemaError } from '../../../shared/schema';
+import { type AtomicWriteFs, writeFileAtomic } from './atomicWrite';
+import { parseProfilesFile, serializeProfiles } from './profilesFile';
+import { ProfileStoreError } from './profileStoreError';
+
+export const PROFILES_FILE_NAME = 'profiles.json';
+
+/** Enough for any real use; bounds the search for a free id. */
+const MAX_ID_SUFFIX = 1000;
+
+function errorCode(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : 'unknown error';
+}
+
+/** Connection profiles in <dataDir>/profiles.json. Secrets are never stored here. */
+export class ProfileStore {
+  readonly file: string;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    readonly dataDir: string,
+    /** Tests inject file-system failures here. */
+    private readonly options: { writeFs?: AtomicWriteFs } = {},
+  ) {
+    this.file = path.join(dataDir, PROFILES_FILE_NAME);
+  }
+
+  async list(): Promise<Profile[]> {
+    let text: string;
+    try {
+      text = await fs.readFile(this.file, 'utf8');
+    } catch (error) {
+      if (errorCode(error) === 'ENOENT') return [];
+      throw new ProfileStoreError(
+        'io',
+        `Could not read the profiles file ${this.file} (${errorCode(error)}). Check that it is a readable file ` +
+          'owned by you, then try again.',
+        this.file,
+      );
+    }
+    return parseProfilesFile(text, this.file);
+  }
+
+  /** By exact id, else by name (case-insensitive). */
+  async find(idOrName: string): Promise<Profile | null> {
+    const profiles = await this.list();
+    const byId = profiles.find((profile) => profile.id === idOrName);
+    if (byId) return byId;
+    const name = idOrName.trim().toLowerCase();
+    return profiles.find((profile) => profile.name.toLowerCase() === name) ?? null;
+  }
+
+  /** Creates a profile (no id: one is made from the name) or updates the one with the given id. */
+  async save(input: ProfileInput): Promise<Profile> {
+    const valid = validate(input);
+    return this.exclusive(async () => {
+      const profiles = await this.list();
+      const sameName = profiles.find(
+        (profile) => profile.name.toLowerCase() === valid.name.toLowerCase() && profile.id !== valid.id,
+      );
+      if (sameName) {
+        throw new ProfileStoreError(
+          'invalid',
+          `Profile not saved: a profile named "${sameName.name}" already exists. Choose another name.`,
+        );
+      }
+      let saved: Profile;
+      if (valid.id !== undefined) {
+        const index = profiles.findIndex((profile) => profile.id === valid.id);
+        if (index < 0) {
+          throw new ProfileStoreError(
+            'not-found',
+            `Profile not saved: there is no profile with id "${valid.id}" (it may have been deleted). ` +
+              'Reload the profile list and try again.',
+          );
+        }
+        saved = { ...valid, id: valid.id };
+        profiles[index] = saved;
+      } else {
+        saved = { ...valid, id: uniqueId(slugForName(valid.name), profiles) };
+        profiles.push(saved);
+      }
+      await this.write(profiles);
+      return saved;
+    });
+  }
+
+  /** true when a profile was removed. */
+  remove(id: string): Promise<boolean> {
+    return this.exclusive(async () => {
+      const profiles = await this.list();
+      const remaining = profiles.filter((profile) => profile.id !== id);
+      if (remaining.length === profiles.length) return false;
+      await this.write(remaining);
+      return true;
+    });
+  }
+
+  private async write(profiles: readonly Profile[]): Promise<void> {
+    try {
+      await fs.mkdir(this.dataDir, { recursive: true, mode: 0o700 });
+      await writeFileAtomic(this.file, serializeProfiles(profiles), { mode: 0o600, fs: this.options.writeFs });
+    } catch (error) {
+      throw new ProfileStoreError(
+        'io',
+        `Could not write the profiles file ${this.file} (${errorCode(error)}). The previous version is unchanged. ` +
+          'Check that the folder exists, is writable by you and the disk has free space.',
+        this.file,
+      );
+    }
+  }
+
+  /** Runs read-modify-write steps one at a time, so concurrent saves in this process cannot lose each other. */
+  private exclusive<T>(step: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(step);
+    this.queue = run.catch(() => {});
+    return run;
+  }
+}
+
+function validate(input: ProfileInput): ProfileInput {
+  let valid: ProfileInput;
+  try {
+    valid = profileInputSchema.parse(input);
+  } catch (error) {
+    if (error instanceof SchemaError) throw new ProfileStoreError('invalid', `Profile not saved: ${error.message}`);
+    throw error;
+  }
+  const problem = profileProblem(valid);
+  if (problem) throw new ProfileStoreError('invalid', `Profile not saved: ${problem}`);
+  return valid;
+}
+
+function uniqueId(base: string, profiles: readonly Profile[]): string {
+  const taken = new Set(profiles.map((profile) => profile.id));
+  if (!taken.has(base)) return base;
+  for (let n = 2; n <= MAX_ID_SUFFIX; n += 1) {
+    const candidate = `${base}-${n}`;
+    if (!taken.has(candidate)) return candidate;
+  }
+  throw new ProfileStoreError('invalid', `Profile not saved: too many profiles are named like "${base}".`);
+}

@@ -1,0 +1,96 @@
+import { keychainLabel, keytarLoadError, translateKeychainError } from './keychainErrors';
+import { KEYCHAIN_SERVICE, SecretStoreError, type SecretStore } from './secretStore';
+
+/** The part of keytar this store uses. */
+export interface KeytarApi {
+  getPassword(service: string, account: string): Promise<string | null>;
+  setPassword(service: string, account: string, password: string): Promise<void>;
+  deletePassword(service: string, account: string): Promise<boolean>;
+}
+
+export interface KeytarStoreOptions {
+  /** Keychain service name; tests use their own so they never touch real entries. */
+  service?: string;
+  /** Chooses the label and the advice in error messages. */
+  platform?: NodeJS.Platform;
+  /** Loads keytar; injectable so a missing native module can be simulated. */
+  load?: () => Promise<KeytarApi>;
+}
+
+function isKeytarApi(value: unknown): value is KeytarApi {
+  if (typeof value !== 'object' || value === null) return false;
+  const candidate = value as Record<string, unknown>;
+  return (
+    typeof candidate.getPassword === 'function' &&
+    typeof candidate.setPassword === 'function' &&
+    typeof candidate.deletePassword === 'function'
+  );
+}
+
+/** Imported only when first needed, so a missing or broken native module cannot stop the app from starting. */
+export async function loadKeytar(): Promise<KeytarApi> {
+  const loaded: unknown = await import('keytar');
+  if (isKeytarApi(loaded)) return loaded;
+  const fallback = typeof loaded === 'object' && loaded !== null ? (loaded as { default?: unknown }).default : null;
+  if (isKeytarApi(fallback)) return fallback;
+  throw new Error('the keytar module does not export getPassword/setPassword/deletePassword');
+}
+
+/** The OS keychain via keytar: service KEYCHAIN_SERVICE, account = profile id. Never falls back to a file. */
+export function createKeytarStore(options: KeytarStoreOptions = {}): SecretStore {
+  const service = options.service ?? KEYCHAIN_SERVICE;
+  const platform = options.platform ?? process.platform;
+  const load = options.load ?? loadKeytar;
+  let keytar: Promise<KeytarApi> | null = null;
+
+  function api(): Promise<KeytarApi> {
+    keytar ??= load().catch((error: unknown) => {
+      keytar = null;
+      throw keytarLoadError(error, platform);
+    });
+    return keytar;
+  }
+
+  function requireAccount(account: string): void {
+    if (typeof account !== 'string' || account.length === 0) {
+      throw new SecretStoreError('failed', 'No profile was given for the secret (the keychain account is empty).');
+    }
+  }
+
+  return {
+    label: keychainLabel(platform),
+
+    async get(account) {
+      requireAccount(account);
+      const kt = await api();
+      try {
+        return await kt.getPassword(service, account);
+      } catch (error) {
+        throw translateKeychainError(error, { action: 'read', platform });
+      }
+    },
+
+    async set(account, secret) {
+      requireAccount(account);
+      if (typeof secret !== 'string' || secret.length === 0) {
+        throw new SecretStoreError('failed', 'The secret is empty, so nothing was saved.');
+      }
+      const kt = await api();
+      try {
+        await kt.setPassword(service, account, secret);
+      } catch (error) {
+        throw translateKeychainError(error, { action: 'save', platform, secret });
+      }
+    },
+
+    async delete(account) {
+      requireAccount(account);
+      const kt = await api();
+      try {
+        return await kt.deletePassword(service, account);
+      } catch (error) {
+        throw translateKeychainError(error, { action: 'delete', platform });
+      }
+    },
+  };
+}
