@@ -1,0 +1,90 @@
+import { type Clock, systemClock } from '../core/clock';
+import { createAuditLog } from '../core/audit/auditLog';
+import { osUserName } from '../core/audit/osUser';
+import { createHttpTransport } from '../core/koodrive/httpTransport';
+import type { Transport } from '../core/koodrive/transport';
+import type { SecretSource } from '../core/lockRequest';
+import { type LockService, createLockService } from '../core/lockService';
+import { ProfileStore } from '../core/profiles/profileStore';
+import { createKeytarStore } from '../core/secrets/keytarStore';
+import type { SecretStore } from '../core/secrets/secretStore';
+import { AppError } from './appError';
+import { type InflightRequests, createInflightRequests } from './inflightRequests';
+import { type SandboxController, type SandboxServer, createSandboxController } from './sandboxController';
+
+/** Everything the IPC handlers use; built once per app (or per test) by createAppServices. */
+export interface AppServices {
+  profiles: Pick<ProfileStore, 'list' | 'find' | 'save' | 'remove'>;
+  secrets: SecretStore;
+  locks: Pick<LockService, 'run'>;
+  inflight: InflightRequests;
+  sandbox: SandboxController;
+  /** Aborts running requests and stops the sandbox. */
+  dispose(): Promise<void>;
+}
+
+export interface AppServicesOptions {
+  dataDir: string;
+  /** Defaults to the OS keychain (keytar). */
+  secrets?: SecretStore;
+  transport?: Transport;
+  clock?: Clock;
+  source?: 'gui' | 'cli';
+  /** Replaces the embedded sandbox server (tests). */
+  launchSandbox?: () => Promise<SandboxServer>;
+}
+
+export function secretSourceFor(secrets: SecretStore): SecretSource {
+  return async (profile) => {
+    const secret = await secrets.get(profile.id);
+    if (secret === null) {
+      const what = profile.authMode === 'app' ? 'app secret' : 'access token';
+      throw new AppError(
+        'not-found',
+        `No ${what} is stored for the profile "${profile.name}" yet. Open the profile, paste the ${what} and save it.`,
+      );
+    }
+    return secret;
+  };
+}
+
+/** The given transport (left open: the caller owns it), or a new real one that dispose closes. */
+function transportFor(given: Transport | undefined): { transport: Transport; close(): void } {
+  if (given) return { transport: given, close: () => {} };
+  const created = createHttpTransport();
+  return { transport: created, close: () => created.close() };
+}
+
+export function createAppServices(options: AppServicesOptions): AppServices {
+  const secrets = options.secrets ?? createKeytarStore();
+  const profiles = new ProfileStore(options.dataDir);
+  const http = transportFor(options.transport);
+  const audit = createAuditLog({ dataDir: options.dataDir });
+  const locks = createLockService({
+    transport: http.transport,
+    clock: options.clock ?? systemClock,
+    secretFor: secretSourceFor(secrets),
+    audit,
+    source: options.source ?? 'gui',
+    osUser: osUserName(),
+  });
+  const inflight = createInflightRequests();
+  const sandbox = createSandboxController({ profiles, secrets, launch: options.launchSandbox });
+
+  return {
+    profiles,
+    secrets,
+    locks,
+    inflight,
+    sandbox,
+    async dispose() {
+      inflight.abortAll();
+      try {
+        await sandbox.stop();
+      } finally {
+        http.close();
+        await audit.close();
+      }
+    },
+  };
+}

@@ -1,0 +1,99 @@
+import type { SandboxInfo } from '../../shared/contract';
+import type { ProfileStore } from '../core/profiles/profileStore';
+import type { RunningSandbox } from '../core/sandbox/server';
+import { startSandbox } from '../core/sandbox/server';
+import type { SecretStore } from '../core/secrets/secretStore';
+import { AppError } from './appError';
+
+export const SANDBOX_PROFILE_ID = 'sandbox';
+export const SANDBOX_PROFILE_NAME = 'Sandbox';
+export const SANDBOX_MODULE_CODE = '102';
+
+export type SandboxServer = Pick<RunningSandbox, 'url' | 'credentials' | 'activeLockIds' | 'stop'>;
+
+export interface SandboxControllerDeps {
+  profiles: Pick<ProfileStore, 'list' | 'save'>;
+  secrets: SecretStore;
+  /** Starts the server; the real one listens on 127.0.0.1 on a free port. */
+  launch?: () => Promise<SandboxServer>;
+}
+
+/** The embedded KooDrive sandbox, and the "Sandbox" profile that points at it. */
+export interface SandboxController {
+  /** Starts the sandbox (or returns the running one) and creates or updates the Sandbox profile. */
+  start(): Promise<SandboxInfo>;
+  stop(): Promise<SandboxInfo>;
+  status(): SandboxInfo;
+}
+
+const STOPPED: SandboxInfo = { running: false, baseUrl: null, profileId: null, activeLockIds: [] };
+
+export function createSandboxController(deps: SandboxControllerDeps): SandboxController {
+  const launch = deps.launch ?? (() => startSandbox({ host: '127.0.0.1', port: 0 }));
+  let server: SandboxServer | null = null;
+  let profileId: string | null = null;
+  // start and stop run one after the other, so two clicks never start two servers.
+  let queue: Promise<unknown> = Promise.resolve();
+
+  function status(): SandboxInfo {
+    if (!server) return { ...STOPPED, activeLockIds: [] };
+    return {
+      running: true,
+      baseUrl: server.url,
+      profileId,
+      activeLockIds: [...server.activeLockIds()],
+    };
+  }
+
+  function serialized<T>(task: () => Promise<T>): Promise<T> {
+    const next = queue.then(task, task);
+    queue = next.catch(() => undefined);
+    return next;
+  }
+
+  async function doStart(): Promise<SandboxInfo> {
+    if (server) return status();
+    let started: SandboxServer;
+    try {
+      started = await launch();
+    } catch {
+      throw new AppError(
+        'internal',
+        'The local sandbox could not start on 127.0.0.1. Close other copies of the app and try again.',
+      );
+    }
+    try {
+      const exists = (await deps.profiles.list()).some((profile) => profile.id === SANDBOX_PROFILE_ID);
+      // Saving without an id creates the profile; its id is the name's slug, "sandbox".
+      const saved = await deps.profiles.save({
+        ...(exists ? { id: SANDBOX_PROFILE_ID } : {}),
+        name: SANDBOX_PROFILE_NAME,
+        baseUrl: started.url,
+        userId: started.credentials.userId,
+        authMode: 'bearer',
+        moduleCode: SANDBOX_MODULE_CODE,
+      });
+      await deps.secrets.set(saved.id, started.credentials.token);
+      profileId = saved.id;
+    } catch (error) {
+      await started.stop().catch(() => undefined);
+      throw error;
+    }
+    server = started;
+    return status();
+  }
+
+  async function doStop(): Promise<SandboxInfo> {
+    const running = server;
+    server = null;
+    profileId = null;
+    if (running) await running.stop();
+    return status();
+  }
+
+  return {
+    start: () => serialized(doStart),
+    stop: () => serialized(doStop),
+    status,
+  };
+}
