@@ -1,0 +1,82 @@
+import { ALGORITHM } from '../koodrive/sign';
+
+export const REQUIRED_SIGNED_HEADERS = ['host', 'x-date', 'x-user-id'] as const;
+
+export type ParsedAuthorization =
+  | { scheme: 'bearer'; token: string }
+  | { scheme: 'app'; appId: string; signedHeaders: string[]; signature: string }
+  | { scheme: 'invalid'; problem: string };
+
+const TOKEN = /^[\x21-\x7e]+$/;
+const HEADER_NAME = /^[a-z0-9!#$%&'*+.^_`|~-]+$/;
+const HEX_SIGNATURE = /^[0-9a-fA-F]{64}$/;
+const APP_PARAMS = ['AppId', 'SignedHeaders', 'Signature'] as const;
+type AppParam = (typeof APP_PARAMS)[number];
+
+const EXPECTED = `expected "Bearer <token>" or "${ALGORITHM} AppId=<appId>,SignedHeaders=<names>,Signature=<hex>"`;
+
+/**
+ * Parses an Authorization header strictly as spec §5 and §6 step 4 write it: one space after the
+ * scheme, parameters separated by "," without spaces, each of AppId, SignedHeaders, Signature once.
+ */
+export function parseAuthorization(value: string): ParsedAuthorization {
+  if (value.length === 0) return invalid('Authorization is empty');
+  if (value.startsWith('Bearer+')) return invalid('Authorization: write "Bearer <token>" with a space, not "+"');
+  if (value.startsWith('Bearer ')) return parseBearer(value.slice('Bearer '.length));
+  if (value.startsWith(`${ALGORITHM} `)) return parseApp(value.slice(ALGORITHM.length + 1));
+  return invalid(`Authorization: ${EXPECTED}`);
+}
+
+function parseBearer(token: string): ParsedAuthorization {
+  if (!TOKEN.test(token)) return invalid('Authorization: the bearer token is empty or contains spaces');
+  return { scheme: 'bearer', token };
+}
+
+function parseApp(params: string): ParsedAuthorization {
+  if (/\s/.test(params)) {
+    return invalid(`Authorization: no spaces allowed in the ${ALGORITHM} parameters (separate them with "," only)`);
+  }
+  const found = new Map<AppParam, string>();
+  for (const part of params.split(',')) {
+    const eq = part.indexOf('=');
+    const name = eq < 0 ? part : part.slice(0, eq);
+    if (!isAppParam(name)) {
+      return invalid(`Authorization: unknown parameter "${name.slice(0, 40)}"; ${EXPECTED}`);
+    }
+    if (found.has(name)) return invalid(`Authorization: parameter ${name} appears more than once`);
+    const paramValue = eq < 0 ? '' : part.slice(eq + 1);
+    if (paramValue.length === 0) return invalid(`Authorization: parameter ${name} is empty`);
+    found.set(name, paramValue);
+  }
+  const missing = APP_PARAMS.filter((name) => !found.has(name));
+  if (missing.length > 0) return invalid(`Authorization: missing ${missing.join(', ')}`);
+  const appId = found.get('AppId') ?? '';
+  const signature = found.get('Signature') ?? '';
+  if (!HEX_SIGNATURE.test(signature)) {
+    return invalid('Authorization: Signature must be 64 hexadecimal characters (HMAC-SHA256, hex)');
+  }
+  const signedHeaders = (found.get('SignedHeaders') ?? '').split(';');
+  const headerProblem = signedHeadersProblem(signedHeaders);
+  if (headerProblem) return invalid(`Authorization: ${headerProblem}`);
+  return { scheme: 'app', appId, signedHeaders, signature };
+}
+
+function signedHeadersProblem(names: readonly string[]): string | null {
+  if (names.some((name) => !HEADER_NAME.test(name))) {
+    return 'SignedHeaders must be lower-case header names separated by ";"';
+  }
+  if (new Set(names).size !== names.length) return 'SignedHeaders names a header more than once';
+  if (names.includes('authorization')) return 'SignedHeaders must not include authorization';
+  const missing = REQUIRED_SIGNED_HEADERS.filter((name) => !names.includes(name));
+  if (missing.length > 0)
+    return `SignedHeaders must include ${REQUIRED_SIGNED_HEADERS.join(';')} (missing ${missing.join(', ')})`;
+  return null;
+}
+
+function isAppParam(name: string): name is AppParam {
+  return (APP_PARAMS as readonly string[]).includes(name);
+}
+
+function invalid(problem: string): ParsedAuthorization {
+  return { scheme: 'invalid', problem };
+}

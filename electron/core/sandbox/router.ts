@@ -1,0 +1,136 @@
+/**
+ * HTTP routing: admin paths go to the practice surface; every other request has its body read
+ * (64 KiB at most), may be hit by the current fault, is authenticated and then routed to the lock
+ * operations or answered 404 like the gateway does. Every request that is not admin is recorded.
+ */
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { handleAdmin, isAdminPath } from './adminRoutes';
+import { sendReply, sendSlowly, sendThenReset, streamHuge } from './deliver';
+import { bodyTooLarge, koodriveError, CODE_INNER_FAILURE, routeNotFound } from './errorBodies';
+import { HTML_PAGE, NON_JSON_TEXT, statusFaultReply } from './faultReplies';
+import type { RouteResult } from './lockRoutes';
+import { handleLockRoute, LOCK_ID_HEADER, matchLockRoute } from './lockRoutes';
+import { MAX_BODY_BYTES, readBody } from './readBody';
+import { ReceivedHeaders, splitUrl } from './receivedHeaders';
+import type { HttpReply } from './reply';
+import { baseHeaders, jsonHttpReply, textHttpReply } from './reply';
+import type { SandboxState } from './state';
+import type { SandboxFault } from './types';
+import { verifyRequest } from './verifyRequest';
+
+export function createRequestHandler(state: SandboxState): (req: IncomingMessage, res: ServerResponse) => void {
+  return (req, res) => {
+    res.sendDate = false;
+    const requestId = randomUUID();
+    handle(req, res, state, requestId).catch((error: unknown) => {
+      state.logLine?.(`sandbox: internal error: ${error instanceof Error ? error.name : 'unknown'}`);
+      if (res.headersSent) {
+        res.destroy();
+        return;
+      }
+      const reply = koodriveError(500, CODE_INNER_FAILURE, 'INNER_INVOKE_FAILURE: sandbox internal error');
+      sendReply(res, jsonHttpReply(reply, baseHeaders(state.clock.now(), requestId)));
+    });
+  };
+}
+
+async function handle(req: IncomingMessage, res: ServerResponse, state: SandboxState, requestId: string) {
+  const method = req.method ?? '';
+  const rawUrl = req.url ?? '/';
+  const { path } = splitUrl(rawUrl);
+  if (isAdminPath(path)) {
+    const reply = await handleAdmin(req, path, state);
+    sendReply(res, jsonHttpReply(reply, baseHeaders(state.clock.now(), requestId)));
+    return;
+  }
+
+  const at = state.clock.now().toISOString();
+  const headers = new ReceivedHeaders(req.rawHeaders);
+  const headerLockId = headers.single(LOCK_ID_HEADER).value ?? null;
+  const record = (outcome: string, lockId: string | null, status: number | null, fault?: SandboxFault) => {
+    state.log.add({ method, path, lockId, at, outcome, ...(fault ? { fault: fault.kind } : {}) });
+    state.logLine?.(
+      `${at} ${method} ${path.slice(0, 200)} -> ${status ?? 'no answer'} ${outcome}${lockId ? ` ${lockId}` : ''}`,
+    );
+  };
+
+  const read = await readBody(req);
+  if (!read.ok) {
+    if (read.reason === 'aborted') {
+      record('rejected:aborted', headerLockId, null);
+      return;
+    }
+    res.setHeader('Connection', 'close');
+    req.resume();
+    record('rejected:too-large', headerLockId, 413);
+    sendReply(res, jsonHttpReply(bodyTooLarge(MAX_BODY_BYTES, requestId), baseHeaders(state.clock.now(), requestId)));
+    return;
+  }
+
+  const fault = state.faults.take();
+  if (fault?.kind === 'delay' && !(await state.timers.sleep(fault.ms))) return;
+  if (fault && replacesAnswer(fault)) {
+    const status = answerFault(res, fault, state, requestId);
+    record(`fault:${fault.kind}`, headerLockId, status, fault);
+    return;
+  }
+
+  const result = answerRequest(method, rawUrl, path, headers, read.body, state, requestId);
+  const reply = jsonHttpReply(result.reply, baseHeaders(state.clock.now(), requestId));
+  record(result.outcome, result.lockId, reply.status, fault ?? undefined);
+  deliver(res, reply, fault, state);
+}
+
+function answerRequest(
+  method: string,
+  rawUrl: string,
+  path: string,
+  headers: ReceivedHeaders,
+  body: Buffer,
+  state: SandboxState,
+  requestId: string,
+): RouteResult {
+  const lockId = headers.single(LOCK_ID_HEADER).value ?? null;
+  const route = matchLockRoute(method, path);
+  if (!route) return { reply: routeNotFound(method, path, requestId), outcome: 'rejected:unknown-route', lockId };
+  const verified = verifyRequest({ method, rawUrl, headers, body }, state.credentials, state.clock.now(), requestId);
+  if (!verified.ok) return { reply: verified.reply, outcome: verified.outcome, lockId };
+  return handleLockRoute(route, headers, body, verified.userId, state.locks);
+}
+
+type AnswerFault = Extract<SandboxFault, { kind: 'status' | 'non-json' | 'html' | 'huge' | 'hang' }>;
+
+function replacesAnswer(fault: SandboxFault): fault is AnswerFault {
+  return ['status', 'non-json', 'html', 'huge', 'hang'].includes(fault.kind);
+}
+
+/** Sends the fault's own answer instead of the real one; returns its status (null: none is ever sent). */
+function answerFault(res: ServerResponse, fault: AnswerFault, state: SandboxState, requestId: string): number | null {
+  const base = baseHeaders(state.clock.now(), requestId);
+  let reply: HttpReply;
+  switch (fault.kind) {
+    case 'hang':
+      return null;
+    case 'huge':
+      streamHuge(res, fault.bytes, base);
+      return 200;
+    case 'status':
+      reply = jsonHttpReply(statusFaultReply(fault.status, fault.retryAfterSeconds, requestId), base);
+      break;
+    case 'non-json':
+      reply = textHttpReply(200, 'text/plain;charset=UTF-8', NON_JSON_TEXT, base);
+      break;
+    case 'html':
+      reply = textHttpReply(502, 'text/html;charset=UTF-8', HTML_PAGE, base);
+      break;
+  }
+  sendReply(res, reply);
+  return reply.status;
+}
+
+function deliver(res: ServerResponse, reply: HttpReply, fault: SandboxFault | null, state: SandboxState): void {
+  if (fault?.kind === 'slow-body') sendSlowly(res, reply, fault.ms, state.timers);
+  else if (fault?.kind === 'reset') sendThenReset(res, reply);
+  else sendReply(res, reply);
+}

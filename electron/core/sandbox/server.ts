@@ -1,0 +1,112 @@
+/**
+ * The KooDrive sandbox: a strict, KooDrive-compatible local server for backup locks, to practise
+ * against and to test with. See docs/sandbox.md.
+ */
+import http from 'node:http';
+import https from 'node:https';
+import type { AddressInfo, Socket } from 'node:net';
+import { isLoopbackHost, moduleCodeProblem } from '../../../shared/identifiers';
+import { systemClock } from '../clock';
+import { generateLoopbackCertificate } from './certificate';
+import { resolveCredentials } from './credentials';
+import { FaultSchedule } from './faults';
+import { LockTable } from './lockTable';
+import { RequestLog } from './requestLog';
+import { createRequestHandler } from './router';
+import type { SandboxState } from './state';
+import { TimerSet } from './timers';
+import type { RunningSandbox, SandboxOptions } from './types';
+
+export type {
+  ReceivedRequest,
+  RunningSandbox,
+  SandboxCredentials,
+  SandboxFault,
+  SandboxFaultKind,
+  SandboxOptions,
+} from './types';
+
+export const DEFAULT_SEED_LOCKS = 3;
+const SEED_MODULES = ['100', '101', '102'] as const;
+
+export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
+  const host = options.host ?? '127.0.0.1';
+  if (!isLoopbackHost(host)) throw new Error(`The sandbox listens on loopback addresses only, not "${host}".`);
+  const port = options.port ?? 0;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error('port must be a whole number 0-65535.');
+  const seedLocks = options.seedLocks ?? DEFAULT_SEED_LOCKS;
+  if (!Number.isInteger(seedLocks) || seedLocks < 0 || seedLocks > 1000) {
+    throw new Error('seedLocks must be a whole number 0-1000.');
+  }
+
+  const credentials = resolveCredentials(options.credentials);
+  const clock = options.clock ?? systemClock;
+  const locks = new LockTable(clock, options.lockTtlMs);
+  let nextModule = 0;
+  const addLock = (moduleCode?: string): string => {
+    const code = moduleCode ?? SEED_MODULES[nextModule++ % SEED_MODULES.length];
+    if (moduleCodeProblem(code)) throw new Error('moduleCode must be 1-8 digits (100, 101 or 102).');
+    return locks.insert(credentials.userId, code).lockId;
+  };
+  const state: SandboxState = {
+    credentials,
+    clock,
+    locks,
+    faults: new FaultSchedule(),
+    log: new RequestLog(),
+    timers: new TimerSet(),
+    addLock,
+    logLine: options.quiet === false ? (line) => console.log(line) : null,
+  };
+  const seededLockIds = Array.from({ length: seedLocks }, () => addLock());
+
+  const handler = createRequestHandler(state);
+  const certificate = options.https ? await generateLoopbackCertificate() : null;
+  const server = certificate
+    ? https.createServer({ key: certificate.keyPem, cert: certificate.certPem }, handler)
+    : http.createServer(handler);
+  const sockets = new Set<Socket>();
+  server.on('connection', (socket: Socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+  });
+  await listen(server, port, host);
+
+  const address = server.address() as AddressInfo;
+  const urlHost = host.includes(':') ? `[${host.replace(/^\[|\]$/g, '')}]` : host;
+  const url = `${certificate ? 'https' : 'http'}://${urlHost}:${address.port}`;
+
+  let stopping: Promise<void> | null = null;
+  const stop = (): Promise<void> => {
+    stopping ??= new Promise<void>((resolve) => {
+      state.timers.stopAll();
+      server.close(() => resolve());
+      server.closeAllConnections();
+      for (const socket of sockets) socket.destroy();
+    });
+    return stopping;
+  };
+
+  return {
+    url,
+    credentials: { ...credentials },
+    seededLockIds,
+    ...(certificate ? { caPem: certificate.certPem } : {}),
+    activeLockIds: () => locks.active().map((lock) => lock.lockId),
+    addLock,
+    setFault: (fault, times) => state.faults.set(fault, times),
+    received: () => state.log.list(),
+    stop,
+  };
+}
+
+function listen(server: http.Server | https.Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: Error) => reject(error);
+    server.once('error', onError);
+    server.listen(port, host, () => {
+      server.off('error', onError);
+      resolve();
+    });
+  });
+}
