@@ -3,11 +3,14 @@
  * `window.lockAdmin` from METHOD_NAMES, main registers one validated handler per method, and the
  * end-to-end tests build the same API in a browser page. Add a method here and every end gets it.
  */
+import { BATCH_MAX_CONCURRENCY, BATCH_MAX_LOCKS, type BatchStatus } from './batch';
+import type { ClockCheck, ConnectionReport, RequestPreview } from './diagnostics';
+import { HISTORY_OUTCOMES, type HistoryPage } from './history';
 import { LOCK_ID_MAX } from './identifiers';
 import type { Profile } from './profile';
 import { profileIdSchema, profileInputSchema } from './profile';
-import type { LockResult } from './result';
-import { type Infer, none, object, optional, string } from './schema';
+import { LOCK_OPERATIONS, type LockResult } from './result';
+import { type Infer, array, integer, none, object, oneOf, optional, string } from './schema';
 
 export const CHANNEL_PREFIX = 'lockAdmin:';
 
@@ -19,6 +22,21 @@ const requestTagArg = string({
   patternHint: 'is letters, digits, dash or underscore',
 });
 const moduleCodeArg = string({ min: 1, max: 8, pattern: /^\d+$/, patternHint: 'is digits only' });
+/** Sign with the server-corrected time (diagnostics' clock check): milliseconds added to the local clock. */
+const clockOffsetArg = optional(integer(-86_400_000, 86_400_000));
+const batchIdArg = string({
+  min: 1,
+  max: 64,
+  pattern: /^[A-Za-z0-9_-]+$/,
+  patternHint: 'is letters, digits, dash or underscore',
+});
+const historyFilterArg = object({
+  lockId: optional(string({ min: 1, max: LOCK_ID_MAX })),
+  profile: optional(string({ min: 1, max: 64 })),
+  outcome: optional(oneOf(HISTORY_OUTCOMES)),
+  from: optional(string({ min: 1, max: 40 })),
+  to: optional(string({ min: 1, max: 40 })),
+});
 
 export const argSchemas = {
   listProfiles: none(),
@@ -27,17 +45,47 @@ export const argSchemas = {
   secretStatus: object({ profileId: profileIdSchema }),
   setSecret: object({ profileId: profileIdSchema, secret: string({ min: 1, max: 4096 }) }),
   clearSecret: object({ profileId: profileIdSchema }),
-  releaseLock: object({ profileId: profileIdSchema, lockId: lockIdArg, requestTag: optional(requestTagArg) }),
-  renewLock: object({ profileId: profileIdSchema, lockId: lockIdArg, requestTag: optional(requestTagArg) }),
+  releaseLock: object({
+    profileId: profileIdSchema,
+    lockId: lockIdArg,
+    requestTag: optional(requestTagArg),
+    clockOffsetMs: clockOffsetArg,
+  }),
+  renewLock: object({
+    profileId: profileIdSchema,
+    lockId: lockIdArg,
+    requestTag: optional(requestTagArg),
+    clockOffsetMs: clockOffsetArg,
+  }),
   createLock: object({
     profileId: profileIdSchema,
     moduleCode: optional(moduleCodeArg),
     requestTag: optional(requestTagArg),
+    clockOffsetMs: clockOffsetArg,
   }),
   cancelRequest: object({ requestTag: requestTagArg }),
   startSandbox: none(),
   stopSandbox: none(),
   sandboxStatus: none(),
+  startBatch: object({
+    profileId: profileIdSchema,
+    lockIds: array(lockIdArg, BATCH_MAX_LOCKS),
+    concurrency: integer(1, BATCH_MAX_CONCURRENCY),
+    clockOffsetMs: clockOffsetArg,
+  }),
+  batchStatus: object({ batchId: batchIdArg, since: integer(0, BATCH_MAX_LOCKS) }),
+  cancelBatch: object({ batchId: batchIdArg }),
+  queryHistory: object({ filter: historyFilterArg, offset: integer(0, 10_000_000), limit: integer(1, 1000) }),
+  exportHistory: object({ filter: historyFilterArg }),
+  previewRequest: object({
+    profileId: profileIdSchema,
+    operation: oneOf(LOCK_OPERATIONS),
+    lockId: optional(lockIdArg),
+    moduleCode: optional(moduleCodeArg),
+    clockOffsetMs: clockOffsetArg,
+  }),
+  checkClock: object({ profileId: profileIdSchema }),
+  checkConnection: object({ profileId: profileIdSchema }),
 } as const;
 
 export interface SecretStatus {
@@ -69,6 +117,15 @@ export interface MethodResults {
   startSandbox: SandboxInfo;
   stopSandbox: SandboxInfo;
   sandboxStatus: SandboxInfo;
+  startBatch: { batchId: string; total: number };
+  batchStatus: BatchStatus;
+  cancelBatch: { cancelled: boolean };
+  queryHistory: HistoryPage;
+  /** CSV text (RFC 4180, cells guarded against spreadsheet formula injection). */
+  exportHistory: { csv: string; rows: number };
+  previewRequest: RequestPreview;
+  checkClock: ClockCheck;
+  checkConnection: ConnectionReport;
 }
 
 export type MethodName = keyof typeof argSchemas & keyof MethodResults;

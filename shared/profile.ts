@@ -17,6 +17,10 @@ export interface Profile {
   moduleCode: string;
   /** Authorization prefix for bearer mode; spec §10 Q1 leaves it open. Default "Bearer". */
   bearerPrefix?: string;
+  /** HTTP proxy (http://host:port) to tunnel HTTPS through; none when absent. */
+  proxyUrl?: string;
+  /** Extra CA certificates (PEM) trusted for this profile on top of the system's. */
+  caPem?: string;
 }
 
 function refined(base: Schema<string>, problem: (value: string) => string | null): Schema<string> {
@@ -58,12 +62,35 @@ export const profileInputSchema = object({
     }),
   ),
   moduleCode: refined(string({ min: 1, max: 8, trim: true }), moduleCodeProblem),
+  proxyUrl: optional(refined(string({ min: 1, max: 2048, trim: true }), (v) => proxyUrlProblem(v))),
+  caPem: optional(
+    refined(string({ min: 1, max: 262_144, allowControl: true, trim: true }), (v) =>
+      /^-----BEGIN CERTIFICATE-----[\s\S]+-----END CERTIFICATE-----$/.test(v)
+        ? null
+        : 'The CA certificate must be PEM text from -----BEGIN CERTIFICATE----- to -----END CERTIFICATE-----.',
+    ),
+  ),
   bearerPrefix: optional(
     string({ min: 1, max: 32, pattern: /^[A-Za-z][A-Za-z0-9_-]*$/, patternHint: 'is one word, such as Bearer' }),
   ),
 });
 
 export type ProfileInput = Infer<typeof profileInputSchema>;
+
+export function proxyUrlProblem(raw: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return 'The proxy is a URL such as http://proxy.example.com:3128.';
+  }
+  if (url.protocol !== 'http:')
+    return 'Only HTTP proxies (http://host:port) are supported; HTTPS is tunnelled through them.';
+  if (url.username || url.password)
+    return 'Remove the user name and password from the proxy URL: they would be stored in plain text.';
+  if (url.pathname !== '/' || url.search || url.hash) return 'The proxy URL is only http://host:port, without a path.';
+  return null;
+}
 
 /** Checks the cross-field rules the schema cannot: app auth needs an app ID. */
 export function profileProblem(input: ProfileInput): string | null {

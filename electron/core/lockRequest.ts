@@ -10,6 +10,8 @@ export interface LockRequest {
   /** For create; defaults to the profile's module code. */
   moduleCode?: string;
   signal?: AbortSignal;
+  /** Milliseconds added to the clock when signing (X-Date), to sign with the server-corrected time. */
+  clockOffsetMs?: number;
 }
 
 /** Supplies the secret for a profile at the moment of the request (keychain, env, stdin). */

@@ -1,5 +1,5 @@
 import { type Clock, systemClock } from '../core/clock';
-import { createAuditLog } from '../core/audit/auditLog';
+import { type AuditLog, createAuditLog } from '../core/audit/auditLog';
 import { osUserName } from '../core/audit/osUser';
 import { createHttpTransport } from '../core/koodrive/httpTransport';
 import type { Transport } from '../core/koodrive/transport';
@@ -19,6 +19,10 @@ export interface AppServices {
   locks: Pick<LockService, 'run'>;
   inflight: InflightRequests;
   sandbox: SandboxController;
+  /** The append-only audit log the lock service writes (read by the history). */
+  audit: AuditLog;
+  transport: Transport;
+  clock: Clock;
   /** Aborts running requests and stops the sandbox. */
   dispose(): Promise<void>;
 }
@@ -60,9 +64,10 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   const profiles = new ProfileStore(options.dataDir);
   const http = transportFor(options.transport);
   const audit = createAuditLog({ dataDir: options.dataDir });
+  const clock = options.clock ?? systemClock;
   const locks = createLockService({
     transport: http.transport,
-    clock: options.clock ?? systemClock,
+    clock,
     secretFor: secretSourceFor(secrets),
     audit,
     source: options.source ?? 'gui',
@@ -77,6 +82,9 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     locks,
     inflight,
     sandbox,
+    audit,
+    transport: http.transport,
+    clock,
     async dispose() {
       inflight.abortAll();
       try {

@@ -1,88 +1,16 @@
-import type { Handlers, SecretStatus } from '../../shared/contract';
-import type { Profile } from '../../shared/profile';
-import { profileProblem } from '../../shared/profile';
-import type { LockResult } from '../../shared/result';
-import type { LockRequest } from '../core/lockRequest';
-import { AppError } from './appError';
+import type { Handlers } from '../../shared/contract';
 import type { AppServices } from './appServices';
+import { createBatchHandlers } from './batchHandlers';
+import { createCoreHandlers } from './coreHandlers';
+import { createDiagnosticsHandlers } from './diagnosticsHandlers';
+import { createHistoryHandlers } from './historyHandlers';
 
-/** The implementation of every method of the contract. Arguments arrive already validated by dispatch. */
+/** The implementation of every method of the contract, one feature file each. */
 export function createHandlers(services: AppServices): Handlers {
-  const { profiles, secrets, locks, inflight, sandbox } = services;
-
-  async function profileById(profileId: string): Promise<Profile> {
-    const profile = (await profiles.list()).find((candidate) => candidate.id === profileId);
-    if (!profile) {
-      throw new AppError(
-        'not-found',
-        `There is no profile "${profileId}". It may have been deleted; pick another one.`,
-      );
-    }
-    return profile;
-  }
-
-  function secretStatus(stored: boolean): SecretStatus {
-    return { stored, store: secrets.label };
-  }
-
-  async function runLock(
-    operation: LockRequest['operation'],
-    profileId: string,
-    requestTag: string | undefined,
-    extra: Pick<LockRequest, 'lockId' | 'moduleCode'>,
-  ): Promise<LockResult> {
-    // Registered before the first await, so a cancel sent right after the request finds it.
-    const ticket = inflight.register(requestTag);
-    try {
-      const profile = await profileById(profileId);
-      return await locks.run({ operation, profile, ...extra, signal: ticket.signal });
-    } finally {
-      ticket.done();
-    }
-  }
-
   return {
-    listProfiles: () => profiles.list(),
-
-    async saveProfile(input) {
-      const problem = profileProblem(input);
-      if (problem) throw new AppError('invalid-argument', problem);
-      return profiles.save(input);
-    },
-
-    async deleteProfile({ profileId }) {
-      // The keychain entry goes first: a failure then leaves nothing half-deleted or orphaned.
-      await secrets.delete(profileId);
-      return { deleted: await profiles.remove(profileId) };
-    },
-
-    async secretStatus({ profileId }) {
-      await profileById(profileId);
-      return secretStatus((await secrets.get(profileId)) !== null);
-    },
-
-    async setSecret({ profileId, secret }) {
-      await profileById(profileId);
-      const value = secret.trim();
-      if (value.length === 0) throw new AppError('invalid-argument', 'secret: is required');
-      await secrets.set(profileId, value);
-      return secretStatus(true);
-    },
-
-    async clearSecret({ profileId }) {
-      await secrets.delete(profileId);
-      return secretStatus(false);
-    },
-
-    releaseLock: ({ profileId, lockId, requestTag }) => runLock('release', profileId, requestTag, { lockId }),
-    renewLock: ({ profileId, lockId, requestTag }) => runLock('renew', profileId, requestTag, { lockId }),
-    createLock: ({ profileId, moduleCode, requestTag }) =>
-      runLock('create', profileId, requestTag, moduleCode === undefined ? {} : { moduleCode }),
-
-    cancelRequest: async ({ requestTag }) => ({ cancelled: inflight.cancel(requestTag) }),
-
-    startSandbox: () => sandbox.start(),
-    stopSandbox: () => sandbox.stop(),
-    sandboxStatus: async () => sandbox.status(),
+    ...createCoreHandlers(services),
+    ...createBatchHandlers(services),
+    ...createHistoryHandlers(services),
+    ...createDiagnosticsHandlers(services),
   };
 }

@@ -1,0 +1,105 @@
+import type { Handlers, SecretStatus } from '../../shared/contract';
+import type { Profile } from '../../shared/profile';
+import { profileProblem } from '../../shared/profile';
+import type { LockResult } from '../../shared/result';
+import type { LockRequest } from '../core/lockRequest';
+import { AppError } from './appError';
+import type { AppServices } from './appServices';
+
+export type CoreMethod =
+  | 'listProfiles'
+  | 'saveProfile'
+  | 'deleteProfile'
+  | 'secretStatus'
+  | 'setSecret'
+  | 'clearSecret'
+  | 'releaseLock'
+  | 'renewLock'
+  | 'createLock'
+  | 'cancelRequest'
+  | 'startSandbox'
+  | 'stopSandbox'
+  | 'sandboxStatus';
+
+/** Profiles, secrets, single lock operations and the sandbox. Arguments arrive already validated by dispatch. */
+export function createCoreHandlers(services: AppServices): Pick<Handlers, CoreMethod> {
+  const { profiles, secrets, locks, inflight, sandbox } = services;
+
+  async function profileById(profileId: string): Promise<Profile> {
+    const profile = (await profiles.list()).find((candidate) => candidate.id === profileId);
+    if (!profile) {
+      throw new AppError(
+        'not-found',
+        `There is no profile "${profileId}". It may have been deleted; pick another one.`,
+      );
+    }
+    return profile;
+  }
+
+  function secretStatus(stored: boolean): SecretStatus {
+    return { stored, store: secrets.label };
+  }
+
+  async function runLock(
+    operation: LockRequest['operation'],
+    profileId: string,
+    requestTag: string | undefined,
+    extra: Pick<LockRequest, 'lockId' | 'moduleCode' | 'clockOffsetMs'>,
+  ): Promise<LockResult> {
+    // Registered before the first await, so a cancel sent right after the request finds it.
+    const ticket = inflight.register(requestTag);
+    try {
+      const profile = await profileById(profileId);
+      return await locks.run({ operation, profile, ...extra, signal: ticket.signal });
+    } finally {
+      ticket.done();
+    }
+  }
+
+  return {
+    listProfiles: () => profiles.list(),
+
+    async saveProfile(input) {
+      const problem = profileProblem(input);
+      if (problem) throw new AppError('invalid-argument', problem);
+      return profiles.save(input);
+    },
+
+    async deleteProfile({ profileId }) {
+      // The keychain entry goes first: a failure then leaves nothing half-deleted or orphaned.
+      await secrets.delete(profileId);
+      return { deleted: await profiles.remove(profileId) };
+    },
+
+    async secretStatus({ profileId }) {
+      await profileById(profileId);
+      return secretStatus((await secrets.get(profileId)) !== null);
+    },
+
+    async setSecret({ profileId, secret }) {
+      await profileById(profileId);
+      const value = secret.trim();
+      if (value.length === 0) throw new AppError('invalid-argument', 'secret: is required');
+      await secrets.set(profileId, value);
+      return secretStatus(true);
+    },
+
+    async clearSecret({ profileId }) {
+      await secrets.delete(profileId);
+      return secretStatus(false);
+    },
+
+    releaseLock: ({ profileId, lockId, requestTag, clockOffsetMs }) =>
+      runLock('release', profileId, requestTag, { lockId, clockOffsetMs }),
+    renewLock: ({ profileId, lockId, requestTag, clockOffsetMs }) =>
+      runLock('renew', profileId, requestTag, { lockId, clockOffsetMs }),
+    createLock: ({ profileId, moduleCode, requestTag, clockOffsetMs }) =>
+      runLock('create', profileId, requestTag, { moduleCode, clockOffsetMs }),
+
+    cancelRequest: async ({ requestTag }) => ({ cancelled: inflight.cancel(requestTag) }),
+
+    startSandbox: () => sandbox.start(),
+    stopSandbox: () => sandbox.stop(),
+    sandboxStatus: async () => sandbox.status(),
+  };
+}

@@ -1,0 +1,45 @@
+export interface RequestPreview {
+  method: string;
+  url: string;
+  /** Exactly the headers that would be sent, with the Authorization credential redacted. */
+  headers: Record<string, string>;
+  body: string | null;
+  /** App (HMAC) auth only. */
+  canonicalRequest: string | null;
+  stringToSign: string | null;
+  /** A shell command that sends the same request; the secret is an environment-variable reference. */
+  curl: string;
+}
+
+export const CLOCK_VERDICTS = ['ok', 'local-ahead', 'local-behind', 'unknown'] as const;
+export type ClockVerdict = (typeof CLOCK_VERDICTS)[number];
+
+export interface ClockCheck {
+  localTime: string;
+  serverTime: string | null;
+  /** server minus local, in ms (positive: the local clock is behind). */
+  skewMs: number | null;
+  verdict: ClockVerdict;
+  message: string;
+  /** Offset to pass as clockOffsetMs to sign with the server-corrected time, when that would help. */
+  suggestedOffsetMs: number | null;
+}
+
+export const CONNECTION_STEPS = ['dns', 'tcp', 'tls', 'http', 'auth'] as const;
+export type ConnectionStepName = (typeof CONNECTION_STEPS)[number];
+
+export interface ConnectionStep {
+  step: ConnectionStepName;
+  /** null: skipped (an earlier step failed, or TLS on plain http). */
+  ok: boolean | null;
+  durationMs: number;
+  detail: string;
+  remedy: string | null;
+  certificate?: { subject: string; issuer: string; validFrom: string; validTo: string };
+}
+
+export interface ConnectionReport {
+  profileId: string;
+  host: string;
+  steps: ConnectionStep[];
+}

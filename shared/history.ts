@@ -1,0 +1,44 @@
+import type { LockOperation, ResultKind } from './result';
+
+export const HISTORY_OUTCOMES = ['success', 'failed', 'pending'] as const;
+export type HistoryOutcome = (typeof HISTORY_OUTCOMES)[number];
+
+export interface HistoryFilter {
+  /** Substring of the lock ID. */
+  lockId?: string;
+  /** Profile id or name. */
+  profile?: string;
+  outcome?: HistoryOutcome;
+  /** ISO-8601 date or date-time; inclusive. */
+  from?: string;
+  to?: string;
+}
+
+/** One operation in the audit log: its pending entry merged with its result entry, if any. */
+export interface HistoryRow {
+  operationId: string;
+  time: string;
+  source: 'gui' | 'cli';
+  osUser: string;
+  profile: string;
+  host: string;
+  operation: LockOperation;
+  lockId: string | null;
+  /** pending: the request was sent but no result was recorded (crash, kill, or still running). */
+  outcome: HistoryOutcome;
+  kind?: ResultKind;
+  httpStatus?: number | null;
+  code?: string | null;
+  msg?: string | null;
+  requestId?: string;
+  durationMs?: number;
+}
+
+export interface HistoryPage {
+  /** Rows matching the filter, in all. */
+  total: number;
+  /** Newest first, from `offset`. */
+  rows: HistoryRow[];
+  /** Malformed audit lines that were skipped. */
+  skippedLines: number;
+}
