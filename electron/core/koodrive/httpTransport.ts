@@ -1,0 +1,265 @@
+/**
+ * The real Transport over node:http / node:https. One deadline covers the whole exchange (proxy
+ * tunnel, connect, TLS, headers, body); the body is capped while it streams; headers go out exactly
+ * as given (Host included). Direct requests reuse connections through one keep-alive agent per
+ * transport (and per extra CA); tunnelled ones use a fresh CONNECT tunnel each time.
+ */
+import { X509Certificate } from 'node:crypto';
+import http from 'node:http';
+import https from 'node:https';
+import { isIP } from 'node:net';
+import type { Duplex } from 'node:stream';
+import tls from 'node:tls';
+import { errorCode, transportErrorFrom } from './nodeErrors';
+import { type HttpRequest, type HttpResponse, type Transport, TransportError } from './transport';
+
+export interface HttpTransport extends Transport {
+  /** Closes pooled connections; the transport stays usable and opens new ones on demand. */
+  close(): void;
+}
+
+const AGENT_OPTIONS = { keepAlive: true, scheduling: 'lifo', timeout: 5000, noDelay: true } as const;
+const MAX_CA_AGENTS = 8;
+const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----[A-Za-z0-9+/=\s]+-----END CERTIFICATE-----/g;
+
+class AgentPool {
+  readonly http = new http.Agent(AGENT_OPTIONS);
+  private readonly httpsAgents = new Map<string, https.Agent>();
+  private readonly contexts = new Map<string, tls.SecureContext>();
+
+  /** A secure context with the default roots plus caPem, built once per distinct PEM. */
+  contextFor(caPem: string): tls.SecureContext {
+    let context = this.contexts.get(caPem);
+    if (!context) {
+      try {
+        const blocks = caPem.match(PEM_CERTIFICATE) ?? [];
+        if (blocks.length === 0) throw new Error('no certificate block');
+        for (const block of blocks) new X509Certificate(block);
+        context = tls.createSecureContext({ ca: [...tls.rootCertificates, ...blocks] });
+      } catch (error) {
+        throw new TransportError(
+          'tls',
+          'The extra CA certificate (PEM) could not be read; paste the whole -----BEGIN CERTIFICATE----- block.',
+          errorCode(error),
+        );
+      }
+      if (this.contexts.size >= MAX_CA_AGENTS) this.contexts.clear();
+      this.contexts.set(caPem, context);
+    }
+    return context;
+  }
+
+  https(caPem: string | undefined): https.Agent {
+    const key = caPem ?? '';
+    let agent = this.httpsAgents.get(key);
+    if (!agent) {
+      const secureContext = caPem ? this.contextFor(caPem) : undefined;
+      agent = new https.Agent({ ...AGENT_OPTIONS, ...(secureContext ? { secureContext } : {}) });
+      // Evicted agents are only forgotten: their idle sockets time out, requests in flight finish.
+      if (this.httpsAgents.size >= MAX_CA_AGENTS) this.httpsAgents.clear();
+      this.httpsAgents.set(key, agent);
+    }
+    return agent;
+  }
+
+  destroy(): void {
+    this.http.destroy();
+    for (const agent of this.httpsAgents.values()) agent.destroy();
+    this.httpsAgents.clear();
+  }
+}
+
+function bare(hostname: string): string {
+  return hostname.replace(/^\[|\]$/g, '');
+}
+
+function defaultPort(url: URL): number {
+  return url.protocol === 'https:' ? 443 : 80;
+}
+
+function headerValue(headers: Readonly<Record<string, string>>, name: string): string | undefined {
+  for (const [key, value] of Object.entries(headers)) if (key.toLowerCase() === name) return value;
+  return undefined;
+}
+
+/** The name TLS verifies: the Host header's host when one is given (as Node's agent does), else the URL's. */
+function tlsHostFor(request: HttpRequest): string {
+  const host = headerValue(request.headers, 'host');
+  if (!host) return bare(request.url.hostname);
+  const match = /^\[([^\]]+)\]|^([^:]+)/.exec(host.trim());
+  return match?.[1] ?? match?.[2] ?? bare(request.url.hostname);
+}
+
+function parseProxy(proxyUrl: string): URL {
+  let proxy: URL;
+  try {
+    proxy = new URL(proxyUrl);
+  } catch {
+    throw new TransportError('network', 'The proxy address is not a valid URL; use http://host:port.');
+  }
+  if (proxy.protocol !== 'http:' || proxy.username || proxy.password) {
+    throw new TransportError('network', 'The proxy address must be http://host:port (no user name or password).');
+  }
+  return proxy;
+}
+
+/** Lower-cased names, repeated headers joined with ", "; read straight from rawHeaders (one pass). */
+function responseHeaders(res: http.IncomingMessage): Record<string, string> {
+  const out: Record<string, string> = {};
+  const raw = res.rawHeaders;
+  for (let i = 0; i + 1 < raw.length; i += 2) {
+    const name = raw[i].toLowerCase();
+    out[name] = Object.hasOwn(out, name) ? `${out[name]}, ${raw[i + 1]}` : raw[i + 1];
+  }
+  return out;
+}
+
+interface Destroyable {
+  destroy(error?: Error): unknown;
+}
+
+function exchange(request: HttpRequest, agents: AgentPool): Promise<HttpResponse> {
+  const { url, signal } = request;
+  const hostname = bare(url.hostname);
+  const target = url.host;
+
+  return new Promise<HttpResponse>((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(new TransportError('cancelled', `The request to ${target} was cancelled before it was sent.`));
+      return;
+    }
+    let finished = false;
+    /** Destroyed on failure: everything holding a socket. */
+    const live: Destroyable[] = [];
+    /** Destroyed on success too: tunnel sockets are never reused. */
+    const oneShot: Destroyable[] = [];
+
+    const finish = (error: TransportError | null, response?: HttpResponse): void => {
+      if (finished) return;
+      finished = true;
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+      if (error || !response) {
+        for (const item of [...live, ...oneShot]) item.destroy();
+        reject(error ?? new TransportError('network', `No answer from ${target}.`));
+        return;
+      }
+      for (const item of oneShot) item.destroy();
+      resolve(response);
+    };
+    const fail = (error: unknown): void => finish(transportErrorFrom(error, hostname, target));
+    const onAbort = (): void => finish(new TransportError('cancelled', `The request to ${target} was cancelled.`));
+    const timer = setTimeout(
+      () => finish(new TransportError('timeout', `No complete answer from ${target} within ${request.timeoutMs} ms.`)),
+      request.timeoutMs,
+    );
+    signal?.addEventListener('abort', onAbort, { once: true });
+
+    const tooLarge = (status: number): TransportError =>
+      new TransportError(
+        'too-large',
+        `The answer from ${target} is larger than ${request.maxBodyBytes} bytes.`,
+        undefined,
+        status,
+      );
+
+    const send = (options: http.RequestOptions, secure: boolean): void => {
+      const req = (secure ? https : http).request({
+        ...options,
+        method: request.method,
+        headers: request.headers,
+      });
+      live.push(req);
+      req.on('error', fail);
+      req.on('response', (res) => {
+        live.push(res);
+        const status = res.statusCode ?? 0;
+        const headers = responseHeaders(res);
+        const declared = Number(headers['content-length']);
+        if (declared > request.maxBodyBytes) {
+          finish(tooLarge(status));
+          return;
+        }
+        const chunks: Buffer[] = [];
+        let size = 0;
+        res.on('data', (chunk: Buffer) => {
+          size += chunk.length;
+          if (size > request.maxBodyBytes) finish(tooLarge(status));
+          else chunks.push(chunk);
+        });
+        res.on('error', (error) => {
+          const cause = transportErrorFrom(error, hostname, target);
+          finish(new TransportError(cause.failure, cause.message, cause.causeCode, status));
+        });
+        res.on('close', () => {
+          if (!res.complete) {
+            finish(new TransportError('reset', `The connection to ${target} closed mid-answer.`, 'ECONNRESET', status));
+          }
+        });
+        res.on('end', () => finish(null, { status, headers, body: Buffer.concat(chunks, size) }));
+      });
+      req.end(request.body);
+    };
+
+    try {
+      const direct = { hostname, port: url.port || defaultPort(url), path: `${url.pathname}${url.search}` };
+      if (!request.proxyUrl) {
+        if (url.protocol === 'https:') send({ ...direct, agent: agents.https(request.tls?.caPem) }, true);
+        else send({ ...direct, agent: agents.http }, false);
+        return;
+      }
+      const proxy = parseProxy(request.proxyUrl);
+      const proxyAt = { hostname: bare(proxy.hostname), port: proxy.port || 80 };
+      if (url.protocol === 'http:') {
+        send({ ...proxyAt, path: url.href, agent: agents.http }, false);
+        return;
+      }
+      const authority = `${url.hostname}:${url.port || defaultPort(url)}`;
+      const connect = http.request({
+        ...proxyAt,
+        method: 'CONNECT',
+        path: authority,
+        headers: { host: authority },
+        agent: false,
+      });
+      oneShot.push(connect);
+      connect.on('error', fail);
+      connect.on('connect', (res: http.IncomingMessage, socket: Duplex, head: Buffer) => {
+        oneShot.push(socket);
+        socket.on('error', fail);
+        if (res.statusCode !== 200) {
+          finish(
+            new TransportError(
+              'network',
+              `The proxy refused the tunnel to ${authority} (HTTP ${res.statusCode}).`,
+              'EPROXY',
+            ),
+          );
+          return;
+        }
+        if (head.length > 0) socket.unshift(head);
+        const tlsHost = tlsHostFor(request);
+        const caPem = request.tls?.caPem;
+        const secure = tls.connect({
+          socket,
+          host: tlsHost,
+          ...(isIP(tlsHost) ? {} : { servername: tlsHost }),
+          ...(caPem ? { secureContext: agents.contextFor(caPem) } : {}),
+          ALPNProtocols: ['http/1.1'],
+        });
+        oneShot.push(secure);
+        secure.on('error', fail);
+        secure.once('secureConnect', () => send({ path: direct.path, createConnection: () => secure }, false));
+      });
+      connect.end();
+    } catch (error) {
+      fail(error);
+    }
+  });
+}
+
+export function createHttpTransport(): HttpTransport {
+  const agents = new AgentPool();
+  const transport = (request: HttpRequest): Promise<HttpResponse> => exchange(request, agents);
+  return Object.assign(transport, { close: () => agents.destroy() });
+}

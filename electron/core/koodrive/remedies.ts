@@ -1,0 +1,130 @@
+/**
+ * The sentence shown with every result: what happened and what a support engineer does next.
+ * Each function returns exactly one sentence. None of them may include a header value or secret.
+ */
+import type { AuthMode } from '../../../shared/profile';
+import type { LockOperation } from '../../../shared/result';
+
+const MAYBE_HAPPENED: Record<LockOperation, string> = {
+  release: 'the lock may already be released',
+  renew: 'the lock may already be renewed',
+  create: 'a lock may already have been created',
+};
+
+function codeNote(code: string | null, httpStatus: number | null): string {
+  if (code !== null) return `code ${code}`;
+  return httpStatus === null ? 'no answer' : `HTTP ${httpStatus}`;
+}
+
+export const remedies = {
+  success(operation: LockOperation): string {
+    if (operation === 'release') return 'The lock is released; the next backup for this user and module can start.';
+    if (operation === 'renew') return 'The lock is renewed and stays valid for another 10 minutes.';
+    return 'The lock is created; release it when you are done, otherwise it expires after 10 minutes.';
+  },
+
+  auth(authMode: AuthMode | undefined, forbidden: boolean): string {
+    if (forbidden)
+      return 'KooDrive accepted the credentials but refused the operation: check that the user ID belongs to this app or token and that the app may manage backup locks.';
+    if (authMode === 'bearer')
+      return 'KooDrive rejected the access token (tokens expire after 20 minutes without use): store a fresh token for this profile and check the user ID and the Authorization prefix.';
+    if (authMode === 'app')
+      return 'KooDrive rejected the app signature: check the App ID and App secret stored for this profile, the user ID, and that no proxy rewrites the Host header.';
+    return 'KooDrive rejected the credentials: store a fresh token or the correct App secret for this profile and check the user ID.';
+  },
+
+  clock(skewMs: number | null): string {
+    const rule = 'X-Date must fall within the 15 minutes before the server time';
+    if (skewMs === null)
+      return `KooDrive rejected the request time (${rule}): synchronise this computer's clock (NTP) and try again.`;
+    const seconds = Math.round(Math.abs(skewMs) / 1000);
+    const amount = seconds < 120 ? `${seconds} seconds` : `${Math.round(seconds / 60)} minutes`;
+    const direction = skewMs > 0 ? 'ahead of' : 'behind';
+    return `This computer's clock is about ${amount} ${direction} the server's (${rule}): synchronise the clock (NTP) and try again.`;
+  },
+
+  notFound(operation: LockOperation): string {
+    if (operation === 'release')
+      return 'The lock is already gone (released or expired) or the ID is wrong; nothing to do unless the backup still fails.';
+    if (operation === 'renew')
+      return 'The lock no longer exists (released or expired) or the ID is wrong; create a new lock instead of renewing this one.';
+    return 'KooDrive did not find the user or space to lock: check the user ID and the module code in the profile.';
+  },
+
+  conflict(operation: LockOperation, code: string | null, httpStatus: number | null): string {
+    const note = codeNote(code, httpStatus);
+    if (operation === 'create')
+      return `KooDrive refused to create the lock (${note}), most likely because another client holds it: release that lock or wait up to 10 minutes for it to expire, then try again.`;
+    if (operation === 'renew')
+      return `KooDrive refused to renew this lock (${note}); it may have expired or been replaced, so create a new lock instead.`;
+    return `KooDrive refused to release this lock (${note}): check that the lock ID belongs to this user and module, then escalate with the request ID if it persists.`;
+  },
+
+  throttled(retryAfterSeconds: number | null): string {
+    const wait = retryAfterSeconds === null ? 'about a minute' : `${retryAfterSeconds} seconds (Retry-After)`;
+    return `KooDrive is limiting the request rate: wait ${wait} before trying again and send requests one at a time.`;
+  },
+
+  server(operation: LockOperation, code: string | null, httpStatus: number | null): string {
+    return `KooDrive failed internally (${codeNote(code, httpStatus)}) and ${MAYBE_HAPPENED[operation]} or not: check the lock state, try again in a few minutes, and escalate to KooDrive support with the request ID if it persists.`;
+  },
+
+  invalidParameters(operation: LockOperation, code: string | null): string {
+    const what =
+      operation === 'create' ? 'the module code and the user ID' : 'the lock ID (copied exactly) and the user ID';
+    return `KooDrive rejected the request parameters (${codeNote(code, null)}): check ${what} in the profile and try again.`;
+  },
+
+  unknownRoute(code: string | null, httpStatus: number | null): string {
+    return `The server has no KooDrive API at this address (${codeNote(code, httpStatus)}): check the base URL and its path prefix in the profile.`;
+  },
+
+  notKooDrive(httpStatus: number): string {
+    return `The server answered HTTP ${httpStatus} without a KooDrive JSON body (for example an HTML login or proxy page): check that the base URL points at the KooDrive API.`;
+  },
+
+  missingLockId(): string {
+    return 'KooDrive reported success but sent no lock ID: try again once, and escalate to KooDrive support with the request ID if it happens again.';
+  },
+
+  redirected(httpStatus: number): string {
+    return `The server redirected the request (HTTP ${httpStatus}) and redirects are not followed: use the final https:// address, with the correct path prefix, as the base URL.`;
+  },
+
+  tooLarge(): string {
+    return 'The answer was larger than the size limit and was cut off, which KooDrive never does: check that the base URL points at the KooDrive API and not at a download or proxy page.';
+  },
+
+  malformedHttp(): string {
+    return 'The server sent a malformed HTTP answer: check that the base URL points at the KooDrive API and uses the right port and scheme (https://).';
+  },
+
+  dns(): string {
+    return "The host name in the base URL could not be resolved: check its spelling and this computer's DNS, VPN or proxy settings.";
+  },
+
+  network(): string {
+    return 'No connection to the server (refused or unreachable): check the base URL and port, the network or VPN, and any firewall or proxy in between.';
+  },
+
+  reset(operation: LockOperation): string {
+    return `The connection broke before the answer was complete, so ${MAYBE_HAPPENED[operation]}: check the lock state before trying again.`;
+  },
+
+  tls(causeCode: string | undefined): string {
+    if (causeCode === 'ERR_TLS_CERT_ALTNAME_INVALID')
+      return "The server's certificate is for a different host name: check the host in the base URL, or ask whoever runs the server to fix its certificate.";
+    if (causeCode === 'CERT_HAS_EXPIRED' || causeCode === 'CERT_NOT_YET_VALID')
+      return `The server's certificate is not valid at this time (${causeCode}): check this computer's date and time, then tell whoever runs the server.`;
+    const note = causeCode ? ` (${causeCode})` : '';
+    return `The server's certificate is not trusted${note}: if your company inspects TLS traffic, add its CA certificate (PEM) to the profile; otherwise do not connect and report it.`;
+  },
+
+  timeout(operation: LockOperation): string {
+    return `No complete answer arrived in time, so ${MAYBE_HAPPENED[operation]}: check the network or proxy and the lock state before trying again.`;
+  },
+
+  cancelled(operation: LockOperation): string {
+    return `The request was cancelled; if it had already left, ${MAYBE_HAPPENED[operation]}, so check the lock state before trying again.`;
+  },
+};

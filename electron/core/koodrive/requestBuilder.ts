@@ -1,0 +1,133 @@
+/**
+ * Builds the exact lock request to send: method, URL (base path prefix kept), headers and body bytes.
+ * Bearer mode: `Authorization: <prefix> <token>`; app mode: HMAC-SHA256 over exactly the Host and body
+ * that go on the wire (spec §6). X-User-Id and a fresh X-Date are sent in both modes (spec §10 Q2).
+ */
+import { apiUrl, checkBaseUrl } from '../../../shared/identifiers';
+import type { Profile } from '../../../shared/profile';
+import type { LockOperation } from '../../../shared/result';
+import { DEFAULT_SIGNED_HEADERS, signAppRequest } from './sign';
+import type { HttpRequest } from './transport';
+import { formatXDate } from './xdate';
+
+export { redactHeaders } from './redactHeaders';
+
+export const LOCK_PATH = '/koodrive/ose/v1/backup/lock';
+export const DEFAULT_BEARER_PREFIX = 'Bearer';
+
+export const LOCK_METHODS: Readonly<Record<LockOperation, HttpRequest['method']>> = {
+  release: 'DELETE',
+  renew: 'PATCH',
+  create: 'POST',
+};
+
+export interface LockRequestInput {
+  profile: Profile;
+  operation: LockOperation;
+  /** Required for release and renew; sent as given (validate and trim before). */
+  lockId?: string;
+  /** For create; defaults to the profile's module code. */
+  moduleCode?: string;
+  secret: string;
+  now: Date;
+  /** App mode only: headers to sign besides host, x-date and x-user-id (spec §10 Q9). */
+  extraSignedHeaders?: string[];
+}
+
+export interface PreparedRequest {
+  method: HttpRequest['method'];
+  url: URL;
+  headers: Record<string, string>;
+  body?: Uint8Array;
+  /** App mode only, for diagnosing rejected signatures; contains no secret. */
+  canonicalRequest?: string;
+  stringToSign?: string;
+}
+
+// eslint-disable-next-line no-control-regex -- rejecting control characters is the point
+const CONTROL = /[\u0000-\u001f\u007f]/;
+const NON_ASCII = /[^\x20-\x7e]/;
+
+/**
+ * Why a secret cannot be used, or null. A token travels in a header, so it must be printable ASCII;
+ * an App secret is only the HMAC key, but a line break in it is still a paste mistake. Never echoes it.
+ */
+export function secretProblem(secret: string, authMode: Profile['authMode']): string | null {
+  if (secret.length === 0) return 'The stored secret for this profile is empty; store the token or App secret again.';
+  if (CONTROL.test(secret))
+    return 'The stored secret contains line breaks or other control characters; store it again, pasted as one line.';
+  if (authMode === 'bearer' && NON_ASCII.test(secret))
+    return 'The stored access token contains non-ASCII characters, which cannot be sent in a header; store the token again.';
+  return null;
+}
+
+const MAX_CACHED_URLS = 64;
+const lockUrls = new Map<string, { href: string } | { problem: string }>();
+
+/**
+ * The lock endpoint for a base URL, or why the base URL is unusable. The check is cached per base URL
+ * (batches release hundreds of locks on one profile); each call still returns a fresh URL object.
+ */
+export function lockUrlFor(baseUrl: string): { ok: true; url: URL } | { ok: false; problem: string } {
+  let entry = lockUrls.get(baseUrl);
+  if (!entry) {
+    const base = checkBaseUrl(baseUrl);
+    entry = base.ok ? { href: apiUrl(base.url, LOCK_PATH).href } : { problem: base.problem };
+    if (lockUrls.size >= MAX_CACHED_URLS) lockUrls.clear();
+    lockUrls.set(baseUrl, entry);
+  }
+  return 'href' in entry ? { ok: true, url: new URL(entry.href) } : { ok: false, problem: entry.problem };
+}
+
+export class RequestBuildError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'RequestBuildError';
+  }
+}
+
+export function prepareLockRequest(input: LockRequestInput): PreparedRequest {
+  const { profile, operation } = input;
+  const lockUrl = lockUrlFor(profile.baseUrl);
+  if (!lockUrl.ok) throw new RequestBuildError(lockUrl.problem);
+  const problem = secretProblem(input.secret, profile.authMode);
+  if (problem) throw new RequestBuildError(problem);
+
+  const { url } = lockUrl;
+  const method = LOCK_METHODS[operation];
+  const headers: Record<string, string> = {
+    Host: url.host,
+    'X-Date': formatXDate(input.now),
+    'X-User-Id': profile.userId,
+  };
+  let body: Uint8Array | undefined;
+  if (operation === 'create') {
+    const moduleCode = input.moduleCode ?? profile.moduleCode;
+    body = Buffer.from(JSON.stringify({ moduleCode }), 'utf8');
+    headers['Content-Type'] = 'application/json';
+    headers['Content-Length'] = String(body.byteLength);
+  } else {
+    if (!input.lockId) throw new RequestBuildError(`A lock ID is required to ${operation} a lock.`);
+    headers['x-backup-lock-id'] = input.lockId;
+  }
+
+  if (profile.authMode === 'bearer') {
+    headers.Authorization = `${profile.bearerPrefix ?? DEFAULT_BEARER_PREFIX} ${input.secret}`;
+    return { method, url, headers, body };
+  }
+
+  if (!profile.appId)
+    throw new RequestBuildError('App authentication needs the App ID (AppId) from the KooDrive console.');
+  const signed = signAppRequest({
+    method,
+    path: url.pathname,
+    query: [...url.searchParams.entries()],
+    headers,
+    signedHeaders: [...DEFAULT_SIGNED_HEADERS, ...(input.extraSignedHeaders ?? [])],
+    body: body ?? '',
+    appId: profile.appId,
+    appSecret: input.secret,
+  });
+  headers.Authorization = signed.authorization;
+  return { method, url, headers, body, canonicalRequest: signed.canonicalRequest, stringToSign: signed.stringToSign };
+}

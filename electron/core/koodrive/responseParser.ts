@@ -1,0 +1,83 @@
+/**
+ * Reads a response body into one shape. KooDrive answers `{code, msg, data}` (code a number or a
+ * numeric string); Huawei's API gateway answers `{error_code, error_msg, request_id}`. Anything else
+ * (HTML, plain text, empty, other JSON) is shape 'none' and the caller decides what it means.
+ */
+import { parseJsonBigSafe } from './jsonBigSafe';
+
+export type BodyShape = 'koodrive' | 'gateway' | 'none';
+
+export interface ParsedBody {
+  /** `code` or `error_code`, always as text. */
+  code: string | null;
+  msg: string | null;
+  data: unknown;
+  requestId?: string;
+  shape: BodyShape;
+}
+
+const CODE_TEXT = /^[A-Za-z0-9._-]{1,64}$/;
+const MAX_TEXT = 1000;
+
+const decoder = new TextDecoder('utf-8');
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function codeText(value: unknown): string | null {
+  if (typeof value === 'number' && Number.isSafeInteger(value)) return String(value);
+  if (typeof value === 'string' && CODE_TEXT.test(value.trim())) return value.trim();
+  return null;
+}
+
+function text(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  return value.length > MAX_TEXT ? `${value.slice(0, MAX_TEXT)}…` : value;
+}
+
+function requestIdOf(body: Record<string, unknown>): string | undefined {
+  const id = body.request_id ?? body.requestId;
+  return typeof id === 'string' && CODE_TEXT.test(id) ? id : undefined;
+}
+
+const NONE: ParsedBody = { code: null, msg: null, data: null, shape: 'none' };
+
+export function parseResponseBody(body: Uint8Array): ParsedBody {
+  const raw = decoder
+    .decode(body)
+    .replace(/^\uFEFF/, '')
+    .trim();
+  if (raw.length === 0 || (raw[0] !== '{' && raw[0] !== '[')) return NONE;
+  let value: unknown;
+  try {
+    value = parseJsonBigSafe(raw);
+  } catch {
+    return NONE;
+  }
+  if (!isRecord(value)) return { ...NONE, data: value };
+  const requestId = requestIdOf(value);
+  const withId = requestId === undefined ? {} : { requestId };
+
+  const code = codeText(value.code);
+  if (code !== null) {
+    return { code, msg: text(value.msg), data: value.data ?? null, shape: 'koodrive', ...withId };
+  }
+  const gatewayCode = codeText(value.error_code);
+  if (gatewayCode !== null) {
+    return { code: gatewayCode, msg: text(value.error_msg), data: null, shape: 'gateway', ...withId };
+  }
+  return { ...NONE, data: value, ...withId };
+}
+
+/** `code` compared numerically, so 0, "0" and "00" all mean success. */
+export function isSuccessCode(code: string | null): boolean {
+  return code !== null && /^[+-]?0+$/.test(code);
+}
+
+/** The lock ID in a create-lock answer's `data`, or null. */
+export function lockIdFromData(data: unknown): string | null {
+  if (!isRecord(data)) return null;
+  const id = data.lockId;
+  return typeof id === 'string' && id.length > 0 ? id : null;
+}

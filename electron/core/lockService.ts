@@ -1,0 +1,268 @@
+/**
+ * The one place a lock operation happens: validate, fetch the secret, sign with a fresh X-Date, audit
+ * (pending) before sending, send once (never retried), classify, audit (result), return a LockResult.
+ * Front ends (GUI over IPC, CLI, bench) inject the transport, clock, secret source and audit sink.
+ */
+import { randomUUID } from 'node:crypto';
+import { checkBaseUrl, checkLockId, moduleCodeProblem, userIdProblem } from '../../shared/identifiers';
+import type { Profile } from '../../shared/profile';
+import type { LockOperation, LockResult } from '../../shared/result';
+import type { AuditEntry, AuditSink } from './audit/auditEntry';
+import type { Clock } from './clock';
+import { classify } from './koodrive/classify';
+import { remedies } from './koodrive/remedies';
+import { lockUrlFor, prepareLockRequest, secretProblem } from './koodrive/requestBuilder';
+import { lockIdFromData, parseResponseBody } from './koodrive/responseParser';
+import { type HttpResponse, type TlsOptions, type Transport, TransportError } from './koodrive/transport';
+import type { LockRequest, SecretSource } from './lockRequest';
+
+export const DEFAULT_TIMEOUT_MS = 15_000;
+export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+const REQUEST_ID = /^[\x21-\x7e]{1,128}$/;
+
+export interface LockServiceDeps {
+  transport: Transport;
+  clock: Clock;
+  secretFor: SecretSource;
+  audit: AuditSink;
+  source: 'gui' | 'cli';
+  osUser: string;
+  timeoutMs?: number;
+  maxBodyBytes?: number;
+  tlsFor?: (profile: Profile) => TlsOptions | undefined;
+  proxyFor?: (profile: Profile) => string | undefined;
+}
+
+export interface LockCallOptions {
+  signal?: AbortSignal;
+}
+
+export interface LockService {
+  run(request: LockRequest): Promise<LockResult>;
+  release(profile: Profile, lockId: string, options?: LockCallOptions): Promise<LockResult>;
+  renew(profile: Profile, lockId: string, options?: LockCallOptions): Promise<LockResult>;
+  create(profile: Profile, moduleCode?: string, options?: LockCallOptions): Promise<LockResult>;
+}
+
+/** Thrown when the result audit entry cannot be written after the request went out; carries the result. */
+export class AuditWriteError extends Error {
+  constructor(
+    message: string,
+    /** What happened on the server; null when the pending entry failed and nothing was sent. */
+    readonly result: LockResult | null,
+  ) {
+    super(message);
+    this.name = 'AuditWriteError';
+  }
+}
+
+/** host[:port] of the profile's base URL for display, or '' when it cannot be read. */
+export function hostOf(baseUrl: string): string {
+  const check = checkBaseUrl(baseUrl);
+  if (check.ok) return check.url.host;
+  try {
+    return new URL(baseUrl).host;
+  } catch {
+    return '';
+  }
+}
+
+/** The LockResult for a request that was not sent because an input is wrong; `problem` says what to fix. */
+export function invalidInputResult(input: {
+  operation: LockOperation;
+  host: string;
+  lockId?: string | null;
+  problem: string;
+}): LockResult {
+  return {
+    ok: false,
+    kind: 'invalid-input',
+    operation: input.operation,
+    host: input.host,
+    httpStatus: null,
+    code: null,
+    msg: null,
+    lockId: input.lockId ?? null,
+    durationMs: 0,
+    remedy: input.problem,
+  };
+}
+
+export type InputCheck =
+  { ok: true; lockId: string | null; moduleCode: string | null } | { ok: false; problem: string };
+
+/** Every check that can be made without the network, in the order a user would fix them. */
+export function checkLockRequest(request: LockRequest): InputCheck {
+  const { profile, operation } = request;
+  const lockUrl = lockUrlFor(profile.baseUrl);
+  if (!lockUrl.ok) return { ok: false, problem: lockUrl.problem };
+  const userProblem = userIdProblem(profile.userId);
+  if (userProblem) return { ok: false, problem: userProblem };
+  if (profile.authMode === 'app' && !profile.appId) {
+    return { ok: false, problem: 'App authentication needs the App ID (AppId) from the KooDrive console.' };
+  }
+  if (operation === 'create') {
+    const moduleCode = (request.moduleCode ?? profile.moduleCode).trim();
+    const problem = moduleCodeProblem(moduleCode);
+    return problem ? { ok: false, problem } : { ok: true, lockId: null, moduleCode };
+  }
+  const lock = checkLockId(request.lockId ?? '');
+  return lock.ok ? { ok: true, lockId: lock.lockId, moduleCode: null } : { ok: false, problem: lock.problem };
+}
+
+/** Replaces every occurrence of the secret, in case a server echoes a header back into its message. */
+function scrub<T extends string | null | undefined>(value: T, secret: string): T {
+  if (typeof value !== 'string' || secret.length < 4 || !value.includes(secret)) return value;
+  return value.split(secret).join('<redacted>') as T;
+}
+
+export function createLockService(deps: LockServiceDeps): LockService {
+  const timeoutMs = deps.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const maxBodyBytes = deps.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+
+  async function run(request: LockRequest): Promise<LockResult> {
+    const { profile, operation } = request;
+    const checked = checkLockRequest(request);
+    if (!checked.ok) {
+      return invalidInputResult({
+        operation,
+        host: hostOf(profile.baseUrl),
+        lockId: request.lockId?.trim() || null,
+        problem: checked.problem,
+      });
+    }
+    if (request.signal?.aborted) {
+      return {
+        ...invalidInputResult({ operation, host: hostOf(profile.baseUrl), lockId: checked.lockId, problem: '' }),
+        kind: 'cancelled',
+        remedy: remedies.cancelled(operation),
+      };
+    }
+
+    const secret = await deps.secretFor(profile);
+    const badSecret = secretProblem(secret, profile.authMode);
+    if (badSecret) {
+      return invalidInputResult({
+        operation,
+        host: hostOf(profile.baseUrl),
+        lockId: checked.lockId,
+        problem: badSecret,
+      });
+    }
+
+    const prepared = prepareLockRequest({
+      profile,
+      operation,
+      lockId: checked.lockId ?? undefined,
+      moduleCode: checked.moduleCode ?? undefined,
+      secret,
+      now: deps.clock.now(),
+    });
+    const xDate = prepared.headers['X-Date'];
+    const sentHost = prepared.url.host;
+    const base: Omit<AuditEntry, 'time' | 'phase'> = {
+      operationId: randomUUID(),
+      source: deps.source,
+      osUser: deps.osUser,
+      profile: profile.id,
+      host: sentHost,
+      operation,
+      lockId: checked.lockId,
+    };
+    try {
+      await deps.audit.append({ ...base, time: deps.clock.now().toISOString(), phase: 'pending' });
+    } catch (error) {
+      throw new AuditWriteError(
+        `The audit log could not be written, so the ${operation} request was not sent: ${scrub(messageOf(error), secret)}`,
+        null,
+      );
+    }
+
+    const started = deps.clock.monotonicMs();
+    let response: HttpResponse | null = null;
+    let transportError: TransportError | null = null;
+    try {
+      response = await deps.transport({
+        method: prepared.method,
+        url: prepared.url,
+        headers: prepared.headers,
+        body: prepared.body,
+        timeoutMs,
+        maxBodyBytes,
+        signal: request.signal,
+        tls: deps.tlsFor?.(profile),
+        proxyUrl: deps.proxyFor?.(profile),
+      });
+    } catch (error) {
+      transportError =
+        error instanceof TransportError
+          ? error
+          : new TransportError('network', 'The request failed inside the HTTP client.', undefined);
+    }
+    const durationMs = Math.round((deps.clock.monotonicMs() - started) * 10) / 10;
+
+    const parsed = response ? parseResponseBody(response.body) : null;
+    const serverDate = response?.headers.date;
+    const { kind, remedy } = classify({
+      operation,
+      httpStatus: response?.status ?? null,
+      body: parsed,
+      transportError,
+      xDate,
+      serverDate,
+      retryAfter: response?.headers['retry-after'],
+      authMode: profile.authMode,
+    });
+    const lockId = operation === 'create' ? (kind === 'success' ? lockIdFromData(parsed?.data) : null) : checked.lockId;
+    const headerRequestId = response?.headers['x-request-id'];
+    const requestId = headerRequestId && REQUEST_ID.test(headerRequestId) ? headerRequestId : parsed?.requestId;
+    const result: LockResult = {
+      ok: kind === 'success',
+      kind,
+      operation,
+      host: sentHost,
+      httpStatus: response?.status ?? transportError?.httpStatus ?? null,
+      code: scrub(parsed?.code ?? null, secret),
+      msg: scrub(parsed?.msg ?? transportError?.message ?? null, secret),
+      lockId: scrub(lockId, secret),
+      durationMs,
+      remedy,
+      ...(requestId ? { requestId: scrub(requestId, secret) } : {}),
+      ...(serverDate ? { serverDate: scrub(serverDate, secret) } : {}),
+    };
+
+    try {
+      await deps.audit.append({
+        ...base,
+        lockId: result.lockId,
+        time: deps.clock.now().toISOString(),
+        phase: 'result',
+        ok: result.ok,
+        kind: result.kind,
+        httpStatus: result.httpStatus,
+        code: result.code,
+        msg: result.msg,
+        durationMs: result.durationMs,
+        ...(result.requestId ? { requestId: result.requestId } : {}),
+      });
+    } catch (error) {
+      throw new AuditWriteError(
+        `The ${operation} request finished (${result.kind}) but its audit entry could not be written: ${scrub(messageOf(error), secret)}`,
+        result,
+      );
+    }
+    return result;
+  }
+
+  return {
+    run,
+    release: (profile, lockId, options) => run({ operation: 'release', profile, lockId, signal: options?.signal }),
+    renew: (profile, lockId, options) => run({ operation: 'renew', profile, lockId, signal: options?.signal }),
+    create: (profile, moduleCode, options) =>
+      run({ operation: 'create', profile, moduleCode, signal: options?.signal }),
+  };
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : 'unknown error';
+}
