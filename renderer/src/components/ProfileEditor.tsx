@@ -1,0 +1,225 @@
+import { type FormEvent, useCallback, useState } from 'react';
+import type { IpcError } from '../../../shared/contract';
+import { KNOWN_HOSTS, MODULE_CODES } from '../../../shared/identifiers';
+import type { Profile } from '../../../shared/profile';
+import { lockAdmin } from '../api/lockAdmin';
+import { useSecretStatus } from '../hooks/useSecretStatus';
+import { type MessageKey, t } from '../i18n';
+import {
+  type DraftField,
+  type ProfileDraft,
+  checkDraft,
+  draftFromProfile,
+  emptyDraft,
+  fieldMessage,
+} from '../lib/profileForm';
+import { AuthModeField } from './AuthModeField';
+import { ConfirmDialog } from './ConfirmDialog';
+import { ErrorAlert } from './ErrorAlert';
+import { SecretField } from './SecretField';
+import { SelectField } from './SelectField';
+import { TextField } from './TextField';
+
+export interface ProfileEditorProps {
+  /** null for a new profile. */
+  profile: Profile | null;
+  onSaved: (profile: Profile) => void;
+  onDeleted: (profileId: string) => void;
+  onOpenLocks: (profileId: string) => void;
+}
+
+const LABELS: Readonly<Record<DraftField, MessageKey>> = {
+  name: 'profile.name',
+  baseUrl: 'profile.baseUrl',
+  userId: 'profile.userId',
+  authMode: 'profile.authMode',
+  appId: 'profile.appId',
+  moduleCode: 'profile.moduleCode',
+  bearerPrefix: 'profile.bearerPrefix',
+};
+const FIELD_ORDER: ReadonlyArray<DraftField> = ['name', 'baseUrl', 'userId', 'appId', 'bearerPrefix', 'moduleCode'];
+
+function fieldId(field: DraftField): string {
+  return `profile-${field}`;
+}
+
+function moduleOptions(current: string): Array<{ value: string; label: string }> {
+  const options = MODULE_CODES.map(({ code, label }) => ({ value: code, label: t('module.option', { code, label }) }));
+  if (!options.some((option) => option.value === current))
+    options.push({ value: current, label: t('module.custom', { code: current }) });
+  return options;
+}
+
+export function ProfileEditor({ profile, onSaved, onDeleted, onOpenLocks }: ProfileEditorProps) {
+  const [draft, setDraft] = useState<ProfileDraft>(() => (profile ? draftFromProfile(profile) : emptyDraft()));
+  const [touched, setTouched] = useState<ReadonlySet<DraftField>>(() => new Set());
+  const [submitted, setSubmitted] = useState(false);
+  const [secret, setSecret] = useState('');
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<IpcError | null>(null);
+  const [notice, setNotice] = useState('');
+  const [confirmingDelete, setConfirmingDelete] = useState(false);
+  const secrets = useSecretStatus(profile?.id ?? null);
+
+  const check = checkDraft(draft);
+  const problem = (field: DraftField): string | undefined => {
+    const text = check.problems[field];
+    return text && (submitted || touched.has(field)) ? fieldMessage(t(LABELS[field]), text) : undefined;
+  };
+  const update = <K extends DraftField>(field: K, value: ProfileDraft[K]) => {
+    setDraft((previous) => ({ ...previous, [field]: value }));
+    setNotice('');
+  };
+  const touch = (field: DraftField) => () => setTouched((previous) => new Set(previous).add(field));
+  const textProps = (field: DraftField) => ({
+    id: fieldId(field),
+    label: t(LABELS[field]),
+    value: String(draft[field]),
+    onChange: (value: string) => update(field, value),
+    onBlur: touch(field),
+    problem: problem(field),
+  });
+
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    if (saving) return;
+    setSubmitted(true);
+    setNotice('');
+    setError(null);
+    if (!check.input) {
+      const first = FIELD_ORDER.find((field) => check.problems[field]);
+      if (first) document.getElementById(fieldId(first))?.focus();
+      return;
+    }
+    setSaving(true);
+    try {
+      const saved = await lockAdmin().saveProfile(check.input);
+      if (!saved.ok) {
+        setError(saved.error);
+        return;
+      }
+      setDraft(draftFromProfile(saved.value));
+      onSaved(saved.value);
+      const typed = secret.trim();
+      if (typed !== '') {
+        if (!(await secrets.store(saved.value.id, typed))) {
+          setNotice(t('profile.savedWithoutSecret', { name: saved.value.name }));
+          return;
+        }
+        setSecret('');
+      }
+      setNotice(t('profile.saved', { name: saved.value.name }));
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  async function removeSecret() {
+    if (!profile) return;
+    if (await secrets.clear(profile.id)) setNotice(t('secret.removed'));
+  }
+
+  async function remove() {
+    setConfirmingDelete(false);
+    if (!profile) return;
+    const result = await lockAdmin().deleteProfile({ profileId: profile.id });
+    if (result.ok) onDeleted(profile.id);
+    else setError(result.error);
+  }
+
+  const cancelDelete = useCallback(() => setConfirmingDelete(false), []);
+
+  return (
+    <form className="panel form" noValidate onSubmit={(event) => void save(event)} aria-labelledby="editor-title">
+      <h2 id="editor-title" className="panel-title">
+        {profile ? t('profile.editTitle', { name: profile.name }) : t('profile.newTitle')}
+      </h2>
+      {error && <ErrorAlert error={error} onDismiss={() => setError(null)} />}
+      {secrets.error && <ErrorAlert error={secrets.error} />}
+      {check.problems.form && submitted && <p className="field-note field-note--problem">{check.problems.form}</p>}
+
+      <fieldset className="group">
+        <legend className="group-title">{t('profile.group.connection')}</legend>
+        <TextField {...textProps('name')} help={t('profile.name.help')} />
+        <TextField
+          {...textProps('baseUrl')}
+          type="url"
+          inputMode="url"
+          list="known-hosts"
+          placeholder={KNOWN_HOSTS[0].url}
+          help={t('profile.baseUrl.help')}
+        />
+        <datalist id="known-hosts">
+          {KNOWN_HOSTS.map((host) => (
+            <option key={host.url} value={host.url} label={host.label} />
+          ))}
+        </datalist>
+        <TextField {...textProps('userId')} inputMode="numeric" mono help={t('profile.userId.help')} />
+      </fieldset>
+
+      <fieldset className="group">
+        <legend className="group-title">{t('profile.group.auth')}</legend>
+        <AuthModeField value={draft.authMode} onChange={(mode) => update('authMode', mode)} />
+        {draft.authMode === 'app' ? (
+          <TextField {...textProps('appId')} mono help={t('profile.appId.help')} />
+        ) : (
+          <TextField {...textProps('bearerPrefix')} placeholder="Bearer" help={t('profile.bearerPrefix.help')} />
+        )}
+        <SecretField
+          authMode={draft.authMode}
+          value={secret}
+          onChange={(value) => {
+            setSecret(value);
+            setNotice('');
+          }}
+          status={profile ? secrets.status : { stored: false, store: '' }}
+          busy={secrets.busy || saving}
+          onRemove={() => void removeSecret()}
+        />
+      </fieldset>
+
+      <fieldset className="group">
+        <legend className="group-title">{t('profile.group.defaults')}</legend>
+        <SelectField
+          id={fieldId('moduleCode')}
+          label={t('profile.moduleCode')}
+          value={draft.moduleCode}
+          onChange={(value) => update('moduleCode', value)}
+          options={moduleOptions(draft.moduleCode)}
+          help={t('profile.moduleCode.help')}
+        />
+      </fieldset>
+
+      <div className="actions actions--footer">
+        <button type="submit" className="button button--primary" disabled={saving}>
+          {saving ? t('profile.saving') : t('profile.save')}
+        </button>
+        {profile && (
+          <button type="button" className="button" onClick={() => onOpenLocks(profile.id)}>
+            {t('profile.openLocks')}
+          </button>
+        )}
+        <span className="actions-spacer" />
+        {profile && (
+          <button type="button" className="button button--quiet-danger" onClick={() => setConfirmingDelete(true)}>
+            {t('profile.delete')}
+          </button>
+        )}
+      </div>
+      <p className="form-notice" role="status">
+        {notice}
+      </p>
+      {confirmingDelete && profile && (
+        <ConfirmDialog
+          title={t('profile.deleteConfirm.title', { name: profile.name })}
+          confirmLabel={t('profile.deleteConfirm.action')}
+          tone="danger"
+          onConfirm={() => void remove()}
+          onCancel={cancelDelete}
+        >
+          <p>{t('profile.deleteConfirm.body')}</p>
+        </ConfirmDialog>
+      )}
+    </form>
+  );
+}

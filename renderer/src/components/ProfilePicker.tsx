@@ -1,0 +1,45 @@
+import type { SecretStatus } from '../../../shared/contract';
+import type { Profile } from '../../../shared/profile';
+import { t } from '../i18n';
+import { hostOf } from '../lib/hostOf';
+import { SecretBadge } from './SecretBadge';
+
+export interface ProfilePickerProps {
+  profiles: Profile[];
+  profile: Profile;
+  secret: SecretStatus | null;
+  onChange: (profileId: string) => void;
+}
+
+export function ProfilePicker({ profiles, profile, secret, onChange }: ProfilePickerProps) {
+  return (
+    <div className="field">
+      <label className="field-label" htmlFor="lock-profile">
+        {t('lockForm.profile')}
+      </label>
+      <select
+        id="lock-profile"
+        className="input select"
+        value={profile.id}
+        onChange={(event) => onChange(event.target.value)}
+        aria-describedby="lock-profile-facts"
+      >
+        {profiles.map((item) => (
+          <option key={item.id} value={item.id}>
+            {item.name}
+          </option>
+        ))}
+      </select>
+      <div id="lock-profile-facts" className="facts">
+        <span className="fact">
+          <span className="fact-label">{t('lockForm.host')}</span>{' '}
+          <span className="mono">{hostOf(profile.baseUrl)}</span>
+        </span>
+        <span className="fact">
+          <span className="fact-label">{t('lockForm.userId')}</span> <span className="mono">{profile.userId}</span>
+        </span>
+        <SecretBadge status={secret} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,65 @@
+import { useEffect, useRef } from 'react';
+import { useCopyText } from '../hooks/useCopyText';
+import { t } from '../i18n';
+import type { CompletedOperation } from '../lib/operation';
+import { formatDuration, operationName, resultSummary, resultTitle } from '../lib/resultText';
+import { Icon } from './Icon';
+
+/** What happened, in plain words, with everything a support ticket needs. */
+export function ResultPanel({ done }: { done: CompletedOperation }) {
+  const { result } = done;
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const { state: copyState, copy } = useCopyText();
+  const none = t('result.none');
+
+  useEffect(() => {
+    // The button that started the request was disabled while it ran; keep keyboard users in place.
+    if (document.activeElement === document.body || document.activeElement === null) headingRef.current?.focus();
+  }, [done]);
+
+  const rows: Array<[string, string, boolean]> = [
+    [t('result.lockId'), result.lockId ?? none, true],
+    [t('result.host'), result.host, true],
+    [t('result.httpStatus'), result.httpStatus === null ? t('result.noResponse') : String(result.httpStatus), false],
+    [t('result.code'), result.code ?? none, true],
+    [t('result.msg'), result.msg ?? none, false],
+    [t('result.duration'), formatDuration(result.durationMs), false],
+    [t('result.requestId'), result.requestId ?? none, true],
+  ];
+
+  return (
+    <article
+      className={result.ok ? 'panel result result--ok' : 'panel result result--fail'}
+      aria-labelledby="result-title"
+    >
+      <header className="result-head">
+        <Icon name={result.ok ? 'check' : 'alert'} className="result-icon" />
+        <div>
+          <h2 id="result-title" className="result-title" ref={headingRef} tabIndex={-1}>
+            {resultTitle(result)}
+          </h2>
+          <p className="result-operation">
+            {t('result.operationOn', { operation: operationName(result.operation), profile: done.profileName })}
+          </p>
+        </div>
+      </header>
+      <p className="result-remedy">{result.remedy}</p>
+      <dl className="details">
+        {rows.map(([label, value, mono]) => (
+          <div className="details-row" key={label}>
+            <dt>{label}</dt>
+            <dd className={mono ? 'mono' : undefined}>{value}</dd>
+          </div>
+        ))}
+      </dl>
+      <div className="actions">
+        <button type="button" className="button" onClick={() => void copy(resultSummary(done))}>
+          {t('result.copy')}
+        </button>
+        <span className="copy-note" role="status">
+          {copyState === 'copied' ? t('result.copied') : copyState === 'failed' ? t('result.copyFailed') : ''}
+        </span>
+      </div>
+    </article>
+  );
+}

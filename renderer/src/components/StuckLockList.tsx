@@ -1,0 +1,33 @@
+import { t } from '../i18n';
+
+export interface StuckLockListProps {
+  lockIds: string[];
+  onPick: (lockId: string) => void;
+}
+
+/** The sandbox's held locks: one click puts an ID into the lock ID field. */
+export function StuckLockList({ lockIds, onPick }: StuckLockListProps) {
+  return (
+    <section className="stuck" aria-labelledby="stuck-title">
+      <h3 id="stuck-title" className="subheading">
+        {t('stuck.title')}
+      </h3>
+      {lockIds.length === 0 ? (
+        <p className="field-help">{t('stuck.none')}</p>
+      ) : (
+        <>
+          <p className="field-help">{t('stuck.help')}</p>
+          <ul className="chips" aria-labelledby="stuck-title">
+            {lockIds.map((lockId) => (
+              <li key={lockId}>
+                <button type="button" className="chip mono" onClick={() => onPick(lockId)}>
+                  {lockId}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,64 @@
+import { useCallback, useRef, useState } from 'react';
+import type { IpcError, IpcResult } from '../../../shared/contract';
+import type { LockResult } from '../../../shared/result';
+import { lockAdmin } from '../api/lockAdmin';
+import { newRequestTag } from '../api/requestTag';
+import type { CompletedOperation, InFlightOperation, OperationContext, OperationRequest } from '../lib/operation';
+
+export interface LockOperationState {
+  inFlight: InFlightOperation | null;
+  completed: CompletedOperation | null;
+  error: IpcError | null;
+  run: (request: OperationRequest, context: OperationContext) => Promise<void>;
+  cancel: () => Promise<void>;
+}
+
+function send(request: OperationRequest, requestTag: string): Promise<IpcResult<LockResult>> {
+  const api = lockAdmin();
+  const { profileId } = request;
+  switch (request.operation) {
+    case 'release':
+      return api.releaseLock({ profileId, lockId: request.lockId, requestTag });
+    case 'renew':
+      return api.renewLock({ profileId, lockId: request.lockId, requestTag });
+    case 'create':
+      return api.createLock({ profileId, moduleCode: request.moduleCode, requestTag });
+  }
+}
+
+/** One lock operation at a time: a second run while one is in flight is ignored. */
+export function useLockOperation(): LockOperationState {
+  const [inFlight, setInFlight] = useState<InFlightOperation | null>(null);
+  const [completed, setCompleted] = useState<CompletedOperation | null>(null);
+  const [error, setError] = useState<IpcError | null>(null);
+  const current = useRef<InFlightOperation | null>(null);
+
+  const run = useCallback(async (request: OperationRequest, context: OperationContext) => {
+    if (current.current) return;
+    const started: InFlightOperation = { operation: request.operation, requestTag: newRequestTag(), cancelling: false };
+    current.current = started;
+    setInFlight(started);
+    setCompleted(null);
+    setError(null);
+    try {
+      const result = await send(request, started.requestTag);
+      if (result.ok) setCompleted({ ...context, result: result.value, finishedAt: new Date() });
+      else setError(result.error);
+    } finally {
+      current.current = null;
+      setInFlight(null);
+    }
+  }, []);
+
+  const cancel = useCallback(async () => {
+    const running = current.current;
+    if (!running || running.cancelling) return;
+    const cancelling = { ...running, cancelling: true };
+    current.current = cancelling;
+    setInFlight(cancelling);
+    const result = await lockAdmin().cancelRequest({ requestTag: running.requestTag });
+    if (!result.ok) setError(result.error);
+  }, []);
+
+  return { inFlight, completed, error, run, cancel };
+}

@@ -1,0 +1,40 @@
+import type { LockOperation, LockResult } from '../../../shared/result';
+import { type MessageKey, t } from '../i18n';
+import type { CompletedOperation } from './operation';
+
+export function resultTitle(result: LockResult): string {
+  const key: MessageKey =
+    result.kind === 'success' ? `resultTitle.success.${result.operation}` : `resultTitle.${result.kind}`;
+  return t(key);
+}
+
+export function operationName(operation: LockOperation): string {
+  return t(`operation.${operation}`);
+}
+
+export function formatDuration(ms: number): string {
+  return t('result.durationValue', { ms: Math.round(ms) });
+}
+
+/** Plain text for a support ticket. It can only contain what main sent, and main never sends a secret. */
+export function resultSummary(done: CompletedOperation): string {
+  const { result } = done;
+  const none = t('result.none');
+  const lines: Array<[string, string]> = [
+    [t('summary.operation'), operationName(result.operation)],
+    [t('summary.outcome'), `${resultTitle(result)} (${result.kind})`],
+    [t('summary.time'), done.finishedAt.toISOString()],
+    [t('summary.profile'), done.profileName],
+    [t('summary.userId'), done.userId],
+    [t('summary.host'), result.host],
+    [t('summary.lockId'), result.lockId ?? none],
+    [t('summary.httpStatus'), result.httpStatus === null ? t('result.noResponse') : String(result.httpStatus)],
+    [t('summary.code'), result.code ?? none],
+    [t('summary.msg'), result.msg ?? none],
+    [t('summary.requestId'), result.requestId ?? none],
+    [t('summary.duration'), formatDuration(result.durationMs)],
+  ];
+  if (result.serverDate) lines.push([t('summary.serverDate'), result.serverDate]);
+  lines.push([t('summary.remedy'), result.remedy]);
+  return [t('summary.heading'), ...lines.map(([label, value]) => `${label}: ${value}`)].join('\n');
+}

@@ -1,0 +1,71 @@
+import { readFile, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { expect, test } from './support/fixtures';
+
+test('add a profile and store its secret in the keychain', async ({ app, services, startKooDrive, dataDir }) => {
+  const sandbox = await startKooDrive();
+  await app.button('Add a KooDrive profile').click();
+  await expect(app.page.getByRole('heading', { name: 'New profile' })).toBeVisible();
+
+  await app.fillProfile({
+    name: 'Staging',
+    baseUrl: sandbox.url,
+    userId: sandbox.credentials.userId,
+    secret: sandbox.credentials.token,
+  });
+  await expect(app.field('Access token')).toHaveAttribute('type', 'password');
+  await expect(app.field('Access token')).toHaveAttribute('autocomplete', 'off');
+  await app.screenshot('profile-editor');
+
+  await app.button('Save profile').click();
+
+  await expect(app.page.getByText('Profile “Staging” saved.')).toBeVisible();
+  await expect(app.page.getByText(/^Secret stored in /)).toBeVisible();
+  await expect(app.field('Access token')).toHaveValue('');
+  await expect(app.page.getByRole('button', { name: /^Staging/ })).toBeVisible();
+  await app.screenshot('profile-saved');
+
+  const [profile] = await services.profiles.list();
+  expect(profile).toMatchObject({ name: 'Staging', baseUrl: sandbox.url, authMode: 'bearer' });
+  expect(await services.secrets.get(profile.id)).toBe(sandbox.credentials.token);
+  for (const file of await readdir(dataDir, { recursive: true })) {
+    const text = await readFile(path.join(dataDir, file)).catch(() => Buffer.alloc(0));
+    expect(text.toString('utf8'), `${file} must not contain the token`).not.toContain(sandbox.credentials.token);
+  }
+
+  await app.button('Remove secret').click();
+  await expect(app.page.getByText('No secret stored')).toBeVisible();
+  expect(await services.secrets.get(profile.id)).toBeNull();
+});
+
+test('the editor shows each field’s problem next to it, with the rules main applies', async ({ app, services }) => {
+  await app.navigate('Profiles');
+  await app.button('Save profile').click();
+
+  for (const label of ['Name', 'Base URL', 'User ID']) {
+    const input = app.field(label);
+    await expect(input).toHaveAttribute('aria-invalid', 'true');
+    const noteId = (await input.getAttribute('aria-describedby'))?.split(' ')[0] ?? '';
+    await expect(app.page.locator(`[id="${noteId}"]`)).not.toBeEmpty();
+  }
+  await expect(app.field('Name')).toBeFocused();
+  await expect(
+    app.page.getByText('Enter the base URL, for example https://intl.myhuaweicloud-koodrive.com.'),
+  ).toBeVisible();
+
+  await app.field('Base URL').fill('http://koodrive.example.com');
+  await expect(app.page.getByText(/Plain http:\/\/ is only allowed for this computer/)).toBeVisible();
+  await app.field('User ID').fill('12ab');
+  await expect(
+    app.page.getByText('The user ID is digits only (up to 32), for example 1505084218764547200.'),
+  ).toBeVisible();
+
+  await app.page.getByRole('radio', { name: /App ID and app secret/ }).check();
+  await expect(app.field('App secret')).toBeVisible();
+  await expect(
+    app.page.getByText('App authentication needs the App ID (AppId) from the KooDrive console.'),
+  ).toBeVisible();
+
+  await app.screenshot('profile-validation');
+  expect(await services.profiles.list()).toEqual([]);
+});
