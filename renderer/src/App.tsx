@@ -1,10 +1,14 @@
 import { useState } from 'react';
 import { hasBridge } from './api/lockAdmin';
 import { AppHeader } from './components/AppHeader';
+import { BatchScreen } from './components/BatchScreen';
+import { DiagnosticsScreen } from './components/DiagnosticsScreen';
 import { ErrorAlert } from './components/ErrorAlert';
 import { FirstRun } from './components/FirstRun';
+import { HistoryScreen } from './components/HistoryScreen';
 import { LocksScreen } from './components/LocksScreen';
 import { ProfilesScreen } from './components/ProfilesScreen';
+import { SettingsScreen } from './components/SettingsScreen';
 import { useProfiles } from './hooks/useProfiles';
 import { useSandbox } from './hooks/useSandbox';
 import { t } from './i18n';
@@ -47,6 +51,8 @@ export function App() {
         />
       );
     }
+    if (view === 'history') return <HistoryScreen />;
+    if (view === 'settings') return <SettingsScreen />;
     if (!selected) {
       return (
         <FirstRun
@@ -56,6 +62,10 @@ export function App() {
           onAddProfile={() => setView('profiles')}
         />
       );
+    }
+    if (view === 'batch') return <BatchScreen profiles={list} profile={selected} onSelectProfile={setSelectedId} />;
+    if (view === 'diagnostics') {
+      return <DiagnosticsScreen profiles={list} profile={selected} onSelectProfile={setSelectedId} />;
     }
     return <LocksScreen profiles={list} profile={selected} onSelectProfile={setSelectedId} sandbox={sandbox} />;
   }

@@ -1,8 +1,6 @@
 import { t } from '../i18n';
-import type { View } from '../lib/view';
+import { VIEWS, type View } from '../lib/view';
 import { Icon } from './Icon';
-
-const VIEWS: ReadonlyArray<View> = ['locks', 'profiles'];
 
 export function AppHeader({ view, onNavigate }: { view: View; onNavigate: (view: View) => void }) {
   return (

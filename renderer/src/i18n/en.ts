@@ -3,7 +3,16 @@
  * English wording, so a translation (e.g. zh-CN) can be added as a table with the same keys.
  * Placeholders are {named}; never build a sentence by concatenating entries.
  */
+import { enBatch } from './enBatch';
+import { enComfort } from './enComfort';
+import { enDiagnostics } from './enDiagnostics';
+import { enHistory } from './enHistory';
+
 export const en = {
+  ...enBatch,
+  ...enHistory,
+  ...enDiagnostics,
+  ...enComfort,
   'app.title': 'KooDrive Lock Admin',
   'app.loading': 'Loading profiles…',
   'error.noBridge':
@@ -12,6 +21,10 @@ export const en = {
   'nav.label': 'Main',
   'nav.locks': 'Locks',
   'nav.profiles': 'Profiles',
+  'nav.batch': 'Batch',
+  'nav.history': 'History',
+  'nav.diagnostics': 'Diagnostics',
+  'nav.settings': 'Settings',
 
   'common.cancel': 'Cancel',
   'common.dismiss': 'Dismiss',

@@ -1,1 +1,2 @@
-export type View = 'locks' | 'profiles';
+export const VIEWS = ['locks', 'batch', 'history', 'diagnostics', 'profiles', 'settings'] as const;
+export type View = (typeof VIEWS)[number];
