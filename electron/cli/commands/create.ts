@@ -1,0 +1,39 @@
+import { UsageError } from '../cliError';
+import type { Command } from '../command';
+import { CONNECTION_HELP, EXIT_HELP, GLOBAL_HELP } from '../help';
+import { lockCommandSetup, runLockPlan, commandSecret } from '../lockOperation';
+import { CONNECTION_OPTIONS } from '../options';
+
+export const createCommand: Command = {
+  name: 'create',
+  summary: 'create a backup lock (to test a profile end to end)',
+  options: CONNECTION_OPTIONS,
+  help: `Usage: koodrive-lock create [options] [--module CODE]
+
+Creates a backup lock (POST /koodrive/ose/v1/backup/lock, body {"moduleCode":"102"}) and prints its
+ID. It expires after 10 minutes unless renewed; release it when you are done. Useful to check that a
+profile and its secret work, and to practise against the sandbox.
+
+${CONNECTION_HELP}
+
+${GLOBAL_HELP}
+
+${EXIT_HELP}
+
+Example:
+  koodrive-lock create --profile sandbox --module 100`,
+
+  async run(context) {
+    if (context.operands.length > 0) throw new UsageError('create takes no lock ID.', 'create');
+    const { connection, timeoutMs } = await lockCommandSetup(context, 'create');
+    const secret = await commandSecret(context, connection);
+    return runLockPlan(context, connection, secret, {
+      operation: 'create',
+      lockIds: [],
+      moduleCode: connection.profile.moduleCode,
+      batch: false,
+      concurrency: 1,
+      timeoutMs,
+    });
+  },
+};

@@ -1,0 +1,126 @@
+/** koodrive-lock history: what was done, from the audit log shared with the desktop app. */
+import type { AuditEntry } from '../../core/audit/auditEntry';
+import { type AuditLog, createAuditLog } from '../../core/audit/auditLog';
+import { UsageError } from '../cliError';
+import type { Command } from '../command';
+import { writeJsonLine } from '../command';
+import { EXIT } from '../exitCodes';
+import { GLOBAL_HELP } from '../help';
+import { integerOption } from '../options';
+import { formatTable } from '../table';
+
+export const HISTORY_DEFAULT_LIMIT = 50;
+const HISTORY_MAX_LIMIT = 100_000;
+const RELATIVE = /^(\d{1,6})([mhd])$/;
+const UNIT_MS = { m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
+
+/** An ISO-8601 date or date-time, or a span back from now such as 30m, 24h, 7d. */
+export function parseSince(text: string, now: Date): Date | null {
+  const trimmed = text.trim();
+  const relative = RELATIVE.exec(trimmed);
+  if (relative) return new Date(now.getTime() - Number(relative[1]) * UNIT_MS[relative[2] as keyof typeof UNIT_MS]);
+  if (!/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(trimmed)) return null;
+  const ms = Date.parse(trimmed.replace(' ', 'T'));
+  return Number.isNaN(ms) ? null : new Date(ms);
+}
+
+/**
+ * Result entries, plus pending entries that have no result (the tool stopped before the answer, or
+ * the operation is still running), newest first.
+ */
+export function historyRows(entries: readonly AuditEntry[]): AuditEntry[] {
+  const finished = new Set(entries.filter((e) => e.phase === 'result').map((e) => e.operationId));
+  return entries.filter((e) => e.phase === 'result' || !finished.has(e.operationId));
+}
+
+/** Reads a growing newest-first prefix of the log until `limit` matching rows are found or the log is exhausted. */
+async function readRows(
+  log: AuditLog,
+  limit: number,
+  matches: (entry: AuditEntry) => boolean,
+  since: Date | null,
+): Promise<{ rows: AuditEntry[]; skipped: number }> {
+  // Every newest-first prefix pairs its pending entries with their results correctly.
+  for (let wanted = limit * 2 + 2; ; wanted *= 4) {
+    const read = await log.readDetailed({ limit: wanted });
+    const rows = historyRows(read.entries).filter(matches);
+    const oldest = read.entries.at(-1);
+    const pastSince = since !== null && oldest !== undefined && Date.parse(oldest.time) < since.getTime();
+    if (rows.length >= limit || read.entries.length < wanted || pastSince) {
+      return { rows: rows.slice(0, limit), skipped: read.skipped };
+    }
+  }
+}
+
+function outcome(entry: AuditEntry): string {
+  if (entry.phase === 'pending') return 'no result';
+  return entry.ok ? 'ok' : (entry.kind ?? 'failed');
+}
+
+export const historyCommand: Command = {
+  name: 'history',
+  summary: 'show what was done (audit log, newest first)',
+  options: ['lock', 'since', 'limit'],
+  help: `Usage: koodrive-lock history [--lock ID] [--since WHEN] [--limit N] [--json]
+
+Shows the lock operations in the audit log of the data folder, from the desktop app and the CLI,
+newest first. An operation whose answer was never recorded shows as "no result".
+  --lock ID       only this lock
+  --since WHEN    an ISO-8601 date or date-time (2026-11-03, 2026-11-03T07:00:00Z; a date alone is
+                  midnight UTC), or a span back from now: 30m, 24h, 7d
+  --limit N       at most N operations, 1-${HISTORY_MAX_LIMIT} (default ${HISTORY_DEFAULT_LIMIT})
+With --json, one audit entry per line.
+
+${GLOBAL_HELP}`,
+
+  async run(context) {
+    const { values, io } = context;
+    if (context.operands.length > 0) throw new UsageError('history takes options only (see --help).', 'history');
+    const limit = integerOption(
+      values,
+      'limit',
+      { min: 1, max: HISTORY_MAX_LIMIT, fallback: HISTORY_DEFAULT_LIMIT },
+      'history',
+    );
+    let since: Date | null = null;
+    if (values.since !== undefined) {
+      since = parseSince(values.since, context.deps.clock.now());
+      if (!since)
+        throw new UsageError('--since takes a date such as 2026-11-03, a date-time, or a span such as 24h.', 'history');
+    }
+    const lockId = values.lock?.trim();
+    const matches = (entry: AuditEntry) =>
+      (lockId === undefined || entry.lockId === lockId) &&
+      (since === null || Date.parse(entry.time) >= since.getTime());
+
+    const log = createAuditLog({ dataDir: context.dataDir });
+    const { rows, skipped } = await readRows(log, limit, matches, since);
+    await log.close();
+
+    if (skipped > 0) io.stderr.write(`note: ${skipped} unreadable line(s) in the audit log were skipped.\n`);
+    if (values.json) {
+      for (const entry of rows) writeJsonLine(io, entry);
+      return EXIT.ok;
+    }
+    if (rows.length === 0) {
+      io.stdout.write('No operations recorded' + (lockId || since ? ' that match.\n' : ' yet.\n'));
+      return EXIT.ok;
+    }
+    const table = rows.map((e) => [
+      e.time.replace(/\.\d+Z$/, 'Z'),
+      e.source,
+      e.osUser,
+      e.profile,
+      e.operation,
+      e.lockId ?? '-',
+      outcome(e),
+      e.httpStatus === undefined || e.httpStatus === null ? '-' : String(e.httpStatus),
+      e.code ?? '-',
+      e.durationMs === undefined ? '-' : String(Math.round(e.durationMs)),
+    ]);
+    io.stdout.write(
+      `${formatTable(['TIME', 'SOURCE', 'USER', 'PROFILE', 'OPERATION', 'LOCK ID', 'RESULT', 'HTTP', 'CODE', 'MS'], table, 80)}\n`,
+    );
+    return EXIT.ok;
+  },
+};

@@ -1,0 +1,166 @@
+/** koodrive-lock profile add | list | show | remove: connection profiles shared with the desktop app. */
+import type { Profile } from '../../../shared/profile';
+import { SecretStoreError } from '../../core/secrets/secretStore';
+import { CliError, UsageError } from '../cliError';
+import type { Command } from '../command';
+import { writeJsonLine } from '../command';
+import { DEFAULT_MODULE_CODE, profileInputFromFlags, readCaFile } from '../connection';
+import { EXIT } from '../exitCodes';
+import { GLOBAL_HELP } from '../help';
+import { formatTable } from '../table';
+import { requireProfile } from './profileArg';
+
+function authText(profile: Profile): string {
+  return profile.authMode === 'app'
+    ? `app (App ID ${profile.appId ?? '?'})`
+    : `bearer (prefix ${profile.bearerPrefix ?? 'Bearer'})`;
+}
+
+export const profileAddCommand: Command = {
+  name: 'profile add',
+  summary: 'save a connection profile (the secret goes to the keychain separately)',
+  options: ['name', 'base-url', 'user-id', 'auth', 'app-id', 'module', 'bearer-prefix', 'proxy', 'ca-file'],
+  help: `Usage: koodrive-lock profile add --name NAME --base-url URL --user-id ID --auth bearer|app
+                                [--app-id ID] [--module CODE] [--bearer-prefix WORD]
+                                [--proxy http://HOST:PORT] [--ca-file PEM]
+
+Saves a profile in profiles.json in the data folder (shared with the desktop app). The secret is not
+part of the profile: store it afterwards with \`koodrive-lock secret set --profile NAME\`.
+  --name NAME          shown in lists; the profile id is made from it
+  --base-url URL       https:// (http:// only for 127.0.0.1 / localhost, the sandbox)
+  --user-id ID         KooDrive user ID (digits, kept as text)
+  --auth bearer|app    access token, or App ID + App secret (HMAC-SHA256)
+  --app-id ID          required for --auth app
+  --module CODE        100 folders, 101 album, 102 contacts (default ${DEFAULT_MODULE_CODE}); used by create
+  --bearer-prefix WORD Authorization prefix for bearer mode (default Bearer)
+  --proxy URL          HTTP proxy (http://host:port) that HTTPS is tunnelled through
+  --ca-file PEM        extra CA certificate(s) to trust, e.g. a company's TLS-inspection CA
+
+${GLOBAL_HELP}
+
+Example:
+  koodrive-lock profile add --name prod --base-url https://intl.myhuaweicloud-koodrive.com \\
+    --user-id 1505084218764547200 --auth app --app-id 0123abcd...`,
+
+  async run(context) {
+    if (context.operands.length > 0)
+      throw new UsageError('profile add takes options only (see --help).', 'profile add');
+    if (context.values.name === undefined) throw new UsageError('--name is required.', 'profile add');
+    const input = profileInputFromFlags(
+      context.values,
+      context.values.name,
+      'profile add',
+      await readCaFile(context.values),
+    );
+    const profile = await context.profiles.save(input);
+    if (context.values.json) writeJsonLine(context.io, profile);
+    else {
+      context.io.stdout.write(
+        `Saved profile "${profile.name}" (id ${profile.id}). Store its secret with: koodrive-lock secret set --profile ${profile.id}\n`,
+      );
+    }
+    return EXIT.ok;
+  },
+};
+
+export const profileListCommand: Command = {
+  name: 'profile list',
+  summary: 'list the saved profiles',
+  options: [],
+  help: `Usage: koodrive-lock profile list [--json]
+
+Lists the saved profiles (with --json: one profile object per line). Secrets are not shown.
+
+${GLOBAL_HELP}`,
+
+  async run(context) {
+    if (context.operands.length > 0) throw new UsageError('profile list takes no arguments.', 'profile list');
+    const profiles = await context.profiles.list();
+    if (context.values.json) {
+      for (const profile of profiles) writeJsonLine(context.io, profile);
+      return EXIT.ok;
+    }
+    if (profiles.length === 0) {
+      context.io.stdout.write(`No profiles in ${context.dataDir}. Add one with \`koodrive-lock profile add\`.\n`);
+      return EXIT.ok;
+    }
+    const rows = profiles.map((p) => [p.id, p.name, p.authMode, p.moduleCode, p.userId, p.baseUrl]);
+    context.io.stdout.write(`${formatTable(['ID', 'NAME', 'AUTH', 'MODULE', 'USER ID', 'BASE URL'], rows, 100)}\n`);
+    return EXIT.ok;
+  },
+};
+
+export const profileShowCommand: Command = {
+  name: 'profile show',
+  summary: 'show one profile and whether its secret is stored',
+  options: [],
+  help: `Usage: koodrive-lock profile show NAME [--json]
+
+Shows the profile and whether the OS keychain holds its secret (the secret itself is never shown).
+
+${GLOBAL_HELP}`,
+
+  async run(context) {
+    const profile = await requireProfile(context, 'profile show', 'operand');
+    const store = context.deps.secretStore;
+    let secret: string;
+    let stored: boolean | null = null;
+    try {
+      stored = (await store.get(profile.id)) !== null;
+      secret = stored ? `stored in ${store.label}` : `not stored (koodrive-lock secret set --profile ${profile.id})`;
+    } catch (error) {
+      if (!(error instanceof SecretStoreError)) throw error;
+      secret = `unknown: ${error.message}`;
+    }
+    if (context.values.json) {
+      writeJsonLine(context.io, { ...profile, secretStored: stored });
+      return EXIT.ok;
+    }
+    const rows: [string, string][] = [
+      ['name', profile.name],
+      ['id', profile.id],
+      ['base URL', profile.baseUrl],
+      ['user ID', profile.userId],
+      ['auth', authText(profile)],
+      ['module', profile.moduleCode],
+      ['proxy', profile.proxyUrl ?? 'none'],
+      ['CA', profile.caPem ? 'extra CA certificate(s) trusted' : 'system trust store'],
+      ['secret', secret],
+    ];
+    context.io.stdout.write(`${rows.map(([key, value]) => `${`${key}:`.padEnd(10)}${value}`).join('\n')}\n`);
+    return EXIT.ok;
+  },
+};
+
+export const profileRemoveCommand: Command = {
+  name: 'profile remove',
+  summary: 'remove a profile and its keychain entry',
+  options: [],
+  help: `Usage: koodrive-lock profile remove NAME
+
+Removes the profile from profiles.json and its secret from the OS keychain. The audit log keeps its
+entries.
+
+${GLOBAL_HELP}`,
+
+  async run(context) {
+    const profile = await requireProfile(context, 'profile remove', 'operand');
+    await context.profiles.remove(profile.id);
+    let removedSecret: boolean;
+    try {
+      removedSecret = await context.deps.secretStore.delete(profile.id);
+    } catch (error) {
+      if (!(error instanceof SecretStoreError)) throw error;
+      throw new CliError(
+        `Removed profile "${profile.name}", but its keychain entry (service koodrive-lock-admin, account ${profile.id}) could not be removed: ${error.message}`,
+        EXIT.usage,
+      );
+    }
+    if (context.values.json) writeJsonLine(context.io, { removed: profile.id, secretRemoved: removedSecret });
+    else {
+      const note = removedSecret ? ' and its secret from the keychain' : ' (no secret was stored)';
+      context.io.stdout.write(`Removed profile "${profile.name}"${note}.\n`);
+    }
+    return EXIT.ok;
+  },
+};

@@ -1,0 +1,118 @@
+/** Which KooDrive to talk to: a saved profile (--profile) or a one-off connection from flags. */
+import { moduleCodeProblem } from '../../shared/identifiers';
+import { type Profile, type ProfileInput, profileInputSchema, profileProblem } from '../../shared/profile';
+import { safeParse } from '../../shared/schema';
+import type { ProfileStore } from '../core/profiles/profileStore';
+import { CliError, UsageError } from './cliError';
+import { EXIT } from './exitCodes';
+import type { OptionValues } from './options';
+import { readTextFile } from './readInput';
+
+/** The id given to a connection made from flags; it has no keychain entry. */
+export const FLAGS_PROFILE_ID = 'command-line';
+export const DEFAULT_MODULE_CODE = '102';
+
+const FLAG_FOR_FIELD: Record<string, string> = {
+  name: '--name',
+  baseUrl: '--base-url',
+  userId: '--user-id',
+  authMode: '--auth',
+  appId: '--app-id',
+  moduleCode: '--module',
+  bearerPrefix: '--bearer-prefix',
+  proxyUrl: '--proxy',
+  caPem: '--ca-file',
+};
+
+const FLAGS_EXCLUDED_BY_PROFILE = [
+  'base-url',
+  'user-id',
+  'auth',
+  'app-id',
+  'bearer-prefix',
+  'proxy',
+  'ca-file',
+] as const;
+const CA_FILE_MAX_BYTES = 256 * 1024;
+
+/** The PEM text of --ca-file, or undefined when the option is not given. */
+export async function readCaFile(values: OptionValues): Promise<string | undefined> {
+  const file = values['ca-file'];
+  return file === undefined ? undefined : readTextFile(file, CA_FILE_MAX_BYTES, `--ca-file ${file}`);
+}
+
+export interface Connection {
+  profile: Profile;
+  /** false for a connection given by flags: its secret cannot come from the keychain. */
+  saved: boolean;
+}
+
+/** Builds and validates a profile from the connection flags; `caPem` is the content of --ca-file. */
+export function profileInputFromFlags(
+  values: OptionValues,
+  name: string,
+  command: string,
+  caPem: string | undefined,
+): ProfileInput {
+  const input = {
+    name,
+    baseUrl: values['base-url'],
+    userId: values['user-id'],
+    authMode: values.auth,
+    appId: values['app-id'],
+    moduleCode: values.module ?? DEFAULT_MODULE_CODE,
+    bearerPrefix: values['bearer-prefix'],
+    proxyUrl: values.proxy,
+    caPem,
+  };
+  for (const [field, flag] of [
+    ['baseUrl', '--base-url'],
+    ['userId', '--user-id'],
+    ['authMode', '--auth'],
+  ] as const) {
+    if (input[field] === undefined) throw new UsageError(`${flag} is required.`, command);
+  }
+  const parsed = safeParse(profileInputSchema, input);
+  if (!parsed.ok) {
+    const flag = FLAG_FOR_FIELD[parsed.error.path] ?? parsed.error.path;
+    throw new UsageError(`${flag}: ${parsed.error.problem}`, command);
+  }
+  const problem = profileProblem(parsed.value);
+  if (problem) throw new UsageError(`${problem} Give it with --app-id.`, command);
+  return parsed.value;
+}
+
+export async function resolveConnection(
+  values: OptionValues,
+  store: ProfileStore,
+  command: string,
+): Promise<Connection> {
+  if (values.profile !== undefined) {
+    const clash = FLAGS_EXCLUDED_BY_PROFILE.find((flag) => values[flag] !== undefined);
+    if (clash) {
+      throw new UsageError(
+        `--${clash} cannot be combined with --profile: edit the profile, or give the whole connection with flags.`,
+        command,
+      );
+    }
+    const profile = await store.find(values.profile);
+    if (!profile) {
+      throw new CliError(
+        `There is no profile named "${values.profile}" in ${store.dataDir}. \`koodrive-lock profile list\` shows the profiles.`,
+        EXIT.usage,
+      );
+    }
+    if (values.module === undefined) return { profile, saved: true };
+    const problem = moduleCodeProblem(values.module);
+    if (problem) throw new UsageError(`--module: ${problem}`, command);
+    return { profile: { ...profile, moduleCode: values.module }, saved: true };
+  }
+  if (values['base-url'] === undefined) {
+    throw new UsageError(
+      'Say which KooDrive to use: --profile NAME (see `koodrive-lock profile list`), or --base-url, --user-id and --auth.',
+      command,
+    );
+  }
+  const input = profileInputFromFlags(values, 'command line', command, await readCaFile(values));
+  return { profile: { ...input, id: FLAGS_PROFILE_ID }, saved: false };
+}

@@ -1,0 +1,48 @@
+/** Human-readable lines for results: one line each, safe to print on a terminal. */
+import type { LockOperation, LockResult, ResultKind } from '../../shared/result';
+
+const DONE_VERB: Record<LockOperation, string> = { release: 'released', renew: 'renewed', create: 'created' };
+
+const KIND_LABEL: Record<ResultKind, string> = {
+  success: 'success',
+  auth: 'authentication failed',
+  clock: 'request time rejected',
+  'not-found': 'not found',
+  conflict: 'refused',
+  throttled: 'too many requests',
+  server: 'server error',
+  network: 'network error',
+  tls: 'TLS error',
+  timeout: 'timed out',
+  'invalid-response': 'unreadable answer',
+  'invalid-input': 'invalid input',
+  cancelled: 'cancelled',
+};
+
+/** Removes terminal control sequences and line breaks from text that came from a server or a file. */
+export function printable(text: string, max = 300): string {
+  // eslint-disable-next-line no-control-regex -- stripping control characters is the point
+  const clean = text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').trim();
+  return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
+}
+
+function details(result: LockResult): string {
+  const parts: string[] = [];
+  parts.push(result.httpStatus === null ? 'no HTTP response' : `HTTP ${result.httpStatus}`);
+  if (result.code !== null) parts.push(`code ${printable(result.code, 40)}`);
+  if (result.requestId) parts.push(`request ${printable(result.requestId, 80)}`);
+  parts.push(`${Math.round(result.durationMs)} ms`);
+  return parts.join(', ');
+}
+
+function subject(result: LockResult): string {
+  if (result.lockId) return printable(result.lockId);
+  return result.operation === 'create' ? 'create' : '(no lock ID)';
+}
+
+export function formatResult(result: LockResult): string {
+  if (result.ok) return `${DONE_VERB[result.operation]} ${subject(result)} (${details(result)})`;
+  const what = result.msg ? printable(result.msg) : KIND_LABEL[result.kind];
+  const remedy = result.remedy ? ` — ${printable(result.remedy, 600)}` : '';
+  return `FAILED ${subject(result)}: ${what} (${details(result)})${remedy}`;
+}

@@ -1,0 +1,32 @@
+/** Help text shared by several commands. */
+
+export const CONNECTION_HELP = `Connection (a saved profile, or the whole connection as flags):
+  -p, --profile NAME       a profile saved with \`koodrive-lock profile add\` (name or id)
+      --base-url URL       https://intl.myhuaweicloud-koodrive.com, or http://127.0.0.1:PORT for the sandbox
+      --user-id ID         KooDrive user ID (digits)
+      --auth bearer|app    access token, or AppId + AppSecret (HMAC-SHA256)
+      --app-id ID          App ID, for --auth app
+      --module CODE        module code for create: 100 folders, 101 album, 102 contacts (default 102;
+                           with --profile it overrides the profile's)
+      --bearer-prefix WORD Authorization prefix in bearer mode (default Bearer)
+      --proxy URL          HTTP proxy (http://host:port) that HTTPS is tunnelled through
+      --ca-file PEM        extra CA certificate(s) to trust (a company's TLS-inspection CA, the
+                           sandbox's --https certificate)
+
+Secret (never given as an argument):
+      --secret-stdin       read it from standard input (hidden when typed on a terminal)
+  else KOODRIVE_TOKEN (bearer) or KOODRIVE_APP_SECRET (app) from the environment,
+  else the profile's entry in the OS keychain (\`koodrive-lock secret set\`).`;
+
+export const GLOBAL_HELP = `Global options:
+      --json               one JSON object per line on stdout
+      --verbose            print each request and response on stderr (Authorization redacted)
+      --timeout MS         per-request timeout, 100-600000 (default 15000)
+      --data-dir DIR       where profiles.json and the audit log live
+                           (default: KOODRIVE_LOCK_ADMIN_DATA_DIR, else the app's data folder)
+  -h, --help               help for the command
+      --version            print the version`;
+
+export const EXIT_HELP = `Exit status: 0 every operation succeeded; 1 the server refused (or answered something
+unreadable); 2 usage, validation or configuration problem, nothing sent; 3 network, TLS or timeout;
+4 unexpected internal error (e.g. the audit log could not be written); 130 interrupted (Ctrl-C).`;

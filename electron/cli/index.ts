@@ -1,0 +1,14 @@
+/** Entry point built to out/main/cli.js (bin/koodrive-lock.cjs requires it). Must not import 'electron'. */
+import { processIo } from './io';
+import { main } from './main';
+
+// A reader that goes away (`koodrive-lock history | head`) must not crash a batch half-way: the remaining
+// operations still run and are audited; only their output is lost.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+});
+
+void main(process.argv.slice(2), processIo()).then((code) => {
+  // Exit only once stdout has taken everything written before, so piped output is never cut off.
+  process.stdout.write('', () => process.exit(code));
+});

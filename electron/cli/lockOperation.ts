@@ -1,0 +1,142 @@
+/**
+ * Runs release, renew or create through the core LockService (audited, source "cli") and prints the
+ * results: one human line or one JSON line per operation on stdout; progress and summary on stderr.
+ */
+import type { LockOperation, LockResult } from '../../shared/result';
+import { createAuditLog } from '../core/audit/auditLog';
+import { type BatchOutcome, runBatch } from '../core/batch/runBatch';
+import { AuditWriteError, createLockService, DEFAULT_TIMEOUT_MS } from '../core/lockService';
+import type { CommandContext } from './command';
+import { writeJsonLine } from './command';
+import { type Connection, resolveConnection } from './connection';
+import { EXIT, type ExitCode, exitCodeForResult, worstExitCode } from './exitCodes';
+import { formatResult } from './formatResult';
+import { watchInterrupts } from './interrupts';
+import { integerOption } from './options';
+import { createProgressLine, formatSeconds } from './progressLine';
+import { resolveSecret } from './secretSource';
+import { verboseTransport } from './verboseTransport';
+
+export const TIMEOUT_RANGE = { min: 100, max: 600_000, fallback: DEFAULT_TIMEOUT_MS };
+
+/** The checks every lock command makes before it reads a secret: --timeout and the connection. */
+export async function lockCommandSetup(
+  context: CommandContext,
+  command: string,
+): Promise<{ connection: Connection; timeoutMs: number }> {
+  const timeoutMs = integerOption(context.values, 'timeout', TIMEOUT_RANGE, command);
+  const connection = await resolveConnection(context.values, context.profiles, command);
+  return { connection, timeoutMs };
+}
+
+export function commandSecret(context: CommandContext, connection: Connection): Promise<string> {
+  return resolveSecret(connection, {
+    secretStdin: context.values['secret-stdin'] === true,
+    io: context.io,
+    store: context.deps.secretStore,
+  });
+}
+
+export interface LockPlan {
+  operation: LockOperation;
+  /** release and renew: the IDs, already validated and de-duplicated. create: empty. */
+  lockIds: string[];
+  moduleCode?: string;
+  /** Shows progress (on a terminal) and a summary. */
+  batch: boolean;
+  concurrency: number;
+  timeoutMs: number;
+}
+
+const DONE_WORD: Record<LockOperation, string> = { release: 'released', renew: 'renewed', create: 'created' };
+
+export async function runLockPlan(
+  context: CommandContext,
+  connection: Connection,
+  secret: string,
+  plan: LockPlan,
+): Promise<ExitCode> {
+  const { io, deps, values } = context;
+  const { profile } = connection;
+  const audit = createAuditLog({ dataDir: context.dataDir });
+  const service = createLockService({
+    transport: values.verbose
+      ? verboseTransport(deps.transport, { stderr: io.stderr, profile, secret, clock: deps.clock })
+      : deps.transport,
+    clock: deps.clock,
+    secretFor: async () => secret,
+    audit,
+    source: 'cli',
+    osUser: deps.osUser,
+    timeoutMs: plan.timeoutMs,
+    tlsFor: (p) => (p.caPem ? { caPem: p.caPem } : undefined),
+    proxyFor: (p) => p.proxyUrl,
+  });
+
+  const total = plan.operation === 'create' ? 1 : plan.lockIds.length;
+  const progress = createProgressLine(io.stderr, total, plan.batch && io.stderrIsTTY && !values.verbose);
+  const interrupts = watchInterrupts(io, () => progress.clear());
+  const print = (result: LockResult) => {
+    progress.clear();
+    if (values.json) writeJsonLine(io, result);
+    else io.stdout.write(`${formatResult(result)}\n`);
+    progress.redraw();
+  };
+
+  const started = deps.clock.monotonicMs();
+  let outcome: BatchOutcome;
+  try {
+    if (plan.operation === 'create') {
+      const result = await service.run({
+        operation: 'create',
+        profile,
+        moduleCode: plan.moduleCode,
+        signal: interrupts.abort,
+      });
+      print(result);
+      outcome = { results: [result], cancelled: false, notSent: 0 };
+    } else {
+      const operation = plan.operation;
+      outcome = await runBatch({
+        lockIds: plan.lockIds,
+        concurrency: plan.concurrency,
+        execute: (lockId, signal) => service.run({ operation, profile, lockId, signal }),
+        signal: interrupts.stop,
+        abortInFlight: interrupts.abort,
+        onResult: print,
+        onProgress: (p) => progress.update(p),
+        clock: deps.clock,
+      });
+    }
+  } catch (error) {
+    if (!(error instanceof AuditWriteError)) throw error;
+    progress.end();
+    if (error.result) print(error.result);
+    io.stderr.write(`koodrive-lock: ${error.message}\n`);
+    return EXIT.internal;
+  } finally {
+    interrupts.dispose();
+    progress.end();
+    await audit.close();
+  }
+
+  if (plan.batch) io.stderr.write(`${summary(plan, outcome, deps.clock.monotonicMs() - started)}\n`);
+  const codes = outcome.results.map(exitCodeForResult);
+  if (outcome.notSent > 0) codes.push(EXIT.interrupted);
+  return worstExitCode(codes);
+}
+
+function summary(plan: LockPlan, outcome: BatchOutcome, elapsedMs: number): string {
+  const succeeded = outcome.results.filter((r) => r.ok).length;
+  const failed = outcome.results.length - succeeded;
+  const parts = [`${succeeded} ${DONE_WORD[plan.operation]}`, `${failed} failed`];
+  if (outcome.notSent > 0) parts.push(`${outcome.notSent} not sent`);
+  const head = outcome.notSent > 0 ? 'Interrupted after' : 'Done in';
+  const took = elapsedMs < 10_000 ? `${(elapsedMs / 1000).toFixed(1)} s` : formatSeconds(elapsedMs / 1000);
+  const line = `${head} ${took}: ${parts.join(', ')}.`;
+  const kinds = new Map<string, number>();
+  for (const result of outcome.results) if (!result.ok) kinds.set(result.kind, (kinds.get(result.kind) ?? 0) + 1);
+  if (kinds.size === 0) return line;
+  const byKind = [...kinds].map(([kind, count]) => `${count} ${kind}`).join(', ');
+  return `${line} Failures: ${byKind}.`;
+}

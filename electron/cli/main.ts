@@ -1,0 +1,155 @@
+/**
+ * koodrive-lock: the command-line front end over the same core as the desktop app. main() takes the
+ * arguments and the process streams as parameters, so tests run it in-process as well as spawned.
+ */
+import { AuditLogError } from '../core/audit/auditLogError';
+import { defaultDataDir } from '../core/profiles/dataDir';
+import { ProfileStoreError } from '../core/profiles/profileStoreError';
+import { SecretStoreError } from '../core/secrets/secretStore';
+import { version as packageVersion } from '../../package.json';
+import { CliError, UsageError } from './cliError';
+import { type Command, createContext } from './command';
+import { createCommand } from './commands/create';
+import { historyCommand } from './commands/history';
+import { profileAddCommand, profileListCommand, profileRemoveCommand, profileShowCommand } from './commands/profile';
+import { releaseCommand } from './commands/release';
+import { renewCommand } from './commands/renew';
+import { secretClearCommand, secretSetCommand, secretStatusCommand } from './commands/secret';
+import { type CliDeps, defaultDeps } from './deps';
+import { EXIT, type ExitCode } from './exitCodes';
+import { EXIT_HELP, GLOBAL_HELP } from './help';
+import type { CliIo } from './io';
+import { checkAllowedOptions, parseCommandLine } from './options';
+
+export const VERSION: string = packageVersion;
+
+export const COMMANDS: readonly Command[] = [
+  releaseCommand,
+  renewCommand,
+  createCommand,
+  historyCommand,
+  profileAddCommand,
+  profileListCommand,
+  profileShowCommand,
+  profileRemoveCommand,
+  secretSetCommand,
+  secretClearCommand,
+  secretStatusCommand,
+];
+
+const GROUPS = ['profile', 'secret'];
+
+export function mainHelp(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  const list = COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n');
+  return `koodrive-lock ${VERSION}: release stuck KooDrive backup locks from the command line.
+
+Usage: koodrive-lock <command> [options]
+
+Commands:
+${list}
+
+Run \`koodrive-lock <command> --help\` for the options of a command.
+
+${GLOBAL_HELP}
+
+${EXIT_HELP}
+
+Quick start against the local sandbox (npm run sandbox prints its URL and credentials):
+  KOODRIVE_TOKEN=<token> koodrive-lock release --base-url http://127.0.0.1:PORT \\
+    --user-id <userId> --auth bearer <lockId>
+`;
+}
+
+/** The command named by the first one or two positionals, and how many positionals that took. */
+function findCommand(positionals: readonly string[]): { command: Command; used: number } | null {
+  const two = `${positionals[0]} ${positionals[1]}`;
+  const byTwo = COMMANDS.find((c) => c.name === two);
+  if (byTwo) return { command: byTwo, used: 2 };
+  const byOne = COMMANDS.find((c) => c.name === positionals[0]);
+  return byOne ? { command: byOne, used: 1 } : null;
+}
+
+function groupHelp(group: string): string {
+  const members = COMMANDS.filter((c) => c.name.startsWith(`${group} `));
+  return `Usage: koodrive-lock ${group} <${members.map((c) => c.name.slice(group.length + 1)).join('|')}> [options]\n\n${members
+    .map((c) => `  ${c.name.padEnd(16)}  ${c.summary}`)
+    .join('\n')}\n\nRun \`koodrive-lock ${group} <sub-command> --help\` for details.\n`;
+}
+
+async function dispatch(argv: readonly string[], io: CliIo, deps: () => CliDeps): Promise<ExitCode> {
+  const line = parseCommandLine(argv);
+  const { values, positionals } = line;
+  if (values.version) {
+    io.stdout.write(`koodrive-lock ${VERSION}\n`);
+    return EXIT.ok;
+  }
+  if (positionals[0] === 'help') {
+    const found = findCommand(positionals.slice(1));
+    if (found) io.stdout.write(`${found.command.help}\n`);
+    else if (GROUPS.includes(positionals[1])) io.stdout.write(groupHelp(positionals[1]));
+    else io.stdout.write(mainHelp());
+    return EXIT.ok;
+  }
+  if (positionals.length === 0) {
+    if (values.help) {
+      io.stdout.write(mainHelp());
+      return EXIT.ok;
+    }
+    io.stderr.write(mainHelp());
+    return EXIT.usage;
+  }
+  const found = findCommand(positionals);
+  if (!found) {
+    if (GROUPS.includes(positionals[0])) {
+      if (values.help) {
+        io.stdout.write(groupHelp(positionals[0]));
+        return EXIT.ok;
+      }
+      const sub = positionals[1] === undefined ? 'a sub-command is missing' : `unknown sub-command "${positionals[1]}"`;
+      throw new UsageError(`${positionals[0]}: ${sub}.\n${groupHelp(positionals[0])}`.trimEnd());
+    }
+    throw new UsageError(`Unknown command "${positionals[0]}".`);
+  }
+  const { command, used } = found;
+  if (values.help) {
+    io.stdout.write(`${command.help}\n`);
+    return EXIT.ok;
+  }
+  checkAllowedOptions(line, command.options, command.name);
+  const dataDir = values['data-dir'] ?? defaultDataDir({ ...io.env });
+  const context = createContext(io, deps(), values, positionals.slice(used), dataDir);
+  return command.run(context);
+}
+
+function report(io: CliIo, error: unknown): ExitCode {
+  if (error instanceof UsageError) {
+    const help = error.command ? `koodrive-lock ${error.command} --help` : 'koodrive-lock --help';
+    io.stderr.write(`koodrive-lock: ${error.message}\nRun \`${help}\` for usage.\n`);
+    return error.exitCode;
+  }
+  if (error instanceof CliError) {
+    io.stderr.write(`koodrive-lock: ${error.message}\n`);
+    return error.exitCode;
+  }
+  if (error instanceof SecretStoreError || error instanceof ProfileStoreError) {
+    io.stderr.write(`koodrive-lock: ${error.message}\n`);
+    return EXIT.usage;
+  }
+  if (error instanceof AuditLogError) {
+    io.stderr.write(`koodrive-lock: ${error.message}\n`);
+    return EXIT.internal;
+  }
+  const message = error instanceof Error ? `${error.name}: ${error.message}` : 'unknown error';
+  io.stderr.write(`koodrive-lock: unexpected error (${message}). Please report it.\n`);
+  return EXIT.internal;
+}
+
+/** Runs one command line and resolves with the exit status; it never throws and never exits the process. */
+export async function main(argv: readonly string[], io: CliIo, deps: Partial<CliDeps> = {}): Promise<ExitCode> {
+  try {
+    return await dispatch(argv, io, () => defaultDeps(deps));
+  } catch (error) {
+    return report(io, error);
+  }
+}

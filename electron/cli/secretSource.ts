@@ -1,0 +1,73 @@
+/** Where the secret for a lock operation comes from: --secret-stdin, then the environment, then the keychain. */
+import type { AuthMode, Profile } from '../../shared/profile';
+import { secretProblem } from '../core/koodrive/requestBuilder';
+import type { SecretStore } from '../core/secrets/secretStore';
+import { CliError } from './cliError';
+import type { Connection } from './connection';
+import { EXIT } from './exitCodes';
+import type { CliIo } from './io';
+import { readSecretLine } from './readInput';
+
+export const TOKEN_ENV = 'KOODRIVE_TOKEN';
+export const APP_SECRET_ENV = 'KOODRIVE_APP_SECRET';
+/** The same bound as the GUI's setSecret. */
+export const SECRET_MAX = 4096;
+
+export function envNameFor(authMode: AuthMode): string {
+  return authMode === 'bearer' ? TOKEN_ENV : APP_SECRET_ENV;
+}
+
+export function secretNoun(authMode: AuthMode): string {
+  return authMode === 'bearer' ? 'access token' : 'App secret';
+}
+
+/** Why a secret just typed, piped or exported cannot be used, or null. Never quotes the secret. */
+export function secretInputProblem(secret: string, authMode: AuthMode): string | null {
+  if (secret.length === 0) return 'is empty';
+  if (secret.length > SECRET_MAX) return `is longer than ${SECRET_MAX} characters`;
+  if (secretProblem(secret, authMode)) {
+    return authMode === 'bearer'
+      ? 'must be one line of printable ASCII characters (an access token goes into a header)'
+      : 'must be one line without control characters';
+  }
+  return null;
+}
+
+function checked(secret: string, profile: Profile, from: string): string {
+  const problem = secretInputProblem(secret, profile.authMode);
+  if (problem) {
+    throw new CliError(`The ${secretNoun(profile.authMode)} from ${from} ${problem}; nothing was sent.`, EXIT.usage);
+  }
+  return secret;
+}
+
+export async function resolveSecret(
+  connection: Connection,
+  options: { secretStdin: boolean; io: CliIo; store: SecretStore },
+): Promise<string> {
+  const { profile } = connection;
+  const noun = secretNoun(profile.authMode);
+  if (options.secretStdin) {
+    const line = await readSecretLine(options.io, `${noun} for ${profile.name} (input hidden): `);
+    if (line === null)
+      throw new CliError(`--secret-stdin was given but standard input was empty; nothing was sent.`, EXIT.usage);
+    return checked(line, profile, 'standard input');
+  }
+  const envName = envNameFor(profile.authMode);
+  const fromEnv = options.io.env[envName];
+  if (fromEnv !== undefined && fromEnv !== '') return checked(fromEnv, profile, envName);
+  if (!connection.saved) {
+    throw new CliError(
+      `No ${noun}: set ${envName} or pass it on standard input with --secret-stdin (a connection given by flags has no keychain entry). Nothing was sent.`,
+      EXIT.usage,
+    );
+  }
+  const stored = await options.store.get(profile.id);
+  if (stored === null) {
+    throw new CliError(
+      `No ${noun} is stored for profile "${profile.name}" in ${options.store.label}. Store it with \`koodrive-lock secret set --profile ${profile.id}\`, or set ${envName}. Nothing was sent.`,
+      EXIT.usage,
+    );
+  }
+  return checked(stored, profile, options.store.label);
+}

@@ -1,0 +1,106 @@
+/**
+ * --verbose: wraps the transport to print each request and response on stderr. Authorization is
+ * redacted (redactHeaders) and the secret is scrubbed from anything the server sends back. In app
+ * mode the canonical request and string to sign are shown, to diagnose a rejected signature.
+ */
+import type { Profile } from '../../shared/profile';
+import type { LockOperation } from '../../shared/result';
+import type { Clock } from '../core/clock';
+import { LOCK_METHODS, prepareLockRequest, redactHeaders } from '../core/koodrive/requestBuilder';
+import type { HttpRequest, Transport } from '../core/koodrive/transport';
+import { TransportError } from '../core/koodrive/transport';
+import { parseXDate } from '../core/koodrive/xdate';
+import { printable } from './formatResult';
+import type { TextWriter } from './io';
+
+const BODY_SHOWN_MAX = 2000;
+
+export interface VerboseOptions {
+  stderr: TextWriter;
+  profile: Profile;
+  secret: string;
+  clock: Clock;
+}
+
+function operationFor(method: HttpRequest['method']): LockOperation | null {
+  const entry = Object.entries(LOCK_METHODS).find(([, m]) => m === method);
+  return entry ? (entry[0] as LockOperation) : null;
+}
+
+function moduleCodeOf(body: Uint8Array | undefined): string | undefined {
+  if (!body) return undefined;
+  try {
+    const value: unknown = JSON.parse(Buffer.from(body).toString('utf8'));
+    const code = typeof value === 'object' && value !== null ? (value as { moduleCode?: unknown }).moduleCode : null;
+    return typeof code === 'string' ? code : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Rebuilds the signature from the same inputs; returns its canonical request only when it matches what was sent. */
+function signingDetails(request: HttpRequest, options: VerboseOptions): string[] {
+  if (options.profile.authMode !== 'app') return [];
+  const now = parseXDate(request.headers['X-Date'] ?? '');
+  const operation = operationFor(request.method);
+  if (!now || !operation) return [];
+  try {
+    const prepared = prepareLockRequest({
+      profile: options.profile,
+      operation,
+      lockId: request.headers['x-backup-lock-id'],
+      moduleCode: moduleCodeOf(request.body),
+      secret: options.secret,
+      now,
+    });
+    if (prepared.headers.Authorization !== request.headers.Authorization || !prepared.canonicalRequest) return [];
+    return [
+      'canonical request:',
+      ...prepared.canonicalRequest.split('\n').map((line) => `  ${line}`),
+      'string to sign:',
+      ...(prepared.stringToSign ?? '').split('\n').map((line) => `  ${line}`),
+    ];
+  } catch {
+    return [];
+  }
+}
+
+export function verboseTransport(inner: Transport, options: VerboseOptions): Transport {
+  let counter = 0;
+  const scrub = (text: string) => (options.secret.length > 0 ? text.split(options.secret).join('<redacted>') : text);
+  const print = (prefix: string, lines: string[]) => {
+    options.stderr.write(lines.map((line) => `${prefix} ${scrub(line)}\n`).join(''));
+  };
+  const bodyText = (body: Uint8Array) => printable(Buffer.from(body).toString('utf8'), BODY_SHOWN_MAX);
+
+  return async (request) => {
+    counter += 1;
+    const tag = `#${counter}`;
+    const headers = Object.entries(redactHeaders(request.headers)).map(([name, value]) => `${name}: ${value}`);
+    print(`> ${tag}`, [
+      `${request.method} ${request.url.href}`,
+      ...headers,
+      ...(request.body ? [`body: ${bodyText(request.body)}`] : []),
+      ...signingDetails(request, options),
+    ]);
+    const started = options.clock.monotonicMs();
+    try {
+      const response = await inner(request);
+      const ms = Math.round(options.clock.monotonicMs() - started);
+      print(`< ${tag}`, [
+        `HTTP ${response.status} in ${ms} ms`,
+        ...Object.entries(response.headers).map(([name, value]) => `${name}: ${printable(value, 500)}`),
+        `body: ${bodyText(response.body)}`,
+      ]);
+      return response;
+    } catch (error) {
+      const ms = Math.round(options.clock.monotonicMs() - started);
+      const what =
+        error instanceof TransportError
+          ? `${error.failure}${error.causeCode ? ` (${error.causeCode})` : ''}: ${error.message}`
+          : 'failed inside the HTTP client';
+      print(`< ${tag}`, [`no response after ${ms} ms: ${printable(what)}`]);
+      throw error;
+    }
+  };
+}
