@@ -1,12 +1,16 @@
 /**
  * Which frames may call the IPC handlers (after VS Code's validatedIpcMain): our own page only, in
- * the main frame only. `allowedPage` is either the file:// URL of the built index.html (production;
- * the document must be exactly that file) or the dev server's origin (development).
+ * the main frame only. `allowedPage` is either the URL of the built index.html (production:
+ * app://koodrive/index.html, or a file:// URL; the document must be exactly that page) or the dev
+ * server's origin (development).
  */
 export interface SenderFrame {
   url: string;
   isMainFrame: boolean;
 }
+
+/** Schemes whose allowed page is one exact document (same host and path), not a whole origin. */
+const EXACT_PAGE_SCHEMES: ReadonlySet<string> = new Set(['app:', 'file:']);
 
 function parseUrl(text: string): URL | null {
   try {
@@ -16,13 +20,19 @@ function parseUrl(text: string): URL | null {
   }
 }
 
-/** true when `url` is a document of our own page: the same file, or the same http(s) origin. */
+/** true when `url` is a document of our own page: the same app:// or file:// page, or the same http(s) origin. */
 export function isOwnPageUrl(url: string, allowedPage: string): boolean {
   const target = parseUrl(url);
   const allowed = parseUrl(allowedPage);
   if (!target || !allowed) return false;
-  if (allowed.protocol === 'file:') {
-    return target.protocol === 'file:' && target.host === allowed.host && target.pathname === allowed.pathname;
+  if (EXACT_PAGE_SCHEMES.has(allowed.protocol)) {
+    return (
+      target.protocol === allowed.protocol &&
+      target.host === allowed.host &&
+      target.username === '' &&
+      target.password === '' &&
+      target.pathname === allowed.pathname
+    );
   }
   if (allowed.protocol !== 'http:' && allowed.protocol !== 'https:') return false;
   return target.origin === allowed.origin;

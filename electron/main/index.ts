@@ -1,9 +1,11 @@
-import { BrowserWindow, Menu, app, ipcMain, screen, session, shell } from 'electron';
+import { BrowserWindow, Menu, app, ipcMain, protocol, screen, session, shell } from 'electron';
 import { createAppServices } from '../ipc/appServices';
 import type { AppServices } from '../ipc/appServices';
 import { createHandlers } from '../ipc/handlers';
 import { isOwnPageUrl } from '../ipc/senderPolicy';
+import { appFileHandler } from './appFileHandler';
 import { appPaths } from './appPaths';
+import { APP_SCHEME, registerAppScheme } from './appScheme';
 import { contentSecurityPolicyFor, installContentSecurityPolicy } from './csp';
 import { openDocLink } from './docLinks';
 import { registerIpc } from './ipcRegistration';
@@ -18,12 +20,14 @@ const paths = appPaths(import.meta.dirname, app.isPackaged, process.env);
 // Before the single-instance lock: the lock lives in userData, so separate data dirs run separately.
 app.setPath('userData', paths.dataDir);
 app.enableSandbox();
+registerAppScheme(protocol);
 
 let mainWindow: BrowserWindow | null = null;
 let services: AppServices | null = null;
 let disposed = false;
 
-const openExternal = (url: string) => shell.openExternal(url);
+// Reached only through openDocLink, which passes nothing but the fixed DOC_LINKS URLs (docs/security.md).
+const openExternal = (url: string) => /* eng-disable OPEN_EXTERNAL_JS_CHECK */ shell.openExternal(url);
 
 async function openMainWindow(): Promise<void> {
   mainWindow = await createMainWindow({
@@ -47,6 +51,7 @@ function focusMainWindow(): void {
 async function start(): Promise<void> {
   await app.whenReady();
   const policy = contentSecurityPolicyFor(app.isPackaged, paths.page.kind === 'url' ? paths.page.url : undefined);
+  if (paths.page.kind === 'app') protocol.handle(APP_SCHEME, appFileHandler(paths.page.rendererDir, policy));
   installContentSecurityPolicy(session.defaultSession, policy, (url) => isOwnPageUrl(url, paths.allowedPage));
   denyAllPermissions(session.defaultSession);
 

@@ -42,6 +42,25 @@ describe('isTrustedSender', () => {
     expect(isTrustedSender({ url: PAGE, isMainFrame: true }, DEV)).toBe(false);
   });
 
+  it('accepts exactly the app:// page in production, in the main frame', () => {
+    const APP = 'app://koodrive/index.html';
+    expect(isTrustedSender({ url: APP, isMainFrame: true }, APP)).toBe(true);
+    expect(isTrustedSender({ url: `${APP}#/history`, isMainFrame: true }, APP)).toBe(true);
+    expect(isTrustedSender({ url: APP, isMainFrame: false }, APP)).toBe(false);
+    for (const url of [
+      'app://koodrive/other.html',
+      'app://koodrive/assets/index.js',
+      'app://evil/index.html',
+      'app://koodrive:8080/index.html',
+      'app://user@koodrive/index.html',
+      'appx://koodrive/index.html',
+      'file:///index.html',
+      'https://koodrive/index.html',
+    ]) {
+      expect(isTrustedSender({ url, isMainFrame: true }, APP), url).toBe(false);
+    }
+  });
+
   it('trusts nothing when the allowed page itself is not a usable URL', () => {
     expect(isOwnPageUrl('about:blank', 'about:blank')).toBe(false);
     expect(isOwnPageUrl('http://x/', 'garbage')).toBe(false);

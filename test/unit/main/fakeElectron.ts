@@ -88,6 +88,16 @@ function createFake() {
     setApplicationMenu: vi.fn(),
   };
   const shell = { openExternal: vi.fn<(url: string) => Promise<void>>(async () => {}) };
+  const protocol = {
+    handlers: new Map<string, Listener>(),
+    registerSchemesAsPrivileged: vi.fn(),
+    handle: vi.fn((scheme: string, handler: Listener) => {
+      if (protocol.handlers.has(scheme)) throw new Error(`The scheme '${scheme}' is already handled`);
+      protocol.handlers.set(scheme, handler);
+    }),
+  };
+  const contextBridge = { exposeInMainWorld: vi.fn() };
+  const ipcRenderer = { invoke: vi.fn(async (...args: unknown[]) => ({ ok: true, value: args.length })) };
   const screen = {
     getAllDisplays: vi.fn(() => [{ workArea: { x: 0, y: 0, width: 1920, height: 1040 } }]),
   };
@@ -99,6 +109,7 @@ function createFake() {
     fakeApp.ready = false;
     fakeApp.gotLock = true;
     ipcMain.handlers.clear();
+    protocol.handlers.clear();
     nativeTheme.removeAllListeners();
     nativeTheme.shouldUseDarkColors = false;
     vi.clearAllMocks();
@@ -113,6 +124,9 @@ function createFake() {
     Menu,
     shell,
     screen,
+    protocol,
+    contextBridge,
+    ipcRenderer,
   };
 
   return {
@@ -126,6 +140,9 @@ function createFake() {
     Menu,
     shell,
     screen,
+    protocol,
+    contextBridge,
+    ipcRenderer,
     electronModule,
     resetFakeElectron,
   };
@@ -145,6 +162,9 @@ export const {
   Menu,
   shell,
   screen,
+  protocol,
+  contextBridge,
+  ipcRenderer,
   electronModule,
   resetFakeElectron,
 } = fake;

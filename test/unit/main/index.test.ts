@@ -1,7 +1,6 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { METHOD_NAMES, channelFor } from '../../../shared/contract';
 import { CONTENT_SECURITY_POLICY } from '../../../electron/main/csp';
@@ -11,13 +10,14 @@ import {
   defaultSession,
   fakeApp,
   ipcMain,
+  protocol,
   resetFakeElectron,
   webRequest,
 } from './fakeElectron';
 
 vi.mock('electron', async () => (await import('./fakeElectron')).electronModule);
 
-const RENDERER_INDEX = join(import.meta.dirname, '../../../electron/renderer/index.html');
+const PAGE = 'app://koodrive/index.html';
 
 describe('main process lifecycle', () => {
   let dataDir: string;
@@ -50,6 +50,9 @@ describe('main process lifecycle', () => {
     await startApp();
     expect(fakeApp.setPath).toHaveBeenCalledWith('userData', dataDir);
     expect(fakeApp.enableSandbox).toHaveBeenCalled();
+    expect(protocol.registerSchemesAsPrivileged.mock.invocationCallOrder[0]).toBeLessThan(
+      fakeApp.whenReady.mock.invocationCallOrder[0],
+    );
     const setPathOrder = fakeApp.setPath.mock.invocationCallOrder[0];
     expect(fakeApp.requestSingleInstanceLock.mock.invocationCallOrder[0]).toBeGreaterThan(setPathOrder);
   });
@@ -71,7 +74,7 @@ describe('main process lifecycle', () => {
       callback: (response: unknown) => void,
     ) => void;
     const callback = vi.fn();
-    listener({ url: pathToFileURL(RENDERER_INDEX).href, responseHeaders: {} }, callback);
+    listener({ url: PAGE, responseHeaders: {} }, callback);
     expect(callback).toHaveBeenCalledWith({
       responseHeaders: { 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
     });
@@ -83,7 +86,9 @@ describe('main process lifecycle', () => {
 
     expect(win.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false });
     expect(String((win.options.webPreferences as { preload: string }).preload)).toMatch(/preload[/\\]index\.js$/);
-    expect(win.loadFile).toHaveBeenCalledWith(RENDERER_INDEX);
+    expect(win.loadURL).toHaveBeenCalledWith(PAGE);
+    expect(win.loadFile).not.toHaveBeenCalled();
+    expect([...protocol.handlers.keys()]).toEqual(['app']);
     expect(win.webContents.setWindowOpenHandler).toHaveBeenCalled();
     expect(win.webContents.listenerCount('will-navigate')).toBe(1);
   });
@@ -91,7 +96,7 @@ describe('main process lifecycle', () => {
   it('answers a call from the loaded page and refuses one from elsewhere', async () => {
     await startApp();
     const listProfiles = ipcMain.handlers.get(channelFor('listProfiles'));
-    const own = { senderFrame: { url: pathToFileURL(RENDERER_INDEX).href, parent: null } };
+    const own = { senderFrame: { url: `${PAGE}#/profiles`, parent: null } };
     expect(await listProfiles?.(own, undefined)).toEqual({ ok: true, value: [] });
     const foreign = { senderFrame: { url: 'https://evil.example/', parent: null } };
     expect(await listProfiles?.(foreign, undefined)).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
@@ -101,7 +106,8 @@ describe('main process lifecycle', () => {
     fakeApp.isPackaged = false;
     process.env.ELECTRON_RENDERER_URL = 'http://localhost:5173';
     const win = await startApp();
-    expect(win.loadURL).toHaveBeenCalledWith('http://localhost:5173');
+    expect(win.loadURL).toHaveBeenCalledWith('http://localhost:5173/');
+    expect(protocol.handle).not.toHaveBeenCalled();
   });
 
   it('focuses the existing window when a second instance starts', async () => {

@@ -5,7 +5,7 @@ import { ipcMain, resetFakeElectron } from './fakeElectron';
 
 vi.mock('electron', async () => (await import('./fakeElectron')).electronModule);
 
-const PAGE = 'file:///app/out/renderer/index.html';
+const PAGE = 'app://koodrive/index.html';
 
 function spyHandlers(): Handlers {
   const handlers: Record<string, ReturnType<typeof vi.fn>> = {};

@@ -5,7 +5,7 @@ import { FakeWebContents } from './fakeElectron';
 
 vi.mock('electron', async () => (await import('./fakeElectron')).electronModule);
 
-const PAGE = 'file:///app/out/renderer/index.html';
+const PAGE = 'app://koodrive/index.html';
 
 function setup() {
   const contents = new FakeWebContents();

@@ -6,10 +6,17 @@ import { FakeBrowserWindow, nativeTheme, resetFakeElectron } from './fakeElectro
 
 vi.mock('electron', async () => (await import('./fakeElectron')).electronModule);
 
-const { windowOptions, createMainWindow, backgroundColor } = await import('../../../electron/main/window');
+const { newMainWindow, createMainWindow, backgroundColor } = await import('../../../electron/main/window');
+
+function windowOptions(preloadPath: string, bounds?: { x: number; y: number; width: number; height: number }) {
+  newMainWindow(preloadPath, bounds);
+  return FakeBrowserWindow.instances.at(-1)?.options as Record<string, unknown> & {
+    webPreferences: Record<string, unknown>;
+  };
+}
 const { loadWindowState, saveWindowState } = await import('../../../electron/main/windowState');
 
-describe('windowOptions', () => {
+describe('newMainWindow', () => {
   beforeEach(resetFakeElectron);
 
   it('sets every renderer hardening switch explicitly', () => {
@@ -61,18 +68,20 @@ describe('createMainWindow', () => {
     await rm(dataDir, { recursive: true, force: true });
   });
 
-  const deps = (page: { kind: 'file'; file: string } | { kind: 'url'; url: string }) => ({
+  const deps = (page: { kind: 'app'; rendererDir: string; url: string } | { kind: 'url'; url: string }) => ({
     preloadPath: '/app/out/preload/index.js',
     page,
     dataDir,
     workAreas: () => [{ x: 0, y: 0, width: 1920, height: 1040 }],
   });
 
-  it('loads the built page with loadFile and shows the window only when ready', async () => {
-    await createMainWindow(deps({ kind: 'file', file: '/app/out/renderer/index.html' }));
+  const APP_PAGE = { kind: 'app', rendererDir: '/app/out/renderer', url: 'app://koodrive/index.html' } as const;
+
+  it('loads the built page over app:// (never file://) and shows the window only when ready', async () => {
+    await createMainWindow(deps(APP_PAGE));
     const win = FakeBrowserWindow.instances[0];
-    expect(win.loadFile).toHaveBeenCalledWith('/app/out/renderer/index.html');
-    expect(win.loadURL).not.toHaveBeenCalled();
+    expect(win.loadURL).toHaveBeenCalledWith('app://koodrive/index.html');
+    expect(win.loadFile).not.toHaveBeenCalled();
     expect(win.show).not.toHaveBeenCalled();
     win.emit('ready-to-show');
     expect(win.show).toHaveBeenCalledTimes(1);
@@ -86,7 +95,7 @@ describe('createMainWindow', () => {
   });
 
   it('saves its bounds on close and reopens there, clamped to the displays', async () => {
-    await createMainWindow(deps({ kind: 'file', file: '/x/index.html' }));
+    await createMainWindow(deps(APP_PAGE));
     FakeBrowserWindow.instances[0].emit('close');
     await vi.waitFor(async () => expect(await loadWindowState(dataDir)).not.toBeNull(), { timeout: 2000 });
     expect(await loadWindowState(dataDir)).toEqual({
@@ -95,14 +104,14 @@ describe('createMainWindow', () => {
     });
 
     await saveWindowState(dataDir, { bounds: { x: 5000, y: 5000, width: 900, height: 700 }, maximized: true });
-    await createMainWindow(deps({ kind: 'file', file: '/x/index.html' }));
+    await createMainWindow(deps(APP_PAGE));
     const reopened = FakeBrowserWindow.instances[1];
     expect(reopened.options).toMatchObject({ x: 510, y: 170, width: 900, height: 700 });
     expect(reopened.maximize).toHaveBeenCalled();
   });
 
   it('follows OS theme changes', async () => {
-    await createMainWindow(deps({ kind: 'file', file: '/x/index.html' }));
+    await createMainWindow(deps(APP_PAGE));
     nativeTheme.shouldUseDarkColors = true;
     nativeTheme.emit('updated');
     expect(FakeBrowserWindow.instances[0].setBackgroundColor).toHaveBeenCalledWith(backgroundColor());
