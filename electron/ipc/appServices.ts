@@ -2,6 +2,7 @@ import { type Clock, systemClock } from '../core/clock';
 import { type AuditLog, createAuditLog } from '../core/audit/auditLog';
 import { osUserName } from '../core/audit/osUser';
 import { createHttpTransport } from '../core/koodrive/httpTransport';
+import { type ProxyEnv, proxyFromEnv } from '../core/koodrive/proxyFromEnv';
 import type { Transport } from '../core/koodrive/transport';
 import type { SecretSource } from '../core/lockRequest';
 import { type LockService, createLockService } from '../core/lockService';
@@ -17,6 +18,8 @@ export interface AppServices {
   profiles: Pick<ProfileStore, 'list' | 'find' | 'save' | 'remove'>;
   secrets: SecretStore;
   locks: Pick<LockService, 'run'>;
+  /** A lock service like `locks` that takes the secret from `secretFor` (a batch reads the keychain once). */
+  locksWithSecret(secretFor: SecretSource): Pick<LockService, 'run'>;
   inflight: InflightRequests;
   sandbox: SandboxController;
   /** The append-only audit log the lock service writes (read by the history). */
@@ -36,6 +39,8 @@ export interface AppServicesOptions {
   source?: 'gui' | 'cli';
   /** Replaces the embedded sandbox server (tests). */
   launchSandbox?: () => Promise<SandboxServer>;
+  /** Where HTTPS_PROXY and NO_PROXY are read for profiles without a proxy of their own; default process.env. */
+  env?: ProxyEnv;
 }
 
 export function secretSourceFor(secrets: SecretStore): SecretSource {
@@ -45,7 +50,8 @@ export function secretSourceFor(secrets: SecretStore): SecretSource {
       const what = profile.authMode === 'app' ? 'app secret' : 'access token';
       throw new AppError(
         'not-found',
-        `No ${what} is stored for the profile "${profile.name}" yet. Open the profile, paste the ${what} and save it.`,
+        `No ${what} is stored for the profile "${profile.name}" yet. Open the profile, paste the ${what} and save it. ` +
+          'If you stored one before, your keychain may be locked: unlock it and try again.',
       );
     }
     return secret;
@@ -65,14 +71,19 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   const http = transportFor(options.transport);
   const audit = createAuditLog({ dataDir: options.dataDir });
   const clock = options.clock ?? systemClock;
-  const locks = createLockService({
-    transport: http.transport,
-    clock,
-    secretFor: secretSourceFor(secrets),
-    audit,
-    source: options.source ?? 'gui',
-    osUser: osUserName(),
-  });
+  const env = options.env ?? process.env;
+  const locksWithSecret = (secretFor: SecretSource) =>
+    createLockService({
+      transport: http.transport,
+      clock,
+      secretFor,
+      audit,
+      source: options.source ?? 'gui',
+      osUser: osUserName(),
+      tlsFor: (profile) => (profile.caPem ? { caPem: profile.caPem } : undefined),
+      proxyFor: (profile) => profile.proxyUrl ?? proxyFromEnv(profile.baseUrl, env),
+    });
+  const locks = locksWithSecret(secretSourceFor(secrets));
   const inflight = createInflightRequests();
   const sandbox = createSandboxController({ profiles, secrets, launch: options.launchSandbox });
 
@@ -80,6 +91,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     profiles,
     secrets,
     locks,
+    locksWithSecret,
     inflight,
     sandbox,
     audit,

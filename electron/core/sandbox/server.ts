@@ -61,7 +61,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const seededLockIds = Array.from({ length: seedLocks }, () => addLock());
 
   const handler = createRequestHandler(state);
-  const certificate = options.https ? await generateLoopbackCertificate() : null;
+  const certificate = options.certificate ?? (options.https ? await generateLoopbackCertificate() : null);
   const server = certificate
     ? https.createServer({ key: certificate.keyPem, cert: certificate.certPem }, handler)
     : http.createServer(handler);
@@ -91,7 +91,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     url,
     credentials: { ...credentials },
     seededLockIds,
-    ...(certificate ? { caPem: certificate.certPem } : {}),
+    ...(certificate && !options.certificate ? { caPem: certificate.certPem } : {}),
     activeLockIds: () => locks.active().map((lock) => lock.lockId),
     addLock,
     setFault: (fault, times) => state.faults.set(fault, times),

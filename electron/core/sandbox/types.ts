@@ -17,6 +17,8 @@ export interface SandboxOptions {
   /** 0 (the default) picks a free port. */
   port?: number;
   https?: boolean;
+  /** Serve HTTPS with this key and certificate (PEM) instead of a generated self-signed one; implies https. */
+  certificate?: { keyPem: string; certPem: string };
   /** Fixed credentials; whatever is not given is random per start (userId: 19 digits). */
   credentials?: Partial<SandboxCredentials>;
   /** Time source for X-Date checks, lock expiry, the Date header and the request log. */
@@ -60,7 +62,7 @@ export interface RunningSandbox {
   url: string;
   credentials: SandboxCredentials;
   seededLockIds: string[];
-  /** The generated self-signed certificate (PEM), when https. */
+  /** The generated self-signed certificate (PEM), when https without a given `certificate`. */
   caPem?: string;
   activeLockIds(): string[];
   addLock(moduleCode?: string): string;

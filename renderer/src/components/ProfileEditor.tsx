@@ -1,4 +1,4 @@
-import { type FormEvent, useCallback, useState } from 'react';
+import { type FormEvent, useCallback, useRef, useState } from 'react';
 import type { IpcError } from '../../../shared/contract';
 import { KNOWN_HOSTS, MODULE_CODES } from '../../../shared/identifiers';
 import type { Profile } from '../../../shared/profile';
@@ -13,9 +13,11 @@ import {
   emptyDraft,
   fieldMessage,
 } from '../lib/profileForm';
+import { type NetworkField, type NetworkProblems, checkNetworkFields } from '../lib/profileNetwork';
 import { AuthModeField } from './AuthModeField';
 import { ConfirmDialog } from './ConfirmDialog';
 import { ErrorAlert } from './ErrorAlert';
+import { ProfileNetworkSection } from './ProfileNetworkSection';
 import { SecretField } from './SecretField';
 import { SelectField } from './SelectField';
 import { TextField } from './TextField';
@@ -38,6 +40,10 @@ const LABELS: Readonly<Record<DraftField, MessageKey>> = {
   bearerPrefix: 'profile.bearerPrefix',
 };
 const FIELD_ORDER: ReadonlyArray<DraftField> = ['name', 'baseUrl', 'userId', 'appId', 'bearerPrefix', 'moduleCode'];
+const NETWORK_LABELS: Readonly<Record<NetworkField, MessageKey>> = {
+  proxyUrl: 'profile.proxyUrl',
+  caPem: 'profile.caPem',
+};
 
 function fieldId(field: DraftField): string {
   return `profile-${field}`;
@@ -59,9 +65,22 @@ export function ProfileEditor({ profile, onSaved, onDeleted, onOpenLocks }: Prof
   const [error, setError] = useState<IpcError | null>(null);
   const [notice, setNotice] = useState('');
   const [confirmingDelete, setConfirmingDelete] = useState(false);
+  const [networkOpen, setNetworkOpen] = useState(() => Boolean(profile?.proxyUrl || profile?.caPem));
+  const [networkTouched, setNetworkTouched] = useState<ReadonlySet<NetworkField>>(() => new Set());
+  const proxyInput = useRef<HTMLInputElement>(null);
+  const caInput = useRef<HTMLTextAreaElement>(null);
   const secrets = useSecretStatus(profile?.id ?? null);
 
   const check = checkDraft(draft);
+  const networkCheck = checkNetworkFields(draft.proxyUrl, draft.caPem);
+  const networkProblems: NetworkProblems = {};
+  for (const field of ['proxyUrl', 'caPem'] as const) {
+    const text = networkCheck[field];
+    if (text && (submitted || networkTouched.has(field))) {
+      networkProblems[field] = fieldMessage(t(NETWORK_LABELS[field]), text);
+    }
+  }
+  const hasNetworkProblem = Object.keys(networkCheck).length > 0;
   const problem = (field: DraftField): string | undefined => {
     const text = check.problems[field];
     return text && (submitted || touched.has(field)) ? fieldMessage(t(LABELS[field]), text) : undefined;
@@ -71,6 +90,12 @@ export function ProfileEditor({ profile, onSaved, onDeleted, onOpenLocks }: Prof
     setNotice('');
   };
   const touch = (field: DraftField) => () => setTouched((previous) => new Set(previous).add(field));
+  const updateNetwork = (field: NetworkField, value: string) => {
+    // A blank field means "not set": the schema would refuse whitespace as an empty value.
+    setDraft((previous) => ({ ...previous, [field]: value.trim() === '' ? '' : value }));
+    setNotice('');
+  };
+  const touchNetwork = (field: NetworkField) => setNetworkTouched((previous) => new Set(previous).add(field));
   const textProps = (field: DraftField) => ({
     id: fieldId(field),
     label: t(LABELS[field]),
@@ -89,6 +114,12 @@ export function ProfileEditor({ profile, onSaved, onDeleted, onOpenLocks }: Prof
     if (!check.input) {
       const first = FIELD_ORDER.find((field) => check.problems[field]);
       if (first) document.getElementById(fieldId(first))?.focus();
+      else if (hasNetworkProblem) {
+        setNetworkOpen(true);
+        // The section may have been folded: focus once it is open.
+        const target = networkCheck.proxyUrl ? proxyInput : caInput;
+        window.setTimeout(() => target.current?.focus(), 0);
+      }
       return;
     }
     setSaving(true);
@@ -136,7 +167,9 @@ export function ProfileEditor({ profile, onSaved, onDeleted, onOpenLocks }: Prof
       </h2>
       {error && <ErrorAlert error={error} onDismiss={() => setError(null)} />}
       {secrets.error && <ErrorAlert error={secrets.error} />}
-      {check.problems.form && submitted && <p className="field-note field-note--problem">{check.problems.form}</p>}
+      {check.problems.form && submitted && !hasNetworkProblem && (
+        <p className="field-note field-note--problem">{check.problems.form}</p>
+      )}
 
       <fieldset className="group">
         <legend className="group-title">{t('profile.group.connection')}</legend>
@@ -189,6 +222,18 @@ export function ProfileEditor({ profile, onSaved, onDeleted, onOpenLocks }: Prof
           help={t('profile.moduleCode.help')}
         />
       </fieldset>
+
+      <ProfileNetworkSection
+        proxyUrl={draft.proxyUrl}
+        caPem={draft.caPem}
+        onChange={updateNetwork}
+        onBlur={touchNetwork}
+        problems={networkProblems}
+        open={networkOpen}
+        onOpenChange={setNetworkOpen}
+        proxyRef={proxyInput}
+        caRef={caInput}
+      />
 
       <div className="actions actions--footer">
         <button type="submit" className="button button--primary" disabled={saving}>
