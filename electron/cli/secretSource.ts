@@ -65,7 +65,7 @@ export async function resolveSecret(
   const stored = await options.store.get(profile.id);
   if (stored === null) {
     throw new CliError(
-      `No ${noun} is stored for profile "${profile.name}" in ${options.store.label}. Store it with \`koodrive-lock secret set --profile ${profile.id}\`, or set ${envName}. Nothing was sent.`,
+      `No ${noun} is stored for profile "${profile.name}" in ${options.store.label}. Store it with \`koodrive-lock secret set --profile ${profile.id}\`, or set ${envName}. If you stored one before, your keychain may be locked: unlock it and try again. Nothing was sent.`,
       EXIT.usage,
     );
   }
