@@ -1,3 +1,4 @@
+import type { IpcError } from './contract';
 import type { LockResult } from './result';
 
 export const BATCH_MAX_LOCKS = 10_000;
@@ -24,6 +25,8 @@ export interface BatchStatus {
   nextIndex: number;
   finished: boolean;
   cancelled: boolean;
-  /** Locks never sent because the batch was cancelled. */
+  /** Locks never sent because the batch was cancelled or stopped. */
   notSent: number;
+  /** Why the batch stopped early without a cancel (the audit log could not be written, say). */
+  error?: IpcError;
 }

@@ -1,14 +1,29 @@
+import path from 'node:path';
 import type { Handlers } from '../../shared/contract';
+import { AuditLogError } from '../core/audit/auditLogError';
+import { HistoryFilterError, createHistoryIndex } from '../core/history/historyIndex';
 import { AppError } from './appError';
 import type { AppServices } from './appServices';
 
 export type HistoryMethod = 'queryHistory' | 'exportHistory';
 
-// Placeholder until the history feature lands: every call answers with a clear, typed error.
+/** The audit log as a filterable history, newest first. The index lives as long as the handlers. */
 export function createHistoryHandlers(services: AppServices): Pick<Handlers, HistoryMethod> {
-  void services;
-  const unavailable = async (): Promise<never> => {
-    throw new AppError('internal', 'The history is not available in this build.');
+  const index = createHistoryIndex({ dataDir: path.dirname(services.audit.path) });
+
+  async function guarded<T>(run: () => Promise<T>): Promise<T> {
+    try {
+      return await run();
+    } catch (error) {
+      if (error instanceof HistoryFilterError) throw new AppError('invalid-argument', error.message);
+      if (error instanceof AuditLogError) throw new AppError('storage', error.message);
+      throw error;
+    }
+  }
+
+  return {
+    queryHistory: ({ filter, offset, limit }) =>
+      guarded(async () => index.query(filter, offset, limit, await services.profiles.list())),
+    exportHistory: ({ filter }) => guarded(async () => index.exportCsv(filter, await services.profiles.list())),
   };
-  return { queryHistory: unavailable, exportHistory: unavailable };
 }

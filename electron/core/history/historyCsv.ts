@@ -1,0 +1,27 @@
+/** History rows as CSV (RFC 4180, cells guarded against spreadsheet formula injection by csvCell). */
+import type { HistoryRow } from '../../../shared/history';
+import { csvCell } from '../../../shared/resultsCsv';
+
+export const HISTORY_CSV_COLUMNS = [
+  'time',
+  'operation',
+  'lockId',
+  'outcome',
+  'kind',
+  'httpStatus',
+  'code',
+  'msg',
+  'durationMs',
+  'requestId',
+  'profile',
+  'host',
+  'source',
+  'osUser',
+  'operationId',
+] as const satisfies ReadonlyArray<keyof HistoryRow>;
+
+export function historyToCsv(rows: Iterable<HistoryRow>): string {
+  const lines = [HISTORY_CSV_COLUMNS.join(',')];
+  for (const row of rows) lines.push(HISTORY_CSV_COLUMNS.map((column) => csvCell(row[column])).join(','));
+  return `${lines.join('\r\n')}\r\n`;
+}

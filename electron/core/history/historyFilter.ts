@@ -1,0 +1,98 @@
+/** A HistoryFilter checked once and turned into what the single pass over the index compares. */
+import type { HistoryFilter, HistoryOutcome } from '../../../shared/history';
+import { parseHistoryDate } from './historyDates';
+import type { HistoryData } from './historyRows';
+
+/** A filter value the user has to correct; its message says how. */
+export class HistoryFilterError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'HistoryFilterError';
+  }
+}
+
+export interface ProfileName {
+  id: string;
+  name: string;
+}
+
+export interface CompiledHistoryFilter {
+  /** Lower-cased substring, or null for any lock. */
+  lockId: string | null;
+  /** Lower-cased profile ids accepted, or null for any profile. */
+  profiles: ReadonlySet<string> | null;
+  outcome: HistoryOutcome | null;
+  fromMs: number;
+  toMs: number;
+  /** Equal keys select the same rows of the same data. */
+  key: string;
+}
+
+function nonEmpty(value: string | undefined): string | null {
+  const trimmed = value?.trim() ?? '';
+  return trimmed === '' ? null : trimmed;
+}
+
+/**
+ * The profile filter names a profile by id or by name (exact, any case). Audit entries record the id,
+ * so a name is turned into the ids of the profiles that have it; the text itself also matches as an
+ * id, which keeps the history of a deleted profile reachable.
+ */
+export function compileHistoryFilter(
+  filter: HistoryFilter,
+  profiles: readonly ProfileName[] = [],
+): CompiledHistoryFilter {
+  const lockId = nonEmpty(filter.lockId)?.toLowerCase() ?? null;
+  const profileText = nonEmpty(filter.profile)?.toLowerCase() ?? null;
+  let profileIds: Set<string> | null = null;
+  if (profileText !== null) {
+    profileIds = new Set([profileText]);
+    for (const profile of profiles) {
+      if (profile.name.trim().toLowerCase() === profileText) profileIds.add(profile.id.toLowerCase());
+    }
+  }
+  let fromMs = Number.NEGATIVE_INFINITY;
+  let toMs = Number.POSITIVE_INFINITY;
+  const fromText = nonEmpty(filter.from);
+  if (fromText !== null) {
+    const from = parseHistoryDate(fromText, 'from');
+    if (!from.ok) throw new HistoryFilterError(from.problem);
+    fromMs = from.ms;
+  }
+  const toText = nonEmpty(filter.to);
+  if (toText !== null) {
+    const to = parseHistoryDate(toText, 'to');
+    if (!to.ok) throw new HistoryFilterError(to.problem);
+    toMs = to.ms;
+  }
+  if (fromMs > toMs) {
+    throw new HistoryFilterError(`“From” (${fromText}) is after “To” (${toText}). Swap them or widen the range.`);
+  }
+  const outcome = filter.outcome ?? null;
+  const ids = profileIds ? [...profileIds].sort() : null;
+  const key = JSON.stringify([lockId, ids, outcome, fromMs, toMs]);
+  return { lockId, profiles: profileIds, outcome, fromMs, toMs, key };
+}
+
+/** Indices into data.rows of the rows that match, newest first. */
+export function matchingRows(data: HistoryData, filter: CompiledHistoryFilter): Int32Array {
+  const { lockIdLower, profileLower, outcome, timeMs } = data;
+  const { lockId, profiles, fromMs, toMs } = filter;
+  const wanted = filter.outcome;
+  const dated = fromMs !== Number.NEGATIVE_INFINITY || toMs !== Number.POSITIVE_INFINITY;
+  const out = new Int32Array(data.rows.length);
+  let found = 0;
+  for (let index = data.rows.length - 1; index >= 0; index -= 1) {
+    if (wanted !== null && outcome[index] !== wanted) continue;
+    if (lockId !== null && !lockIdLower[index].includes(lockId)) continue;
+    if (profiles !== null && !profiles.has(profileLower[index])) continue;
+    if (dated) {
+      const time = timeMs[index];
+      // NaN (an unreadable time) fails both comparisons, so it never matches a date range.
+      if (!(time >= fromMs && time <= toMs)) continue;
+    }
+    out[found] = index;
+    found += 1;
+  }
+  return out.subarray(0, found);
+}

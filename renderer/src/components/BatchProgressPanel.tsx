@@ -1,0 +1,123 @@
+import { useLayoutEffect, useRef } from 'react';
+import { t } from '../i18n';
+import { formatCount, formatEta, formatRate } from '../lib/batchFormat';
+import type { BatchRunState } from '../lib/batchRun';
+
+export interface BatchProgressPanelProps {
+  run: BatchRunState;
+  onCancel: () => void;
+}
+
+interface Counts {
+  done: number;
+  failed: number;
+  released: number;
+  remaining: number;
+}
+
+function countsOf(run: BatchRunState): Counts {
+  const done = run.progress?.done ?? 0;
+  const failed = run.progress?.failed ?? 0;
+  const remaining = run.phase === 'finished' ? 0 : Math.max(0, run.total - done - run.notSent);
+  return { done, failed, released: done - failed, remaining };
+}
+
+function headline(run: BatchRunState, counts: Counts): string {
+  const request = run.request;
+  if (run.phase === 'starting') return t('batch.progress.starting');
+  if (run.phase === 'running') {
+    if (run.cancelling || run.cancelled) return t('batch.progress.cancelling');
+    return t('batch.progress.running', {
+      total: formatCount(run.total),
+      host: request?.host ?? '',
+      profile: request?.profileName ?? '',
+    });
+  }
+  const params = {
+    released: formatCount(counts.released),
+    failed: formatCount(counts.failed),
+    notSent: formatCount(run.notSent),
+  };
+  if (run.stopError) return t('batch.progress.stopped', params);
+  if (run.cancelled) return t('batch.progress.cancelled', params);
+  return t('batch.progress.finished', params);
+}
+
+/** A bar in two colours (released, failed); its widths are set through CSS properties, never inline styles. */
+function ProgressBar({ total, released, failed }: { total: number; released: number; failed: number }) {
+  const bar = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const element = bar.current;
+    if (!element) return;
+    element.style.setProperty('--batch-released', String(total > 0 ? released / total : 0));
+    element.style.setProperty('--batch-failed', String(total > 0 ? failed / total : 0));
+  }, [total, released, failed]);
+  const done = released + failed;
+  return (
+    <div
+      ref={bar}
+      className="batch-bar"
+      role="progressbar"
+      aria-label={t('batch.progress.label')}
+      aria-valuemin={0}
+      aria-valuemax={total}
+      aria-valuenow={done}
+      aria-valuetext={t('batch.progress.valueText', { done: formatCount(done), total: formatCount(total) })}
+    >
+      <div className="batch-bar-released" />
+      <div className="batch-bar-failed" />
+    </div>
+  );
+}
+
+export function BatchProgressPanel({ run, onCancel }: BatchProgressPanelProps) {
+  const counts = countsOf(run);
+  const running = run.phase === 'running' || run.phase === 'starting';
+  const stopping = run.cancelling || run.cancelled;
+  const facts: Array<[string, string, string]> = [
+    ['done', t('batch.progress.done'), formatCount(counts.done)],
+    ['released', t('batch.progress.released'), formatCount(counts.released)],
+    ['failed', t('batch.progress.failed'), formatCount(counts.failed)],
+    running
+      ? ['remaining', t('batch.progress.remaining'), formatCount(counts.remaining)]
+      : ['not-sent', t('batch.progress.notSent'), formatCount(run.notSent)],
+  ];
+  if (running && run.progress) {
+    facts.push(['rate', t('batch.progress.rate'), formatRate(run.progress.ratePerSec)]);
+    if (!stopping) facts.push(['eta', t('batch.progress.eta'), formatEta(run.progress.etaSec)]);
+  }
+  const elapsed =
+    run.finishedAt !== null
+      ? t('batch.progress.elapsed', { seconds: ((run.finishedAt - run.startedAt) / 1000).toFixed(1) })
+      : '';
+
+  return (
+    <section className="panel batch-progress" aria-labelledby="batch-progress-title" aria-busy={running}>
+      <div className="batch-progress-head">
+        <h2 id="batch-progress-title" className="panel-title">
+          {t('batch.progress.title')}
+        </h2>
+        {running && (
+          <button type="button" className="button" onClick={onCancel} disabled={stopping || run.phase === 'starting'}>
+            {stopping ? t('batch.cancelling') : t('batch.cancel')}
+          </button>
+        )}
+      </div>
+      <p className="batch-headline" role="status">
+        {running && <span className="spinner" aria-hidden="true" />}
+        <span>
+          {headline(run, counts)} {elapsed}
+        </span>
+      </p>
+      <ProgressBar total={run.total} released={counts.released} failed={counts.failed} />
+      <dl className="batch-facts">
+        {facts.map(([key, label, value]) => (
+          <div className={`batch-fact batch-fact--${key}`} key={key}>
+            <dt>{label}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}

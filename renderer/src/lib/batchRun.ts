@@ -1,0 +1,139 @@
+/**
+ * The batch the user started last: started in main, followed by polling batchStatus every 250 ms
+ * for the results since the last poll. Kept outside React, so leaving the screen and coming back
+ * shows the batch where it is now.
+ */
+import type { BatchProgress } from '../../../shared/batch';
+import type { IpcError } from '../../../shared/contract';
+import type { LockResult } from '../../../shared/result';
+import { lockAdmin } from '../api/lockAdmin';
+
+export const BATCH_POLL_MS = 250;
+
+export interface BatchRunRequest {
+  profileId: string;
+  profileName: string;
+  host: string;
+  lockIds: readonly string[];
+  concurrency: number;
+}
+
+export type BatchRunPhase = 'idle' | 'starting' | 'running' | 'finished';
+
+export interface BatchRunState {
+  phase: BatchRunPhase;
+  request: BatchRunRequest | null;
+  total: number;
+  /** In completion order. */
+  results: readonly LockResult[];
+  progress: BatchProgress | null;
+  cancelling: boolean;
+  cancelled: boolean;
+  notSent: number;
+  /** A call to main failed (for a start: nothing was sent). */
+  error: IpcError | null;
+  /** Main stopped the batch early on its own (the audit log could not be written, say). */
+  stopError: IpcError | null;
+  startedAt: number;
+  finishedAt: number | null;
+}
+
+const IDLE: BatchRunState = {
+  phase: 'idle',
+  request: null,
+  total: 0,
+  results: [],
+  progress: null,
+  cancelling: false,
+  cancelled: false,
+  notSent: 0,
+  error: null,
+  stopError: null,
+  startedAt: 0,
+  finishedAt: null,
+};
+
+let state: BatchRunState = IDLE;
+let batchId: string | null = null;
+/** Bumped by each start, so a poll of an older batch never writes into a newer one. */
+let generation = 0;
+const listeners = new Set<() => void>();
+
+function update(next: Partial<BatchRunState>): void {
+  state = { ...state, ...next };
+  for (const listener of listeners) listener();
+}
+
+export function subscribeBatchRun(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+export function batchRunSnapshot(): BatchRunState {
+  return state;
+}
+
+export function isBatchBusy(run: BatchRunState): boolean {
+  return run.phase === 'starting' || run.phase === 'running';
+}
+
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function follow(id: string, mine: number): Promise<void> {
+  for (;;) {
+    const reply = await lockAdmin().batchStatus({ batchId: id, since: state.results.length });
+    if (mine !== generation) return;
+    if (!reply.ok) {
+      update({ phase: 'finished', error: reply.error, cancelling: false, finishedAt: Date.now() });
+      return;
+    }
+    const status = reply.value;
+    update({
+      results: status.results.length > 0 ? [...state.results, ...status.results] : state.results,
+      progress: status.progress,
+      total: status.total,
+      cancelled: status.cancelled,
+      notSent: status.notSent,
+      stopError: status.error ?? null,
+      ...(status.finished ? { phase: 'finished' as const, cancelling: false, finishedAt: Date.now() } : {}),
+    });
+    if (status.finished) return;
+    await wait(BATCH_POLL_MS);
+    if (mine !== generation) return;
+  }
+}
+
+/** Starts a batch unless one is running; resolves true once main has accepted it. */
+export async function startBatchRun(request: BatchRunRequest): Promise<boolean> {
+  if (isBatchBusy(state)) return false;
+  generation += 1;
+  const mine = generation;
+  batchId = null;
+  update({ ...IDLE, phase: 'starting', request, total: request.lockIds.length, startedAt: Date.now() });
+  const reply = await lockAdmin().startBatch({
+    profileId: request.profileId,
+    lockIds: [...request.lockIds],
+    concurrency: request.concurrency,
+  });
+  if (mine !== generation) return false;
+  if (!reply.ok) {
+    update({ phase: 'idle', error: reply.error });
+    return false;
+  }
+  batchId = reply.value.batchId;
+  update({ phase: 'running', total: reply.value.total });
+  void follow(reply.value.batchId, mine);
+  return true;
+}
+
+/** Stops sending: the requests in flight finish, the rest are not sent. */
+export async function cancelBatchRun(): Promise<void> {
+  if (state.phase !== 'running' || state.cancelling || !batchId) return;
+  update({ cancelling: true });
+  const reply = await lockAdmin().cancelBatch({ batchId });
+  if (!reply.ok) update({ cancelling: false, error: reply.error });
+}
+
+export function dismissBatchError(): void {
+  update({ error: null });
+}

@@ -1,0 +1,139 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { expect, test } from './support/fixtures';
+import type { LockAdminPage } from './support/lockAdminPage';
+import { saveSandboxProfile } from './support/profiles';
+import { fixtureLockId, generateAuditLog } from '../unit/history/auditFixtures';
+
+const GONE = '0b0b0b0b-0000-4000-8000-000000000000@102';
+
+async function openHistory(app: LockAdminPage): Promise<void> {
+  await app.page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'History' }).click();
+  await expect(app.page.getByRole('heading', { level: 1, name: 'History' })).toBeVisible();
+}
+
+test('lists operations newest first, filters them, opens details and exports CSV', async ({
+  app,
+  handlers,
+  services,
+  startKooDrive,
+}) => {
+  const sandbox = await startKooDrive({ seedLocks: 2 });
+  const profile = await saveSandboxProfile(handlers, sandbox, { name: 'Practice Box' });
+  const [first, second] = sandbox.seededLockIds;
+  await handlers.releaseLock({ profileId: profile.id, lockId: first });
+  await handlers.releaseLock({ profileId: profile.id, lockId: GONE });
+  await handlers.releaseLock({ profileId: profile.id, lockId: second });
+  // An operation cut off before its answer (a crash, a killed CLI): only its pending entry exists.
+  await services.audit.append({
+    time: new Date().toISOString(),
+    operationId: 'cut-off',
+    phase: 'pending',
+    source: 'cli',
+    osUser: 'ana',
+    profile: 'retired-profile',
+    host: 'intl.myhuaweicloud-koodrive.com',
+    operation: 'release',
+    lockId: 'c0ffee00-0000-4000-8000-000000000000@101',
+  });
+  await openHistory(app);
+
+  const grid = app.page.getByRole('grid', { name: 'Lock operations, newest first' });
+  await expect(app.page.getByRole('heading', { name: '4 operations' })).toBeVisible();
+  const rows = grid.getByRole('row');
+  await expect(rows).toHaveCount(5);
+  await expect(rows.nth(1)).toContainText('No result recorded');
+  await expect(rows.nth(1)).toContainText('CLI');
+  await expect(rows.nth(2)).toContainText(second);
+  await expect(rows.nth(2)).toContainText('Released');
+  await expect(rows.nth(3)).toContainText(GONE);
+  await expect(rows.nth(3)).toContainText('Lock not found');
+  await expect(rows.nth(4)).toContainText(first);
+  await app.screenshot('history-list');
+
+  await app.field('Outcome').selectOption('failed');
+  await expect(app.page.getByRole('heading', { name: '1 operation' })).toBeVisible();
+  await expect(rows).toHaveCount(2);
+  await expect(rows.nth(1)).toContainText(GONE);
+  await app.field('Outcome').selectOption('');
+  await app.field('Lock ID contains').fill(second.slice(0, 13).toUpperCase());
+  await expect(app.page.getByRole('heading', { name: '1 operation' })).toBeVisible();
+  await expect(rows.nth(1)).toContainText(second);
+  await app.button('Clear filters').click();
+  await app.field('Profile').fill('practice box');
+  await expect(app.page.getByRole('heading', { name: '3 operations' })).toBeVisible();
+  await app.field('From (UTC)').fill('yesterday');
+  await expect(app.page.getByText('“From” is not a date: “yesterday”.', { exact: false })).toBeVisible();
+  await app.field('From (UTC)').fill(new Date().toISOString().slice(0, 10));
+  await expect(app.page.getByRole('heading', { name: '3 operations' })).toBeVisible();
+  await app.button('Clear filters').click();
+  await expect(app.page.getByRole('heading', { name: '4 operations' })).toBeVisible();
+
+  // Keyboard: into the list, down to the third row, Enter opens its details.
+  await grid.focus();
+  await grid.press('ArrowDown');
+  await grid.press('ArrowDown');
+  await grid.press('ArrowDown');
+  await expect(rows.nth(3)).toHaveAttribute('aria-selected', 'true');
+  await expect(grid).toHaveAttribute('aria-activedescendant', (await rows.nth(3).getAttribute('id')) ?? '');
+  await grid.press('Enter');
+  const details = app.page.getByRole('dialog', { name: 'Operation details' });
+  await expect(details).toBeVisible();
+  await expect(details).toContainText(GONE);
+  await expect(details).toContainText('not-found');
+  await expect(details).toContainText('13000309');
+  await expect(details.locator('dt', { hasText: 'Request ID' })).toBeVisible();
+  await expect(details).toContainText(new URL(sandbox.url).host);
+  await expect(details.getByRole('button', { name: 'Close' })).toBeFocused();
+  await app.screenshot('history-details');
+  await app.page.keyboard.press('Escape');
+  await expect(details).toBeHidden();
+  await expect(grid).toBeFocused();
+
+  await rows.nth(1).dblclick();
+  await expect(details).toContainText('no result was recorded');
+  await expect(details).toContainText('Command line');
+  await details.getByRole('button', { name: 'Close' }).click();
+
+  const [download] = await Promise.all([app.page.waitForEvent('download'), app.button('Export CSV').click()]);
+  expect(download.suggestedFilename()).toMatch(/^koodrive-history-\d{8}-\d{6}\.csv$/);
+  const lines = (await readFile(await download.path(), 'utf8')).replace(/^\uFEFF/, '').split('\r\n');
+  expect(lines[0]).toBe(
+    'time,operation,lockId,outcome,kind,httpStatus,code,msg,durationMs,requestId,profile,host,source,osUser,operationId',
+  );
+  expect(lines).toHaveLength(6);
+  expect(lines[1]).toContain(',pending,');
+  expect(lines[3]).toContain(`${GONE},failed,not-found,400,13000309`);
+  await expect(app.page.getByText(`Saved ${download.suggestedFilename()} (4 operations).`)).toBeVisible();
+});
+
+test('opens an audit log of 100,000 entries and scrolls it with only a window of rows in the page', async ({
+  app,
+  dataDir,
+}) => {
+  const { text, operations } = generateAuditLog(100_000);
+  await writeFile(path.join(dataDir, 'audit.jsonl'), text);
+  await openHistory(app);
+
+  const grid = app.page.getByRole('grid', { name: 'Lock operations, newest first' });
+  await expect(app.page.getByRole('heading', { name: `${operations.toLocaleString('en')} operations` })).toBeVisible();
+  await expect(grid).toHaveAttribute('aria-rowcount', String(operations + 1));
+  const rows = grid.getByRole('row');
+  await expect(rows.nth(1)).toContainText(fixtureLockId(operations - 1));
+  const drawn = await rows.count();
+  expect(drawn).toBeGreaterThan(10);
+  expect(drawn).toBeLessThan(60);
+
+  const target = 20_000;
+  await grid.evaluate((element, top) => element.scrollTo(0, top), target * 32);
+  const row = grid.locator(`[role="row"][aria-rowindex="${target + 2}"]`);
+  await expect(row).toContainText(fixtureLockId(operations - 1 - target));
+  expect(await rows.count()).toBeLessThan(60);
+
+  await row.click();
+  await grid.press('End');
+  const last = grid.locator(`[role="row"][aria-rowindex="${operations + 1}"]`);
+  await expect(last).toContainText(fixtureLockId(0));
+  await expect(last).toHaveAttribute('aria-selected', 'true');
+  expect(await rows.count()).toBeLessThan(60);
+});
