@@ -156,7 +156,7 @@ export function createLockService(deps: LockServiceDeps): LockService {
       lockId: checked.lockId ?? undefined,
       moduleCode: checked.moduleCode ?? undefined,
       secret,
-      now: deps.clock.now(),
+      now: signingTime(deps.clock, request.clockOffsetMs),
     });
     const xDate = prepared.headers['X-Date'];
     const sentHost = prepared.url.host;
@@ -261,6 +261,12 @@ export function createLockService(deps: LockServiceDeps): LockService {
     create: (profile, moduleCode, options) =>
       run({ operation: 'create', profile, moduleCode, signal: options?.signal }),
   };
+}
+
+/** The X-Date instant: the clock, moved by the offset the clock check suggested (when the user chose it). */
+function signingTime(clock: Clock, clockOffsetMs: number | undefined): Date {
+  const now = clock.now();
+  return clockOffsetMs ? new Date(now.getTime() + clockOffsetMs) : now;
 }
 
 function messageOf(error: unknown): string {

@@ -1,14 +1,73 @@
 import type { Handlers } from '../../shared/contract';
+import type { Profile } from '../../shared/profile';
+import type { SecretLookup } from '../core/diagnostics/authStep';
+import { checkServerClock } from '../core/diagnostics/clockCheck';
+import { checkConnection } from '../core/diagnostics/connectionCheck';
+import { previewLockRequest } from '../core/diagnostics/requestPreview';
+import { RequestBuildError, secretProblem } from '../core/koodrive/requestBuilder';
+import { checkLockRequest } from '../core/lockService';
+import { SecretStoreError } from '../core/secrets/secretStore';
 import { AppError } from './appError';
-import type { AppServices } from './appServices';
+import { type AppServices, secretSourceFor } from './appServices';
 
 export type DiagnosticsMethod = 'previewRequest' | 'checkClock' | 'checkConnection';
 
-// Placeholder until the diagnostics feature lands: every call answers with a clear, typed error.
+/** Request preview, clock check and connection check for support staff. Arguments arrive validated by dispatch. */
 export function createDiagnosticsHandlers(services: AppServices): Pick<Handlers, DiagnosticsMethod> {
-  void services;
-  const unavailable = async (): Promise<never> => {
-    throw new AppError('internal', 'Diagnostics are not available in this build.');
+  const { profiles, secrets, transport, clock } = services;
+  const secretFor = secretSourceFor(secrets);
+
+  async function profileById(profileId: string): Promise<Profile> {
+    const profile = (await profiles.list()).find((candidate) => candidate.id === profileId);
+    if (!profile) {
+      throw new AppError(
+        'not-found',
+        `There is no profile "${profileId}". It may have been deleted; pick another one.`,
+      );
+    }
+    return profile;
+  }
+
+  async function lookupSecret(profile: Profile): Promise<SecretLookup> {
+    try {
+      return { ok: true, secret: await secrets.get(profile.id) };
+    } catch (error) {
+      if (error instanceof SecretStoreError) return { ok: false, problem: error.message };
+      return { ok: false, problem: 'The keychain could not be read.' };
+    }
+  }
+
+  return {
+    async previewRequest({ profileId, operation, lockId, moduleCode, clockOffsetMs }) {
+      const profile = await profileById(profileId);
+      const checked = checkLockRequest({ operation, profile, lockId, moduleCode });
+      if (!checked.ok) throw new AppError('invalid-argument', checked.problem);
+      const secret = await secretFor(profile);
+      const problem = secretProblem(secret, profile.authMode);
+      if (problem) throw new AppError('invalid-argument', problem);
+      try {
+        return previewLockRequest({
+          profile,
+          operation,
+          lockId: checked.lockId ?? undefined,
+          moduleCode: checked.moduleCode ?? undefined,
+          secret,
+          now: clock.now(),
+          clockOffsetMs,
+        });
+      } catch (error) {
+        // The builder's messages name the profile field to fix and never contain the secret.
+        if (error instanceof RequestBuildError) throw new AppError('invalid-argument', error.message);
+        throw error;
+      }
+    },
+
+    async checkClock({ profileId }) {
+      return checkServerClock(await profileById(profileId), { transport, clock });
+    },
+
+    async checkConnection({ profileId }) {
+      return checkConnection(await profileById(profileId), { transport, clock, secretFor: lookupSecret });
+    },
   };
-  return { previewRequest: unavailable, checkClock: unavailable, checkConnection: unavailable };
 }

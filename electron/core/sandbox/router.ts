@@ -12,6 +12,7 @@ import { HTML_PAGE, NON_JSON_TEXT, statusFaultReply } from './faultReplies';
 import type { RouteResult } from './lockRoutes';
 import { handleLockRoute, LOCK_ID_HEADER, matchLockRoute } from './lockRoutes';
 import { MAX_BODY_BYTES, readBody } from './readBody';
+import { handleRecordRoute, matchRecordRoute } from './recordRoutes';
 import { ReceivedHeaders, splitUrl } from './receivedHeaders';
 import type { HttpReply } from './reply';
 import { baseHeaders, jsonHttpReply, textHttpReply } from './reply';
@@ -93,9 +94,13 @@ function answerRequest(
 ): RouteResult {
   const lockId = headers.single(LOCK_ID_HEADER).value ?? null;
   const route = matchLockRoute(method, path);
-  if (!route) return { reply: routeNotFound(method, path, requestId), outcome: 'rejected:unknown-route', lockId };
+  const records = matchRecordRoute(method, path);
+  if (!route && !records) {
+    return { reply: routeNotFound(method, path, requestId), outcome: 'rejected:unknown-route', lockId };
+  }
   const verified = verifyRequest({ method, rawUrl, headers, body }, state.credentials, state.clock.now(), requestId);
   if (!verified.ok) return { reply: verified.reply, outcome: verified.outcome, lockId };
+  if (!route) return handleRecordRoute(rawUrl);
   return handleLockRoute(route, headers, body, verified.userId, state.locks);
 }
 

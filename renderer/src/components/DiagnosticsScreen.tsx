@@ -1,5 +1,16 @@
+import { useCallback, useState } from 'react';
 import type { Profile } from '../../../shared/profile';
+import type { ResultKind } from '../../../shared/result';
+import { useSecretStatus } from '../hooks/useSecretStatus';
 import { t } from '../i18n';
+import { DiagnosticsClockPanel } from './DiagnosticsClockPanel';
+import { DiagnosticsConnectionPanel } from './DiagnosticsConnectionPanel';
+import { DiagnosticsPreviewPanel } from './DiagnosticsPreviewPanel';
+import { ErrorAlert } from './ErrorAlert';
+import { HelpDialog } from './HelpDialog';
+import { HelpKindList } from './HelpKindList';
+import { ProfilePicker } from './ProfilePicker';
+import '../styles/diagnostics.css';
 
 export interface DiagnosticsScreenProps {
   profiles: Profile[];
@@ -7,11 +18,27 @@ export interface DiagnosticsScreenProps {
   onSelectProfile: (profileId: string) => void;
 }
 
-export function DiagnosticsScreen({ profile }: DiagnosticsScreenProps) {
+/** For support staff: the request as it would be sent, the clock, the connection, and what each result means. */
+export function DiagnosticsScreen({ profiles, profile, onSelectProfile }: DiagnosticsScreenProps) {
+  const secret = useSecretStatus(profile.id);
+  const [helpKind, setHelpKind] = useState<ResultKind | null>(null);
+  const closeHelp = useCallback(() => setHelpKind(null), []);
+
   return (
-    <section className="screen" aria-labelledby="diagnostics-title">
-      <h1 id="diagnostics-title">{t('nav.diagnostics')}</h1>
-      <p>{profile.name}</p>
-    </section>
+    <div className="page diag-page">
+      <div className="page-head">
+        <h1 className="page-title">{t('diagnostics.title')}</h1>
+        <p className="page-subtitle">{t('diagnostics.subtitle')}</p>
+      </div>
+      {secret.error && <ErrorAlert error={secret.error} />}
+      <section className="panel form" aria-label={t('diagnostics.profileLabel')}>
+        <ProfilePicker profiles={profiles} profile={profile} secret={secret.status} onChange={onSelectProfile} />
+      </section>
+      <DiagnosticsPreviewPanel key={`preview-${profile.id}`} profile={profile} />
+      <DiagnosticsClockPanel key={`clock-${profile.id}`} profile={profile} />
+      <DiagnosticsConnectionPanel key={`connection-${profile.id}`} profile={profile} onHelp={setHelpKind} />
+      <HelpKindList onOpen={setHelpKind} />
+      {helpKind && <HelpDialog kind={helpKind} onClose={closeHelp} />}
+    </div>
   );
 }

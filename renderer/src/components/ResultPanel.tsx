@@ -1,8 +1,9 @@
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useCopyText } from '../hooks/useCopyText';
 import { t } from '../i18n';
 import type { CompletedOperation } from '../lib/operation';
 import { formatDuration, operationName, resultSummary, resultTitle } from '../lib/resultText';
+import { HelpDialog } from './HelpDialog';
 import { Icon } from './Icon';
 
 /** What happened, in plain words, with everything a support ticket needs. */
@@ -10,6 +11,8 @@ export function ResultPanel({ done }: { done: CompletedOperation }) {
   const { result } = done;
   const headingRef = useRef<HTMLHeadingElement>(null);
   const { state: copyState, copy } = useCopyText();
+  const [helpOpen, setHelpOpen] = useState(false);
+  const closeHelp = useCallback(() => setHelpOpen(false), []);
   const none = t('result.none');
 
   useEffect(() => {
@@ -56,10 +59,14 @@ export function ResultPanel({ done }: { done: CompletedOperation }) {
         <button type="button" className="button" onClick={() => void copy(resultSummary(done))}>
           {t('result.copy')}
         </button>
+        <button type="button" className="button button--quiet help-link" onClick={() => setHelpOpen(true)}>
+          {t('help.open')}
+        </button>
         <span className="copy-note" role="status">
           {copyState === 'copied' ? t('result.copied') : copyState === 'failed' ? t('result.copyFailed') : ''}
         </span>
       </div>
+      {helpOpen && <HelpDialog kind={result.kind} onClose={closeHelp} />}
     </article>
   );
 }

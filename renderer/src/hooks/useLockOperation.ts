@@ -3,6 +3,7 @@ import type { IpcError, IpcResult } from '../../../shared/contract';
 import type { LockResult } from '../../../shared/result';
 import { lockAdmin } from '../api/lockAdmin';
 import { newRequestTag } from '../api/requestTag';
+import { clockOffsetFor } from '../lib/diagnosticsClockOffset';
 import type { CompletedOperation, InFlightOperation, OperationContext, OperationRequest } from '../lib/operation';
 
 export interface LockOperationState {
@@ -16,13 +17,16 @@ export interface LockOperationState {
 function send(request: OperationRequest, requestTag: string): Promise<IpcResult<LockResult>> {
   const api = lockAdmin();
   const { profileId } = request;
+  // "Sign with server time" from the Diagnostics screen, when the user switched it on for this profile.
+  const clockOffsetMs = clockOffsetFor(profileId);
+  const offset = clockOffsetMs === undefined ? {} : { clockOffsetMs };
   switch (request.operation) {
     case 'release':
-      return api.releaseLock({ profileId, lockId: request.lockId, requestTag });
+      return api.releaseLock({ profileId, lockId: request.lockId, requestTag, ...offset });
     case 'renew':
-      return api.renewLock({ profileId, lockId: request.lockId, requestTag });
+      return api.renewLock({ profileId, lockId: request.lockId, requestTag, ...offset });
     case 'create':
-      return api.createLock({ profileId, moduleCode: request.moduleCode, requestTag });
+      return api.createLock({ profileId, moduleCode: request.moduleCode, requestTag, ...offset });
   }
 }
 

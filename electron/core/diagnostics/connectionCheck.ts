@@ -1,0 +1,97 @@
+/**
+ * The connection check for a profile: DNS, TCP, TLS, HTTP, then an authenticated read-only call, each
+ * bounded by a timeout. After the first failure the remaining steps are reported as skipped.
+ */
+import {
+  CONNECTION_STEPS,
+  type ConnectionReport,
+  type ConnectionStep,
+  type ConnectionStepName,
+} from '../../../shared/diagnostics';
+import type { Profile } from '../../../shared/profile';
+import type { Clock } from '../clock';
+import { lockUrlFor } from '../koodrive/requestBuilder';
+import type { Transport } from '../koodrive/transport';
+import { type SecretLookup, authStep } from './authStep';
+import { type ConnectionTarget, connectionTarget } from './connectionTarget';
+import { type Lookup, dnsStep } from './dnsStep';
+import { httpStep } from './httpStep';
+import { DEFAULT_STEP_TIMEOUT_MS } from './profileTransport';
+import { type StepOutcome, failed, skippedStep, timedStep } from './stepOutcome';
+import { tcpStep } from './tcpStep';
+import { tlsStep } from './tlsStep';
+
+export interface ConnectionCheckDeps {
+  transport: Transport;
+  clock: Clock;
+  /** The stored secret for the authenticated step; never sent anywhere but to the server. */
+  secretFor: (profile: Profile) => Promise<SecretLookup>;
+  /** Per step; default 5 s. */
+  timeoutMs?: number;
+  lookup?: Lookup;
+}
+
+function proxyNote(target: ConnectionTarget): string | null {
+  return target.proxy
+    ? `The profile uses the proxy ${target.proxy.url.host}, so this step tests the proxy; the proxy reaches ${target.url.host} itself.`
+    : null;
+}
+
+function skippedAfter(failedStep: ConnectionStepName, step: ConnectionStepName): ConnectionStep {
+  return skippedStep(step, `Skipped: the ${failedStep.toUpperCase()} step failed.`);
+}
+
+export async function checkConnection(profile: Profile, deps: ConnectionCheckDeps): Promise<ConnectionReport> {
+  const timeoutMs = deps.timeoutMs ?? DEFAULT_STEP_TIMEOUT_MS;
+  const resolved = connectionTarget(profile);
+  const lockUrl = lockUrlFor(profile.baseUrl);
+  if (!resolved.ok || !lockUrl.ok) {
+    const problem = !resolved.ok ? resolved.problem : lockUrl.ok ? '' : lockUrl.problem;
+    const first: ConnectionStep = {
+      step: 'dns',
+      durationMs: 0,
+      ...failed(problem, 'Correct the profile and check again.'),
+    };
+    return {
+      profileId: profile.id,
+      host: '',
+      steps: [first, ...CONNECTION_STEPS.slice(1).map((step) => skippedAfter('dns', step))],
+    };
+  }
+  const { target } = resolved;
+  const note = proxyNote(target);
+  const dialled = target.proxy ?? target;
+  let address: string | undefined;
+
+  const runners: Record<ConnectionStepName, () => Promise<StepOutcome>> = {
+    dns: async () => {
+      const result = await dnsStep({ hostname: dialled.hostname, proxyNote: note, timeoutMs, lookup: deps.lookup });
+      address = result.address;
+      return result.outcome;
+    },
+    tcp: () => tcpStep({ hostname: dialled.hostname, address, port: dialled.port, proxyNote: note, timeoutMs }),
+    tls: () => tlsStep({ target, caPem: profile.caPem, timeoutMs, nowMs: deps.clock.now().getTime() }),
+    http: () => httpStep({ profile, url: lockUrl.url, transport: deps.transport, timeoutMs }),
+    auth: async () =>
+      authStep({
+        profile,
+        secret: await deps.secretFor(profile),
+        transport: deps.transport,
+        clock: deps.clock,
+        timeoutMs,
+      }),
+  };
+
+  const steps: ConnectionStep[] = [];
+  let failedAt: ConnectionStepName | null = null;
+  for (const name of CONNECTION_STEPS) {
+    if (failedAt) {
+      steps.push(skippedAfter(failedAt, name));
+      continue;
+    }
+    const step = await timedStep(name, deps.clock, runners[name]);
+    steps.push(step);
+    if (step.ok === false) failedAt = name;
+  }
+  return { profileId: profile.id, host: target.url.host, steps };
+}

@@ -1,0 +1,38 @@
+/** Step 4: the server answers HTTP at all. Any status will do; the request is unauthenticated and changes nothing. */
+import type { Profile } from '../../../shared/profile';
+import { type Transport, TransportError } from '../koodrive/transport';
+import { DIAGNOSTIC_MAX_BODY_BYTES, connectionSettings } from './profileTransport';
+import { type StepOutcome, failed, passed } from './stepOutcome';
+import { transportRemedy } from './transportRemedy';
+
+export async function httpStep(input: {
+  profile: Profile;
+  /** The lock endpoint: a path the KooDrive gateway routes. */
+  url: URL;
+  transport: Transport;
+  timeoutMs: number;
+}): Promise<StepOutcome> {
+  const { url } = input;
+  try {
+    const response = await input.transport({
+      method: 'GET',
+      url,
+      headers: { Host: url.host },
+      timeoutMs: input.timeoutMs,
+      maxBodyBytes: DIAGNOSTIC_MAX_BODY_BYTES,
+      ...connectionSettings(input.profile),
+    });
+    const proxy = input.profile.proxyUrl ? ' through the proxy' : '';
+    return passed(
+      `The server answered HTTP ${response.status} to GET ${url.pathname}${proxy} (any answer shows that HTTP works; the call is not authenticated).`,
+    );
+  } catch (error) {
+    if (error instanceof TransportError) {
+      if (error.failure === 'too-large' && error.httpStatus !== undefined) {
+        return passed(`The server answered HTTP ${error.httpStatus}, with a body larger than expected.`);
+      }
+      return failed(error.message, transportRemedy(error));
+    }
+    return failed('The request failed inside the HTTP client.', 'Try again; if it keeps happening, report it.');
+  }
+}

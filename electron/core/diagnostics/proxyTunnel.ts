@@ -1,0 +1,62 @@
+/** A CONNECT tunnel through an HTTP proxy, for the TLS step of a profile with a proxy. */
+import http from 'node:http';
+import type { Duplex } from 'node:stream';
+import { errorCode } from '../koodrive/nodeErrors';
+
+export class TunnelError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'TunnelError';
+  }
+}
+
+/** Resolves with the tunnel's socket; rejects with a TunnelError whose message is safe to show. */
+export function openTunnel(input: {
+  proxyHostname: string;
+  proxyPort: number;
+  /** host:port to tunnel to. */
+  authority: string;
+  timeoutMs: number;
+}): Promise<Duplex> {
+  return new Promise<Duplex>((resolve, reject) => {
+    let settled = false;
+    const request = http.request({
+      hostname: input.proxyHostname,
+      port: input.proxyPort,
+      method: 'CONNECT',
+      path: input.authority,
+      headers: { host: input.authority },
+      agent: false,
+    });
+    const fail = (message: string) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      request.destroy();
+      reject(new TunnelError(message));
+    };
+    const timer = setTimeout(
+      () => fail(`The proxy did not open a tunnel to ${input.authority} within ${input.timeoutMs / 1000} s.`),
+      input.timeoutMs,
+    );
+    request.on('error', (error) =>
+      fail(`The proxy connection failed (${errorCode(error) ?? 'unknown error'}) while opening the tunnel.`),
+    );
+    request.once('connect', (response: http.IncomingMessage, socket: Duplex, head: Buffer) => {
+      if (settled) {
+        socket.destroy();
+        return;
+      }
+      if (response.statusCode !== 200) {
+        socket.destroy();
+        fail(`The proxy refused the tunnel to ${input.authority} (HTTP ${response.statusCode}).`);
+        return;
+      }
+      settled = true;
+      clearTimeout(timer);
+      if (head.length > 0) socket.unshift(head);
+      resolve(socket);
+    });
+    request.end();
+  });
+}

@@ -1,0 +1,208 @@
+/**
+ * Step 3: the TLS handshake, with the profile's extra CA, through the proxy's tunnel when there is one.
+ * The handshake is completed without rejecting the certificate so that it can be described (subject,
+ * issuer, validity) even when it is not trusted; the verdict comes from Node's verification result.
+ */
+import { X509Certificate } from 'node:crypto';
+import { isIP } from 'node:net';
+import type { Duplex } from 'node:stream';
+import tls from 'node:tls';
+import { remedies } from '../koodrive/remedies';
+import { errorCode } from '../koodrive/nodeErrors';
+import { certificateNames, daysToExpiry, summarizeCertificate } from './certificateSummary';
+import { type ConnectionTarget, hostPort } from './connectionTarget';
+import { openTunnel } from './proxyTunnel';
+import { type StepOutcome, failed, passed } from './stepOutcome';
+
+export const EXPIRY_WARNING_DAYS = 14;
+const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----[A-Za-z0-9+/=\s]+-----END CERTIFICATE-----/g;
+const SELF_SIGNED = new Set(['DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN']);
+const UNKNOWN_CA = new Set([
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+]);
+const HANDSHAKE_REMEDY =
+  'Check that the port in the base URL serves HTTPS (plain http:// is only for the local sandbox), and whether a proxy or firewall interferes with the connection.';
+
+function secureContextFor(caPem: string | undefined): tls.SecureContext | undefined | { problem: string } {
+  if (!caPem) return undefined;
+  try {
+    const blocks = caPem.match(PEM_CERTIFICATE) ?? [];
+    if (blocks.length === 0) throw new Error('no certificate block');
+    for (const block of blocks) new X509Certificate(block);
+    return tls.createSecureContext({ ca: [...tls.rootCertificates, ...blocks] });
+  } catch {
+    return { problem: 'The extra CA certificate (PEM) in the profile could not be read.' };
+  }
+}
+
+function verificationCode(socket: tls.TLSSocket): string {
+  // Node sets the OpenSSL code (a string) here, although the type says Error.
+  const raw: unknown = socket.authorizationError;
+  if (typeof raw === 'string') return raw;
+  return errorCode(raw) ?? (raw instanceof Error ? raw.message : 'unknown verification error');
+}
+
+function judge(socket: tls.TLSSocket, hostname: string, nowMs: number): StepOutcome {
+  const peer = socket.getPeerX509Certificate();
+  const protocol = socket.getProtocol() ?? 'TLS';
+  if (!peer) return failed(`The server sent no certificate (${protocol}).`, remedies.tls(undefined));
+  const certificate = summarizeCertificate(peer);
+  const days = daysToExpiry(certificate, nowMs);
+  const withCertificate = (outcome: StepOutcome): StepOutcome => ({ ...outcome, certificate });
+
+  if (!socket.authorized) {
+    const code = verificationCode(socket);
+    if (SELF_SIGNED.has(code)) {
+      return withCertificate(
+        failed(
+          `The server's certificate is self-signed (${code}), so this computer does not trust it.`,
+          'If this is a test server or your company’s TLS inspection and you trust it, add its certificate (PEM) as the extra CA in the profile; otherwise do not connect, and report it.',
+        ),
+      );
+    }
+    if (UNKNOWN_CA.has(code)) {
+      return withCertificate(
+        failed(
+          `The certificate was issued by a CA this computer does not trust (${code}; issuer ${certificate.issuer}).`,
+          'If your company inspects TLS traffic, ask IT for its CA certificate and add it (PEM) to the profile; otherwise do not connect, and report it.',
+        ),
+      );
+    }
+    if (code === 'CERT_HAS_EXPIRED') {
+      return withCertificate(
+        failed(
+          `The server's certificate expired on ${certificate.validTo} (${code}).`,
+          'Check that this computer’s date is right; if it is, tell whoever runs the server to renew the certificate, and do not connect until then.',
+        ),
+      );
+    }
+    if (code === 'CERT_NOT_YET_VALID') {
+      return withCertificate(
+        failed(
+          `The server's certificate is only valid from ${certificate.validFrom} (${code}).`,
+          'This computer’s date is probably wrong: correct it (NTP) and check again; otherwise tell whoever runs the server.',
+        ),
+      );
+    }
+    if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') {
+      return withCertificate(
+        failed(
+          `The certificate is for ${certificateNames(peer)}, not for ${hostname} (${code}).`,
+          'Check the host in the base URL; if it is right, the server (or a proxy in between) presents the wrong certificate: tell whoever runs it.',
+        ),
+      );
+    }
+    return withCertificate(failed(`The server's certificate is not accepted (${code}).`, remedies.tls(code)));
+  }
+
+  const left = days === null ? '' : `, expires in ${days} day${days === 1 ? '' : 's'}`;
+  const detail = `${protocol}; the certificate is trusted and valid for ${hostname}${left}.`;
+  if (days !== null && days < EXPIRY_WARNING_DAYS) {
+    return withCertificate(
+      passed(
+        detail,
+        `The certificate expires in ${days} day${days === 1 ? '' : 's'} (${certificate.validTo}): tell whoever runs the server to renew it in time.`,
+      ),
+    );
+  }
+  return withCertificate(passed(detail));
+}
+
+export function tlsStep(input: {
+  target: ConnectionTarget;
+  caPem?: string;
+  timeoutMs: number;
+  nowMs: number;
+}): Promise<StepOutcome> {
+  const { target } = input;
+  if (!target.secure) {
+    return Promise.resolve({
+      ok: null,
+      detail: 'Skipped: plain HTTP to the local sandbox, so there is no TLS to check.',
+      remedy: null,
+    });
+  }
+  const context = secureContextFor(input.caPem);
+  if (context && 'problem' in context) {
+    return Promise.resolve(
+      failed(
+        context.problem,
+        'Paste the whole -----BEGIN CERTIFICATE----- … -----END CERTIFICATE----- block into the profile.',
+      ),
+    );
+  }
+  const where = hostPort(target.hostname, target.port);
+  const via = target.proxy ? ` (through the proxy ${target.proxy.url.host})` : '';
+
+  return new Promise<StepOutcome>((resolve) => {
+    let settled = false;
+    let secure: tls.TLSSocket | null = null;
+    let tunnel: Duplex | null = null;
+    const finish = (outcome: StepOutcome) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      // The TLS socket before the tunnel under it: destroying the tunnel first can crash Node 20 (SIGSEGV).
+      secure?.destroy();
+      tunnel?.destroy();
+      resolve(outcome);
+    };
+    const timer = setTimeout(
+      () =>
+        finish(
+          failed(
+            `The TLS handshake with ${where}${via} did not finish within ${input.timeoutMs / 1000} s.`,
+            HANDSHAKE_REMEDY,
+          ),
+        ),
+      input.timeoutMs,
+    );
+    const handshake = (through?: Duplex) => {
+      const socket = tls.connect({
+        host: target.hostname,
+        port: target.port,
+        ...(through ? { socket: through } : {}),
+        ...(isIP(target.hostname) ? {} : { servername: target.hostname }),
+        ...(context ? { secureContext: context } : {}),
+        rejectUnauthorized: false,
+        ALPNProtocols: ['http/1.1'],
+      });
+      secure = socket;
+      socket.once('secureConnect', () => finish(judge(socket, target.hostname, input.nowMs)));
+      socket.on('error', (error) => {
+        const code = errorCode(error) ?? 'unknown error';
+        finish(failed(`The TLS handshake with ${where}${via} failed (${code}).`, HANDSHAKE_REMEDY));
+      });
+    };
+    if (!target.proxy) {
+      handshake();
+      return;
+    }
+    openTunnel({
+      proxyHostname: target.proxy.hostname,
+      proxyPort: target.proxy.port,
+      authority: where,
+      timeoutMs: input.timeoutMs,
+    }).then(
+      (opened) => {
+        // Its errors reach the TLS socket on top of it, which reports them.
+        opened.on('error', () => {});
+        if (settled) {
+          opened.destroy();
+          return;
+        }
+        tunnel = opened;
+        handshake(opened);
+      },
+      (error: unknown) =>
+        finish(
+          failed(
+            error instanceof Error ? error.message : 'The proxy did not open a tunnel.',
+            'Check the proxy address in the profile and that the proxy allows CONNECT to this host and port.',
+          ),
+        ),
+    );
+  });
+}

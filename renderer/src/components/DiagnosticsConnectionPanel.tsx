@@ -1,0 +1,68 @@
+import { useState } from 'react';
+import type { IpcError } from '../../../shared/contract';
+import type { ConnectionReport } from '../../../shared/diagnostics';
+import type { Profile } from '../../../shared/profile';
+import type { ResultKind } from '../../../shared/result';
+import { lockAdmin } from '../api/lockAdmin';
+import { t } from '../i18n';
+import { DiagnosticsStepList } from './DiagnosticsStepList';
+import { ErrorAlert } from './ErrorAlert';
+
+/** The step-by-step connection check; mount with a key per profile. */
+export function DiagnosticsConnectionPanel({
+  profile,
+  onHelp,
+}: {
+  profile: Profile;
+  onHelp: (kind: ResultKind) => void;
+}) {
+  const [busy, setBusy] = useState(false);
+  const [report, setReport] = useState<ConnectionReport | null>(null);
+  const [error, setError] = useState<IpcError | null>(null);
+
+  async function run() {
+    if (busy) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const result = await lockAdmin().checkConnection({ profileId: profile.id });
+      setReport(result.ok ? result.value : null);
+      if (!result.ok) setError(result.error);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const failed = report?.steps.find((step) => step.ok === false);
+  const summary = !report
+    ? ''
+    : failed
+      ? t('diagnostics.connection.failedAt', { step: t(`diagnostics.step.${failed.step}`) })
+      : t('diagnostics.connection.allPassed');
+
+  return (
+    <section className="panel form" aria-labelledby="diag-connection-title">
+      <div className="diag-panel-head">
+        <h2 id="diag-connection-title" className="panel-title">
+          {t('diagnostics.connection.title')}
+        </h2>
+        <p className="field-help">{t('diagnostics.connection.help')}</p>
+      </div>
+      <div className="actions">
+        <button type="button" className="button button--primary" disabled={busy} onClick={() => void run()}>
+          {t('diagnostics.connection.check')}
+        </button>
+        <span className="copy-note" role="status">
+          {busy ? t('diagnostics.connection.checking') : summary}
+        </span>
+      </div>
+      {error && <ErrorAlert error={error} />}
+      {report && (
+        <>
+          {report.host && <p className="field-help">{t('diagnostics.connection.host', { host: report.host })}</p>}
+          <DiagnosticsStepList steps={report.steps} onHelp={onHelp} />
+        </>
+      )}
+    </section>
+  );
+}
