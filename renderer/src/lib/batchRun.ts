@@ -7,6 +7,7 @@ import type { BatchProgress } from '../../../shared/batch';
 import type { IpcError } from '../../../shared/contract';
 import type { LockResult } from '../../../shared/result';
 import { lockAdmin } from '../api/lockAdmin';
+import { clockOffsetFor } from './diagnosticsClockOffset';
 
 export const BATCH_POLL_MS = 250;
 
@@ -114,6 +115,7 @@ export async function startBatchRun(request: BatchRunRequest): Promise<boolean> 
     profileId: request.profileId,
     lockIds: [...request.lockIds],
     concurrency: request.concurrency,
+    clockOffsetMs: clockOffsetFor(request.profileId),
   });
   if (mine !== generation) return false;
   if (!reply.ok) {
