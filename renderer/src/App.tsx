@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useState } from 'react';
 import { hasBridge } from './api/lockAdmin';
 import { AppHeader } from './components/AppHeader';
 import { BatchScreen } from './components/BatchScreen';
@@ -9,19 +9,45 @@ import { HistoryScreen } from './components/HistoryScreen';
 import { LocksScreen } from './components/LocksScreen';
 import { ProfilesScreen } from './components/ProfilesScreen';
 import { SettingsScreen } from './components/SettingsScreen';
+import { ShortcutOverlay } from './components/ShortcutOverlay';
 import { useProfiles } from './hooks/useProfiles';
 import { useSandbox } from './hooks/useSandbox';
-import { t } from './i18n';
+import { platformIsMac, useShortcutKeys } from './hooks/useShortcutKeys';
+import { t, useLocale } from './i18n';
+import { applyTheme, useSettings } from './lib/settingsStore';
+import type { ShortcutAction } from './lib/shortcutKeys';
 import type { View } from './lib/view';
 
+/** Screens that work on the selected profile; switching profile from elsewhere opens the lock screen. */
+const PROFILE_VIEWS: ReadonlySet<View> = new Set(['locks', 'batch', 'diagnostics']);
+
+/** The ids of the lock form's fields, which the shortcuts focus. */
+const LOCK_ID_FIELD = 'lock-id';
+const PROFILE_FIELD = 'lock-profile';
+
 export function App() {
+  useLocale();
+  const { theme } = useSettings();
   const profiles = useProfiles();
   const sandbox = useSandbox();
   const [view, setView] = useState<View>('locks');
   const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  const [mac] = useState(platformIsMac);
+  const [focusRequest, setFocusRequest] = useState<{ id: string } | null>(null);
+  const [announcement, setAnnouncement] = useState('');
+
+  const closeShortcuts = useCallback(() => setShortcutsOpen(false), []);
 
   const list = profiles.profiles;
   const selected = list.find((profile) => profile.id === selectedId) ?? list[0] ?? null;
+
+  useLayoutEffect(() => applyTheme(theme), [theme]);
+
+  // A field asked for by a shortcut on another screen is focused once the lock screen has rendered.
+  useEffect(() => {
+    if (focusRequest) document.getElementById(focusRequest.id)?.focus();
+  }, [focusRequest]);
 
   async function trySandbox() {
     const info = await sandbox.start();
@@ -35,6 +61,47 @@ export function App() {
     setSelectedId(profileId);
     setView('locks');
   }
+
+  function focusLockField(id: string) {
+    const field = document.getElementById(id);
+    if (field) {
+      field.focus();
+      return;
+    }
+    setView('locks');
+    setFocusRequest({ id });
+  }
+
+  function onShortcut(action: ShortcutAction): boolean {
+    switch (action.kind) {
+      case 'focusLockId':
+        focusLockField(LOCK_ID_FIELD);
+        return true;
+      case 'profilePicker':
+        focusLockField(PROFILE_FIELD);
+        return true;
+      case 'selectProfile': {
+        const target = list[action.index];
+        if (!target) return false;
+        setSelectedId(target.id);
+        if (!PROFILE_VIEWS.has(view)) setView('locks');
+        setAnnouncement(t('shortcuts.profileSwitched', { name: target.name }));
+        return true;
+      }
+      case 'history':
+      case 'batch':
+      case 'diagnostics':
+        setView(action.kind);
+        return true;
+      case 'help':
+        setShortcutsOpen(true);
+        return true;
+      case 'release':
+        return false;
+    }
+  }
+
+  useShortcutKeys(onShortcut);
 
   function content() {
     if (!profiles.loaded) return <p className="loading">{t('app.loading')}</p>;
@@ -52,7 +119,7 @@ export function App() {
       );
     }
     if (view === 'history') return <HistoryScreen />;
-    if (view === 'settings') return <SettingsScreen />;
+    if (view === 'settings') return <SettingsScreen onShowShortcuts={() => setShortcutsOpen(true)} />;
     if (!selected) {
       return (
         <FirstRun
@@ -77,7 +144,11 @@ export function App() {
         {!hasBridge() && <ErrorAlert error={{ code: 'internal', message: t('error.noBridge') }} />}
         {profiles.error && <ErrorAlert error={profiles.error} />}
         {content()}
+        <p className="visually-hidden" role="status">
+          {announcement}
+        </p>
       </main>
+      {shortcutsOpen && <ShortcutOverlay mac={mac} onClose={closeShortcuts} />}
     </div>
   );
 }

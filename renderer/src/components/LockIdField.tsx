@@ -1,6 +1,7 @@
 import type { ClipboardEvent, Ref } from 'react';
 import type { LockIdCheck } from '../../../shared/identifiers';
 import { t } from '../i18n';
+import { RecentLockIdOptions } from './RecentLockIds';
 import { TextField } from './TextField';
 
 export interface LockIdFieldProps {
@@ -10,7 +11,11 @@ export interface LockIdFieldProps {
   attempted: boolean;
   onChange: (value: string) => void;
   inputRef?: Ref<HTMLInputElement>;
+  /** Recent lock IDs of the profile, offered as suggestions. */
+  recent?: readonly string[];
 }
+
+const RECENT_LIST_ID = 'lock-id-recent';
 
 /** Pasted text loses its surrounding whitespace (log lines often carry a trailing space or tab). */
 function trimPaste(event: ClipboardEvent<HTMLInputElement>, onChange: (value: string) => void): void {
@@ -24,21 +29,25 @@ function trimPaste(event: ClipboardEvent<HTMLInputElement>, onChange: (value: st
   onChange(input.value.slice(0, start) + trimmed + input.value.slice(end));
 }
 
-export function LockIdField({ value, check, attempted, onChange, inputRef }: LockIdFieldProps) {
+export function LockIdField({ value, check, attempted, onChange, inputRef, recent = [] }: LockIdFieldProps) {
   const showProblem = !check.ok && (attempted || value.trim() !== '');
   return (
-    <TextField
-      id="lock-id"
-      label={t('lockForm.lockId')}
-      value={value}
-      onChange={onChange}
-      onPaste={(event) => trimPaste(event, onChange)}
-      problem={showProblem && !check.ok ? check.problem : undefined}
-      warning={check.ok && check.hint ? check.hint : undefined}
-      help={t('lockForm.lockIdHelp')}
-      placeholder={t('lockForm.lockIdPlaceholder')}
-      mono
-      inputRef={inputRef}
-    />
+    <>
+      <TextField
+        id="lock-id"
+        label={t('lockForm.lockId')}
+        value={value}
+        onChange={onChange}
+        onPaste={(event) => trimPaste(event, onChange)}
+        problem={showProblem && !check.ok ? check.problem : undefined}
+        warning={check.ok && check.hint ? check.hint : undefined}
+        help={t('lockForm.lockIdHelp')}
+        placeholder={t('lockForm.lockIdPlaceholder')}
+        mono
+        inputRef={inputRef}
+        list={recent.length > 0 ? RECENT_LIST_ID : undefined}
+      />
+      {recent.length > 0 && <RecentLockIdOptions id={RECENT_LIST_ID} lockIds={recent} />}
+    </>
   );
 }

@@ -2,8 +2,10 @@ import { useCallback, useRef, useState } from 'react';
 import { checkLockId } from '../../../shared/identifiers';
 import type { Profile } from '../../../shared/profile';
 import { useLockOperation } from '../hooks/useLockOperation';
+import { clearRecentLockIds, rememberRecentLockId, useRecentLockIds } from '../hooks/useRecentLockIds';
 import type { SandboxState } from '../hooks/useSandbox';
 import { useSecretStatus } from '../hooks/useSecretStatus';
+import { useShortcutKeys } from '../hooks/useShortcutKeys';
 import { t } from '../i18n';
 import type { OperationRequest } from '../lib/operation';
 import { resultTitle } from '../lib/resultText';
@@ -14,6 +16,7 @@ import { InFlightPanel } from './InFlightPanel';
 import { LockIdField } from './LockIdField';
 import { OperationDialog } from './OperationDialog';
 import { ProfilePicker } from './ProfilePicker';
+import { RecentLockIds } from './RecentLockIds';
 import { ResultPanel } from './ResultPanel';
 import { SandboxBar } from './SandboxBar';
 import { StuckLockList } from './StuckLockList';
@@ -31,7 +34,9 @@ export function LocksScreen({ profiles, profile, onSelectProfile, sandbox }: Loc
   const [lockId, setLockId] = useState('');
   const [attempted, setAttempted] = useState(false);
   const [pending, setPending] = useState<OperationRequest | null>(null);
+  const [recentNotice, setRecentNotice] = useState('');
   const lockInput = useRef<HTMLInputElement>(null);
+  const recent = useRecentLockIds(profile.id);
 
   const check = checkLockId(lockId);
   const busy = operation.inFlight !== null;
@@ -48,11 +53,29 @@ export function LocksScreen({ profiles, profile, onSelectProfile, sandbox }: Loc
     setPending({ operation: kind, profileId: profile.id, lockId: check.lockId });
   }
 
+  useShortcutKeys((action) => {
+    if (action.kind !== 'release') return false;
+    ask('release');
+    return true;
+  });
+
+  function pickLockId(id: string) {
+    setLockId(id);
+    lockInput.current?.focus();
+  }
+
+  function clearRecent() {
+    clearRecentLockIds(profile.id);
+    setRecentNotice(t('recent.cleared'));
+    lockInput.current?.focus();
+  }
+
   async function confirm() {
     if (!pending) return;
     const request = pending;
     setPending(null);
     await operation.run(request, { profileName: profile.name, userId: profile.userId });
+    if (request.operation !== 'create') rememberRecentLockId(request.profileId, request.lockId);
     if (onSandbox) void sandbox.refresh();
   }
 
@@ -82,16 +105,16 @@ export function LocksScreen({ profiles, profile, onSelectProfile, sandbox }: Loc
       >
         <ProfilePicker profiles={profiles} profile={profile} secret={secret.status} onChange={onSelectProfile} />
         {onSandbox && <SandboxBar sandbox={sandbox} disabled={busy} />}
-        <LockIdField value={lockId} check={check} attempted={attempted} onChange={setLockId} inputRef={lockInput} />
-        {stuckLockIds && (
-          <StuckLockList
-            lockIds={stuckLockIds}
-            onPick={(id) => {
-              setLockId(id);
-              lockInput.current?.focus();
-            }}
-          />
-        )}
+        <LockIdField
+          value={lockId}
+          check={check}
+          attempted={attempted}
+          onChange={setLockId}
+          inputRef={lockInput}
+          recent={recent}
+        />
+        {recent.length > 0 && <RecentLockIds lockIds={recent} onPick={pickLockId} onClear={clearRecent} />}
+        {stuckLockIds && <StuckLockList lockIds={stuckLockIds} onPick={pickLockId} />}
         <div className="actions">
           <button type="submit" className="button button--primary" disabled={busy}>
             {t('locks.release')}
@@ -104,6 +127,9 @@ export function LocksScreen({ profiles, profile, onSelectProfile, sandbox }: Loc
       {operation.error && <ErrorAlert error={operation.error} />}
       <p className="visually-hidden" role="status">
         {announcement}
+      </p>
+      <p className="visually-hidden" role="status">
+        {recentNotice}
       </p>
       {operation.inFlight && <InFlightPanel inFlight={operation.inFlight} onCancel={() => void operation.cancel()} />}
       {!operation.inFlight && operation.completed && <ResultPanel done={operation.completed} />}

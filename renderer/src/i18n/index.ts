@@ -1,42 +1,77 @@
 /**
- * Every user-visible string goes through t(). Tables are keyed by BCP 47 language (lower case);
- * a new language is one more file and one more entry in TABLES. Keys name the place and purpose,
- * and each value is a whole sentence with named {placeholders}, so word order can change freely.
+ * Every user-visible string goes through t(). Tables are keyed by locale; a new language is one more
+ * file, one more entry in TABLES and one more in LOCALES. Keys name the place and purpose, and each
+ * value is a whole sentence with named {placeholders}, so word order can change freely.
+ *
+ * The active language follows the Settings choice, or the system's languages when that is "system",
+ * and can change at run time: components that render text call useLocale() (App does, so the whole
+ * tree re-renders), and anything else can subscribeLocale().
  */
+import { useSyncExternalStore } from 'react';
+import { setSettings, settings, subscribeSettings } from '../lib/settingsStore';
+import type { LanguagePreference } from '../lib/settingsStorage';
 import { en, type MessageKey } from './en';
+import { type Locale, type MessageParams, type Messages, format, pickLocale } from './locale';
+import { zhCN } from './zhCN';
 
-export type { MessageKey };
-export type Messages = Readonly<Record<MessageKey, string>>;
-export type MessageParams = Readonly<Record<string, string | number>>;
+export type { Locale, MessageKey, MessageParams, Messages };
+export { pickLocale };
 
-const TABLES: Readonly<Record<string, Messages>> = { en };
+const TABLES: Readonly<Record<Locale, Partial<Messages>>> = { en, 'zh-CN': zhCN };
 
-export function pickLocale(languages: readonly string[]): string {
-  for (const language of languages) {
-    const tag = language.toLowerCase();
-    if (Object.hasOwn(TABLES, tag)) return tag;
-    const base = tag.split('-')[0];
-    if (Object.hasOwn(TABLES, base)) return base;
-  }
-  return 'en';
+function systemLanguages(): readonly string[] {
+  if (typeof navigator === 'undefined') return [];
+  return navigator.languages?.length ? navigator.languages : [navigator.language];
 }
 
-const activeLocale = pickLocale(typeof navigator === 'undefined' ? [] : navigator.languages);
-const activeTable: Messages = TABLES[activeLocale];
+/** What "same as the system" means on this machine right now. */
+export function systemLocale(): Locale {
+  return pickLocale(systemLanguages());
+}
 
-export function locale(): string {
-  return activeLocale;
+function resolveLocale(): Locale {
+  const preference = settings().language;
+  return preference === 'system' ? systemLocale() : preference;
+}
+
+let active: Locale = resolveLocale();
+const listeners = new Set<() => void>();
+
+function update(): void {
+  const next = resolveLocale();
+  if (next === active) return;
+  active = next;
+  applyDocumentLanguage();
+  for (const listener of [...listeners]) listener();
+}
+
+subscribeSettings(update);
+if (typeof window !== 'undefined') window.addEventListener('languagechange', update);
+
+export function locale(): Locale {
+  return active;
+}
+
+export function subscribeLocale(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** The active locale; the calling component re-renders when it changes. */
+export function useLocale(): Locale {
+  return useSyncExternalStore(subscribeLocale, locale);
+}
+
+export function setLanguagePreference(preference: LanguagePreference): void {
+  setSettings({ language: preference });
 }
 
 export function t(key: MessageKey, params?: MessageParams): string {
-  const template = activeTable[key] ?? en[key];
-  if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.hasOwn(params, name) ? String(params[name]) : whole,
-  );
+  return format(TABLES[active][key] ?? en[key], params);
 }
 
 export function applyDocumentLanguage(): void {
-  document.documentElement.lang = activeLocale;
+  if (typeof document === 'undefined') return;
+  document.documentElement.lang = active;
   document.title = t('app.title');
 }

@@ -1,0 +1,44 @@
+import { t } from '../i18n';
+import '../styles/recent.css';
+
+export interface RecentLockIdsProps {
+  lockIds: readonly string[];
+  onPick: (lockId: string) => void;
+  onClear: () => void;
+}
+
+/** The profile's last released or renewed lock IDs: one click puts an ID into the lock ID field. */
+export function RecentLockIds({ lockIds, onPick, onClear }: RecentLockIdsProps) {
+  return (
+    <section className="recent" aria-labelledby="recent-title">
+      <div className="field-label-row">
+        <h2 id="recent-title" className="subheading">
+          {t('recent.title')}
+        </h2>
+        <button type="button" className="button button--small button--quiet" onClick={onClear}>
+          {t('recent.clear')}
+        </button>
+      </div>
+      <ul className="chips" aria-labelledby="recent-title">
+        {lockIds.map((lockId) => (
+          <li key={lockId}>
+            <button type="button" className="chip mono" onClick={() => onPick(lockId)}>
+              {lockId}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** Offered by the lock ID field as suggestions while typing. */
+export function RecentLockIdOptions({ id, lockIds }: { id: string; lockIds: readonly string[] }) {
+  return (
+    <datalist id={id}>
+      {lockIds.map((lockId) => (
+        <option key={lockId} value={lockId} />
+      ))}
+    </datalist>
+  );
+}
