@@ -1,4 +1,5 @@
-import { type ReactNode, useEffect, useId, useLayoutEffect, useRef } from 'react';
+import { type ReactNode, useId } from 'react';
+import { useModalDialog } from '../hooks/useModalDialog';
 import { t } from '../i18n';
 
 export interface ConfirmDialogProps {
@@ -15,36 +16,9 @@ export interface ConfirmDialogProps {
  * when the dialog closes. Mount it to open it; unmount it to close it.
  */
 export function ConfirmDialog({ title, confirmLabel, tone, onConfirm, onCancel, children }: ConfirmDialogProps) {
-  const dialogRef = useRef<HTMLDialogElement>(null);
-  const confirmRef = useRef<HTMLButtonElement>(null);
+  const { dialogRef, initialFocusRef: confirmRef } = useModalDialog<HTMLButtonElement>(onCancel);
   const titleId = useId();
   const bodyId = useId();
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (!dialog) return;
-    const onCancelEvent = (event: Event) => {
-      event.preventDefault();
-      onCancel();
-    };
-    dialog.addEventListener('cancel', onCancelEvent);
-    return () => dialog.removeEventListener('cancel', onCancelEvent);
-  }, [onCancel]);
-
-  // A layout effect, so the cleanup runs while the dialog is still in the document.
-  useLayoutEffect(() => {
-    const dialog = dialogRef.current;
-    if (!dialog) return;
-    const opener = document.activeElement;
-    if (!dialog.open) dialog.showModal();
-    confirmRef.current?.focus();
-    return () => {
-      dialog.close();
-      if (opener instanceof HTMLElement && opener.isConnected && !dialog.contains(document.activeElement)) {
-        opener.focus();
-      }
-    };
-  }, []);
 
   return (
     <dialog ref={dialogRef} className="dialog" aria-labelledby={titleId} aria-describedby={bodyId}>

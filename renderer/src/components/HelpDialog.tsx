@@ -1,5 +1,6 @@
-import { useEffect, useId, useLayoutEffect, useRef } from 'react';
+import { useId } from 'react';
 import type { ResultKind } from '../../../shared/result';
+import { useModalDialog } from '../hooks/useModalDialog';
 import { t } from '../i18n';
 import '../styles/diagnostics.css';
 
@@ -13,34 +14,9 @@ export interface HelpDialogProps {
  * confirmation: Escape closes it and focus returns to the button that opened it. Mount to open.
  */
 export function HelpDialog({ kind, onClose }: HelpDialogProps) {
-  const dialogRef = useRef<HTMLDialogElement>(null);
-  const closeRef = useRef<HTMLButtonElement>(null);
+  const { dialogRef, initialFocusRef: closeRef } = useModalDialog<HTMLButtonElement>(onClose);
   const titleId = useId();
   const bodyId = useId();
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (!dialog) return;
-    const onCancel = (event: Event) => {
-      event.preventDefault();
-      onClose();
-    };
-    dialog.addEventListener('cancel', onCancel);
-    return () => dialog.removeEventListener('cancel', onCancel);
-  }, [onClose]);
-
-  // A layout effect, so the cleanup runs while the dialog is still in the document.
-  useLayoutEffect(() => {
-    const dialog = dialogRef.current;
-    if (!dialog) return;
-    const opener = document.activeElement;
-    if (!dialog.open) dialog.showModal();
-    closeRef.current?.focus();
-    return () => {
-      dialog.close();
-      if (opener instanceof HTMLElement && opener.isConnected) opener.focus();
-    };
-  }, []);
 
   const sections = [
     ['cause', t('help.cause'), t(`help.kind.${kind}.cause`)],

@@ -1,6 +1,7 @@
-import { useEffect, useId, useLayoutEffect, useRef } from 'react';
+import { useId } from 'react';
 import type { HistoryRow } from '../../../shared/history';
 import { useCopyText } from '../hooks/useCopyText';
+import { useModalDialog } from '../hooks/useModalDialog';
 import { t } from '../i18n';
 import { historyFacts, historySummary } from '../lib/historyText';
 
@@ -11,33 +12,9 @@ export interface HistoryDetailsDialogProps {
 
 /** Everything the audit log recorded for one operation, in a modal <dialog>; Escape closes it. */
 export function HistoryDetailsDialog({ row, onClose }: HistoryDetailsDialogProps) {
-  const dialogRef = useRef<HTMLDialogElement>(null);
-  const closeRef = useRef<HTMLButtonElement>(null);
+  const { dialogRef, initialFocusRef: closeRef } = useModalDialog<HTMLButtonElement>(onClose);
   const titleId = useId();
   const { state: copyState, copy } = useCopyText();
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (!dialog) return;
-    const onCancel = (event: Event) => {
-      event.preventDefault();
-      onClose();
-    };
-    dialog.addEventListener('cancel', onCancel);
-    return () => dialog.removeEventListener('cancel', onCancel);
-  }, [onClose]);
-
-  useLayoutEffect(() => {
-    const dialog = dialogRef.current;
-    if (!dialog) return;
-    const opener = document.activeElement;
-    if (!dialog.open) dialog.showModal();
-    closeRef.current?.focus();
-    return () => {
-      dialog.close();
-      if (opener instanceof HTMLElement && opener.isConnected) opener.focus();
-    };
-  }, []);
 
   return (
     <dialog ref={dialogRef} className="dialog history-dialog" aria-labelledby={titleId}>

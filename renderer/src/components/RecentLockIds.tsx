@@ -1,5 +1,6 @@
 import { t } from '../i18n';
 import '../styles/recent.css';
+import { LockIdChips } from './LockIdChips';
 
 export interface RecentLockIdsProps {
   lockIds: readonly string[];
@@ -19,15 +20,7 @@ export function RecentLockIds({ lockIds, onPick, onClear }: RecentLockIdsProps) 
           {t('recent.clear')}
         </button>
       </div>
-      <ul className="chips" aria-labelledby="recent-title">
-        {lockIds.map((lockId) => (
-          <li key={lockId}>
-            <button type="button" className="chip mono" onClick={() => onPick(lockId)}>
-              {lockId}
-            </button>
-          </li>
-        ))}
-      </ul>
+      <LockIdChips labelledBy="recent-title" lockIds={lockIds} onPick={onPick} />
     </section>
   );
 }

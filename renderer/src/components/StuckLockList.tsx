@@ -1,4 +1,5 @@
 import { t } from '../i18n';
+import { LockIdChips } from './LockIdChips';
 
 export interface StuckLockListProps {
   lockIds: string[];
@@ -17,15 +18,7 @@ export function StuckLockList({ lockIds, onPick }: StuckLockListProps) {
       ) : (
         <>
           <p className="field-help">{t('stuck.help')}</p>
-          <ul className="chips" aria-labelledby="stuck-title">
-            {lockIds.map((lockId) => (
-              <li key={lockId}>
-                <button type="button" className="chip mono" onClick={() => onPick(lockId)}>
-                  {lockId}
-                </button>
-              </li>
-            ))}
-          </ul>
+          <LockIdChips labelledBy="stuck-title" lockIds={lockIds} onPick={onPick} />
         </>
       )}
     </section>
