@@ -1,0 +1,159 @@
+/**
+ * `npm run bench`: every figure of docs/benchmarks.md in one run, against the KooDrive sandbox on
+ * loopback (in a process of its own), then the report written from exactly these numbers.
+ * Every loop is bounded by a count and a time; the whole run is kept under five minutes.
+ */
+import { writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { format, resolveConfig } from 'prettier';
+import { coreBatch, coreBatchWithAuditLog, floorBatch, releaseLeftovers, type RunFigures } from './batch';
+import { measureCoreCpu } from './coreCpu';
+import { measureLatency } from './latency';
+import { measureRenderer } from './renderer';
+import { type BenchReport, type MemoryProbe, renderReport } from './report';
+import { measureSigning } from './signing';
+import { sandboxProfile } from './support/clients';
+import { describeMachine } from './support/machine';
+import { probeBatchMemory } from './support/memoryProbe';
+import { forkSandbox } from './support/sandboxProcess';
+
+const REPORT_PATH = path.resolve(__dirname, '..', '..', 'docs', 'benchmarks.md');
+const BUDGET_MS = 280_000;
+const BATCH_SIZE = 10_000;
+const CONCURRENCIES = [1, 4, 16, 32] as const;
+
+async function main(): Promise<void> {
+  const startedAt = new Date();
+  const started = performance.now();
+  const elapsed = () => performance.now() - started;
+  const left = () => BUDGET_MS - elapsed();
+  const log = (line: string) => console.log(`[bench ${(elapsed() / 1000).toFixed(0).padStart(3)} s] ${line}`);
+  const machine = describeMachine();
+  const skipped: string[] = [];
+
+  const sandbox = await forkSandbox();
+  try {
+    const profile = sandboxProfile(sandbox);
+    const secret = sandbox.credentials.appSecret;
+
+    log('signing');
+    const signing = measureSigning({ windows: 15, windowMs: 200, appSecret: secret });
+    log(`signing: ${Math.round(signing.perSecond)}/s`);
+    const coreCpu = await measureCoreCpu(profile, secret, { windows: 10, windowMs: 200, coldSamples: 1000 });
+    log(
+      `core without network: ${coreCpu.usPerRelease.toFixed(1)} µs per release (cold ${coreCpu.coldUs.toFixed(0)} µs)`,
+    );
+
+    log('single release latency');
+    const latency = await measureLatency(sandbox, profile, secret, {
+      rounds: 2000,
+      warmupRounds: 200,
+      curlEvery: 10,
+      blockRounds: 250,
+      gapMs: 1,
+      timeLimitMs: Math.min(60_000, left() - 200_000),
+      keychainReads: 200,
+    });
+    log(`latency: core ${latency.core.median.toFixed(3)} ms, floor ${latency.floor.median.toFixed(3)} ms`);
+
+    log('batch throughput');
+    const batch: RunFigures[] = [];
+    for (const [index, concurrency] of CONCURRENCIES.entries()) {
+      // Alternate which variant goes first, so neither always meets the warmer process.
+      const order = index % 2 === 0 ? (['core', 'floor'] as const) : (['floor', 'core'] as const);
+      for (const variant of order) {
+        if (left() < 120_000) {
+          skipped.push(`batch ${variant} at concurrency ${concurrency} (time budget)`);
+          continue;
+        }
+        await releaseLeftovers(sandbox, profile, secret);
+        const limit = Math.min(30_000, left() - 110_000);
+        const figures =
+          variant === 'core'
+            ? await coreBatch(sandbox, profile, secret, concurrency, BATCH_SIZE, limit)
+            : await floorBatch(sandbox, profile, secret, concurrency, BATCH_SIZE, limit);
+        batch.push(figures);
+        log(
+          `${variant} c=${concurrency}: ${Math.round(figures.perSecond)}/s (sandbox ${Math.round(figures.sandboxCpu * 100)} %)`,
+        );
+      }
+    }
+
+    const fsyncAudit: RunFigures[] = [];
+    for (const concurrency of [1, 32]) {
+      if (left() < 90_000) {
+        skipped.push(`core with the fsynced audit log at concurrency ${concurrency} (time budget)`);
+        continue;
+      }
+      await releaseLeftovers(sandbox, profile, secret);
+      const figures = await coreBatchWithAuditLog(sandbox, profile, secret, concurrency, BATCH_SIZE, 12_000);
+      fsyncAudit.push(figures);
+      log(`core + audit log c=${concurrency}: ${Math.round(figures.perSecond)}/s (${figures.completed} done)`);
+    }
+
+    log('memory: fresh processes, 2,500 and 10,000 releases');
+    const memory: MemoryProbe[] = [];
+    for (const count of [2500, BATCH_SIZE]) {
+      if (left() < 70_000) {
+        skipped.push(`memory probe of ${count} releases (time budget)`);
+        continue;
+      }
+      await releaseLeftovers(sandbox, profile, secret);
+      const lockIds = await sandbox.createLocks(count);
+      const reply = await probeBatchMemory({ profile, secret, lockIds, concurrency: 32, timeLimitMs: 25_000 });
+      memory.push({ count, ...reply });
+      log(`memory ${count}: peak ${(reply.peakRss / 2 ** 20).toFixed(1)} MiB`);
+    }
+
+    log('sandbox capacity');
+    let load: RunFigures | null = null;
+    if (left() > 50_000) {
+      await releaseLeftovers(sandbox, profile, secret);
+      load = await floorBatch(sandbox, profile, secret, 64, BATCH_SIZE, 15_000, 'load');
+      log(`sandbox load: ${Math.round(load.perSecond)}/s at ${Math.round(load.sandboxCpu * 100)} % of a core`);
+    } else {
+      skipped.push('sandbox capacity (time budget)');
+    }
+
+    log('renderer');
+    const renderer = await measureRenderer({
+      loads: 20,
+      warmupLoads: 2,
+      sandboxUrl: sandbox.url,
+      sandboxUserId: sandbox.credentials.userId,
+      timeLimitMs: Math.max(10_000, Math.min(40_000, left() - 35_000)),
+      historyColdOpens: 3,
+      historyFilters: 10,
+      historyTimeLimitMs: Math.max(10_000, Math.min(40_000, left() - 20_000)),
+    });
+    log(`renderer: ${renderer.gzipTotal} B gzip, load median ${renderer.load?.median.toFixed(1) ?? 'n/a'} ms`);
+
+    const report: BenchReport = {
+      startedAt,
+      durationSec: elapsed() / 1000,
+      machine,
+      loadAverageAfter: os.loadavg(),
+      signing,
+      coreCpu,
+      latency,
+      batch,
+      fsyncAudit,
+      memory,
+      load,
+      renderer,
+      skipped,
+    };
+    // Formatted as the repository's Prettier config wants it, so `npm run lint` accepts the file as written.
+    const config = (await resolveConfig(REPORT_PATH)) ?? {};
+    await writeFile(REPORT_PATH, await format(renderReport(report), { ...config, filepath: REPORT_PATH }), 'utf8');
+    log(`wrote ${path.relative(process.cwd(), REPORT_PATH)}`);
+  } finally {
+    await sandbox.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

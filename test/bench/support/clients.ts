@@ -1,0 +1,87 @@
+/**
+ * The two clients compared: the product's core (LockService over the real HTTP transport) and the
+ * floor (node:http DELETE with headers signed before the clock starts, over one keep-alive agent).
+ */
+import http from 'node:http';
+import { systemClock } from '../../../electron/core/clock';
+import type { AuditSink } from '../../../electron/core/audit/auditEntry';
+import { createHttpTransport, type HttpTransport } from '../../../electron/core/koodrive/httpTransport';
+import { prepareLockRequest } from '../../../electron/core/koodrive/requestBuilder';
+import { createLockService, type LockService } from '../../../electron/core/lockService';
+import type { SecretSource } from '../../../electron/core/lockRequest';
+import type { Profile } from '../../../shared/profile';
+import type { SandboxProcess } from './sandboxProcess';
+
+/** App (HMAC) authentication: the core signs every request, the floor signs before timing. */
+export function sandboxProfile(sandbox: SandboxProcess): Profile {
+  return {
+    id: 'bench-sandbox',
+    name: 'Bench sandbox',
+    baseUrl: sandbox.url,
+    userId: sandbox.credentials.userId,
+    authMode: 'app',
+    appId: sandbox.credentials.appId,
+    moduleCode: '102',
+  };
+}
+
+export interface CoreClient {
+  service: LockService;
+  transport: HttpTransport;
+}
+
+export function coreClient(audit: AuditSink, secretFor: SecretSource): CoreClient {
+  const transport = createHttpTransport();
+  const service = createLockService({
+    transport,
+    clock: systemClock,
+    secretFor,
+    audit,
+    source: 'cli',
+    osUser: 'bench',
+  });
+  return { service, transport };
+}
+
+export interface SignedRelease {
+  path: string;
+  headers: Record<string, string>;
+}
+
+/** Everything the floor sends, built (and signed, with a fresh X-Date) ahead of time. */
+export function signedRelease(profile: Profile, secret: string, lockId: string): SignedRelease {
+  const prepared = prepareLockRequest({ profile, operation: 'release', lockId, secret, now: systemClock.now() });
+  return { path: `${prepared.url.pathname}${prepared.url.search}`, headers: prepared.headers };
+}
+
+export interface RawFloor {
+  agent: http.Agent;
+  /** Resolves with the HTTP status once the whole answer has arrived. */
+  send(request: SignedRelease): Promise<number>;
+}
+
+export function rawFloor(baseUrl: string): RawFloor {
+  const url = new URL(baseUrl);
+  const agent = new http.Agent({ keepAlive: true, scheduling: 'lifo', noDelay: true });
+  const hostname = url.hostname;
+  const port = Number(url.port);
+  const send = (request: SignedRelease) =>
+    new Promise<number>((resolve, reject) => {
+      const req = http.request({
+        hostname,
+        port,
+        path: request.path,
+        method: 'DELETE',
+        headers: request.headers,
+        agent,
+      });
+      req.on('error', reject);
+      req.on('response', (res) => {
+        res.on('error', reject);
+        res.on('data', () => {});
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      });
+      req.end();
+    });
+  return { agent, send };
+}

@@ -1,0 +1,26 @@
+import { fork } from 'node:child_process';
+import path from 'node:path';
+import type { ProbeReply, ProbeRequest } from './memoryProbeChild';
+
+/** Runs one core batch in a fresh process (see memoryProbeChild.ts). */
+export function probeBatchMemory(request: ProbeRequest): Promise<ProbeReply> {
+  const child = fork(path.join(__dirname, 'memoryProbeChild.ts'), [], {
+    execArgv: ['--import', 'tsx', '--expose-gc'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  return new Promise<ProbeReply>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error('the memory probe did not finish in time'));
+    }, request.timeLimitMs + 20_000);
+    child.once('message', (reply: unknown) => {
+      clearTimeout(timer);
+      resolve(reply as ProbeReply);
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the memory probe exited (${code}) without an answer`));
+    });
+    child.send(request);
+  });
+}
