@@ -170,7 +170,17 @@ export function createLockService(deps: LockServiceDeps): LockService {
       lockId: checked.lockId,
     };
     try {
-      await deps.audit.append({ ...base, time: deps.clock.now().toISOString(), phase: 'pending' });
+      await deps.audit.append({
+        operationId: base.operationId,
+        source: base.source,
+        osUser: base.osUser,
+        profile: base.profile,
+        host: base.host,
+        operation: base.operation,
+        lockId: base.lockId,
+        time: deps.clock.now().toISOString(),
+        phase: 'pending',
+      });
     } catch (error) {
       throw new AuditWriteError(
         `The audit log could not be written, so the ${operation} request was not sent: ${scrub(messageOf(error), secret)}`,
@@ -227,13 +237,18 @@ export function createLockService(deps: LockServiceDeps): LockService {
       lockId: scrub(lockId, secret),
       durationMs,
       remedy,
-      ...(requestId ? { requestId: scrub(requestId, secret) } : {}),
-      ...(serverDate ? { serverDate: scrub(serverDate, secret) } : {}),
     };
+    if (requestId) result.requestId = scrub(requestId, secret);
+    if (serverDate) result.serverDate = scrub(serverDate, secret);
 
     try {
-      await deps.audit.append({
-        ...base,
+      const entry: AuditEntry = {
+        operationId: base.operationId,
+        source: base.source,
+        osUser: base.osUser,
+        profile: base.profile,
+        host: base.host,
+        operation: base.operation,
         lockId: result.lockId,
         time: deps.clock.now().toISOString(),
         phase: 'result',
@@ -243,8 +258,9 @@ export function createLockService(deps: LockServiceDeps): LockService {
         code: result.code,
         msg: result.msg,
         durationMs: result.durationMs,
-        ...(result.requestId ? { requestId: result.requestId } : {}),
-      });
+      };
+      if (result.requestId) entry.requestId = result.requestId;
+      await deps.audit.append(entry);
     } catch (error) {
       throw new AuditWriteError(
         `The ${operation} request finished (${result.kind}) but its audit entry could not be written: ${scrub(messageOf(error), secret)}`,
