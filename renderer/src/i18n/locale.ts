@@ -2,7 +2,7 @@
  * The languages the app speaks and how the system's preferred languages map onto them. Pure: no DOM,
  * so the unit tests can import it.
  *
- * Chinese: any Simplified variant (zh, zh-CN, zh-SG, zh-Hans, zh-Hans-*) gets 简体中文. Traditional
+ * Chinese: every Simplified variant (zh, zh-CN, zh-SG, zh-Hans, zh-Hans-*) gets 简体中文. Traditional
  * variants (zh-TW, zh-HK, zh-MO, zh-Hant, zh-Hant-*) do not: their readers are better served by the
  * next language in their list, English if none matches. Everything else falls back to English.
  */

@@ -73,7 +73,7 @@ const SPECIAL_CHARS = [
   ' ',
 ];
 
-/** One unit of a nasty string: any code point, a control character, a lone surrogate or a special sequence. */
+/** One unit of a nasty string: one code point, a control character, a lone surrogate or a special sequence. */
 export const nastyUnit: fc.Arbitrary<string> = fc.oneof(
   { arbitrary: fc.constantFrom(...SPECIAL_CHARS), weight: 4 },
   { arbitrary: fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }), weight: 2 },
