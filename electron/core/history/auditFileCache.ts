@@ -4,10 +4,11 @@
  * where the last read stopped. Only a file that shrank or was rewritten is parsed again in full.
  */
 import fs from 'node:fs/promises';
-import type { AuditEntry } from '../audit/auditEntry';
 import { auditFilePath } from '../audit/auditFiles';
 import { AuditLogError } from '../audit/auditLogError';
-import { readAuditRecord } from './readAuditRecord';
+import { AuditEntries } from './auditEntries';
+import { AuditLineShapes } from './auditLineShapes';
+import { parseAuditLines } from './parseAuditLines';
 
 const HEAD_BYTES = 64;
 const NEWLINE = 0x0a;
@@ -20,7 +21,7 @@ export interface ParsedAuditFile {
   /** Bytes up to the end of the last complete line; a line still being written is read next time. */
   consumed: number;
   /** File order (oldest first). */
-  entries: AuditEntry[];
+  entries: AuditEntries;
   skipped: number;
   /** The first bytes, to tell a grown file from a new file that got a recycled inode. */
   head: Buffer;
@@ -46,30 +47,18 @@ function readError(file: string, error: unknown): AuditLogError {
 }
 
 /** Parses the complete lines of `bytes`; returns how many bytes they took. */
-function parseLines(bytes: Buffer, into: ParsedAuditFile): number {
+function parseLines(bytes: Buffer, into: ParsedAuditFile, shapes: AuditLineShapes): number {
   const complete = bytes.lastIndexOf(NEWLINE) + 1;
   into.hasFragment = bytes.toString('utf8', complete).trim() !== '';
   if (complete === 0) return 0;
-  const lines = bytes.toString('utf8', 0, complete - 1).split('\n');
-  for (const line of lines) {
-    if (line.trim() === '') continue;
-    let value: unknown;
-    try {
-      value = JSON.parse(line);
-    } catch {
-      into.skipped += 1;
-      continue;
-    }
-    const entry = readAuditRecord(value);
-    if (entry) into.entries.push(entry);
-    else into.skipped += 1;
-  }
+  into.skipped += parseAuditLines(bytes.toString('utf8', 0, complete), into.entries, shapes);
   return complete;
 }
 
 export class AuditFileCache {
   private byKey = new Map<string, ParsedAuditFile>();
   private signature = '';
+  private readonly shapes = new AuditLineShapes();
   /** Bytes read from disk so far (for tests and diagnostics). */
   bytesRead = 0;
 
@@ -90,7 +79,7 @@ export class AuditFileCache {
       files.push(parsed.file);
       skipped += parsed.file.skipped + (index > 0 && parsed.file.hasFragment ? 1 : 0);
     }
-    const signature = files.map((file) => `${file.key}/${file.consumed}/${file.entries.length}`).join('|');
+    const signature = files.map((file) => `${file.key}/${file.consumed}/${file.entries.count}`).join('|');
     const changed = read || signature !== this.signature;
     this.signature = signature;
     this.byKey = new Map(files.map((file) => [file.key, file]));
@@ -121,7 +110,7 @@ export class AuditFileCache {
         size: stat.size,
         mtimeMs: stat.mtimeMs,
         consumed: 0,
-        entries: [],
+        entries: new AuditEntries(),
         skipped: 0,
         head: Buffer.alloc(0),
         hasFragment: false,
@@ -137,7 +126,7 @@ export class AuditFileCache {
   }
 
   private async readBytes(handle: fs.FileHandle, position: number, length: number): Promise<Buffer> {
-    const buffer = Buffer.alloc(length);
+    const buffer = Buffer.allocUnsafe(length);
     let filled = 0;
     while (filled < length) {
       const { bytesRead } = await handle.read(buffer, filled, length - filled, position + filled);
@@ -160,7 +149,7 @@ export class AuditFileCache {
   private async readFrom(handle: fs.FileHandle, into: ParsedAuditFile, size: number): Promise<void> {
     const start = into.consumed;
     const bytes = await this.readBytes(handle, start, size - start);
-    into.consumed += parseLines(bytes, into);
+    into.consumed += parseLines(bytes, into, this.shapes);
     if (into.head.length < HEAD_BYTES && size > into.head.length) {
       into.head = start === 0 ? Buffer.from(bytes.subarray(0, HEAD_BYTES)) : await this.readHead(handle, size);
     }

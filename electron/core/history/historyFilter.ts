@@ -74,15 +74,15 @@ export function compileHistoryFilter(
   return { lockId, profiles: profileIds, outcome, fromMs, toMs, key };
 }
 
-/** Indices into data.rows of the rows that match, newest first. */
+/** Indices of the rows that match (see HistoryData.row), newest first. */
 export function matchingRows(data: HistoryData, filter: CompiledHistoryFilter): Int32Array {
   const { lockIdLower, profileLower, outcome, timeMs } = data;
   const { lockId, profiles, fromMs, toMs } = filter;
   const wanted = filter.outcome;
   const dated = fromMs !== Number.NEGATIVE_INFINITY || toMs !== Number.POSITIVE_INFINITY;
-  const out = new Int32Array(data.rows.length);
+  const out = new Int32Array(data.count);
   let found = 0;
-  for (let index = data.rows.length - 1; index >= 0; index -= 1) {
+  for (let index = data.count - 1; index >= 0; index -= 1) {
     if (wanted !== null && outcome[index] !== wanted) continue;
     if (lockId !== null && !lockIdLower[index].includes(lockId)) continue;
     if (profiles !== null && !profiles.has(profileLower[index])) continue;

@@ -69,7 +69,7 @@ export function createHistoryIndex(options: HistoryIndexOptions): HistoryIndex {
       const indices = matches(compiled);
       const rows: HistoryRow[] = [];
       const end = Math.min(indices.length, offset + limit);
-      for (let at = offset; at < end; at += 1) rows.push(data.rows[indices[at]]);
+      for (let at = offset; at < end; at += 1) rows.push(data.row(indices[at]));
       return { total: indices.length, rows, skippedLines: skipped };
     },
 
@@ -77,8 +77,8 @@ export function createHistoryIndex(options: HistoryIndexOptions): HistoryIndex {
       const compiled = compileHistoryFilter(filter, profiles);
       await refresh();
       const indices = matches(compiled);
-      const { rows } = data;
-      return { csv: historyToCsv(Array.from(indices, (index) => rows[index])), rows: indices.length };
+      const source = data;
+      return { csv: historyToCsv(Array.from(indices, (index) => source.row(index))), rows: indices.length };
     },
 
     stats: () => ({ bytesRead: files.bytesRead, rebuilds }),

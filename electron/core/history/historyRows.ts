@@ -2,14 +2,17 @@
  * One HistoryRow per operation: its pending entry merged with its result entry. Pending entries
  * without a result stay 'pending' (the app or CLI stopped before the answer, or it is still running).
  * Beside the rows, the index keeps the lower-cased and parsed fields that the filters compare, so a
- * filter is one pass over flat arrays.
+ * filter is one pass over flat arrays. The merge runs over the entries' columns; a row object is
+ * built from its entries only when it is asked for (shown or exported), and then kept.
  */
 import type { HistoryOutcome, HistoryRow } from '../../../shared/history';
 import type { AuditEntry } from '../audit/auditEntry';
+import type { AuditEntries } from './auditEntries';
 
 export interface HistoryData {
-  /** Oldest first (audit log order of each operation's first entry). */
-  rows: HistoryRow[];
+  /** Rows, oldest first (audit log order of each operation's first entry). */
+  readonly count: number;
+  row(index: number): HistoryRow;
   lockIdLower: string[];
   profileLower: string[];
   outcome: HistoryOutcome[];
@@ -49,41 +52,102 @@ function applyResult(row: HistoryRow, entry: AuditEntry): void {
   if (entry.durationMs !== undefined) row.durationMs = entry.durationMs;
 }
 
-/** `entryLists` in audit log order: oldest file first, each file oldest entry first. */
-export function buildHistoryData(entryLists: readonly (readonly AuditEntry[])[]): HistoryData {
-  const rows: HistoryRow[] = [];
+/** `files` in audit log order: oldest file first, each file oldest entry first. */
+export function buildHistoryData(files: readonly AuditEntries[]): HistoryData {
+  const fileStart: number[] = [];
+  let entryCount = 0;
+  for (const file of files) {
+    fileStart.push(entryCount);
+    entryCount += file.count;
+  }
+  /** Each entry's next entry of the same operation (global entry numbers), -1 for none. */
+  const nextEntry = new Int32Array(entryCount).fill(-1);
+  const firstEntry: number[] = [];
+  const lastEntry: number[] = [];
+  const times: string[] = [];
+  const timeFromPending: boolean[] = [];
+  const lockIds: (string | null)[] = [];
+  const profileLower: string[] = [];
+  const outcome: HistoryOutcome[] = [];
   const byOperation = new Map<string, number>();
-  const pendingTimes = new Set<number>();
-  for (const entries of entryLists) {
-    for (const entry of entries) {
-      const at = byOperation.get(entry.operationId);
+  for (let fileIndex = 0; fileIndex < files.length; fileIndex += 1) {
+    const file = files[fileIndex];
+    const base = fileStart[fileIndex];
+    for (let index = 0; index < file.count; index += 1) {
+      const global = base + index;
+      const entryOutcome = file.outcome[index];
+      const at = byOperation.get(file.operationId[index]);
       if (at === undefined) {
-        byOperation.set(entry.operationId, rows.length);
-        if (entry.phase === 'pending') pendingTimes.add(rows.length);
-        rows.push(rowFrom(entry));
+        byOperation.set(file.operationId[index], firstEntry.length);
+        firstEntry.push(global);
+        lastEntry.push(global);
+        times.push(file.time[index]);
+        timeFromPending.push(entryOutcome === 'pending');
+        lockIds.push(file.lockId[index]);
+        profileLower.push(file.profile[index].toLowerCase());
+        outcome.push(entryOutcome);
         continue;
       }
-      const row = rows[at];
-      if (entry.phase === 'result') {
-        applyResult(row, entry);
-      } else if (!pendingTimes.has(at)) {
+      nextEntry[lastEntry[at]] = global;
+      lastEntry[at] = global;
+      if (entryOutcome !== 'pending') {
+        outcome[at] = entryOutcome;
+        const lockId = file.lockId[index];
+        if (lockId !== null) lockIds[at] = lockId;
+      } else if (!timeFromPending[at]) {
         // A result seen before its pending entry (an edited log): the row still shows when it was sent.
-        row.time = entry.time;
-        pendingTimes.add(at);
+        times[at] = file.time[index];
+        timeFromPending[at] = true;
       }
     }
   }
-  const count = rows.length;
+  const count = firstEntry.length;
   const lockIdLower = new Array<string>(count);
-  const profileLower = new Array<string>(count);
-  const outcome = new Array<HistoryOutcome>(count);
   const timeMs = new Float64Array(count);
   for (let index = 0; index < count; index += 1) {
-    const row = rows[index];
-    lockIdLower[index] = row.lockId === null ? '' : row.lockId.toLowerCase();
-    profileLower[index] = row.profile.toLowerCase();
-    outcome[index] = row.outcome;
-    timeMs[index] = Date.parse(row.time);
+    const lockId = lockIds[index];
+    lockIdLower[index] = lockId === null ? '' : lockId.toLowerCase();
+    timeMs[index] = Date.parse(times[index]);
   }
-  return { rows, lockIdLower, profileLower, outcome, timeMs };
+
+  function entryAt(global: number): AuditEntry {
+    let fileIndex = files.length - 1;
+    while (fileStart[fileIndex] > global) fileIndex -= 1;
+    return files[fileIndex].entry(global - fileStart[fileIndex]);
+  }
+
+  /** The same merge as above, over the full entries. */
+  function buildRow(index: number): HistoryRow {
+    let global = firstEntry[index];
+    const first = entryAt(global);
+    const row = rowFrom(first);
+    let fromPending = first.phase === 'pending';
+    for (global = nextEntry[global]; global >= 0; global = nextEntry[global]) {
+      const entry = entryAt(global);
+      if (entry.phase === 'result') {
+        applyResult(row, entry);
+      } else if (!fromPending) {
+        row.time = entry.time;
+        fromPending = true;
+      }
+    }
+    return row;
+  }
+
+  const rows = new Array<HistoryRow | undefined>(count);
+  return {
+    count,
+    row(index) {
+      let row = rows[index];
+      if (row === undefined) {
+        row = buildRow(index);
+        rows[index] = row;
+      }
+      return row;
+    },
+    lockIdLower,
+    profileLower,
+    outcome,
+    timeMs,
+  };
 }
