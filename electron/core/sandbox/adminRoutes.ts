@@ -7,6 +7,7 @@ import type { IncomingMessage } from 'node:http';
 import { isLoopbackHost, moduleCodeProblem } from '../../../shared/identifiers';
 import type { JsonReply } from './errorBodies';
 import { parseFault } from './faults';
+import type { LockEntry } from './lockTable';
 import { readBody } from './readBody';
 import { ReceivedHeaders } from './receivedHeaders';
 import type { SandboxState } from './state';
@@ -30,8 +31,7 @@ export async function handleAdmin(req: IncomingMessage, path: string, state: San
     req.resume();
     if (path === '/_sandbox/locks') return { status: 200, body: { locks: listLocks(state) } };
     if (path === '/_sandbox/fault') return { status: 200, body: currentFault(state) };
-    if (path === '/_sandbox/requests')
-      return { status: 200, body: { requests: state.log.list().slice(-RECENT_REQUESTS) } };
+    if (path === '/_sandbox/requests') return { status: 200, body: { requests: state.log.list(RECENT_REQUESTS) } };
   }
   if (method === 'DELETE' && path === '/_sandbox/fault') {
     req.resume();
@@ -64,12 +64,16 @@ export async function handleAdmin(req: IncomingMessage, path: string, state: San
 }
 
 function listLocks(state: SandboxState) {
-  return state.locks.active().map((lock) => ({
+  return state.locks.active().map(lockView);
+}
+
+function lockView(lock: LockEntry) {
+  return {
     lockId: lock.lockId,
     moduleCode: lock.moduleCode,
     createdAt: new Date(lock.createdAtMs).toISOString(),
     expiresAt: new Date(lock.expiresAtMs).toISOString(),
-  }));
+  };
 }
 
 function createLock(body: Record<string, unknown>, state: SandboxState): JsonReply {
@@ -78,8 +82,8 @@ function createLock(body: Record<string, unknown>, state: SandboxState): JsonRep
     return adminError(400, 'moduleCode must be a string of 1-8 digits, e.g. "102".');
   }
   const lockId = state.addLock(moduleCode);
-  const lock = listLocks(state).find((entry) => entry.lockId === lockId);
-  return { status: 200, body: lock ?? { lockId } };
+  const lock = state.locks.activeLock(lockId);
+  return { status: 200, body: lock ? lockView(lock) : { lockId } };
 }
 
 function setFault(body: Record<string, unknown>, state: SandboxState): JsonReply {

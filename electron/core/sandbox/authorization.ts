@@ -55,10 +55,31 @@ function parseApp(params: string): ParsedAuthorization {
   if (!HEX_SIGNATURE.test(signature)) {
     return invalid('Authorization: Signature must be 64 hexadecimal characters (HMAC-SHA256, hex)');
   }
-  const signedHeaders = (found.get('SignedHeaders') ?? '').split(';');
-  const headerProblem = signedHeadersProblem(signedHeaders);
-  if (headerProblem) return invalid(`Authorization: ${headerProblem}`);
-  return { scheme: 'app', appId, signedHeaders, signature };
+  const checked = checkedSignedHeaders(found.get('SignedHeaders') ?? '');
+  if (checked.problem) return invalid(`Authorization: ${checked.problem}`);
+  return { scheme: 'app', appId, signedHeaders: [...checked.names], signature };
+}
+
+interface CheckedNames {
+  names: readonly string[];
+  problem: string | null;
+}
+
+// Clients send the same SignedHeaders value on every request: its check is kept (a few values at most).
+const checkedNames = new Map<string, CheckedNames>();
+const CHECKED_NAMES_LIMIT = 16;
+const CHECKED_NAME_LENGTH_LIMIT = 512;
+
+function checkedSignedHeaders(value: string): CheckedNames {
+  const known = checkedNames.get(value);
+  if (known) return known;
+  const names = value.split(';');
+  const checked: CheckedNames = { names, problem: signedHeadersProblem(names) };
+  if (value.length <= CHECKED_NAME_LENGTH_LIMIT) {
+    if (checkedNames.size >= CHECKED_NAMES_LIMIT) checkedNames.clear();
+    checkedNames.set(value, checked);
+  }
+  return checked;
 }
 
 function signedHeadersProblem(names: readonly string[]): string | null {

@@ -4,6 +4,8 @@ import type { Clock } from '../clock';
 export const DEFAULT_LOCK_TTL_MS = 10 * 60 * 1000;
 /** Expired locks are remembered this long, so a late release can be told "expired" rather than "unknown". */
 const EXPIRED_RETENTION_MS = 60 * 60 * 1000;
+/** Forgotten locks are dropped in one pass at most this often (or when the table is full); lookups check lazily. */
+const SWEEP_INTERVAL_MS = 1000;
 export const MAX_LOCKS = 10_000;
 
 export interface LockEntry {
@@ -20,9 +22,17 @@ export type LockLookup = { ok: true; lock: LockEntry } | { ok: false; reason: 'u
 /**
  * The backup locks of the sandbox. A lock belongs to one user, lives `ttlMs` after creation or its
  * last renewal (by the injected clock), and a user holds at most one unexpired lock per module code.
+ * Every operation but active() takes constant (amortised) time, whatever the number of locks.
  */
 export class LockTable {
+  /** In creation order. */
   private readonly locks = new Map<string, LockEntry>();
+  /**
+   * The lock IDs of each user and module, in creation order; several only through insert(). An ID
+   * may stay after its lock expired (it is dropped when seen), never after the lock left `locks`.
+   */
+  private readonly byHolder = new Map<string, Set<string>>();
+  private lastSweepMs = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly clock: Clock,
@@ -33,16 +43,17 @@ export class LockTable {
 
   /** Creates a lock unless the user already holds an unexpired one for the module. */
   create(userId: string, moduleCode: string): CreateResult {
-    const holder = this.active().find((lock) => lock.userId === userId && lock.moduleCode === moduleCode);
-    if (holder) return { ok: false, reason: 'conflict', holder: { ...holder } };
+    const holder = this.holderOf(userId, moduleCode, this.nowMs());
+    if (holder) return { ok: false, reason: 'conflict', holder: copyOf(holder) };
     return { ok: true, lock: this.insert(userId, moduleCode) };
   }
 
   /** Adds a lock without the conflict check: a stuck lock left behind by a crashed client. */
   insert(userId: string, moduleCode: string): LockEntry {
-    this.sweep();
-    if (this.locks.size >= MAX_LOCKS) throw new Error(`The sandbox holds at most ${MAX_LOCKS} locks.`);
     const now = this.nowMs();
+    if (this.locks.size >= MAX_LOCKS) this.sweep(now);
+    else this.sweepIfDue(now);
+    if (this.locks.size >= MAX_LOCKS) throw new Error(`The sandbox holds at most ${MAX_LOCKS} locks.`);
     const lock: LockEntry = {
       lockId: `${randomUUID()}@${moduleCode}`,
       userId,
@@ -51,48 +62,110 @@ export class LockTable {
       expiresAtMs: now + this.ttlMs,
     };
     this.locks.set(lock.lockId, lock);
-    return { ...lock };
+    const key = holderKey(userId, moduleCode);
+    const ids = this.byHolder.get(key);
+    if (ids) ids.add(lock.lockId);
+    else this.byHolder.set(key, new Set([lock.lockId]));
+    return copyOf(lock);
   }
 
   release(userId: string, lockId: string): LockLookup {
-    const found = this.find(userId, lockId);
-    if (found.ok) this.locks.delete(lockId);
-    return found;
+    const lock = this.live(userId, lockId);
+    if (typeof lock === 'string') return { ok: false, reason: lock };
+    this.forget(lock);
+    return { ok: true, lock: copyOf(lock) };
   }
 
   /** Resets the expiry to `ttlMs` from now. An expired lock is gone and cannot be renewed. */
   renew(userId: string, lockId: string): LockLookup {
-    const found = this.find(userId, lockId);
-    if (!found.ok) return found;
-    const lock = this.locks.get(lockId);
-    if (!lock) return { ok: false, reason: 'unknown' };
+    const lock = this.live(userId, lockId);
+    if (typeof lock === 'string') return { ok: false, reason: lock };
     lock.expiresAtMs = this.nowMs() + this.ttlMs;
-    return { ok: true, lock: { ...lock } };
+    return { ok: true, lock: copyOf(lock) };
   }
 
   /** Unexpired locks, oldest first. */
   active(): LockEntry[] {
-    this.sweep();
     const now = this.nowMs();
-    return [...this.locks.values()].filter((lock) => lock.expiresAtMs > now).map((lock) => ({ ...lock }));
+    this.sweepIfDue(now);
+    const result: LockEntry[] = [];
+    for (const lock of this.locks.values()) if (lock.expiresAtMs > now) result.push(copyOf(lock));
+    return result;
   }
 
-  private find(userId: string, lockId: string): LockLookup {
-    this.sweep();
+  /** One unexpired lock by ID (any user), or null. */
+  activeLock(lockId: string): LockEntry | null {
     const lock = this.locks.get(lockId);
-    if (!lock || lock.userId !== userId) return { ok: false, reason: 'unknown' };
-    if (lock.expiresAtMs <= this.nowMs()) return { ok: false, reason: 'expired' };
-    return { ok: true, lock: { ...lock } };
+    return lock && lock.expiresAtMs > this.nowMs() ? copyOf(lock) : null;
   }
 
-  private sweep(): void {
-    const forgetBefore = this.nowMs() - EXPIRED_RETENTION_MS;
-    for (const [lockId, lock] of this.locks) {
-      if (lock.expiresAtMs <= forgetBefore) this.locks.delete(lockId);
+  /** The user's unexpired lock itself (not a copy), or why there is none. */
+  private live(userId: string, lockId: string): LockEntry | 'unknown' | 'expired' {
+    const now = this.nowMs();
+    this.sweepIfDue(now);
+    const lock = this.locks.get(lockId);
+    if (!lock) return 'unknown';
+    if (lock.expiresAtMs <= now - EXPIRED_RETENTION_MS) {
+      this.forget(lock);
+      return 'unknown';
+    }
+    if (lock.userId !== userId) return 'unknown';
+    if (lock.expiresAtMs <= now) return 'expired';
+    return lock;
+  }
+
+  /** The oldest unexpired lock of the user for the module; expired IDs met on the way leave the index. */
+  private holderOf(userId: string, moduleCode: string, now: number): LockEntry | null {
+    const key = holderKey(userId, moduleCode);
+    const ids = this.byHolder.get(key);
+    if (!ids) return null;
+    for (const lockId of ids) {
+      const lock = this.locks.get(lockId);
+      if (lock && lock.expiresAtMs > now) return lock;
+      ids.delete(lockId);
+    }
+    this.byHolder.delete(key);
+    return null;
+  }
+
+  private forget(lock: LockEntry): void {
+    this.locks.delete(lock.lockId);
+    const key = holderKey(lock.userId, lock.moduleCode);
+    const ids = this.byHolder.get(key);
+    if (!ids) return;
+    ids.delete(lock.lockId);
+    if (ids.size === 0) this.byHolder.delete(key);
+  }
+
+  /** A clock that went back also makes a sweep due. */
+  private sweepIfDue(now: number): void {
+    if (now - this.lastSweepMs >= SWEEP_INTERVAL_MS || now < this.lastSweepMs) this.sweep(now);
+  }
+
+  /** Drops the locks expired longer than the retention ago. */
+  private sweep(now: number): void {
+    this.lastSweepMs = now;
+    const forgetBefore = now - EXPIRED_RETENTION_MS;
+    for (const lock of this.locks.values()) {
+      if (lock.expiresAtMs <= forgetBefore) this.forget(lock);
     }
   }
 
   private nowMs(): number {
     return this.clock.now().getTime();
   }
+}
+
+function holderKey(userId: string, moduleCode: string): string {
+  return `${userId}\u0000${moduleCode}`;
+}
+
+function copyOf(lock: LockEntry): LockEntry {
+  return {
+    lockId: lock.lockId,
+    userId: lock.userId,
+    moduleCode: lock.moduleCode,
+    createdAtMs: lock.createdAtMs,
+    expiresAtMs: lock.expiresAtMs,
+  };
 }

@@ -11,6 +11,11 @@ export type BodyRead = { ok: true; body: Buffer } | { ok: false; reason: 'too-la
 export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<BodyRead> {
   const declared = req.headers['content-length'];
   if (declared !== undefined && Number(declared) > limit) return Promise.resolve({ ok: false, reason: 'too-large' });
+  // Without Transfer-Encoding and a non-zero Content-Length a request has no body (RFC 9112 §6.3): it
+  // arrived complete with its headers, so there is nothing to wait for (Node drains the empty stream).
+  if (req.headers['transfer-encoding'] === undefined && (declared === undefined || Number(declared) === 0)) {
+    return Promise.resolve({ ok: true, body: Buffer.alloc(0) });
+  }
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let total = 0;

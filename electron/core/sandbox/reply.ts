@@ -1,4 +1,5 @@
 import type { JsonReply } from './errorBodies';
+import { httpDate } from './timeText';
 
 /** A complete response, built before anything is written, so a fault can decide how it is delivered. */
 export interface HttpReply {
@@ -11,23 +12,31 @@ export const JSON_TYPE = 'application/json;charset=UTF-8';
 
 /** Date (from the sandbox clock, so clients can measure skew against it) and X-Request-Id. */
 export function baseHeaders(now: Date, requestId: string): Record<string, string> {
-  return { Date: now.toUTCString(), 'X-Request-Id': requestId };
+  return { Date: httpDate(now), 'X-Request-Id': requestId };
 }
 
 export function jsonHttpReply(json: JsonReply, base: Readonly<Record<string, string>>): HttpReply {
-  return textHttpReply(json.status, JSON_TYPE, JSON.stringify(json.body), { ...base, ...json.headers });
+  return textHttpReply(json.status, JSON_TYPE, JSON.stringify(json.body), base, json.headers);
 }
 
+/** Headers in this order: `base`, then `extra`, then Content-Type and Content-Length. */
 export function textHttpReply(
   status: number,
   contentType: string,
   text: string,
   base: Readonly<Record<string, string>>,
+  extra?: Readonly<Record<string, string>>,
 ): HttpReply {
   const body = Buffer.from(text, 'utf8');
-  return {
-    status,
-    headers: { ...base, 'Content-Type': contentType, 'Content-Length': String(body.length) },
-    body,
-  };
+  // Copied key by key: an object spread costs microseconds per reply here.
+  const headers: Record<string, string> = {};
+  copyInto(headers, base);
+  if (extra) copyInto(headers, extra);
+  headers['Content-Type'] = contentType;
+  headers['Content-Length'] = String(body.length);
+  return { status, headers, body };
+}
+
+function copyInto(target: Record<string, string>, source: Readonly<Record<string, string>>): void {
+  for (const name of Object.keys(source)) target[name] = source[name];
 }

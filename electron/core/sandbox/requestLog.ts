@@ -18,7 +18,24 @@ export class RequestLog {
     this.start = (this.start + 1) % this.limit;
   }
 
-  list(): ReceivedRequest[] {
-    return [...this.entries.slice(this.start), ...this.entries.slice(0, this.start)].map((entry) => ({ ...entry }));
+  /** Copies of the entries, oldest first; only the newest `last` when given. */
+  list(last = Infinity): ReceivedRequest[] {
+    const size = this.entries.length;
+    const count = Math.max(0, Math.min(size, last));
+    const result: ReceivedRequest[] = [];
+    for (let i = size - count; i < size; i += 1) result.push(copyOf(this.entries[(this.start + i) % size]));
+    return result;
   }
+}
+
+function copyOf(entry: ReceivedRequest): ReceivedRequest {
+  const copy: ReceivedRequest = {
+    method: entry.method,
+    path: entry.path,
+    lockId: entry.lockId,
+    at: entry.at,
+    outcome: entry.outcome,
+  };
+  if ('fault' in entry) copy.fault = entry.fault;
+  return copy;
 }

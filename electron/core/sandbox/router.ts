@@ -17,26 +17,39 @@ import { ReceivedHeaders, splitUrl } from './receivedHeaders';
 import type { HttpReply } from './reply';
 import { baseHeaders, jsonHttpReply, textHttpReply } from './reply';
 import type { SandboxState } from './state';
-import type { SandboxFault } from './types';
+import { isoTime } from './timeText';
+import type { ReceivedRequest, SandboxFault } from './types';
 import { verifyRequest } from './verifyRequest';
 
 export function createRequestHandler(state: SandboxState): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
     res.sendDate = false;
-    const requestId = randomUUID();
-    handle(req, res, state, requestId).catch((error: unknown) => {
-      state.logLine?.(`sandbox: internal error: ${error instanceof Error ? error.name : 'unknown'}`);
-      if (res.headersSent) {
-        res.destroy();
-        return;
-      }
-      const reply = koodriveError(500, CODE_INNER_FAILURE, 'INNER_INVOKE_FAILURE: sandbox internal error');
-      sendReply(res, jsonHttpReply(reply, baseHeaders(state.clock.now(), requestId)));
-    });
+    void handle(req, res, state, randomUUID());
   };
 }
 
 async function handle(req: IncomingMessage, res: ServerResponse, state: SandboxState, requestId: string) {
+  try {
+    await answer(req, res, state, requestId);
+  } catch (error: unknown) {
+    state.logLine?.(`sandbox: internal error: ${error instanceof Error ? error.name : 'unknown'}`);
+    if (res.headersSent) {
+      res.destroy();
+      return;
+    }
+    const reply = koodriveError(500, CODE_INNER_FAILURE, 'INNER_INVOKE_FAILURE: sandbox internal error');
+    sendReply(res, jsonHttpReply(reply, baseHeaders(state.clock.now(), requestId)));
+  }
+}
+
+/** What every recorded request shares. */
+interface Received {
+  method: string;
+  path: string;
+  at: string;
+}
+
+async function answer(req: IncomingMessage, res: ServerResponse, state: SandboxState, requestId: string) {
   const method = req.method ?? '';
   const rawUrl = req.url ?? '/';
   const { path } = splitUrl(rawUrl);
@@ -46,25 +59,19 @@ async function handle(req: IncomingMessage, res: ServerResponse, state: SandboxS
     return;
   }
 
-  const at = state.clock.now().toISOString();
+  const received: Received = { method, path, at: isoTime(state.clock.now()) };
   const headers = new ReceivedHeaders(req.rawHeaders);
   const headerLockId = headers.single(LOCK_ID_HEADER).value ?? null;
-  const record = (outcome: string, lockId: string | null, status: number | null, fault?: SandboxFault) => {
-    state.log.add({ method, path, lockId, at, outcome, ...(fault ? { fault: fault.kind } : {}) });
-    state.logLine?.(
-      `${at} ${method} ${path.slice(0, 200)} -> ${status ?? 'no answer'} ${outcome}${lockId ? ` ${lockId}` : ''}`,
-    );
-  };
 
   const read = await readBody(req);
   if (!read.ok) {
     if (read.reason === 'aborted') {
-      record('rejected:aborted', headerLockId, null);
+      record(state, received, 'rejected:aborted', headerLockId, null, null);
       return;
     }
     res.setHeader('Connection', 'close');
     req.resume();
-    record('rejected:too-large', headerLockId, 413);
+    record(state, received, 'rejected:too-large', headerLockId, 413, null);
     sendReply(res, jsonHttpReply(bodyTooLarge(MAX_BODY_BYTES, requestId), baseHeaders(state.clock.now(), requestId)));
     return;
   }
@@ -73,14 +80,31 @@ async function handle(req: IncomingMessage, res: ServerResponse, state: SandboxS
   if (fault?.kind === 'delay' && !(await state.timers.sleep(fault.ms))) return;
   if (fault && replacesAnswer(fault)) {
     const status = answerFault(res, fault, state, requestId);
-    record(`fault:${fault.kind}`, headerLockId, status, fault);
+    record(state, received, `fault:${fault.kind}`, headerLockId, status, fault);
     return;
   }
 
-  const result = answerRequest(method, rawUrl, path, headers, read.body, state, requestId);
+  const result = answerRequest(method, rawUrl, path, headers, headerLockId, read.body, state, requestId);
   const reply = jsonHttpReply(result.reply, baseHeaders(state.clock.now(), requestId));
-  record(result.outcome, result.lockId, reply.status, fault ?? undefined);
+  record(state, received, result.outcome, result.lockId, reply.status, fault);
   deliver(res, reply, fault, state);
+}
+
+function record(
+  state: SandboxState,
+  received: Received,
+  outcome: string,
+  lockId: string | null,
+  status: number | null,
+  fault: SandboxFault | null,
+): void {
+  const { method, path, at } = received;
+  const entry: ReceivedRequest = { method, path, lockId, at, outcome };
+  if (fault) entry.fault = fault.kind;
+  state.log.add(entry);
+  state.logLine?.(
+    `${at} ${method} ${path.slice(0, 200)} -> ${status ?? 'no answer'} ${outcome}${lockId ? ` ${lockId}` : ''}`,
+  );
 }
 
 function answerRequest(
@@ -88,11 +112,11 @@ function answerRequest(
   rawUrl: string,
   path: string,
   headers: ReceivedHeaders,
+  lockId: string | null,
   body: Buffer,
   state: SandboxState,
   requestId: string,
 ): RouteResult {
-  const lockId = headers.single(LOCK_ID_HEADER).value ?? null;
   const route = matchLockRoute(method, path);
   const records = matchRecordRoute(method, path);
   if (!route && !records) {
@@ -106,8 +130,10 @@ function answerRequest(
 
 type AnswerFault = Extract<SandboxFault, { kind: 'status' | 'non-json' | 'html' | 'huge' | 'hang' }>;
 
+const ANSWER_FAULTS: ReadonlySet<SandboxFault['kind']> = new Set(['status', 'non-json', 'html', 'huge', 'hang']);
+
 function replacesAnswer(fault: SandboxFault): fault is AnswerFault {
-  return ['status', 'non-json', 'html', 'huge', 'hang'].includes(fault.kind);
+  return ANSWER_FAULTS.has(fault.kind);
 }
 
 /** Sends the fault's own answer instead of the real one; returns its status (null: none is ever sent). */

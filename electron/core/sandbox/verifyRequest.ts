@@ -3,7 +3,7 @@
  * required; X-Date must lie in [now - 15 min, now] (whole seconds; 1 s ahead tolerated for rounding); the bearer token, or
  * the AppId and the HMAC-SHA256 signature recomputed from the request exactly as received, must match.
  */
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { hash, timingSafeEqual } from 'node:crypto';
 import { canonicalRequest, sha256Hex, signature, stringToSign } from '../koodrive/sign';
 import { parseXDate, X_DATE_WINDOW_MS } from '../koodrive/xdate';
 import { parseAuthorization } from './authorization';
@@ -42,8 +42,8 @@ export function verifyRequest(
   if (!USER_ID.test(userId.value)) {
     return rejected(parameterInvalid('X-User-Id must be digits only (up to 32)'), 'rejected:parameter-invalid');
   }
-  const signedAt = parseXDate(xDate.value);
-  if (!signedAt) {
+  const signedAt = signedAtMs(xDate.value);
+  if (signedAt === null) {
     return rejected(
       parameterInvalid(`X-Date must be UTC in the form yyyyMMdd'T'HHmmss'Z' (for example 20250115T083000Z)`),
       'rejected:parameter-invalid',
@@ -53,22 +53,24 @@ export function verifyRequest(
   if (parsed.scheme === 'invalid') return rejected(parameterInvalid(parsed.problem), 'rejected:parameter-invalid');
 
   // X-Date has whole seconds, so the staleness check compares whole seconds too.
-  const age = Math.floor(now.getTime() / 1000) * 1000 - signedAt.getTime();
+  const age = Math.floor(now.getTime() / 1000) * 1000 - signedAt;
   if (age > X_DATE_WINDOW_MS) {
     return rejected(xDateOutsideWindow(xDate.value, now, requestId), 'rejected:stale-x-date');
   }
-  if (signedAt.getTime() - now.getTime() > FUTURE_TOLERANCE_MS) {
+  if (signedAt - now.getTime() > FUTURE_TOLERANCE_MS) {
     return rejected(xDateOutsideWindow(xDate.value, now, requestId), 'rejected:future-x-date');
   }
 
   if (parsed.scheme === 'bearer') {
-    if (!sameSecret(parsed.token, credentials.token)) return rejected(badToken(requestId), 'rejected:bad-token');
+    if (!sameSecret(parsed.token, credentials.token, credentials))
+      return rejected(badToken(requestId), 'rejected:bad-token');
   } else {
-    if (!sameSecret(parsed.appId, credentials.appId)) return rejected(unknownAppId(requestId), 'rejected:bad-app-id');
+    if (!sameSecret(parsed.appId, credentials.appId, credentials))
+      return rejected(unknownAppId(requestId), 'rejected:bad-app-id');
     const check = checkSignature(request, parsed.signedHeaders, parsed.signature, credentials.appSecret, requestId);
     if (check) return check;
   }
-  if (!sameSecret(userId.value, credentials.userId)) {
+  if (!sameSecret(userId.value, credentials.userId, credentials)) {
     return rejected(wrongUser(parsed.scheme, userId.value, requestId), 'rejected:wrong-user');
   }
   return { ok: true, scheme: parsed.scheme, userId: userId.value };
@@ -128,10 +130,40 @@ export function requiredHeader(headers: ReceivedHeaders, name: string): HeaderCh
   return { ok: true, value: header.value };
 }
 
+let lastXDate = '';
+let lastSignedAtMs: number | null = null;
+
+/** parseXDate in milliseconds; requests signed in the same second repeat the text, so the last one is kept. */
+function signedAtMs(text: string): number | null {
+  if (text !== lastXDate) {
+    lastSignedAtMs = parseXDate(text)?.getTime() ?? null;
+    lastXDate = text;
+  }
+  return lastSignedAtMs;
+}
+
 /** Constant-time comparison that does not reveal the length of the expected value. */
-function sameSecret(given: string, expected: string): boolean {
-  const digest = (text: string) => createHash('sha256').update(text, 'utf8').digest();
-  return timingSafeEqual(digest(given), digest(expected));
+function sameSecret(given: string, expected: string, credentials: SandboxCredentials): boolean {
+  return timingSafeEqual(hash('sha256', given, 'buffer'), expectedDigest(credentials, expected));
+}
+
+/** SHA-256 of the sandbox's own credential values, kept while their credentials object lives. */
+const expectedDigests = new WeakMap<SandboxCredentials, Map<string, Buffer>>();
+const EXPECTED_DIGESTS_LIMIT = 8;
+
+function expectedDigest(credentials: SandboxCredentials, expected: string): Buffer {
+  let digests = expectedDigests.get(credentials);
+  if (!digests) {
+    digests = new Map();
+    expectedDigests.set(credentials, digests);
+  }
+  let digest = digests.get(expected);
+  if (!digest) {
+    if (digests.size >= EXPECTED_DIGESTS_LIMIT) digests.clear();
+    digest = hash('sha256', expected, 'buffer');
+    digests.set(expected, digest);
+  }
+  return digest;
 }
 
 function rejected(reply: JsonReply, outcome: string): { ok: false; reply: JsonReply; outcome: string } {

@@ -25,4 +25,25 @@ describe('RequestLog', () => {
     log.list()[0].outcome = 'changed';
     expect(log.list()[0].outcome).toBe('released');
   });
+
+  it('lists only the newest entries when asked, oldest first, before and after wrapping', () => {
+    const log = new RequestLog(5);
+    expect(log.list(3)).toEqual([]);
+    for (let n = 1; n <= 4; n += 1) log.add(entry(n));
+    expect(log.list(2).map((e) => e.lockId)).toEqual(['l3', 'l4']);
+    expect(log.list(10).map((e) => e.lockId)).toEqual(['l1', 'l2', 'l3', 'l4']);
+    for (let n = 5; n <= 8; n += 1) log.add(entry(n));
+    expect(log.list().map((e) => e.lockId)).toEqual(['l4', 'l5', 'l6', 'l7', 'l8']);
+    expect(log.list(3).map((e) => e.lockId)).toEqual(['l6', 'l7', 'l8']);
+    expect(log.list(0)).toEqual([]);
+  });
+
+  it('keeps the fault only on entries that have one', () => {
+    const log = new RequestLog();
+    log.add(entry(1));
+    log.add({ ...entry(2), fault: 'delay' });
+    const [plain, faulted] = log.list();
+    expect(Object.keys(plain)).toEqual(['method', 'path', 'lockId', 'at', 'outcome']);
+    expect(faulted.fault).toBe('delay');
+  });
 });
