@@ -334,8 +334,7 @@ export function renderReport(r: BenchReport): string {
       "the client's RSS is its own, and the sandbox's CPU share can be read for every run (`process.cpuUsage` in the child). " +
       "In-process, the server's work would run on the client's event loop and be added to every figure in series. " +
       'Locks are made by the sandbox process itself (`sandbox.addLock()`, on request over the IPC channel) before the ' +
-      'clock starts, one per request of every variant; the admin endpoint `POST /_sandbox/locks` lists all active ' +
-      'locks in each answer, which is O(n) per call.',
+      'clock starts, one per request of every variant, so no HTTP round trip for lock creation is mixed into the timing.',
     '- The profile uses app (HMAC-SHA256) authentication: the core signs each request with a fresh X-Date; the raw floor ' +
       'sends headers built by the same request builder before timing (one set per lock). Every request must succeed ' +
       '(core: a LockResult with ok; floor and curl: HTTP 200); a failure aborts the run.',

@@ -1,8 +1,8 @@
 /**
  * The KooDrive sandbox in a process of its own (forked by sandboxProcess.ts), so that on a 2-core
  * machine the server and the client measured run on different cores and the client's memory is its own.
- * Locks are made with sandbox.addLock() on request over the IPC channel: the admin endpoint
- * POST /_sandbox/locks answers with the lock after listing every active lock, which is O(n) per call.
+ * Locks are made with sandbox.addLock() on request over the IPC channel, in bulk and before any
+ * timing starts, so no HTTP round trip for lock creation is mixed into the figures.
  */
 import { startSandbox } from '../../../electron/core/sandbox/server';
 import type { ChildReply, ParentRequest } from './sandboxMessages';
