@@ -1,6 +1,20 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
+
+/**
+ * `npm run dev` only: the dev server injects inline scripts (React refresh) that the strict meta
+ * CSP would block, so the meta tag is dropped and main's development policy header applies
+ * (electron/main/csp.ts). Built output always keeps the strict meta tag.
+ */
+function devDropsMetaCsp(): Plugin {
+  return {
+    name: 'dev-drops-meta-csp',
+    apply: 'serve',
+    transformIndexHtml: (html) => html.replace(/<meta\s+http-equiv="Content-Security-Policy"[^>]*>/i, ''),
+  };
+}
 
 const root = import.meta.dirname;
 
@@ -32,6 +46,6 @@ export default defineConfig({
         input: { index: resolve(root, 'renderer/index.html') },
       },
     },
-    plugins: [react()],
+    plugins: [react(), devDropsMetaCsp()],
   },
 });
