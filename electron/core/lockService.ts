@@ -11,7 +11,7 @@ import type { AuditEntry, AuditSink } from './audit/auditEntry';
 import type { Clock } from './clock';
 import { classify } from './koodrive/classify';
 import { remedies } from './koodrive/remedies';
-import { lockUrlFor, prepareLockRequest, secretProblem } from './koodrive/requestBuilder';
+import { lockUrlProblem, prepareLockRequest, secretProblem } from './koodrive/requestBuilder';
 import { lockIdFromData, parseResponseBody } from './koodrive/responseParser';
 import { type HttpResponse, type TlsOptions, type Transport, TransportError } from './koodrive/transport';
 import type { LockRequest, SecretSource } from './lockRequest';
@@ -94,8 +94,8 @@ export type InputCheck =
 /** Every check that can be made without the network, in the order a user would fix them. */
 export function checkLockRequest(request: LockRequest): InputCheck {
   const { profile, operation } = request;
-  const lockUrl = lockUrlFor(profile.baseUrl);
-  if (!lockUrl.ok) return { ok: false, problem: lockUrl.problem };
+  const urlProblem = lockUrlProblem(profile.baseUrl);
+  if (urlProblem) return { ok: false, problem: urlProblem };
   const userProblem = userIdProblem(profile.userId);
   if (userProblem) return { ok: false, problem: userProblem };
   if (profile.authMode === 'app' && !profile.appId) {

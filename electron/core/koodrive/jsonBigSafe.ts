@@ -5,6 +5,7 @@
  */
 
 export const BIG_INTEGER_DIGITS = 16;
+const BIG_DIGIT_RUN = new RegExp(`\\d{${BIG_INTEGER_DIGITS}}`);
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
@@ -66,5 +67,7 @@ export function quoteBigIntegers(text: string): string {
 
 /** JSON.parse with large integers kept as exact decimal strings. Throws SyntaxError like JSON.parse. */
 export function parseJsonBigSafe(text: string): unknown {
+  // Fast path: without a run of BIG_INTEGER_DIGITS digits anywhere, quoteBigIntegers would change nothing.
+  if (!BIG_DIGIT_RUN.test(text)) return JSON.parse(text);
   return JSON.parse(quoteBigIntegers(text));
 }

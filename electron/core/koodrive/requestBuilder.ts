@@ -69,6 +69,17 @@ const lockUrls = new Map<string, { href: string } | { problem: string }>();
  * (batches release hundreds of locks on one profile); each call still returns a fresh URL object.
  */
 export function lockUrlFor(baseUrl: string): { ok: true; url: URL } | { ok: false; problem: string } {
+  const entry = lockUrlEntry(baseUrl);
+  return 'href' in entry ? { ok: true, url: new URL(entry.href) } : { ok: false, problem: entry.problem };
+}
+
+/** Why the base URL is unusable, or null; like lockUrlFor without building a URL object. */
+export function lockUrlProblem(baseUrl: string): string | null {
+  const entry = lockUrlEntry(baseUrl);
+  return 'problem' in entry ? entry.problem : null;
+}
+
+function lockUrlEntry(baseUrl: string): { href: string } | { problem: string } {
   let entry = lockUrls.get(baseUrl);
   if (!entry) {
     const base = checkBaseUrl(baseUrl);
@@ -76,7 +87,7 @@ export function lockUrlFor(baseUrl: string): { ok: true; url: URL } | { ok: fals
     if (lockUrls.size >= MAX_CACHED_URLS) lockUrls.clear();
     lockUrls.set(baseUrl, entry);
   }
-  return 'href' in entry ? { ok: true, url: new URL(entry.href) } : { ok: false, problem: entry.problem };
+  return entry;
 }
 
 export class RequestBuildError extends Error {
@@ -121,9 +132,11 @@ export function prepareLockRequest(input: LockRequestInput): PreparedRequest {
   const signed = signAppRequest({
     method,
     path: url.pathname,
-    query: [...url.searchParams.entries()],
+    query: url.search ? [...url.searchParams.entries()] : [],
     headers,
-    signedHeaders: [...DEFAULT_SIGNED_HEADERS, ...(input.extraSignedHeaders ?? [])],
+    signedHeaders: input.extraSignedHeaders?.length
+      ? [...DEFAULT_SIGNED_HEADERS, ...input.extraSignedHeaders]
+      : DEFAULT_SIGNED_HEADERS,
     body: body ?? '',
     appId: profile.appId,
     appSecret: input.secret,

@@ -55,19 +55,18 @@ export function parseResponseBody(body: Uint8Array): ParsedBody {
   } catch {
     return NONE;
   }
-  if (!isRecord(value)) return { ...NONE, data: value };
-  const requestId = requestIdOf(value);
-  const withId = requestId === undefined ? {} : { requestId };
-
+  if (!isRecord(value)) return { code: null, msg: null, data: value, shape: 'none' };
+  // Built key by key: object spreads cost microseconds each on Node 20 (docs/benchmarks.md).
+  let parsed: ParsedBody;
   const code = codeText(value.code);
-  if (code !== null) {
-    return { code, msg: text(value.msg), data: value.data ?? null, shape: 'koodrive', ...withId };
-  }
-  const gatewayCode = codeText(value.error_code);
-  if (gatewayCode !== null) {
-    return { code: gatewayCode, msg: text(value.error_msg), data: null, shape: 'gateway', ...withId };
-  }
-  return { ...NONE, data: value, ...withId };
+  const gatewayCode = code === null ? codeText(value.error_code) : null;
+  if (code !== null) parsed = { code, msg: text(value.msg), data: value.data ?? null, shape: 'koodrive' };
+  else if (gatewayCode !== null)
+    parsed = { code: gatewayCode, msg: text(value.error_msg), data: null, shape: 'gateway' };
+  else parsed = { code: null, msg: null, data: value, shape: 'none' };
+  const requestId = requestIdOf(value);
+  if (requestId !== undefined) parsed.requestId = requestId;
+  return parsed;
 }
 
 /** `code` compared numerically, so 0, "0" and "00" all mean success. */
