@@ -21,15 +21,6 @@ export interface BatchInputProps {
   onSubmit: () => void;
 }
 
-function readFileText(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => (typeof reader.result === 'string' ? resolve(reader.result) : reject(new Error('not text')));
-    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
-    reader.readAsText(file);
-  });
-}
-
 function countLine(list: LockIdList): string {
   const count = list.valid.length;
   if (count === 0) return t('batch.count.empty');
@@ -62,7 +53,7 @@ export function BatchInput({
       return;
     }
     try {
-      onTextChange(await readFileText(file));
+      onTextChange(await file.text());
       setFileNote({ text: t('batch.imported', { name: file.name }), problem: false });
     } catch {
       setFileNote({ text: t('batch.importFailed', { name: file.name }), problem: true });

@@ -8,7 +8,17 @@ import { operationName } from '../lib/resultText';
 export const HISTORY_ROW_HEIGHT = 32;
 /** Rows drawn above and below the visible ones, so a quick scroll does not show blank space. */
 const OVERSCAN = 8;
-const COLUMNS = 7;
+/** Column headings in display order; the cells of each row follow the same order. */
+const HEADINGS = [
+  { key: 'history.col.time', numeric: false },
+  { key: 'history.col.operation', numeric: false },
+  { key: 'history.col.lockId', numeric: false },
+  { key: 'history.col.outcome', numeric: false },
+  { key: 'history.col.http', numeric: true },
+  { key: 'history.col.profile', numeric: false },
+  { key: 'history.col.source', numeric: false },
+] as const;
+const COLUMNS = HEADINGS.length;
 
 export interface HistoryGridProps {
   total: number;
@@ -186,27 +196,11 @@ export function HistoryGrid({
     >
       <div ref={head} role="rowgroup" className="history-head">
         <div role="row" aria-rowindex={1} className="history-row history-row--head">
-          <div role="columnheader" className="history-cell">
-            {t('history.col.time')}
-          </div>
-          <div role="columnheader" className="history-cell">
-            {t('history.col.operation')}
-          </div>
-          <div role="columnheader" className="history-cell">
-            {t('history.col.lockId')}
-          </div>
-          <div role="columnheader" className="history-cell">
-            {t('history.col.outcome')}
-          </div>
-          <div role="columnheader" className="history-cell history-cell--num">
-            {t('history.col.http')}
-          </div>
-          <div role="columnheader" className="history-cell">
-            {t('history.col.profile')}
-          </div>
-          <div role="columnheader" className="history-cell">
-            {t('history.col.source')}
-          </div>
+          {HEADINGS.map(({ key, numeric }) => (
+            <div key={key} role="columnheader" className={numeric ? 'history-cell history-cell--num' : 'history-cell'}>
+              {t(key)}
+            </div>
+          ))}
         </div>
       </div>
       <div ref={spacer} className="history-spacer">

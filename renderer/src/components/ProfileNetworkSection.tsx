@@ -20,15 +20,6 @@ export interface ProfileNetworkSectionProps {
   caRef?: Ref<HTMLTextAreaElement>;
 }
 
-function readAsText(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => (typeof reader.result === 'string' ? resolve(reader.result) : reject(new Error('not text')));
-    reader.onerror = () => reject(reader.error ?? new Error('unreadable'));
-    reader.readAsText(file);
-  });
-}
-
 function summary(proxyUrl: string, caPem: string): string {
   const parts: string[] = [];
   if (proxyUrl !== '') parts.push(t('profile.network.viaProxy', { proxy: proxyUrl }));
@@ -65,7 +56,7 @@ export function ProfileNetworkSection({
       return;
     }
     try {
-      onChange('caPem', (await readAsText(file)).trim());
+      onChange('caPem', (await file.text()).trim());
       onBlur('caPem');
       setFileNote({ text: t('profile.caPem.fileLoaded', { name: file.name }), problem: false });
     } catch {
