@@ -3,6 +3,7 @@
  * tunnel, connect, TLS, headers, body); the body is capped while it streams; headers go out exactly
  * as given (Host included). Direct requests reuse connections through one keep-alive agent per
  * transport (and per extra CA); tunnelled ones use a fresh CONNECT tunnel each time.
+ * Idle pooled sockets time out (keepAliveAgents.ts); a request's own deadline is a timer of its own.
  *
  * Per-request code avoids `{ ...object, key: value }` literals (on Node 20's V8 they take microseconds
  * each) and shares one 'abort' listener per signal among the requests using it (docs/benchmarks.md).
@@ -13,6 +14,7 @@ import https from 'node:https';
 import { isIP } from 'node:net';
 import type { Duplex } from 'node:stream';
 import tls from 'node:tls';
+import { createKeepAliveHttpAgent, createKeepAliveHttpsAgent } from './keepAliveAgents';
 import { errorCode, transportErrorFrom } from './nodeErrors';
 import { type HttpRequest, type HttpResponse, type Transport, TransportError } from './transport';
 
@@ -21,12 +23,11 @@ export interface HttpTransport extends Transport {
   close(): void;
 }
 
-const AGENT_OPTIONS = { keepAlive: true, scheduling: 'lifo', timeout: 5000, noDelay: true } as const;
 const MAX_CA_AGENTS = 8;
 const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----[A-Za-z0-9+/=\s]+-----END CERTIFICATE-----/g;
 
 class AgentPool {
-  readonly http = new http.Agent(AGENT_OPTIONS);
+  readonly http = createKeepAliveHttpAgent();
   private readonly httpsAgents = new Map<string, https.Agent>();
   private readonly contexts = new Map<string, tls.SecureContext>();
 
@@ -57,7 +58,7 @@ class AgentPool {
     let agent = this.httpsAgents.get(key);
     if (!agent) {
       const secureContext = caPem ? this.contextFor(caPem) : undefined;
-      agent = new https.Agent({ ...AGENT_OPTIONS, ...(secureContext ? { secureContext } : {}) });
+      agent = createKeepAliveHttpsAgent(secureContext ? { secureContext } : {});
       // Evicted agents are only forgotten: their idle sockets time out, requests in flight finish.
       if (this.httpsAgents.size >= MAX_CA_AGENTS) this.httpsAgents.clear();
       this.httpsAgents.set(key, agent);
@@ -76,8 +77,35 @@ function bare(hostname: string): string {
   return hostname.replace(/^\[|\]$/g, '');
 }
 
-function defaultPort(url: URL): number {
-  return url.protocol === 'https:' ? 443 : 80;
+/** What a request needs from its URL, read once per URL object (a batch sends thousands to one URL). */
+interface Target {
+  href: string;
+  hostname: string;
+  /** host[:port], for messages. */
+  host: string;
+  port: string | number;
+  path: string;
+  secure: boolean;
+}
+
+const targets = new WeakMap<URL, Target>();
+
+function targetOf(url: URL): Target {
+  const href = url.href;
+  let target = targets.get(url);
+  if (!target || target.href !== href) {
+    const secure = url.protocol === 'https:';
+    target = {
+      href,
+      hostname: bare(url.hostname),
+      host: url.host,
+      port: url.port || (secure ? 443 : 80),
+      path: `${url.pathname}${url.search}`,
+      secure,
+    };
+    targets.set(url, target);
+  }
+  return target;
 }
 
 function headerValue(headers: Readonly<Record<string, string>>, name: string): string | undefined {
@@ -159,8 +187,9 @@ function whenAborted(signal: AbortSignal, onAbort: () => void): () => void {
 
 function exchange(request: HttpRequest, agents: AgentPool): Promise<HttpResponse> {
   const { url, signal } = request;
-  const hostname = bare(url.hostname);
-  const target = url.host;
+  const direct = targetOf(url);
+  const { hostname, port, path } = direct;
+  const target = direct.host;
 
   return new Promise<HttpResponse>((resolve, reject) => {
     if (signal?.aborted) {
@@ -240,10 +269,8 @@ function exchange(request: HttpRequest, agents: AgentPool): Promise<HttpResponse
 
     const { method, headers } = request;
     try {
-      const port = url.port || defaultPort(url);
-      const path = `${url.pathname}${url.search}`;
       if (!request.proxyUrl) {
-        const secure = url.protocol === 'https:';
+        const { secure } = direct;
         const agent = secure ? agents.https(request.tls?.caPem) : agents.http;
         send({ hostname, port, path, agent, method, headers }, secure);
         return;
