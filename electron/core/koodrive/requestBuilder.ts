@@ -62,28 +62,28 @@ export function secretProblem(secret: string, authMode: Profile['authMode']): st
 }
 
 const MAX_CACHED_URLS = 64;
-const lockUrls = new Map<string, { href: string } | { problem: string }>();
+const lockUrls = new Map<string, { url: URL } | { problem: string }>();
 
 /**
- * The lock endpoint for a base URL, or why the base URL is unusable. The check is cached per base URL
- * (batches release hundreds of locks on one profile); each call still returns a fresh URL object.
+ * The lock endpoint for a base URL, or why the base URL is unusable. Cached per base URL (batches
+ * release thousands of locks on one profile): callers share the URL object and must not change it.
  */
 export function lockUrlFor(baseUrl: string): { ok: true; url: URL } | { ok: false; problem: string } {
   const entry = lockUrlEntry(baseUrl);
-  return 'href' in entry ? { ok: true, url: new URL(entry.href) } : { ok: false, problem: entry.problem };
+  return 'url' in entry ? { ok: true, url: entry.url } : { ok: false, problem: entry.problem };
 }
 
-/** Why the base URL is unusable, or null; like lockUrlFor without building a URL object. */
+/** Why the base URL is unusable, or null. */
 export function lockUrlProblem(baseUrl: string): string | null {
   const entry = lockUrlEntry(baseUrl);
   return 'problem' in entry ? entry.problem : null;
 }
 
-function lockUrlEntry(baseUrl: string): { href: string } | { problem: string } {
+function lockUrlEntry(baseUrl: string): { url: URL } | { problem: string } {
   let entry = lockUrls.get(baseUrl);
   if (!entry) {
     const base = checkBaseUrl(baseUrl);
-    entry = base.ok ? { href: apiUrl(base.url, LOCK_PATH).href } : { problem: base.problem };
+    entry = base.ok ? { url: apiUrl(base.url, LOCK_PATH) } : { problem: base.problem };
     if (lockUrls.size >= MAX_CACHED_URLS) lockUrls.clear();
     lockUrls.set(baseUrl, entry);
   }

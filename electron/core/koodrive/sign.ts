@@ -95,7 +95,10 @@ function lowerSortedUnique(names: readonly string[]): string[] {
 // Keyed by the names joined with a newline, which no valid header name contains (others skip the memo).
 const memoNames = memo((key: string): readonly string[] => Object.freeze(lowerSortedUnique(key.split('\n'))));
 
+const DEFAULT_NAMES: readonly string[] = Object.freeze(lowerSortedUnique(DEFAULT_SIGNED_HEADERS));
+
 function namesFor(names: readonly string[]): readonly string[] {
+  if (names === DEFAULT_SIGNED_HEADERS) return DEFAULT_NAMES;
   if (names.length === 0) return [];
   return names.some((n) => n.includes('\n')) ? lowerSortedUnique(names) : memoNames(names.join('\n'));
 }

@@ -1,7 +1,16 @@
+function pad(n: number, width = 2): string {
+  return String(n).padStart(width, '0');
+}
+
+let lastSecond = Number.NaN;
+let lastText = '';
+
 /** X-Date: UTC, basic ISO-8601 `yyyyMMdd'T'HHmmss'Z'` (spec §6 step 0, §10 Q15). */
 export function formatXDate(date: Date): string {
-  const pad = (n: number, width = 2) => String(n).padStart(width, '0');
-  return (
+  // Requests in the same second share one X-Date text (a batch sends thousands per second).
+  const second = Math.floor(date.getTime() / 1000);
+  if (second === lastSecond) return lastText;
+  const text =
     pad(date.getUTCFullYear(), 4) +
     pad(date.getUTCMonth() + 1) +
     pad(date.getUTCDate()) +
@@ -9,8 +18,12 @@ export function formatXDate(date: Date): string {
     pad(date.getUTCHours()) +
     pad(date.getUTCMinutes()) +
     pad(date.getUTCSeconds()) +
-    'Z'
-  );
+    'Z';
+  if (Number.isFinite(second)) {
+    lastSecond = second;
+    lastText = text;
+  }
+  return text;
 }
 
 const X_DATE = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/;

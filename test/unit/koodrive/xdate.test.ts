@@ -11,6 +11,17 @@ describe('formatXDate', () => {
   it('uses the day of the month, not the day of the year (spec §10 Q15)', () => {
     expect(formatXDate(new Date(Date.UTC(2025, 1, 3, 0, 0, 0)))).toBe('20250203T000000Z');
   });
+
+  it('gives every instant the text of its own second, whatever was formatted before', () => {
+    const second = Date.UTC(2025, 0, 15, 8, 30, 0);
+    const sequence = [second + 1, second + 999, second + 1000, second + 999, second - 1, second + 500, 0, -1, -1000];
+    for (const ms of sequence) {
+      const date = new Date(ms);
+      const iso = date.toISOString();
+      const expected = `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}T${iso.slice(11, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}Z`;
+      expect(formatXDate(date)).toBe(expected);
+    }
+  });
 });
 
 describe('parseXDate', () => {
