@@ -1,8 +1,7 @@
 /**
  * The core's own CPU per release, without the network: LockService over a transport that answers at
  * once with the sandbox's success reply. Explains the gap between the core and the floor: how much
- * work the core does, how much more it costs right after an idle wait (cold caches), and the price on
- * this V8 of building objects as `{ ...base, key: value }`, the pattern LockService uses for audit entries.
+ * work the core does, and how much more it costs right after an idle wait (cold caches).
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { systemClock } from '../../electron/core/clock';
@@ -18,8 +17,6 @@ export interface CoreCpuResult {
   /** One release right after 1 ms of idle time, and one straight after it (medians). */
   coldUs: number;
   warmUs: number;
-  spreadUs: number;
-  literalUs: number;
 }
 
 const SUCCESS_BODY = Buffer.from('{"code":0,"msg":"success"}', 'utf8');
@@ -43,34 +40,6 @@ const LOCK_IDS = Array.from({ length: 64 }, (_, i) => `78e41c7e-db02-4d55-85b3-$
 async function release(service: LockService, profile: Profile, lockId: string): Promise<void> {
   const result = await service.release(profile, lockId);
   if (!result.ok) throw new Error(`core without network: ${result.kind}`);
-}
-
-/** µs per object: `{ ...base, a, b }` against the same object written out, as an audit entry is built. */
-function spreadCost(iterations: number): { spreadUs: number; literalUs: number } {
-  const base = { operationId: 'op', source: 'cli', osUser: 'bench', profile: 'p', host: 'h', operation: 'release' };
-  let keep = 0;
-  const timed = (build: (i: number) => { time: string }) => {
-    const started = performance.now();
-    for (let i = 0; i < iterations; i += 1) keep += build(i).time.length;
-    return ((performance.now() - started) * 1000) / iterations;
-  };
-  const spread = (i: number) => ({ ...base, lockId: LOCK_IDS[i & 63], time: 't', phase: 'pending' });
-  const literal = (i: number) => ({
-    operationId: base.operationId,
-    source: base.source,
-    osUser: base.osUser,
-    profile: base.profile,
-    host: base.host,
-    operation: base.operation,
-    lockId: LOCK_IDS[i & 63],
-    time: 't',
-    phase: 'pending',
-  });
-  timed(spread);
-  timed(literal);
-  const result = { spreadUs: timed(spread), literalUs: timed(literal) };
-  if (keep < 0) console.log(keep);
-  return result;
 }
 
 export async function measureCoreCpu(
@@ -109,5 +78,5 @@ export async function measureCoreCpu(
     await release(service, profile, LOCK_IDS[(i + 1) & 63]);
     warm.push((performance.now() - started) * 1000);
   }
-  return { usPerRelease: median(rates), coldUs: median(cold), warmUs: median(warm), ...spreadCost(200_000) };
+  return { usPerRelease: median(rates), coldUs: median(cold), warmUs: median(warm) };
 }

@@ -1,13 +1,9 @@
-import { fork } from 'node:child_process';
-import path from 'node:path';
+import { forkBenchChild } from './benchChild';
 import type { ProbeReply, ProbeRequest } from './memoryProbeChild';
 
 /** Runs one core batch in a fresh process (see memoryProbeChild.ts). */
 export function probeBatchMemory(request: ProbeRequest): Promise<ProbeReply> {
-  const child = fork(path.join(__dirname, 'memoryProbeChild.ts'), [], {
-    execArgv: ['--import', 'tsx', '--expose-gc'],
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
+  const child = forkBenchChild('memoryProbeChild', ['--expose-gc']);
   return new Promise<ProbeReply>((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');

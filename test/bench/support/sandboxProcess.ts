@@ -1,6 +1,6 @@
-import { type ChildProcess, fork } from 'node:child_process';
-import path from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import type { SandboxCredentials } from '../../../electron/core/sandbox/server';
+import { forkBenchChild } from './benchChild';
 import type { ChildReply, ParentRequest } from './sandboxMessages';
 
 const START_TIMEOUT_MS = 20_000;
@@ -31,10 +31,7 @@ export interface SandboxProcess {
 type Pending = { resolve: (reply: ChildReply) => void; reject: (error: Error) => void; timer: NodeJS.Timeout };
 
 export async function forkSandbox(): Promise<SandboxProcess> {
-  const child: ChildProcess = fork(path.join(__dirname, 'sandboxChild.ts'), [], {
-    execArgv: ['--import', 'tsx'],
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
+  const child: ChildProcess = forkBenchChild('sandboxChild');
   const pending = new Map<number, Pending>();
   let nextId = 1;
 
