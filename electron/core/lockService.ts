@@ -160,24 +160,18 @@ export function createLockService(deps: LockServiceDeps): LockService {
     });
     const xDate = prepared.headers['X-Date'];
     const sentHost = prepared.url.host;
-    const base: Omit<AuditEntry, 'time' | 'phase'> = {
-      operationId: randomUUID(),
-      source: deps.source,
-      osUser: deps.osUser,
-      profile: profile.id,
-      host: sentHost,
-      operation,
-      lockId: checked.lockId,
-    };
+    const operationId = randomUUID();
+    const { source, osUser } = deps;
+    const profileId = profile.id;
     try {
       await deps.audit.append({
-        operationId: base.operationId,
-        source: base.source,
-        osUser: base.osUser,
-        profile: base.profile,
-        host: base.host,
-        operation: base.operation,
-        lockId: base.lockId,
+        operationId,
+        source,
+        osUser,
+        profile: profileId,
+        host: sentHost,
+        operation,
+        lockId: checked.lockId,
         time: deps.clock.now().toISOString(),
         phase: 'pending',
       });
@@ -243,12 +237,12 @@ export function createLockService(deps: LockServiceDeps): LockService {
 
     try {
       const entry: AuditEntry = {
-        operationId: base.operationId,
-        source: base.source,
-        osUser: base.osUser,
-        profile: base.profile,
-        host: base.host,
-        operation: base.operation,
+        operationId,
+        source,
+        osUser,
+        profile: profileId,
+        host: sentHost,
+        operation,
         lockId: result.lockId,
         time: deps.clock.now().toISOString(),
         phase: 'result',

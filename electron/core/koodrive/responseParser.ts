@@ -43,11 +43,14 @@ function requestIdOf(body: Record<string, unknown>): string | undefined {
 
 const NONE: ParsedBody = { code: null, msg: null, data: null, shape: 'none' };
 
+/** UTF-8 text of the body; a Buffer (what the HTTP transport returns) decodes without TextDecoder's overhead. */
+function bodyText(body: Uint8Array): string {
+  return Buffer.isBuffer(body) ? body.toString('utf8') : decoder.decode(body);
+}
+
 export function parseResponseBody(body: Uint8Array): ParsedBody {
-  const raw = decoder
-    .decode(body)
-    .replace(/^\uFEFF/, '')
-    .trim();
+  // trim() also drops a byte order mark (U+FEFF is white space to JavaScript).
+  const raw = bodyText(body).trim();
   if (raw.length === 0 || (raw[0] !== '{' && raw[0] !== '[')) return NONE;
   let value: unknown;
   try {

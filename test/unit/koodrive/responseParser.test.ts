@@ -51,6 +51,8 @@ describe('parseResponseBody', () => {
 
   it('ignores a UTF-8 BOM and surrounding whitespace', () => {
     expect(parseResponseBody(bytes('\uFEFF  {"code":0,"msg":"成功"}\n')).msg).toBe('成功');
+    expect(parseResponseBody(Buffer.from('\uFEFF{"code":0,"msg":"成功"} ', 'utf8')).msg).toBe('成功');
+    expect(parseResponseBody(Buffer.from('\uFEFF\uFEFF{"code":0}', 'utf8')).shape).toBe('koodrive');
   });
 
   it.each([
