@@ -100,9 +100,9 @@ async function main(): Promise<void> {
       log(`core + audit log c=${concurrency}: ${Math.round(figures.perSecond)}/s (${figures.completed} done)`);
     }
 
-    log('memory: fresh processes, 2,500 and 10,000 releases');
+    log('memory: fresh processes, 2,500, 5,000 and 10,000 releases');
     const memory: MemoryProbe[] = [];
-    for (const count of [2500, BATCH_SIZE]) {
+    for (const count of [2500, 5000, BATCH_SIZE]) {
       if (left() < 70_000) {
         skipped.push(`memory probe of ${count} releases (time budget)`);
         continue;

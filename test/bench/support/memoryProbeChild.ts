@@ -2,6 +2,7 @@
  * A fresh process that runs one core batch and reports its peak RSS, so batches of different sizes
  * are compared from the same starting point (a long-lived process keeps the heap it grew earlier).
  */
+import { getHeapSpaceStatistics } from 'node:v8';
 import { runBatch } from '../../../electron/core/batch/runBatch';
 import type { Profile } from '../../../shared/profile';
 import { coreClient } from './clients';
@@ -27,6 +28,23 @@ export interface ProbeReply {
   /** Peak RSS so far each time another quarter of the batch has completed. */
   peakByQuarter: number[];
   seconds: number;
+  /** Size of V8's young and old generations (bytes reserved) before and after the batch. */
+  heapSpaces: { before: HeapSpaces; after: HeapSpaces };
+}
+
+export interface HeapSpaces {
+  young: number;
+  old: number;
+}
+
+function heapSpaces(): HeapSpaces {
+  let young = 0;
+  let old = 0;
+  for (const space of getHeapSpaceStatistics()) {
+    if (space.space_name === 'new_space') young += space.space_size;
+    else old += space.space_size;
+  }
+  return { young, old };
 }
 
 /** Full GC (the probe runs with --expose-gc), then the heap in use. */
@@ -42,6 +60,7 @@ process.once('message', (raw: unknown) => {
     const request = raw as ProbeRequest;
     const core = coreClient(countingAudit(), async () => request.secret);
     const retainedHeapBefore = retainedHeap();
+    const spacesBefore = heapSpaces();
     const rssBefore = process.memoryUsage.rss();
     const rss = sampleRss(25);
     const peakByQuarter: number[] = [];
@@ -63,6 +82,7 @@ process.once('message', (raw: unknown) => {
     });
     const seconds = (performance.now() - started) / 1000;
     const peakRss = rss.stop();
+    const spacesAfter = heapSpaces();
     core.transport.close();
     const completed = outcome.results.filter((result) => result.ok).length;
     const reply: ProbeReply = {
@@ -73,6 +93,7 @@ process.once('message', (raw: unknown) => {
       retainedHeapBefore,
       peakByQuarter,
       seconds,
+      heapSpaces: { before: spacesBefore, after: spacesAfter },
     };
     // Keeps the outcome (and so runBatch's results) alive up to the measurement above.
     if (outcome.results.length < 0) console.log(outcome);
