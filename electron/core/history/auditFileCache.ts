@@ -3,6 +3,7 @@
  * (audit.jsonl renamed to audit.1.jsonl) is not read again, and a file that only grew is read from
  * where the last read stopped. Only a file that shrank or was rewritten is parsed again in full.
  */
+import { isAscii } from 'node:buffer';
 import fs from 'node:fs/promises';
 import { auditFilePath } from '../audit/auditFiles';
 import { AuditLogError } from '../audit/auditLogError';
@@ -51,7 +52,10 @@ function parseLines(bytes: Buffer, into: ParsedAuditFile, shapes: AuditLineShape
   const complete = bytes.lastIndexOf(NEWLINE) + 1;
   into.hasFragment = bytes.toString('utf8', complete).trim() !== '';
   if (complete === 0) return 0;
-  into.skipped += parseAuditLines(bytes.toString('utf8', 0, complete), into.entries, shapes);
+  const lines = bytes.subarray(0, complete);
+  // ASCII reads the same in Latin-1, which decodes several times faster than UTF-8.
+  const text = isAscii(lines) ? lines.toString('latin1') : lines.toString('utf8');
+  into.skipped += parseAuditLines(text, into.entries, shapes);
   return complete;
 }
 

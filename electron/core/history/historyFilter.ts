@@ -76,10 +76,14 @@ export function compileHistoryFilter(
 
 /** Indices of the rows that match (see HistoryData.row), newest first. */
 export function matchingRows(data: HistoryData, filter: CompiledHistoryFilter): Int32Array {
-  const { lockIdLower, profileLower, outcome, timeMs } = data;
   const { lockId, profiles, fromMs, toMs } = filter;
   const wanted = filter.outcome;
   const dated = fromMs !== Number.NEGATIVE_INFINITY || toMs !== Number.POSITIVE_INFINITY;
+  const { outcome } = data;
+  // Only the columns this filter compares (each is made on first use).
+  const lockIdLower = lockId === null ? [] : data.lockIdLower();
+  const profileLower = profiles === null ? [] : data.profileLower();
+  const timeMs = dated ? data.timeMs() : new Float64Array(0);
   const out = new Int32Array(data.count);
   let found = 0;
   for (let index = data.count - 1; index >= 0; index -= 1) {

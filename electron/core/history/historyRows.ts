@@ -1,23 +1,26 @@
 /**
  * One HistoryRow per operation: its pending entry merged with its result entry. Pending entries
  * without a result stay 'pending' (the app or CLI stopped before the answer, or it is still running).
- * Beside the rows, the index keeps the lower-cased and parsed fields that the filters compare, so a
- * filter is one pass over flat arrays. The merge runs over the entries' columns; a row object is
- * built from its entries only when it is asked for (shown or exported), and then kept.
+ * The merge runs over the entries' columns and finds an operation's earlier entries in a hash table of
+ * operation ids read in place, so it makes no string per entry. What the filters compare (lower-cased
+ * lock IDs and profiles, times in ms) is made on the first filter that needs it, as flat arrays for one
+ * pass. A row object is built from its entries only when it is asked for (shown or exported), and kept.
  */
 import type { HistoryOutcome, HistoryRow } from '../../../shared/history';
 import type { AuditEntry } from '../audit/auditEntry';
-import type { AuditEntries } from './auditEntries';
+import { type AuditEntries, COLUMN, OUTCOMES, PENDING, STRIDE } from './auditEntries';
+import { auditTimeMs } from './auditTimeMs';
 
 export interface HistoryData {
   /** Rows, oldest first (audit log order of each operation's first entry). */
   readonly count: number;
   row(index: number): HistoryRow;
-  lockIdLower: string[];
-  profileLower: string[];
   outcome: HistoryOutcome[];
+  /** '' for a row without lock ID. */
+  lockIdLower(): readonly string[];
+  profileLower(): readonly string[];
   /** NaN when the entry's time cannot be read. */
-  timeMs: Float64Array;
+  timeMs(): Float64Array;
 }
 
 function outcomeOf(entry: AuditEntry): HistoryOutcome {
@@ -52,6 +55,23 @@ function applyResult(row: HistoryRow, entry: AuditEntry): void {
   if (entry.durationMs !== undefined) row.durationMs = entry.durationMs;
 }
 
+/** FNV-1a over the UTF-16 units of text[start, end), its bits then mixed (the table uses the low ones). */
+function hashSpan(text: string, start: number, end: number): number {
+  let hash = 0x811c9dc5;
+  for (let index = start; index < end; index += 1) hash = Math.imul(hash ^ text.charCodeAt(index), 0x01000193);
+  hash = Math.imul(hash ^ (hash >>> 16), 0x85ebca6b);
+  hash = Math.imul(hash ^ (hash >>> 13), 0xc2b2ae35);
+  return hash ^ (hash >>> 16);
+}
+
+function sameSpan(a: string, aStart: number, aEnd: number, b: string, bStart: number, bEnd: number): boolean {
+  if (aEnd - aStart !== bEnd - bStart) return false;
+  for (let offset = 0; offset < aEnd - aStart; offset += 1) {
+    if (a.charCodeAt(aStart + offset) !== b.charCodeAt(bStart + offset)) return false;
+  }
+  return true;
+}
+
 /** `files` in audit log order: oldest file first, each file oldest entry first. */
 export function buildHistoryData(files: readonly AuditEntries[]): HistoryData {
   const fileStart: number[] = [];
@@ -62,57 +82,82 @@ export function buildHistoryData(files: readonly AuditEntries[]): HistoryData {
   }
   /** Each entry's next entry of the same operation (global entry numbers), -1 for none. */
   const nextEntry = new Int32Array(entryCount).fill(-1);
-  const firstEntry: number[] = [];
-  const lastEntry: number[] = [];
-  const times: string[] = [];
-  const timeFromPending: boolean[] = [];
-  const lockIds: (string | null)[] = [];
-  const profileLower: string[] = [];
+  /** Per operation (at most one per entry): its first and last entries, the entries whose time and lock ID it shows. */
+  const firstEntry = new Int32Array(entryCount);
+  const lastEntry = new Int32Array(entryCount);
+  const timeEntry = new Int32Array(entryCount);
+  const timeFromPending = new Uint8Array(entryCount);
+  /** -1: no lock ID. */
+  const lockEntry = new Int32Array(entryCount);
   const outcome: HistoryOutcome[] = [];
-  const byOperation = new Map<string, number>();
+  /** Open addressing: operation number + 1, 0 for a free slot. */
+  let slots = 16;
+  while (slots < entryCount * 2) slots *= 2;
+  const table = new Int32Array(slots);
+  const mask = slots - 1;
+  /** The text of each operation's id (in its first entry); the span is in that entry's columns. */
+  const idText: string[] = [];
+  const idStart = new Int32Array(entryCount);
+  const idEnd = new Int32Array(entryCount);
+  let count = 0;
+
   for (let fileIndex = 0; fileIndex < files.length; fileIndex += 1) {
     const file = files[fileIndex];
+    const { texts, columns } = file;
     const base = fileStart[fileIndex];
     for (let index = 0; index < file.count; index += 1) {
       const global = base + index;
-      const entryOutcome = file.outcome[index];
-      const at = byOperation.get(file.operationId[index]);
-      if (at === undefined) {
-        byOperation.set(file.operationId[index], firstEntry.length);
-        firstEntry.push(global);
-        lastEntry.push(global);
-        times.push(file.time[index]);
-        timeFromPending.push(entryOutcome === 'pending');
-        lockIds.push(file.lockId[index]);
-        profileLower.push(file.profile[index].toLowerCase());
-        outcome.push(entryOutcome);
+      const at = index * STRIDE;
+      const code = columns[at + COLUMN.OUTCOME];
+      const text = texts[columns[at + COLUMN.TEXT]];
+      const start = columns[at + COLUMN.ID_START];
+      const end = columns[at + COLUMN.ID_END];
+      const hasLockId = columns[at + COLUMN.LOCK_START] >= 0;
+      let slot = hashSpan(text, start, end) & mask;
+      let op = -1;
+      for (let held = table[slot]; held !== 0; held = table[slot]) {
+        if (sameSpan(idText[held - 1], idStart[held - 1], idEnd[held - 1], text, start, end)) {
+          op = held - 1;
+          break;
+        }
+        slot = (slot + 1) & mask;
+      }
+      if (op < 0) {
+        op = count;
+        count += 1;
+        table[slot] = count;
+        idText.push(text);
+        idStart[op] = start;
+        idEnd[op] = end;
+        firstEntry[op] = global;
+        lastEntry[op] = global;
+        timeEntry[op] = global;
+        timeFromPending[op] = code === PENDING ? 1 : 0;
+        lockEntry[op] = hasLockId ? global : -1;
+        outcome.push(OUTCOMES[code]);
         continue;
       }
-      nextEntry[lastEntry[at]] = global;
-      lastEntry[at] = global;
-      if (entryOutcome !== 'pending') {
-        outcome[at] = entryOutcome;
-        const lockId = file.lockId[index];
-        if (lockId !== null) lockIds[at] = lockId;
-      } else if (!timeFromPending[at]) {
+      nextEntry[lastEntry[op]] = global;
+      lastEntry[op] = global;
+      if (code !== PENDING) {
+        outcome[op] = OUTCOMES[code];
+        if (hasLockId) lockEntry[op] = global;
+      } else if (timeFromPending[op] === 0) {
         // A result seen before its pending entry (an edited log): the row still shows when it was sent.
-        times[at] = file.time[index];
-        timeFromPending[at] = true;
+        timeEntry[op] = global;
+        timeFromPending[op] = 1;
       }
     }
   }
-  const count = firstEntry.length;
-  const lockIdLower = new Array<string>(count);
-  const timeMs = new Float64Array(count);
-  for (let index = 0; index < count; index += 1) {
-    const lockId = lockIds[index];
-    lockIdLower[index] = lockId === null ? '' : lockId.toLowerCase();
-    timeMs[index] = Date.parse(times[index]);
+
+  function fileOf(global: number): number {
+    let fileIndex = files.length - 1;
+    while (fileStart[fileIndex] > global) fileIndex -= 1;
+    return fileIndex;
   }
 
   function entryAt(global: number): AuditEntry {
-    let fileIndex = files.length - 1;
-    while (fileStart[fileIndex] > global) fileIndex -= 1;
+    const fileIndex = fileOf(global);
     return files[fileIndex].entry(global - fileStart[fileIndex]);
   }
 
@@ -134,6 +179,9 @@ export function buildHistoryData(files: readonly AuditEntries[]): HistoryData {
     return row;
   }
 
+  let lockIdLower: string[] | null = null;
+  let profileLower: string[] | null = null;
+  let timeMs: Float64Array | null = null;
   const rows = new Array<HistoryRow | undefined>(count);
   return {
     count,
@@ -145,9 +193,45 @@ export function buildHistoryData(files: readonly AuditEntries[]): HistoryData {
       }
       return row;
     },
-    lockIdLower,
-    profileLower,
     outcome,
-    timeMs,
+    lockIdLower() {
+      if (lockIdLower === null) {
+        lockIdLower = new Array<string>(count);
+        for (let index = 0; index < count; index += 1) {
+          const global = lockEntry[index];
+          if (global < 0) {
+            lockIdLower[index] = '';
+            continue;
+          }
+          const fileIndex = fileOf(global);
+          lockIdLower[index] = (files[fileIndex].lockId(global - fileStart[fileIndex]) ?? '').toLowerCase();
+        }
+      }
+      return lockIdLower;
+    },
+    profileLower() {
+      if (profileLower === null) {
+        profileLower = new Array<string>(count);
+        for (let index = 0; index < count; index += 1) {
+          const global = firstEntry[index];
+          const fileIndex = fileOf(global);
+          profileLower[index] = files[fileIndex].profile(global - fileStart[fileIndex]).toLowerCase();
+        }
+      }
+      return profileLower;
+    },
+    timeMs() {
+      if (timeMs === null) {
+        timeMs = new Float64Array(count);
+        for (let index = 0; index < count; index += 1) {
+          const global = timeEntry[index];
+          const fileIndex = fileOf(global);
+          const file = files[fileIndex];
+          const local = global - fileStart[fileIndex];
+          timeMs[index] = auditTimeMs(file.textOf(local), file.timeStart(local), file.timeEnd(local));
+        }
+      }
+      return timeMs;
+    },
   };
 }

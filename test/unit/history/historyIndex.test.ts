@@ -310,6 +310,22 @@ describe('history cache', () => {
     expect((await index.query({}, 0, 100)).total).toBe(1);
   });
 
+  it('reads a log with non-ASCII text as UTF-8, and an ASCII one the same way', async () => {
+    const [pending, result] = fixtureEntries(1);
+    const accented = { ...pending, operationId: 'op-é', profile: 'Été 😀', lockId: 'Lock-Ä@102', osUser: 'jürgen' };
+    await fs.writeFile(live(), lines([accented, { ...result, operationId: 'op-é', lockId: null }, pending, result]));
+    const index = createHistoryIndex({ dataDir });
+    const rows = await all({}, index);
+    expect(rows.map(({ operationId, profile, lockId, osUser }) => ({ operationId, profile, lockId, osUser }))).toEqual([
+      { operationId: 'op-1', profile: pending.profile, lockId: pending.lockId, osUser: 'ana' },
+      { operationId: 'op-é', profile: 'Été 😀', lockId: 'Lock-Ä@102', osUser: 'jürgen' },
+    ]);
+    expect(opIds(await all({ lockId: 'k-ä@' }, index))).toEqual(['op-é']);
+    expect(opIds(await all({ profile: 'été 😀' }, index))).toEqual(['op-é']);
+    await fs.appendFile(live(), lines(fixtureEntries(2)));
+    expect(opIds(await all({}, index))).toEqual(['op-2', 'op-1', 'op-é']);
+  });
+
   it('builds 100,000 audit entries into the right rows', async () => {
     const { text, operations } = generateAuditLog(100_000);
     await fs.writeFile(live(), text);

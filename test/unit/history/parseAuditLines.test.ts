@@ -44,11 +44,11 @@ function expectSameAsPerLine(text: string, shapes = new AuditLineShapes()): void
   expect(skipped).toBe(expected.skipped);
   for (let index = 0; index < entries.count; index += 1) {
     const entry = expected.entries[index];
-    expect(entries.operationId[index]).toBe(entry.operationId);
-    expect(entries.time[index]).toBe(entry.time);
-    expect(entries.profile[index]).toBe(entry.profile);
-    expect(entries.lockId[index]).toBe(entry.lockId);
-    expect(entries.outcome[index]).toBe(entry.phase === 'pending' ? 'pending' : entry.ok ? 'success' : 'failed');
+    expect(entries.operationId(index)).toBe(entry.operationId);
+    expect(entries.time(index)).toBe(entry.time);
+    expect(entries.profile(index)).toBe(entry.profile);
+    expect(entries.lockId(index)).toBe(entry.lockId);
+    expect(entries.outcome(index)).toBe(entry.phase === 'pending' ? 'pending' : entry.ok ? 'success' : 'failed');
   }
 }
 
