@@ -57,6 +57,8 @@ export type HistoryResult =
       operations: number;
       /** First open with a fresh history index: reads and parses the whole audit log. */
       coldOpen: Summary;
+      /** The first fresh-index open of the process: the log parser has not been compiled by V8 yet. */
+      firstColdOpen: number;
       /** Opening it again: the index only checks the files. */
       warmOpen: Summary;
       /** From the filtered query being sent (after the screen's debounce) to the matching rows on screen. */
@@ -357,6 +359,7 @@ async function measureHistory(options: {
     entries: HISTORY_ENTRIES,
     operations,
     coldOpen: summarize(cold),
+    firstColdOpen: cold[0],
     warmOpen: summarize(warm),
     filter: summarize(fromQuery),
     filterFromInput: summarize(fromInput),

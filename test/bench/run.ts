@@ -131,7 +131,7 @@ async function main(): Promise<void> {
       sandboxUrl: sandbox.url,
       sandboxUserId: sandbox.credentials.userId,
       timeLimitMs: Math.max(10_000, Math.min(40_000, left() - 35_000)),
-      historyColdOpens: 3,
+      historyColdOpens: 5,
       historyFilters: 10,
       historyTimeLimitMs: Math.max(10_000, Math.min(40_000, left() - 20_000)),
     });
