@@ -9,7 +9,7 @@ import type { Profile } from '../../shared/profile';
 import { countingAudit } from './support/memoryAudit';
 import { coreClient, rawFloor, type SignedRelease, signedRelease } from './support/clients';
 import type { SandboxProcess } from './support/sandboxProcess';
-import { type Summary, summarize } from './support/stats';
+import { median, type Summary, summarize } from './support/stats';
 
 export interface LatencyOptions {
   rounds: number;
@@ -24,8 +24,19 @@ export interface LatencyOptions {
   gapMs: number;
 }
 
+/** The core's releases split at the transport call (medians of each part, µs). */
+export interface CorePhases {
+  /** From the call to the hand-over to the transport: validation, secret, signing, pending audit entry. */
+  beforeSendUs: number;
+  /** The transport's exchange (request written, answer read). */
+  exchangeUs: number;
+  /** From the transport's answer to the result: parsing, classification, result audit entry. */
+  afterAnswerUs: number;
+}
+
 export interface LatencyResult {
   core: Summary;
+  corePhases: CorePhases;
   floor: Summary;
   curl: Summary | null;
   curlProblem: string | null;
@@ -86,7 +97,9 @@ export async function measureLatency(
   options: LatencyOptions,
 ): Promise<LatencyResult> {
   const audit = countingAudit();
-  const core = coreClient(audit, async () => secret);
+  const marks = { sentAt: 0, answeredAt: 0 };
+  const core = coreClient(audit, async () => secret, marks);
+  const phases = { before: [] as number[], exchange: [] as number[], after: [] as number[] };
   const floor = rawFloor(sandbox.url);
   let curlProblem: string | null = null;
   const variants: Variant[] = [
@@ -151,8 +164,14 @@ export async function measureLatency(
           curlProblem = error instanceof Error ? error.message : 'curl failed';
           continue;
         }
-        const elapsed = performance.now() - started;
-        if (step.record) samples[step.variant.name].push(elapsed);
+        const ended = performance.now();
+        if (!step.record) continue;
+        samples[step.variant.name].push(ended - started);
+        if (step.variant.name === 'core') {
+          phases.before.push((marks.sentAt - started) * 1000);
+          phases.exchange.push((marks.answeredAt - marks.sentAt) * 1000);
+          phases.after.push((ended - marks.answeredAt) * 1000);
+        }
       }
     }
   } finally {
@@ -162,6 +181,11 @@ export async function measureLatency(
   if (audit.pending !== audit.results) throw new Error('the audit sink saw unpaired entries');
   return {
     core: summarize(samples.core),
+    corePhases: {
+      beforeSendUs: median(phases.before),
+      exchangeUs: median(phases.exchange),
+      afterAnswerUs: median(phases.after),
+    },
     floor: summarize(samples.floor),
     curl: samples.curl.length > 0 ? summarize(samples.curl) : null,
     curlProblem,

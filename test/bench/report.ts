@@ -208,6 +208,11 @@ export function renderReport(r: BenchReport): string {
     ],
   );
 
+  const phaseLine = (l: LatencyResult) =>
+    `- The core's release split at the transport call (medians): ${us(l.corePhases.beforeSendUs)} before the ` +
+    `request is handed over (validation, secret, signing, pending audit entry), ${us(l.corePhases.exchangeUs)} in ` +
+    `the transport's exchange (the floor's whole request: ${us(l.floor.median * 1000)}), ` +
+    `${us(l.corePhases.afterAnswerUs)} after the answer (parsing, classification, result, result audit entry).`;
   const latencyTable = (l: LatencyResult) =>
     table(
       ['Variant', 'n', 'Median', 'p95', 'Median / floor', 'p95 / floor'],
@@ -311,7 +316,10 @@ export function renderReport(r: BenchReport): string {
   const analysis = [
     `- **Latency.** After an idle wait the core's median is ${us(gapUs)} above the floor's; ${TARGETS.latencyRatio} × ` +
       `allows ${us(allowanceUs)}. Back to back the gap is ${us(backToBackGapUs)} (${TARGETS.latencyRatio} × allows ` +
-      `${us(backToBackAllowanceUs)}). Without any network the core spends ${fixed(c.usPerRelease, 1)} µs of CPU per ` +
+      `${us(backToBackAllowanceUs)}). The split in § 1 shows where it is: the transport's exchange costs about what ` +
+      `the floor's whole request does (${us(latency.corePhases.exchangeUs)} vs ${us(latency.floor.median * 1000)} after ` +
+      `idle), and the gap is the core's own work before sending (${us(latency.corePhases.beforeSendUs)}) and after the ` +
+      `answer (${us(latency.corePhases.afterAnswerUs)}). Without any network the core spends ${fixed(c.usPerRelease, 1)} µs of CPU per ` +
       `release in a warm loop (signing alone is ${fixed(signUs, 1)} µs); the same release right after 1 ms of idle ` +
       `time takes ${us(c.coldUs)} against ${us(c.warmUs)} straight after: on this VM, code and data go cold during ` +
       'any wait, so every microsecond of work on the critical path costs several when a request follows a pause. ' +
@@ -404,9 +412,13 @@ export function renderReport(r: BenchReport): string {
     '',
     latencyTable(latency),
     '',
+    phaseLine(latency),
+    '',
     'Back to back:',
     '',
     latencyTable(latencyBackToBack),
+    '',
+    phaseLine(latencyBackToBack),
     '',
     `- ${keychain}`,
     ...(latency.curlProblem ? [`- curl failed: ${latency.curlProblem}`] : []),

@@ -7,6 +7,7 @@ import { systemClock } from '../../../electron/core/clock';
 import type { AuditSink } from '../../../electron/core/audit/auditEntry';
 import { createHttpTransport, type HttpTransport } from '../../../electron/core/koodrive/httpTransport';
 import { prepareLockRequest } from '../../../electron/core/koodrive/requestBuilder';
+import type { Transport } from '../../../electron/core/koodrive/transport';
 import { createLockService, type LockService } from '../../../electron/core/lockService';
 import type { SecretSource } from '../../../electron/core/lockRequest';
 import type { Profile } from '../../../shared/profile';
@@ -30,10 +31,30 @@ export interface CoreClient {
   transport: HttpTransport;
 }
 
-export function coreClient(audit: AuditSink, secretFor: SecretSource): CoreClient {
+/** When the core's last request was handed to the transport, and when the transport answered. */
+export interface TransportMarks {
+  sentAt: number;
+  answeredAt: number;
+}
+
+/**
+ * The core over the real transport. With `marks`, every transport call records its start and end
+ * (performance.now()), so a release can be split into work before sending, the exchange, and work after.
+ */
+export function coreClient(audit: AuditSink, secretFor: SecretSource, marks?: TransportMarks): CoreClient {
   const transport = createHttpTransport();
+  const timed: Transport = marks
+    ? async (request) => {
+        marks.sentAt = performance.now();
+        try {
+          return await transport(request);
+        } finally {
+          marks.answeredAt = performance.now();
+        }
+      }
+    : transport;
   const service = createLockService({
-    transport,
+    transport: timed,
     clock: systemClock,
     secretFor,
     audit,
