@@ -4,10 +4,12 @@ export const REQUIRED_SIGNED_HEADERS = ['host', 'x-date', 'x-user-id'] as const;
 
 export type ParsedAuthorization =
   | { scheme: 'bearer'; token: string }
-  | { scheme: 'app'; appId: string; signedHeaders: string[]; signature: string }
+  | { scheme: 'app'; appId: string; signedHeaders: readonly string[]; signature: string }
   | { scheme: 'invalid'; problem: string };
 
 const TOKEN = /^[\x21-\x7e]+$/;
+const WHITESPACE = /\s/;
+const APP_PREFIX = `${ALGORITHM} `;
 const HEADER_NAME = /^[a-z0-9!#$%&'*+.^_`|~-]+$/;
 const HEX_SIGNATURE = /^[0-9a-fA-F]{64}$/;
 const APP_PARAMS = ['AppId', 'SignedHeaders', 'Signature'] as const;
@@ -23,7 +25,7 @@ export function parseAuthorization(value: string): ParsedAuthorization {
   if (value.length === 0) return invalid('Authorization is empty');
   if (value.startsWith('Bearer+')) return invalid('Authorization: write "Bearer <token>" with a space, not "+"');
   if (value.startsWith('Bearer ')) return parseBearer(value.slice('Bearer '.length));
-  if (value.startsWith(`${ALGORITHM} `)) return parseApp(value.slice(ALGORITHM.length + 1));
+  if (value.startsWith(APP_PREFIX)) return parseApp(value.slice(APP_PREFIX.length));
   return invalid(`Authorization: ${EXPECTED}`);
 }
 
@@ -33,31 +35,40 @@ function parseBearer(token: string): ParsedAuthorization {
 }
 
 function parseApp(params: string): ParsedAuthorization {
-  if (/\s/.test(params)) {
+  if (WHITESPACE.test(params)) {
     return invalid(`Authorization: no spaces allowed in the ${ALGORITHM} parameters (separate them with "," only)`);
   }
-  const found = new Map<AppParam, string>();
-  for (const part of params.split(',')) {
-    const eq = part.indexOf('=');
-    const name = eq < 0 ? part : part.slice(0, eq);
+  const found: Record<AppParam, string | undefined> = {
+    AppId: undefined,
+    SignedHeaders: undefined,
+    Signature: undefined,
+  };
+  // One pass over the parts between commas (an empty part is an unknown parameter, as split(',') gives).
+  for (let start = 0; start <= params.length;) {
+    const comma = params.indexOf(',', start);
+    const end = comma < 0 ? params.length : comma;
+    const eq = params.indexOf('=', start);
+    const hasValue = eq >= 0 && eq < end;
+    const name = params.slice(start, hasValue ? eq : end);
     if (!isAppParam(name)) {
       return invalid(`Authorization: unknown parameter "${name.slice(0, 40)}"; ${EXPECTED}`);
     }
-    if (found.has(name)) return invalid(`Authorization: parameter ${name} appears more than once`);
-    const paramValue = eq < 0 ? '' : part.slice(eq + 1);
+    if (found[name] !== undefined) return invalid(`Authorization: parameter ${name} appears more than once`);
+    const paramValue = hasValue ? params.slice(eq + 1, end) : '';
     if (paramValue.length === 0) return invalid(`Authorization: parameter ${name} is empty`);
-    found.set(name, paramValue);
+    found[name] = paramValue;
+    start = end + 1;
   }
-  const missing = APP_PARAMS.filter((name) => !found.has(name));
-  if (missing.length > 0) return invalid(`Authorization: missing ${missing.join(', ')}`);
-  const appId = found.get('AppId') ?? '';
-  const signature = found.get('Signature') ?? '';
+  const { AppId: appId, SignedHeaders: signedHeaders, Signature: signature } = found;
+  if (appId === undefined || signedHeaders === undefined || signature === undefined) {
+    return invalid(`Authorization: missing ${APP_PARAMS.filter((name) => found[name] === undefined).join(', ')}`);
+  }
   if (!HEX_SIGNATURE.test(signature)) {
     return invalid('Authorization: Signature must be 64 hexadecimal characters (HMAC-SHA256, hex)');
   }
-  const checked = checkedSignedHeaders(found.get('SignedHeaders') ?? '');
+  const checked = checkedSignedHeaders(signedHeaders);
   if (checked.problem) return invalid(`Authorization: ${checked.problem}`);
-  return { scheme: 'app', appId, signedHeaders: [...checked.names], signature };
+  return { scheme: 'app', appId, signedHeaders: checked.names, signature };
 }
 
 interface CheckedNames {
@@ -73,7 +84,7 @@ const CHECKED_NAME_LENGTH_LIMIT = 512;
 function checkedSignedHeaders(value: string): CheckedNames {
   const known = checkedNames.get(value);
   if (known) return known;
-  const names = value.split(';');
+  const names = Object.freeze(value.split(';'));
   const checked: CheckedNames = { names, problem: signedHeadersProblem(names) };
   if (value.length <= CHECKED_NAME_LENGTH_LIMIT) {
     if (checkedNames.size >= CHECKED_NAMES_LIMIT) checkedNames.clear();
@@ -95,7 +106,7 @@ function signedHeadersProblem(names: readonly string[]): string | null {
 }
 
 function isAppParam(name: string): name is AppParam {
-  return (APP_PARAMS as readonly string[]).includes(name);
+  return name === 'AppId' || name === 'SignedHeaders' || name === 'Signature';
 }
 
 function invalid(problem: string): ParsedAuthorization {

@@ -17,8 +17,11 @@ export const CODE_LOCK_CONFLICT = 13000501;
 export const CODE_INNER_FAILURE = 13000201;
 export const CODE_BAD_REQUEST = 13000101;
 
+// Frozen, so its JSON text is made once (see jsonHttpReply).
+const SUCCESS: JsonReply = Object.freeze({ status: 200, body: Object.freeze({ code: 0, msg: 'success' }) });
+
 export function success(data?: Readonly<Record<string, unknown>>): JsonReply {
-  return { status: 200, body: data ? { code: 0, msg: 'success', data } : { code: 0, msg: 'success' } };
+  return data ? { status: 200, body: { code: 0, msg: 'success', data } } : SUCCESS;
 }
 
 export function koodriveError(status: number, code: number, msg: string): JsonReply {

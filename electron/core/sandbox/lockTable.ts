@@ -16,6 +16,11 @@ export interface LockEntry {
   expiresAtMs: number;
 }
 
+/** A lock as the table keeps it: with the key of its holder's index entry, made once. */
+interface StoredLock extends LockEntry {
+  readonly holder: string;
+}
+
 export type CreateResult = { ok: true; lock: LockEntry } | { ok: false; reason: 'conflict'; holder: LockEntry };
 export type LockLookup = { ok: true; lock: LockEntry } | { ok: false; reason: 'unknown' | 'expired' };
 
@@ -26,7 +31,7 @@ export type LockLookup = { ok: true; lock: LockEntry } | { ok: false; reason: 'u
  */
 export class LockTable {
   /** In creation order. */
-  private readonly locks = new Map<string, LockEntry>();
+  private readonly locks = new Map<string, StoredLock>();
   /**
    * The lock IDs of each user and module, in creation order; several only through insert(). An ID
    * may stay after its lock expired (it is dropped when seen), never after the lock left `locks`.
@@ -54,18 +59,18 @@ export class LockTable {
     if (this.locks.size >= MAX_LOCKS) this.sweep(now);
     else this.sweepIfDue(now);
     if (this.locks.size >= MAX_LOCKS) throw new Error(`The sandbox holds at most ${MAX_LOCKS} locks.`);
-    const lock: LockEntry = {
+    const lock: StoredLock = {
       lockId: `${randomUUID()}@${moduleCode}`,
       userId,
       moduleCode,
       createdAtMs: now,
       expiresAtMs: now + this.ttlMs,
+      holder: holderKey(userId, moduleCode),
     };
     this.locks.set(lock.lockId, lock);
-    const key = holderKey(userId, moduleCode);
-    const ids = this.byHolder.get(key);
+    const ids = this.byHolder.get(lock.holder);
     if (ids) ids.add(lock.lockId);
-    else this.byHolder.set(key, new Set([lock.lockId]));
+    else this.byHolder.set(lock.holder, new Set([lock.lockId]));
     return copyOf(lock);
   }
 
@@ -100,7 +105,7 @@ export class LockTable {
   }
 
   /** The user's unexpired lock itself (not a copy), or why there is none. */
-  private live(userId: string, lockId: string): LockEntry | 'unknown' | 'expired' {
+  private live(userId: string, lockId: string): StoredLock | 'unknown' | 'expired' {
     const now = this.nowMs();
     this.sweepIfDue(now);
     const lock = this.locks.get(lockId);
@@ -128,13 +133,12 @@ export class LockTable {
     return null;
   }
 
-  private forget(lock: LockEntry): void {
+  private forget(lock: StoredLock): void {
     this.locks.delete(lock.lockId);
-    const key = holderKey(lock.userId, lock.moduleCode);
-    const ids = this.byHolder.get(key);
+    const ids = this.byHolder.get(lock.holder);
     if (!ids) return;
     ids.delete(lock.lockId);
-    if (ids.size === 0) this.byHolder.delete(key);
+    if (ids.size === 0) this.byHolder.delete(lock.holder);
   }
 
   /** A clock that went back also makes a sweep due. */

@@ -1,21 +1,30 @@
 import type { IncomingMessage } from 'node:http';
+import type { ReceivedHeaders } from './receivedHeaders';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
 export type BodyRead = { ok: true; body: Buffer } | { ok: false; reason: 'too-large' | 'aborted' };
 
+const NO_BODY: BodyRead = Object.freeze({ ok: true, body: Buffer.alloc(0) });
+const TOO_LARGE: BodyRead = Object.freeze({ ok: false, reason: 'too-large' });
+
 /**
  * Reads a request body of at most `limit` bytes. A larger Content-Length is refused before any byte
  * is read; a body that grows past the limit is refused as soon as it does. Nothing past the limit is kept.
+ * The answer comes at once (not as a promise) when the headers already decide it. `headers`, when
+ * given, are the request's own (read from them instead of building req.headers).
  */
-export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<BodyRead> {
-  const declared = req.headers['content-length'];
-  if (declared !== undefined && Number(declared) > limit) return Promise.resolve({ ok: false, reason: 'too-large' });
+export function readBody(
+  req: IncomingMessage,
+  limit = MAX_BODY_BYTES,
+  headers?: ReceivedHeaders,
+): BodyRead | Promise<BodyRead> {
+  const declared = headers ? headers.single('content-length').value : req.headers['content-length'];
+  if (declared !== undefined && Number(declared) > limit) return TOO_LARGE;
+  const chunked = headers ? headers.has('transfer-encoding') : req.headers['transfer-encoding'] !== undefined;
   // Without Transfer-Encoding and a non-zero Content-Length a request has no body (RFC 9112 §6.3): it
   // arrived complete with its headers, so there is nothing to wait for (Node drains the empty stream).
-  if (req.headers['transfer-encoding'] === undefined && (declared === undefined || Number(declared) === 0)) {
-    return Promise.resolve({ ok: true, body: Buffer.alloc(0) });
-  }
+  if (!chunked && (declared === undefined || Number(declared) === 0)) return NO_BODY;
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let total = 0;

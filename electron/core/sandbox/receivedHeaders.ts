@@ -1,20 +1,26 @@
 /** Request headers exactly as received (from Node's rawHeaders), with repeated headers kept apart. */
 export class ReceivedHeaders {
-  private readonly values = new Map<string, string[]>();
+  /** The first value of each header, by lower-case name. */
+  private readonly first = new Map<string, string>();
+  /** Names sent more than once; most requests have none. */
+  private repeatedNames: Set<string> | null = null;
 
   constructor(rawHeaders: readonly string[]) {
     for (let i = 0; i + 1 < rawHeaders.length; i += 2) {
       const name = rawHeaders[i].toLowerCase();
-      const list = this.values.get(name);
-      if (list) list.push(rawHeaders[i + 1]);
-      else this.values.set(name, [rawHeaders[i + 1]]);
+      if (this.first.has(name)) (this.repeatedNames ??= new Set()).add(name);
+      else this.first.set(name, rawHeaders[i + 1]);
     }
   }
 
   /** The one value of a header; `repeated` when it was sent more than once. */
   single(name: string): { value: string | undefined; repeated: boolean } {
-    const list = this.values.get(name.toLowerCase()) ?? [];
-    return { value: list[0], repeated: list.length > 1 };
+    const key = name.toLowerCase();
+    return { value: this.first.get(key), repeated: this.repeatedNames?.has(key) ?? false };
+  }
+
+  has(name: string): boolean {
+    return this.first.has(name.toLowerCase());
   }
 }
 

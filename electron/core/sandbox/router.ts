@@ -10,10 +10,11 @@ import { sendReply, sendSlowly, sendThenReset, streamHuge } from './deliver';
 import { bodyTooLarge, koodriveError, CODE_INNER_FAILURE, routeNotFound } from './errorBodies';
 import { HTML_PAGE, NON_JSON_TEXT, statusFaultReply } from './faultReplies';
 import type { RouteResult } from './lockRoutes';
-import { handleLockRoute, LOCK_ID_HEADER, matchLockRoute } from './lockRoutes';
+import { handleLockRoute, LOCK_ID_HEADER, LOCK_PATH, matchLockRoute } from './lockRoutes';
+import type { BodyRead } from './readBody';
 import { MAX_BODY_BYTES, readBody } from './readBody';
-import { handleRecordRoute, matchRecordRoute } from './recordRoutes';
-import { ReceivedHeaders, splitUrl } from './receivedHeaders';
+import { handleRecordRoute, matchRecordRoute, RECORD_PATH } from './recordRoutes';
+import { ReceivedHeaders } from './receivedHeaders';
 import type { HttpReply } from './reply';
 import { baseHeaders, jsonHttpReply, textHttpReply } from './reply';
 import type { SandboxState } from './state';
@@ -24,22 +25,25 @@ import { verifyRequest } from './verifyRequest';
 export function createRequestHandler(state: SandboxState): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
     res.sendDate = false;
-    void handle(req, res, state, randomUUID());
+    const requestId = randomUUID();
+    const fail = (error: unknown) => answerInternalError(res, state, requestId, error);
+    try {
+      // Synchronous unless the request has a body to wait for or a delay fault applies.
+      answer(req, res, state, requestId)?.catch(fail);
+    } catch (error: unknown) {
+      fail(error);
+    }
   };
 }
 
-async function handle(req: IncomingMessage, res: ServerResponse, state: SandboxState, requestId: string) {
-  try {
-    await answer(req, res, state, requestId);
-  } catch (error: unknown) {
-    state.logLine?.(`sandbox: internal error: ${error instanceof Error ? error.name : 'unknown'}`);
-    if (res.headersSent) {
-      res.destroy();
-      return;
-    }
-    const reply = koodriveError(500, CODE_INNER_FAILURE, 'INNER_INVOKE_FAILURE: sandbox internal error');
-    sendReply(res, jsonHttpReply(reply, baseHeaders(state.clock.now(), requestId)));
+function answerInternalError(res: ServerResponse, state: SandboxState, requestId: string, error: unknown): void {
+  state.logLine?.(`sandbox: internal error: ${error instanceof Error ? error.name : 'unknown'}`);
+  if (res.headersSent) {
+    res.destroy();
+    return;
   }
+  const reply = koodriveError(500, CODE_INNER_FAILURE, 'INNER_INVOKE_FAILURE: sandbox internal error');
+  sendReply(res, jsonHttpReply(reply, baseHeaders(state.clock.now(), requestId)));
 }
 
 /** What every recorded request shares. */
@@ -49,21 +53,53 @@ interface Received {
   at: string;
 }
 
-async function answer(req: IncomingMessage, res: ServerResponse, state: SandboxState, requestId: string) {
+/** One request: what was received, and what is needed to answer it. */
+interface Exchange {
+  req: IncomingMessage;
+  res: ServerResponse;
+  state: SandboxState;
+  requestId: string;
+  received: Received;
+  rawUrl: string;
+  headers: ReceivedHeaders;
+  headerLockId: string | null;
+}
+
+function answer(
+  req: IncomingMessage,
+  res: ServerResponse,
+  state: SandboxState,
+  requestId: string,
+): Promise<void> | void {
   const method = req.method ?? '';
   const rawUrl = req.url ?? '/';
-  const { path } = splitUrl(rawUrl);
-  if (isAdminPath(path)) {
-    const reply = await handleAdmin(req, path, state);
-    sendReply(res, jsonHttpReply(reply, baseHeaders(state.clock.now(), requestId)));
-    return;
-  }
+  const mark = rawUrl.indexOf('?');
+  const path = internPath(mark < 0 ? rawUrl : rawUrl.slice(0, mark));
+  if (isAdminPath(path)) return answerAdmin(req, res, path, state, requestId);
 
   const received: Received = { method, path, at: isoTime(state.clock.now()) };
   const headers = new ReceivedHeaders(req.rawHeaders);
   const headerLockId = headers.single(LOCK_ID_HEADER).value ?? null;
+  const exchange: Exchange = { req, res, state, requestId, received, rawUrl, headers, headerLockId };
 
-  const read = await readBody(req);
+  const read = readBody(req, MAX_BODY_BYTES, headers);
+  if (read instanceof Promise) return read.then((body) => afterBody(exchange, body));
+  return afterBody(exchange, read);
+}
+
+async function answerAdmin(
+  req: IncomingMessage,
+  res: ServerResponse,
+  path: string,
+  state: SandboxState,
+  requestId: string,
+): Promise<void> {
+  const reply = await handleAdmin(req, path, state);
+  sendReply(res, jsonHttpReply(reply, baseHeaders(state.clock.now(), requestId)));
+}
+
+function afterBody(exchange: Exchange, read: BodyRead): Promise<void> | void {
+  const { req, res, state, requestId, received, headerLockId } = exchange;
   if (!read.ok) {
     if (read.reason === 'aborted') {
       record(state, received, 'rejected:aborted', headerLockId, null, null);
@@ -75,19 +111,44 @@ async function answer(req: IncomingMessage, res: ServerResponse, state: SandboxS
     sendReply(res, jsonHttpReply(bodyTooLarge(MAX_BODY_BYTES, requestId), baseHeaders(state.clock.now(), requestId)));
     return;
   }
-
   const fault = state.faults.take();
-  if (fault?.kind === 'delay' && !(await state.timers.sleep(fault.ms))) return;
+  if (fault?.kind === 'delay') {
+    return state.timers.sleep(fault.ms).then((slept) => {
+      if (slept) afterFault(exchange, read.body, fault);
+    });
+  }
+  afterFault(exchange, read.body, fault);
+}
+
+function afterFault(exchange: Exchange, body: Buffer, fault: SandboxFault | null): void {
+  const { res, state, requestId, received, rawUrl, headers, headerLockId } = exchange;
   if (fault && replacesAnswer(fault)) {
     const status = answerFault(res, fault, state, requestId);
     record(state, received, `fault:${fault.kind}`, headerLockId, status, fault);
     return;
   }
-
-  const result = answerRequest(method, rawUrl, path, headers, headerLockId, read.body, state, requestId);
-  const reply = jsonHttpReply(result.reply, baseHeaders(state.clock.now(), requestId));
+  const now = state.clock.now();
+  const result = answerRequest(
+    received.method,
+    rawUrl,
+    received.path,
+    headers,
+    headerLockId,
+    body,
+    state,
+    now,
+    requestId,
+  );
+  const reply = jsonHttpReply(result.reply, baseHeaders(now, requestId));
   record(state, received, result.outcome, result.lockId, reply.status, fault);
   deliver(res, reply, fault, state);
+}
+
+/** The API paths as constants, so the request log does not keep each request's own copy. */
+function internPath(path: string): string {
+  if (path === LOCK_PATH) return LOCK_PATH;
+  if (path === RECORD_PATH) return RECORD_PATH;
+  return path;
 }
 
 function record(
@@ -115,6 +176,7 @@ function answerRequest(
   lockId: string | null,
   body: Buffer,
   state: SandboxState,
+  now: Date,
   requestId: string,
 ): RouteResult {
   const route = matchLockRoute(method, path);
@@ -122,7 +184,7 @@ function answerRequest(
   if (!route && !records) {
     return { reply: routeNotFound(method, path, requestId), outcome: 'rejected:unknown-route', lockId };
   }
-  const verified = verifyRequest({ method, rawUrl, headers, body }, state.credentials, state.clock.now(), requestId);
+  const verified = verifyRequest({ method, rawUrl, headers, body }, state.credentials, now, requestId);
   if (!verified.ok) return { reply: verified.reply, outcome: verified.outcome, lockId };
   if (!route) return handleRecordRoute(rawUrl);
   return handleLockRoute(route, headers, body, verified.userId, state.locks);

@@ -3,10 +3,10 @@
  * required; X-Date must lie in [now - 15 min, now] (whole seconds; 1 s ahead tolerated for rounding); the bearer token, or
  * the AppId and the HMAC-SHA256 signature recomputed from the request exactly as received, must match.
  */
-import { hash, timingSafeEqual } from 'node:crypto';
 import { canonicalRequest, sha256Hex, signature, stringToSign } from '../koodrive/sign';
 import { parseXDate, X_DATE_WINDOW_MS } from '../koodrive/xdate';
 import { parseAuthorization } from './authorization';
+import { sameText } from './constantTime';
 import type { JsonReply } from './errorBodies';
 import { badSignature, badToken, parameterInvalid, unknownAppId, wrongUser, xDateOutsideWindow } from './errorBodies';
 import type { ReceivedHeaders } from './receivedHeaders';
@@ -62,15 +62,13 @@ export function verifyRequest(
   }
 
   if (parsed.scheme === 'bearer') {
-    if (!sameSecret(parsed.token, credentials.token, credentials))
-      return rejected(badToken(requestId), 'rejected:bad-token');
+    if (!sameText(parsed.token, credentials.token)) return rejected(badToken(requestId), 'rejected:bad-token');
   } else {
-    if (!sameSecret(parsed.appId, credentials.appId, credentials))
-      return rejected(unknownAppId(requestId), 'rejected:bad-app-id');
-    const check = checkSignature(request, parsed.signedHeaders, parsed.signature, credentials.appSecret, requestId);
+    if (!sameText(parsed.appId, credentials.appId)) return rejected(unknownAppId(requestId), 'rejected:bad-app-id');
+    const check = checkSignature(request, parsed.signedHeaders, parsed.signature, credentials, requestId);
     if (check) return check;
   }
-  if (!sameSecret(userId.value, credentials.userId, credentials)) {
+  if (!sameText(userId.value, credentials.userId)) {
     return rejected(wrongUser(parsed.scheme, userId.value, requestId), 'rejected:wrong-user');
   }
   return { ok: true, scheme: parsed.scheme, userId: userId.value };
@@ -80,10 +78,10 @@ function checkSignature(
   request: ReceivedRequestData,
   signedHeaders: readonly string[],
   given: string,
-  appSecret: string,
+  credentials: SandboxCredentials,
   requestId: string,
 ): Verification | null {
-  const headers: Record<string, string> = {};
+  const values: string[] = [];
   for (const name of signedHeaders) {
     const header = request.headers.single(name);
     if (header.value === undefined) {
@@ -95,25 +93,81 @@ function checkSignature(
     if (header.repeated) {
       return rejected(parameterInvalid(`signed header ${name} is sent more than once`), 'rejected:parameter-invalid');
     }
-    headers[name] = header.value;
+    values.push(header.value);
   }
-  const { path, query } = splitUrl(request.rawUrl);
-  const pairs = queryPairs(query);
-  if (!pairs)
-    return rejected(parameterInvalid('the query string has broken percent-encoding'), 'rejected:parameter-invalid');
-  const canonical = canonicalRequest({
-    method: request.method,
-    path,
-    query: pairs,
-    headers,
-    signedHeaders,
-    body: request.body,
-  });
-  const expected = signature(appSecret, stringToSign(canonical));
-  if (!timingSafeEqual(Buffer.from(expected, 'utf8'), Buffer.from(given, 'utf8'))) {
+  // The signature is a function of the canonical request, which these parts determine; requests
+  // signed in the same second for the same path repeat them, so recent ones are remembered.
+  const parts: SignedParts | null =
+    request.body.length === 0 ? { method: request.method, rawUrl: request.rawUrl, signedHeaders, values } : null;
+  let expected = parts === null ? undefined : knownSignature(credentials, parts);
+  if (expected === undefined) {
+    const canonical = canonicalOf(request, signedHeaders, values);
+    if (canonical === null) {
+      return rejected(parameterInvalid('the query string has broken percent-encoding'), 'rejected:parameter-invalid');
+    }
+    expected = signature(credentials.appSecret, stringToSign(canonical));
+    if (parts !== null) rememberSignature(credentials, parts, expected);
+  }
+  if (!sameText(given, expected)) {
+    const canonical = canonicalOf(request, signedHeaders, values) ?? '';
     return rejected(badSignature(requestId, sha256Hex(canonical)), 'rejected:bad-signature');
   }
   return null;
+}
+
+/** The canonical request (spec §6 step 1) exactly as received; null when the query cannot be decoded. */
+function canonicalOf(
+  request: ReceivedRequestData,
+  signedHeaders: readonly string[],
+  values: readonly string[],
+): string | null {
+  const { path, query } = splitUrl(request.rawUrl);
+  const pairs = queryPairs(query);
+  if (!pairs) return null;
+  const headers: Record<string, string> = {};
+  for (let i = 0; i < signedHeaders.length; i += 1) headers[signedHeaders[i]] = values[i];
+  return canonicalRequest({ method: request.method, path, query: pairs, headers, signedHeaders, body: request.body });
+}
+
+/** What the canonical request of a request without a body is made of. */
+interface SignedParts {
+  method: string;
+  rawUrl: string;
+  /** The parsed SignedHeaders (one array per distinct value while authorization.ts keeps it). */
+  signedHeaders: readonly string[];
+  values: readonly string[];
+}
+
+interface KnownSignatures {
+  appSecret: string;
+  entries: Array<{ parts: SignedParts; signature: string }>;
+}
+
+/** The expected signatures of the last few distinct bodiless requests, per credentials object. */
+const signatures = new WeakMap<SandboxCredentials, KnownSignatures>();
+const SIGNATURES_KEPT = 8;
+
+function knownSignature(credentials: SandboxCredentials, parts: SignedParts): string | undefined {
+  const known = signatures.get(credentials);
+  if (!known || known.appSecret !== credentials.appSecret) return undefined;
+  for (const entry of known.entries) if (sameParts(entry.parts, parts)) return entry.signature;
+  return undefined;
+}
+
+function rememberSignature(credentials: SandboxCredentials, parts: SignedParts, signature: string): void {
+  let known = signatures.get(credentials);
+  if (!known || known.appSecret !== credentials.appSecret) {
+    known = { appSecret: credentials.appSecret, entries: [] };
+    signatures.set(credentials, known);
+  }
+  if (known.entries.length >= SIGNATURES_KEPT) known.entries.pop();
+  known.entries.unshift({ parts, signature });
+}
+
+function sameParts(a: SignedParts, b: SignedParts): boolean {
+  if (a.method !== b.method || a.rawUrl !== b.rawUrl || a.signedHeaders !== b.signedHeaders) return false;
+  for (let i = 0; i < a.values.length; i += 1) if (a.values[i] !== b.values[i]) return false;
+  return true;
 }
 
 type HeaderCheck = { ok: true; value: string } | { ok: false; reply: JsonReply; outcome: string };
@@ -140,30 +194,6 @@ function signedAtMs(text: string): number | null {
     lastXDate = text;
   }
   return lastSignedAtMs;
-}
-
-/** Constant-time comparison that does not reveal the length of the expected value. */
-function sameSecret(given: string, expected: string, credentials: SandboxCredentials): boolean {
-  return timingSafeEqual(hash('sha256', given, 'buffer'), expectedDigest(credentials, expected));
-}
-
-/** SHA-256 of the sandbox's own credential values, kept while their credentials object lives. */
-const expectedDigests = new WeakMap<SandboxCredentials, Map<string, Buffer>>();
-const EXPECTED_DIGESTS_LIMIT = 8;
-
-function expectedDigest(credentials: SandboxCredentials, expected: string): Buffer {
-  let digests = expectedDigests.get(credentials);
-  if (!digests) {
-    digests = new Map();
-    expectedDigests.set(credentials, digests);
-  }
-  let digest = digests.get(expected);
-  if (!digest) {
-    if (digests.size >= EXPECTED_DIGESTS_LIMIT) digests.clear();
-    digest = hash('sha256', expected, 'buffer');
-    digests.set(expected, digest);
-  }
-  return digest;
 }
 
 function rejected(reply: JsonReply, outcome: string): { ok: false; reply: JsonReply; outcome: string } {

@@ -97,6 +97,22 @@ describe('verifyRequest', () => {
     expect(tamper((h) => (h['x-backup-lock-id'] = 'x@100'))).toBe('ok:app');
   });
 
+  it('checks every request against its own signature, also right after the same request was accepted', () => {
+    let deleteAuthorization = '';
+    expect(outcomeOf(build({ after: (h) => (deleteAuthorization = h.Authorization) }))).toBe('ok:app');
+    const flipLast = (h: Record<string, string>) =>
+      (h.Authorization = `${h.Authorization.slice(0, -1)}${h.Authorization.endsWith('0') ? '1' : '0'}`);
+    expect(outcomeOf(build({ after: flipLast }))).toBe('rejected:bad-signature');
+    expect(outcomeOf(build({ method: 'PATCH', after: (h) => (h.Authorization = deleteAuthorization) }))).toBe(
+      'rejected:bad-signature',
+    );
+    expect(outcomeOf(build({ rawUrl: `${PATH}?a=1`, after: (h) => (h.Authorization = deleteAuthorization) }))).toBe(
+      'rejected:bad-signature',
+    );
+    expect(outcomeOf(build({ method: 'PATCH' }))).toBe('ok:app');
+    expect(outcomeOf(build())).toBe('ok:app');
+  });
+
   it('hashes the body as received', () => {
     const headers = (body: string) => {
       const signed: Record<string, string> = {
