@@ -1,6 +1,7 @@
 /**
  * Batch throughput: runBatch + LockService against the raw floor (a worker pool of the same size
- * over one keep-alive agent), 10,000 releases per run, with the sandbox's CPU use alongside.
+ * over one keep-alive agent), 10,000 releases per run, with the sandbox's CPU use alongside. A third
+ * client, the floor signing each request as it goes, shows what signing alone costs.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -15,7 +16,7 @@ import { sampleRss } from './support/rssSampler';
 import type { SandboxProcess } from './support/sandboxProcess';
 
 export interface RunFigures {
-  variant: 'core' | 'floor' | 'core+fsync-audit' | 'load';
+  variant: 'core' | 'floor' | 'floor+signing' | 'core+fsync-audit' | 'load';
   concurrency: number;
   requested: number;
   completed: number;
@@ -109,11 +110,13 @@ export async function floorBatch(
   concurrency: number,
   count: number,
   timeLimitMs: number,
-  variant: 'floor' | 'load' = 'floor',
+  variant: 'floor' | 'floor+signing' | 'load' = 'floor',
 ): Promise<RunFigures> {
   const floor = rawFloor(sandbox.url);
   const lockIds = await sandbox.createLocks(count);
-  const signed: SignedRelease[] = lockIds.map((lockId) => signedRelease(profile, secret, lockId));
+  // 'floor+signing' builds and signs each request as it sends it, as the core must; the others before timing.
+  const signEach = variant === 'floor+signing';
+  const signed: SignedRelease[] = signEach ? [] : lockIds.map((lockId) => signedRelease(profile, secret, lockId));
   try {
     return await measured(
       sandbox,
@@ -124,14 +127,15 @@ export async function floorBatch(
         let next = 0;
         let done = 0;
         const worker = async () => {
-          while (next < signed.length && !deadline.aborted) {
-            const request = signed[next++];
+          while (next < lockIds.length && !deadline.aborted) {
+            const index = next++;
+            const request = signEach ? signedRelease(profile, secret, lockIds[index]) : signed[index];
             const status = await floor.send(request);
             if (status !== 200) throw new Error(`floor batch: HTTP ${status}`);
             done += 1;
           }
         };
-        await Promise.all(Array.from({ length: Math.min(concurrency, signed.length) }, worker));
+        await Promise.all(Array.from({ length: Math.min(concurrency, lockIds.length) }, worker));
         return done;
       },
       timeLimitMs,

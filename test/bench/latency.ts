@@ -1,6 +1,7 @@
 /**
  * Single release latency: the core (LockService + real HTTP transport, secret from memory) against
- * the raw floor and against curl started once per request, interleaved with a rotating order.
+ * the raw floor (also signing at send time) and against curl started once per request, interleaved
+ * with a rotating order.
  */
 import { spawn } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -38,6 +39,8 @@ export interface LatencyResult {
   core: Summary;
   corePhases: CorePhases;
   floor: Summary;
+  /** The floor building and signing its request inside the timed region, as the core must. */
+  floorSigning: Summary;
   curl: Summary | null;
   curlProblem: string | null;
   keychain: Summary | { skipped: string };
@@ -46,7 +49,7 @@ export interface LatencyResult {
 }
 
 interface Variant {
-  name: 'core' | 'floor' | 'curl';
+  name: 'core' | 'floor' | 'floor+signing' | 'curl';
   run(lockId: string, signed: SignedRelease): Promise<void>;
 }
 
@@ -117,9 +120,16 @@ export async function measureLatency(
         if (status !== 200) throw new Error(`raw release failed: HTTP ${status}`);
       },
     },
+    {
+      name: 'floor+signing',
+      run: async (lockId) => {
+        const status = await floor.send(signedRelease(profile, secret, lockId));
+        if (status !== 200) throw new Error(`raw release failed: HTTP ${status}`);
+      },
+    },
     { name: 'curl', run: (_lockId, signed) => curlRelease(sandbox.url, signed) },
   ];
-  const samples: Record<Variant['name'], number[]> = { core: [], floor: [], curl: [] };
+  const samples: Record<Variant['name'], number[]> = { core: [], floor: [], 'floor+signing': [], curl: [] };
 
   const totalRounds = options.warmupRounds + options.rounds;
   const deadline = performance.now() + options.timeLimitMs;
@@ -138,7 +148,7 @@ export async function measureLatency(
       for (let i = 0; i < block; i += 1, round += 1) {
         const withCurl = curlProblem === null && round % options.curlEvery === 0;
         const inRound = variants.filter((variant) => variant.name !== 'curl' || withCurl);
-        // Rotate the order each round (AB, BA / ABC, BCA, CAB) so no variant always runs first.
+        // Rotate the order each round (ABC, BCA, CAB / ABCD, BCDA, ...) so no variant always runs first.
         const shift = round % inRound.length;
         for (const variant of [...inRound.slice(shift), ...inRound.slice(0, shift)]) {
           const lockId = lockIds[next++];
@@ -187,6 +197,7 @@ export async function measureLatency(
       afterAnswerUs: median(phases.after),
     },
     floor: summarize(samples.floor),
+    floorSigning: summarize(samples['floor+signing']),
     curl: samples.curl.length > 0 ? summarize(samples.curl) : null,
     curlProblem,
     keychain: await keychainLatency(options.keychainReads, secret),

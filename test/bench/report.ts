@@ -80,6 +80,7 @@ interface BatchPair {
   concurrency: number;
   core: RunFigures;
   floor: RunFigures;
+  floorSigning: RunFigures | undefined;
   ratio: number;
 }
 
@@ -87,7 +88,10 @@ function pairs(batch: readonly RunFigures[]): BatchPair[] {
   const out: BatchPair[] = [];
   for (const core of batch.filter((run) => run.variant === 'core')) {
     const floor = batch.find((run) => run.variant === 'floor' && run.concurrency === core.concurrency);
-    if (floor) out.push({ concurrency: core.concurrency, core, floor, ratio: core.perSecond / floor.perSecond });
+    const floorSigning = batch.find((run) => run.variant === 'floor+signing' && run.concurrency === core.concurrency);
+    if (floor) {
+      out.push({ concurrency: core.concurrency, core, floor, floorSigning, ratio: core.perSecond / floor.perSecond });
+    }
   }
   return out;
 }
@@ -112,6 +116,7 @@ export function renderReport(r: BenchReport): string {
   );
   const sandboxCapped = r.batch.some((run) => run.sandboxCpu >= TARGETS.sandboxBusy);
   const cappedPairs = batchPairs.filter((p) => p.floor.sandboxCpu >= TARGETS.sandboxBusy);
+  const signingPairs = batchPairs.filter((p) => p.floorSigning !== undefined);
 
   const summary = table(
     ['Target', 'Measured (this run)', 'Target', 'Result'],
@@ -219,6 +224,11 @@ export function renderReport(r: BenchReport): string {
       [
         summaryRow('Core: LockService.release, real HTTP transport, secret from memory', l.core, l.floor),
         summaryRow('Raw floor: node:http DELETE, keep-alive agent, headers signed beforehand', l.floor, null),
+        summaryRow(
+          "Floor + signing: the same DELETE, built and signed by the core's request builder while timed",
+          l.floorSigning,
+          l.floor,
+        ),
         ...(l.curl ? [summaryRow('curl, one process per request, same headers', l.curl, l.floor)] : []),
       ],
     );
@@ -238,6 +248,7 @@ export function renderReport(r: BenchReport): string {
       'Result',
       'Client CPU per request (core / floor)',
       'Floor CPU / core CPU',
+      'Floor + signing /s (× floor)',
       'Sandbox busy (core / floor)',
       'Peak RSS (core / floor)',
     ],
@@ -249,6 +260,9 @@ export function renderReport(r: BenchReport): string {
       verdict(p.ratio >= TARGETS.throughputRatio),
       `${us(p.core.clientCpuUsPerRequest)} / ${us(p.floor.clientCpuUsPerRequest)}`,
       `${fixed(p.floor.clientCpuUsPerRequest / p.core.clientCpuUsPerRequest, 3)} ×`,
+      p.floorSigning
+        ? `${thousands(p.floorSigning.perSecond)} (${fixed(p.floorSigning.perSecond / p.floor.perSecond, 3)} ×)`
+        : 'n/a',
       `${pct(p.core.sandboxCpu)} / ${pct(p.floor.sandboxCpu)}`,
       `${mib(p.core.peakRss)} / ${mib(p.floor.peakRss)}`,
     ]),
@@ -319,29 +333,38 @@ export function renderReport(r: BenchReport): string {
       `${us(backToBackAllowanceUs)}). The split in § 1 shows where it is: the transport's exchange costs about what ` +
       `the floor's whole request does (${us(latency.corePhases.exchangeUs)} vs ${us(latency.floor.median * 1000)} after ` +
       `idle), and the gap is the core's own work before sending (${us(latency.corePhases.beforeSendUs)}) and after the ` +
-      `answer (${us(latency.corePhases.afterAnswerUs)}). Without any network the core spends ${fixed(c.usPerRelease, 1)} µs of CPU per ` +
+      `answer (${us(latency.corePhases.afterAnswerUs)}). Signing at send time alone, the one step no client can ` +
+      `do ahead (the X-Date and the lock ID are only known when the user asks), takes the floor to ` +
+      `${fixed(latency.floorSigning.median / latency.floor.median, 3)} × after idle and ` +
+      `${fixed(latencyBackToBack.floorSigning.median / latencyBackToBack.floor.median, 3)} × back to back. Without any network the core spends ${fixed(c.usPerRelease, 1)} µs of CPU per ` +
       `release in a warm loop (signing alone is ${fixed(signUs, 1)} µs); the same release right after 1 ms of idle ` +
       `time takes ${us(c.coldUs)} against ${us(c.warmUs)} straight after: on this VM, code and data go cold during ` +
       'any wait, so every microsecond of work on the critical path costs several when a request follows a pause. ' +
       'The floor does none of that work while the clock runs: its headers were validated and signed before, and it ' +
-      'builds no audit entry, result or remedy. Signing (a SHA-256 and an HMAC-SHA256) cannot leave the critical ' +
-      'path, because the X-Date and the lock ID are only known when the user asks.',
+      'builds no audit entry, result or remedy.',
     batchPairs.length > 0
       ? `- **Throughput.** The client spends ${coreClientCpu.map((v) => fixed(v, 0)).join(' / ')} µs of CPU per ` +
         `release with the core and ${floorClientCpu.map((v) => fixed(v, 0)).join(' / ')} µs with the floor (c = ${batchPairs
           .map((p) => p.concurrency)
-          .join(' / ')}); a ratio ≥ ${TARGETS.throughputRatio} needs the core within ${fixed(
+          .join(
+            ' / ',
+          )}). Where the client sets the pace, a ratio ≥ ${TARGETS.throughputRatio} needs the core within ${fixed(
           (1 / TARGETS.throughputRatio - 1) * 100,
           0,
-        )} % of the floor's CPU. ` +
+        )} % of the floor's CPU: all the core's own work per release (validation, signing, two audit entries, ` +
+        `parsing, classification, batch bookkeeping) would have to fit in about ${us(
+          Math.min(...floorClientCpu) * (1 / TARGETS.throughputRatio - 1),
+        )}. ` +
+        (signingPairs.length > 0
+          ? `Signing alone does not: the floor that builds and signs each request as it sends it, as the core must, ` +
+            `reaches ${signingPairs.map((p) => `${fixed((p.floorSigning?.perSecond ?? 0) / p.floor.perSecond, 2)} ×`).join(' / ')} ` +
+            `of the floor (c = ${signingPairs.map((p) => p.concurrency).join(' / ')}). `
+          : '') +
         (cappedPairs.length > 0
           ? `At c = ${cappedPairs.map((p) => p.concurrency).join(', ')} the sandbox was busy ≥ ${pct(
               TARGETS.sandboxBusy,
-            )} of its core during the floor's run: there the floor's rate is the sandbox's ceiling, the core only has ` +
-            `to keep the sandbox busy, and the throughput ratio flatters it; the column "Floor CPU / core CPU" is the ` +
-            `ratio the client alone would allow. On 2 cores this cannot be avoided: one Node HTTP server on one core ` +
-            `needs more CPU per request (the sandbox column below) than the floor's client.`
-          : 'The sandbox had spare capacity in every run, so the client set the pace throughout.')
+            )} of its core during the floor's run, so there the floor's rate is the sandbox's ceiling.`
+          : `The sandbox stayed below ${pct(TARGETS.sandboxBusy)} of its core in every run, so the client set the pace.`)
       : '- **Throughput.** Not measured (see skipped).',
     r.load
       ? `- **Sandbox capacity.** Driven by the raw floor at c = 64 it served ${thousands(r.load.perSecond)} requests/s using ` +
@@ -364,8 +387,9 @@ export function renderReport(r: BenchReport): string {
       'Locks are made by the sandbox process itself (`sandbox.addLock()`, on request over the IPC channel) before the ' +
       'clock starts, one per request of every variant, so no HTTP round trip for lock creation is mixed into the timing.',
     '- The profile uses app (HMAC-SHA256) authentication: the core signs each request with a fresh X-Date; the raw floor ' +
-      'sends headers built by the same request builder before timing (one set per lock). Every request must succeed ' +
-      '(core: a LockResult with ok; floor and curl: HTTP 200); a failure aborts the run.',
+      'sends headers built by the same request builder before timing (one set per lock). A third client, "floor + ' +
+      'signing", is the floor building and signing each request as it sends it, which shows what signing alone ' +
+      'costs. Every request must succeed (core: a LockResult with ok; the others: HTTP 200); a failure aborts the run.',
     `- Latency: ${latency.rounds} rounds after ${200} warm-up rounds, each round one core and one floor release (and ` +
       'curl every 10th round) in a rotating order (AB, BA / ABC, BCA, CAB). Measured twice: with 1 ms of idle time ' +
       'before each request (a release after a pause, as a click in the app is: every variant meets a server at rest and ' +

@@ -69,7 +69,8 @@ async function main(): Promise<void> {
     const batch: RunFigures[] = [];
     for (const [index, concurrency] of CONCURRENCIES.entries()) {
       // Alternate which variant goes first, so neither always meets the warmer process.
-      const order = index % 2 === 0 ? (['core', 'floor'] as const) : (['floor', 'core'] as const);
+      const order =
+        index % 2 === 0 ? (['core', 'floor', 'floor+signing'] as const) : (['floor+signing', 'floor', 'core'] as const);
       for (const variant of order) {
         if (left() < 120_000) {
           skipped.push(`batch ${variant} at concurrency ${concurrency} (time budget)`);
@@ -80,7 +81,7 @@ async function main(): Promise<void> {
         const figures =
           variant === 'core'
             ? await coreBatch(sandbox, profile, secret, concurrency, BATCH_SIZE, limit)
-            : await floorBatch(sandbox, profile, secret, concurrency, BATCH_SIZE, limit);
+            : await floorBatch(sandbox, profile, secret, concurrency, BATCH_SIZE, limit, variant);
         batch.push(figures);
         log(
           `${variant} c=${concurrency}: ${Math.round(figures.perSecond)}/s (sandbox ${Math.round(figures.sandboxCpu * 100)} %)`,
