@@ -248,7 +248,7 @@ export function renderReport(r: BenchReport): string {
       'Result',
       'Client CPU per request (core / floor)',
       'Floor CPU / core CPU',
-      'Floor + signing /s (× floor)',
+      'Floor + signing /s (× floor), CPU per request',
       'Sandbox busy (core / floor)',
       'Peak RSS (core / floor)',
     ],
@@ -261,7 +261,8 @@ export function renderReport(r: BenchReport): string {
       `${us(p.core.clientCpuUsPerRequest)} / ${us(p.floor.clientCpuUsPerRequest)}`,
       `${fixed(p.floor.clientCpuUsPerRequest / p.core.clientCpuUsPerRequest, 3)} ×`,
       p.floorSigning
-        ? `${thousands(p.floorSigning.perSecond)} (${fixed(p.floorSigning.perSecond / p.floor.perSecond, 3)} ×)`
+        ? `${thousands(p.floorSigning.perSecond)} (${fixed(p.floorSigning.perSecond / p.floor.perSecond, 3)} ×), ` +
+          us(p.floorSigning.clientCpuUsPerRequest)
         : 'n/a',
       `${pct(p.core.sandboxCpu)} / ${pct(p.floor.sandboxCpu)}`,
       `${mib(p.core.peakRss)} / ${mib(p.floor.peakRss)}`,
@@ -356,9 +357,12 @@ export function renderReport(r: BenchReport): string {
           Math.min(...floorClientCpu) * (1 / TARGETS.throughputRatio - 1),
         )}. ` +
         (signingPairs.length > 0
-          ? `Signing alone does not: the floor that builds and signs each request as it sends it, as the core must, ` +
-            `reaches ${signingPairs.map((p) => `${fixed((p.floorSigning?.perSecond ?? 0) / p.floor.perSecond, 2)} ×`).join(' / ')} ` +
-            `of the floor (c = ${signingPairs.map((p) => p.concurrency).join(' / ')}). `
+          ? `Signing alone does not fit: the floor that builds and signs each request as it sends it, as the core ` +
+            `must, spends ${signingPairs
+              .map((p) => fixed((p.floorSigning?.clientCpuUsPerRequest ?? 0) - p.floor.clientCpuUsPerRequest, 0))
+              .join(' / ')} µs more client CPU per request than the floor and reaches ${signingPairs
+              .map((p) => `${fixed((p.floorSigning?.perSecond ?? 0) / p.floor.perSecond, 2)} ×`)
+              .join(' / ')} of its rate (c = ${signingPairs.map((p) => p.concurrency).join(' / ')}). `
           : '') +
         (cappedPairs.length > 0
           ? `At c = ${cappedPairs.map((p) => p.concurrency).join(', ')} the sandbox was busy ≥ ${pct(
