@@ -331,10 +331,11 @@ export function renderReport(r: BenchReport): string {
   const analysis = [
     `- **Latency.** After an idle wait the core's median is ${us(gapUs)} above the floor's; ${TARGETS.latencyRatio} × ` +
       `allows ${us(allowanceUs)}. Back to back the gap is ${us(backToBackGapUs)} (${TARGETS.latencyRatio} × allows ` +
-      `${us(backToBackAllowanceUs)}). The split in § 1 shows where it is: the transport's exchange costs about what ` +
-      `the floor's whole request does (${us(latency.corePhases.exchangeUs)} vs ${us(latency.floor.median * 1000)} after ` +
-      `idle), and the gap is the core's own work before sending (${us(latency.corePhases.beforeSendUs)}) and after the ` +
-      `answer (${us(latency.corePhases.afterAnswerUs)}). Signing at send time alone, the one step no client can ` +
+      `${us(backToBackAllowanceUs)}). The split in § 1 shows where it is (after idle): the core's own work before ` +
+      `sending (${us(latency.corePhases.beforeSendUs)}) and after the answer (${us(latency.corePhases.afterAnswerUs)}), ` +
+      `and the transport's exchange at ${us(latency.corePhases.exchangeUs)} against the floor's whole request at ` +
+      `${us(latency.floor.median * 1000)} (the transport's own bookkeeping: a deadline timer, the abort hook, headers ` +
+      `and body collected for parsing). Signing at send time alone, the one step no client can ` +
       `do ahead (the X-Date and the lock ID are only known when the user asks), takes the floor to ` +
       `${fixed(latency.floorSigning.median / latency.floor.median, 3)} × after idle and ` +
       `${fixed(latencyBackToBack.floorSigning.median / latencyBackToBack.floor.median, 3)} × back to back. Without any network the core spends ${fixed(c.usPerRelease, 1)} µs of CPU per ` +
