@@ -6,7 +6,7 @@
  * Idle pooled sockets time out (keepAliveAgents.ts); a request's own deadline is a timer of its own.
  *
  * Per-request code avoids `{ ...object, key: value }` literals (on Node 20's V8 they take microseconds
- * each) and shares one 'abort' listener per signal among the requests using it (docs/benchmarks.md).
+ * each) and shares one 'abort' listener per signal among the requests using it.
  */
 import { X509Certificate } from 'node:crypto';
 import http from 'node:http';

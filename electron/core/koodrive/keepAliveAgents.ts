@@ -13,31 +13,24 @@ export const IDLE_SOCKET_MS = 4000;
 
 const KEEP_ALIVE = { keepAlive: true, scheduling: 'lifo', noDelay: true } as const;
 
-/** Called after Node's keepSocketAlive, which applies a Keep-Alive timeout the server announced, else none. */
-function armIdleTimeout(socket: Duplex): void {
-  if (socket instanceof Socket && !socket.timeout) socket.setTimeout(IDLE_SOCKET_MS);
-}
-
-class IdleTimeoutHttpAgent extends http.Agent {
-  override keepSocketAlive(socket: Duplex): void {
-    const kept = super.keepSocketAlive(socket);
-    armIdleTimeout(socket);
+/**
+ * Makes `agent` give every socket it pools an idle timeout, unless the socket already has one (Node
+ * sets one when its agent has a `timeout` option or reads a server's Keep-Alive hint).
+ */
+function closingIdleSockets<A extends http.Agent>(agent: A): A {
+  const keepSocketAlive = agent.keepSocketAlive.bind(agent);
+  agent.keepSocketAlive = (socket: Duplex): void => {
+    const kept = keepSocketAlive(socket);
+    if (socket instanceof Socket && !socket.timeout) socket.setTimeout(IDLE_SOCKET_MS);
     return kept;
-  }
-}
-
-class IdleTimeoutHttpsAgent extends https.Agent {
-  override keepSocketAlive(socket: Duplex): void {
-    const kept = super.keepSocketAlive(socket);
-    armIdleTimeout(socket);
-    return kept;
-  }
+  };
+  return agent;
 }
 
 export function createKeepAliveHttpAgent(): http.Agent {
-  return new IdleTimeoutHttpAgent(KEEP_ALIVE);
+  return closingIdleSockets(new http.Agent(KEEP_ALIVE));
 }
 
 export function createKeepAliveHttpsAgent(options: https.AgentOptions = {}): https.Agent {
-  return new IdleTimeoutHttpsAgent({ ...options, ...KEEP_ALIVE });
+  return closingIdleSockets(new https.Agent({ ...options, ...KEEP_ALIVE }));
 }

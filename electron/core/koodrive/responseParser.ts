@@ -59,7 +59,7 @@ export function parseResponseBody(body: Uint8Array): ParsedBody {
     return NONE;
   }
   if (!isRecord(value)) return { code: null, msg: null, data: value, shape: 'none' };
-  // Built key by key: object spreads cost microseconds each on Node 20 (docs/benchmarks.md).
+  // Built key by key: object spreads cost microseconds each on Node 20.
   let parsed: ParsedBody;
   const code = codeText(value.code);
   const gatewayCode = code === null ? codeText(value.error_code) : null;
