@@ -1,6 +1,6 @@
 import { type ChangeEvent, type FormEvent, type ReactNode, useRef, useState } from 'react';
 import { BATCH_MAX_CONCURRENCY, BATCH_MAX_LOCKS } from '../../../shared/batch';
-import type { LockIdList } from '../../../shared/lockIdList';
+import type { BatchInput as ParsedBatchInput } from '../../../shared/batchInput';
 import { t } from '../i18n';
 import { formatCount } from '../lib/batchFormat';
 import { BatchInvalidList } from './BatchInvalidList';
@@ -13,7 +13,7 @@ export interface BatchInputProps {
   header: ReactNode;
   text: string;
   onTextChange: (text: string) => void;
-  list: LockIdList;
+  list: ParsedBatchInput;
   concurrencyText: string;
   onConcurrencyChange: (text: string) => void;
   concurrencyProblem: string | null;
@@ -21,8 +21,8 @@ export interface BatchInputProps {
   onSubmit: () => void;
 }
 
-function countLine(list: LockIdList): string {
-  const count = list.valid.length;
+function countLine(list: ParsedBatchInput): string {
+  const count = list.rows.length;
   if (count === 0) return t('batch.count.empty');
   return t(count === 1 ? 'batch.count.one' : 'batch.count.other', { count: formatCount(count) });
 }
@@ -41,7 +41,7 @@ export function BatchInput({
 }: BatchInputProps) {
   const fileInput = useRef<HTMLInputElement>(null);
   const [fileNote, setFileNote] = useState<{ text: string; problem: boolean } | null>(null);
-  const count = list.valid.length;
+  const count = list.rows.length;
   const tooMany = count > BATCH_MAX_LOCKS;
 
   async function importFile(event: ChangeEvent<HTMLInputElement>) {

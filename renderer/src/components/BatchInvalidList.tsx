@@ -1,11 +1,11 @@
-import type { LockIdListProblem } from '../../../shared/lockIdList';
+import type { BatchInputProblem } from '../../../shared/batchInput';
 import { t } from '../i18n';
 import { formatCount } from '../lib/batchFormat';
 
 const SHOWN = 100;
 
 /** The lines that are left out of the batch, with their line number and what is wrong. */
-export function BatchInvalidList({ invalid }: { invalid: readonly LockIdListProblem[] }) {
+export function BatchInvalidList({ invalid }: { invalid: readonly BatchInputProblem[] }) {
   const count = invalid.length;
   const params = { count: formatCount(count) };
   return (

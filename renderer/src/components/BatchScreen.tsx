@@ -1,6 +1,6 @@
 import { useCallback, useDeferredValue, useMemo, useState } from 'react';
 import { BATCH_DEFAULT_CONCURRENCY, BATCH_MAX_CONCURRENCY, BATCH_MAX_LOCKS } from '../../../shared/batch';
-import { parseLockIdList } from '../../../shared/lockIdList';
+import { parseBatchInput } from '../../../shared/batchInput';
 import type { Profile } from '../../../shared/profile';
 import { resultsToCsv } from '../../../shared/resultsCsv';
 import { useBatchRun } from '../hooks/useBatchRun';
@@ -45,7 +45,8 @@ export function BatchScreen({ profiles, profile, onSelectProfile }: BatchScreenP
   const [pending, setPending] = useState<PendingBatch | null>(null);
   const [exportNote, setExportNote] = useState('');
   const deferredText = useDeferredValue(text);
-  const list = useMemo(() => parseLockIdList(deferredText), [deferredText]);
+  const list = useMemo(() => parseBatchInput(deferredText), [deferredText]);
+  const inputLockIds = useMemo(() => [...new Set(list.rows.map((row) => row.lockId))], [list]);
   const concurrency = concurrencyOf(concurrencyText);
   const busy = isBatchBusy(run);
 
@@ -64,8 +65,8 @@ export function BatchScreen({ profiles, profile, onSelectProfile }: BatchScreenP
   }, [request, run.results]);
 
   function ask() {
-    if (busy || concurrency === null || list.valid.length === 0 || list.valid.length > BATCH_MAX_LOCKS) return;
-    setPending({ kind: 'start', lockIds: list.valid, profile, concurrency });
+    if (busy || concurrency === null || inputLockIds.length === 0 || inputLockIds.length > BATCH_MAX_LOCKS) return;
+    setPending({ kind: 'start', lockIds: inputLockIds, profile, concurrency });
   }
 
   function askAgain(kind: 'retry' | 'rest') {

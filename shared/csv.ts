@@ -1,0 +1,216 @@
+/**
+ * CSV both ways (RFC 4180). Reading: records, not lines — quoted cells may hold separators, doubled
+ * quotes and line breaks (CRLF, LF or CR); a byte-order mark is dropped; the separator is given or
+ * detected outside quotes. Writing: `csvCell` quotes what a spreadsheet could split and guards
+ * against formula injection. Pure; shared by the CLI and the renderer.
+ */
+
+export const CSV_SEPARATORS = [',', ';', '\t'] as const;
+export type CsvSeparator = (typeof CSV_SEPARATORS)[number];
+
+export interface CsvRecord {
+  /** 1-based line on which the record starts. */
+  line: number;
+  cells: string[];
+}
+
+export interface CsvReadOptions {
+  /** null: every record is one cell (quotes are still honoured). Default: detected. */
+  separator?: CsvSeparator | null;
+  /** Skip lines whose first non-blank character is `#` (outside a quoted cell). Default true. */
+  comments?: boolean;
+}
+
+export function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/**
+ * The separator of the first record that is not blank or a comment: the one of `,` `;` tab that
+ * occurs most often outside quotes there (ties: tab, then `;`, then `,`); null when none occurs.
+ */
+export function detectSeparator(text: string, comments = true): CsvSeparator | null {
+  const source = stripBom(text);
+  const start = firstContentLine(source, comments);
+  const counts = { ',': 0, ';': 0, '\t': 0 };
+  let quoted = false;
+  for (let i = start; i < source.length; i += 1) {
+    const char = source[i];
+    if (char === '"') quoted = !quoted;
+    else if (quoted) continue;
+    else if (char === '\n' || char === '\r') break;
+    else if (char === ',' || char === ';' || char === '\t') counts[char] += 1;
+  }
+  let best: CsvSeparator | null = null;
+  for (const separator of ['\t', ';', ','] as const) {
+    if (counts[separator] > 0 && (best === null || counts[separator] > counts[best])) best = separator;
+  }
+  return best;
+}
+
+/**
+ * Reads text as CSV records. Blank lines are skipped; so are comment lines unless turned off. A
+ * quote opens a quoted cell only at the start of a cell (after optional blanks); anywhere else it is
+ * an ordinary character. A quote that never closes is read as an ordinary character, and so is every
+ * quote after it: the input is malformed from there, and reading on keeps the line numbers right.
+ * Unquoted cells are returned as written (blanks included); quoted cells without their quotes.
+ */
+export function parseCsvRecords(text: string, options: CsvReadOptions = {}): CsvRecord[] {
+  const source = stripBom(text);
+  const comments = options.comments ?? true;
+  const separator = options.separator === undefined ? detectSeparator(source, comments) : options.separator;
+  const first = new RecordReader(source, separator, comments, source.length).readAll();
+  if (first.unclosedQuoteAt === null) return first.records;
+  return new RecordReader(source, separator, comments, first.unclosedQuoteAt).readAll().records;
+}
+
+interface ReadOutcome {
+  records: CsvRecord[];
+  /** Offset of a quote that opened a cell and never closed, or null. */
+  unclosedQuoteAt: number | null;
+}
+
+class RecordReader {
+  private position = 0;
+  private line = 1;
+
+  constructor(
+    private readonly source: string,
+    private readonly separator: CsvSeparator | null,
+    private readonly comments: boolean,
+    /** Quotes at or after this offset are ordinary characters. */
+    private readonly quotesUntil: number,
+  ) {}
+
+  readAll(): ReadOutcome {
+    const records: CsvRecord[] = [];
+    while (this.position < this.source.length) {
+      if (this.skipBlankOrComment()) continue;
+      const recordLine = this.line;
+      const cells: string[] = [];
+      for (;;) {
+        const cell = this.readCell();
+        if (cell === null) return { records, unclosedQuoteAt: this.position };
+        cells.push(cell);
+        if (this.source[this.position] !== this.separator || this.separator === null) break;
+        this.position += 1;
+      }
+      this.skipLineBreak();
+      records.push({ line: recordLine, cells });
+    }
+    return { records, unclosedQuoteAt: null };
+  }
+
+  private skipBlankOrComment(): boolean {
+    const end = lineEnd(this.source, this.position);
+    const text = this.source.slice(this.position, end);
+    if (text.trim().length > 0 && !(this.comments && text.trimStart().startsWith('#'))) return false;
+    this.position = end;
+    this.skipLineBreak();
+    return true;
+  }
+
+  /** One cell, leaving the position on the separator or line break after it; null for an unclosed quote. */
+  private readCell(): string | null {
+    const { source } = this;
+    const begin = this.position;
+    let i = begin;
+    while (i < source.length && (source[i] === ' ' || (source[i] === '\t' && this.separator !== '\t'))) i += 1;
+    if (source[i] !== '"' || i >= this.quotesUntil) {
+      this.position = this.cellEnd(begin);
+      return source.slice(begin, this.position);
+    }
+    const opened = i;
+    let cell = '';
+    let from = opened + 1;
+    for (;;) {
+      const close = source.indexOf('"', from);
+      if (close < 0) {
+        this.position = opened;
+        return null;
+      }
+      cell += source.slice(from, close);
+      if (source[close + 1] !== '"') {
+        from = close + 1;
+        break;
+      }
+      cell += '"';
+      from = close + 2;
+    }
+    this.line += countLineBreaks(source, opened, from);
+    // Text between the closing quote and the separator is kept, as spreadsheet programs do.
+    this.position = this.cellEnd(from);
+    return cell + source.slice(from, this.position);
+  }
+
+  private cellEnd(from: number): number {
+    const { source, separator } = this;
+    let i = from;
+    while (i < source.length) {
+      const char = source[i];
+      if (char === separator || char === '\n' || char === '\r') break;
+      i += 1;
+    }
+    return i;
+  }
+
+  private skipLineBreak(): void {
+    const { source } = this;
+    if (source[this.position] === '\r') this.position += source[this.position + 1] === '\n' ? 2 : 1;
+    else if (source[this.position] === '\n') this.position += 1;
+    else return;
+    this.line += 1;
+  }
+}
+
+function lineEnd(source: string, from: number): number {
+  let i = from;
+  while (i < source.length && source[i] !== '\n' && source[i] !== '\r') i += 1;
+  return i;
+}
+
+function firstContentLine(source: string, comments: boolean): number {
+  let i = 0;
+  while (i < source.length) {
+    const end = lineEnd(source, i);
+    const text = source.slice(i, end);
+    if (text.trim().length > 0 && !(comments && text.trimStart().startsWith('#'))) return i;
+    i = end + (source[end] === '\r' && source[end + 1] === '\n' ? 2 : 1);
+  }
+  return source.length;
+}
+
+/** Line breaks (CRLF counted once) in source[from, to). */
+function countLineBreaks(source: string, from: number, to: number): number {
+  let count = 0;
+  for (let i = from; i < to; i += 1) {
+    const char = source[i];
+    if (char === '\n') count += 1;
+    else if (char === '\r' && source[i + 1] !== '\n') count += 1;
+  }
+  return count;
+}
+
+const FORMULA_START = /^(?:[\t\r]|\s*[=+\-@])/;
+const NEEDS_QUOTES = /[",;\t\r\n]/;
+
+/** Quotes a cell when it holds a quote, a separator (`,` `;` tab) or a line break; quotes doubled. */
+export function quoteCsvField(text: string): string {
+  return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** True when a spreadsheet could read the text as a formula, also after leading whitespace. */
+export function looksLikeFormula(text: string): boolean {
+  return FORMULA_START.test(text);
+}
+
+/**
+ * One CSV cell for export: text that a spreadsheet could run as a formula (starting with = + - @,
+ * tab or CR, also after leading whitespace) gets a leading ' (CSV injection guard); then quoted as
+ * needed. Numbers and booleans are written as they are.
+ */
+export function csvCell(value: string | number | boolean | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value !== 'string') return String(value);
+  return quoteCsvField(looksLikeFormula(value) ? `'${value}` : value);
+}
