@@ -1,7 +1,7 @@
 /**
  * Authentication as the real service does it (spec §4-§6): Authorization, X-User-Id and X-Date are
- * required; X-Date must lie in [now - 15 min, now] (whole seconds; 1 s ahead tolerated for rounding); the bearer token, or
- * the AppId and the HMAC-SHA256 signature recomputed from the request exactly as received, must match.
+ * required; X-Date must lie in [now - 15 min, now] (whole seconds; 1 s ahead tolerated for rounding); the bearer token
+ * and its user, or the AppId and the HMAC-SHA256 signature recomputed from the request exactly as received, must match.
  */
 import { canonicalRequest, sha256Hex, signature, stringToSign } from '../koodrive/sign';
 import { parseXDate, X_DATE_WINDOW_MS } from '../koodrive/xdate';
@@ -63,13 +63,14 @@ export function verifyRequest(
 
   if (parsed.scheme === 'bearer') {
     if (!sameText(parsed.token, credentials.token)) return rejected(badToken(requestId), 'rejected:bad-token');
+    // A token belongs to one user; an app acts for any user of the tenant (docs/sandbox.md).
+    if (!sameText(userId.value, credentials.userId)) {
+      return rejected(wrongUser(userId.value, requestId), 'rejected:wrong-user');
+    }
   } else {
     if (!sameText(parsed.appId, credentials.appId)) return rejected(unknownAppId(requestId), 'rejected:bad-app-id');
     const check = checkSignature(request, parsed.signedHeaders, parsed.signature, credentials, requestId);
     if (check) return check;
-  }
-  if (!sameText(userId.value, credentials.userId)) {
-    return rejected(wrongUser(parsed.scheme, userId.value, requestId), 'rejected:wrong-user');
   }
   return { ok: true, scheme: parsed.scheme, userId: userId.value };
 }

@@ -160,7 +160,16 @@ describe('verifyRequest', () => {
       outcomeOf(build({ after: (h) => (h.Authorization = h.Authorization.replace(CREDENTIALS.appId, 'abc')) })),
     ).toBe('rejected:bad-app-id');
     expect(outcomeOf(build({ auth: 'bearer', headers: { 'X-User-Id': '1' } }))).toBe('rejected:wrong-user');
-    expect(outcomeOf(build({ headers: { 'X-User-Id': '1' } }))).toBe('rejected:wrong-user');
+  });
+
+  it('lets an app act for any user, but a token only for its own', () => {
+    expect(outcomeOf(build({ headers: { 'X-User-Id': '1505084218764547200' } }))).toBe('ok:app');
+    const forOther = build({ headers: { 'X-User-Id': '1505084218764547200' } });
+    expect(forOther.ok && forOther.userId).toBe('1505084218764547200');
+    const bearer = build({ auth: 'bearer', headers: { 'X-User-Id': '1505084218764547200' } });
+    if (bearer.ok) throw new Error('expected a rejection');
+    expect(bearer.reply).toMatchObject({ status: 401, body: { error_code: 'APIGW.0301' } });
+    expect(String(bearer.reply.body.error_msg)).toContain('does not belong to X-User-Id 1505084218764547200');
   });
 
   it('answers 400 PARAMETER_INVALID for missing, repeated or malformed headers', () => {
