@@ -4,9 +4,10 @@
  * a web page cannot send cross-origin without a CORS preflight the sandbox never grants.
  */
 import type { IncomingMessage } from 'node:http';
-import { isLoopbackHost, moduleCodeProblem } from '../../../shared/identifiers';
+import { isLoopbackHost, moduleCodeProblem, userIdProblem } from '../../../shared/identifiers';
 import type { JsonReply } from './errorBodies';
 import { parseFault } from './faults';
+import { LOCK_ID_PATTERN } from './lockRoutes';
 import type { LockEntry } from './lockTable';
 import { readBody } from './readBody';
 import { ReceivedHeaders } from './receivedHeaders';
@@ -69,6 +70,7 @@ function listLocks(state: SandboxState) {
 
 function lockView(lock: LockEntry) {
   return {
+    userId: lock.userId,
     lockId: lock.lockId,
     moduleCode: lock.moduleCode,
     createdAt: new Date(lock.createdAtMs).toISOString(),
@@ -77,13 +79,27 @@ function lockView(lock: LockEntry) {
 }
 
 function createLock(body: Record<string, unknown>, state: SandboxState): JsonReply {
-  const moduleCode = body.moduleCode;
+  const { moduleCode, userId, lockId } = body;
   if (moduleCode !== undefined && (typeof moduleCode !== 'string' || moduleCodeProblem(moduleCode))) {
     return adminError(400, 'moduleCode must be a string of 1-8 digits, e.g. "102".');
   }
-  const lockId = state.addLock(moduleCode);
-  const lock = state.locks.activeLock(lockId);
-  return { status: 200, body: lock ? lockView(lock) : { lockId } };
+  if (userId !== undefined && (typeof userId !== 'string' || userIdProblem(userId))) {
+    return adminError(400, 'userId must be a string of digits (up to 32), e.g. "1505084218764547200".');
+  }
+  if (lockId !== undefined && (typeof lockId !== 'string' || !LOCK_ID_PATTERN.test(lockId))) {
+    return adminError(400, 'lockId must be a string of 1-256 printable ASCII characters without spaces.');
+  }
+  if (lockId !== undefined && state.locks.activeLock(lockId)) {
+    return adminError(409, `Lock ${lockId} already exists; choose another lockId or omit it for a random one.`);
+  }
+  let added: string;
+  try {
+    added = state.addLock({ moduleCode, userId, lockId });
+  } catch (error) {
+    return adminError(409, error instanceof Error ? error.message : 'The lock could not be added.');
+  }
+  const lock = state.locks.activeLock(added);
+  return { status: 200, body: lock ? lockView(lock) : { lockId: added } };
 }
 
 function setFault(body: Record<string, unknown>, state: SandboxState): JsonReply {

@@ -72,20 +72,14 @@ export function badSignature(requestId: string, canonicalRequestSha256: string):
   );
 }
 
-export function wrongUser(scheme: 'bearer' | 'app', userId: string, requestId: string): JsonReply {
-  return scheme === 'bearer'
-    ? gatewayError(
-        401,
-        'APIGW.0301',
-        `Incorrect IAM authentication information: the token does not belong to X-User-Id ${userId}`,
-        requestId,
-      )
-    : gatewayError(
-        401,
-        'APIGW.0303',
-        `Incorrect app authentication information: the app may not act for X-User-Id ${userId}`,
-        requestId,
-      );
+/** A bearer token is valid but belongs to another user than X-User-Id. */
+export function wrongUser(userId: string, requestId: string): JsonReply {
+  return gatewayError(
+    401,
+    'APIGW.0301',
+    `Incorrect IAM authentication information: the token does not belong to X-User-Id ${userId}`,
+    requestId,
+  );
 }
 
 export function lockNotFound(lockId: string): JsonReply {
@@ -111,4 +105,17 @@ export function routeNotFound(method: string, path: string, requestId: string): 
 
 export function bodyTooLarge(limitBytes: number, requestId: string): JsonReply {
   return gatewayError(413, 'APIGW.0201', `Request body too large: at most ${limitBytes} bytes are accepted`, requestId);
+}
+
+/** The gateway's throttling answer: 429 APIGW.0308 with Retry-After in seconds (docs/sandbox.md). */
+export function throttled(rate: number, burst: number, retryAfterSeconds: number, requestId: string): JsonReply {
+  return {
+    ...gatewayError(
+      429,
+      'APIGW.0308',
+      `The throttling threshold has been reached: this sandbox accepts ${rate} requests per second (bursts of ${burst}); retry after ${retryAfterSeconds} s`,
+      requestId,
+    ),
+    headers: { 'Retry-After': String(retryAfterSeconds) },
+  };
 }

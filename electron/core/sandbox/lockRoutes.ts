@@ -7,7 +7,7 @@ import type { ReceivedHeaders } from './receivedHeaders';
 
 export const LOCK_PATH = '/koodrive/ose/v1/backup/lock';
 export const LOCK_ID_HEADER = 'x-backup-lock-id';
-const LOCK_ID = /^[\x21-\x7e]{1,256}$/;
+export const LOCK_ID_PATTERN = /^[\x21-\x7e]{1,256}$/;
 const JSON_CONTENT_TYPE = /^application\/json\s*(;.*)?$/i;
 
 export type LockRoute = 'create' | 'release' | 'renew';
@@ -38,7 +38,7 @@ export function handleLockRoute(
   const lockId = header.value ?? null;
   if (header.value === undefined) return invalid(`missing header ${LOCK_ID_HEADER}`, null);
   if (header.repeated) return invalid(`header ${LOCK_ID_HEADER} is sent more than once`, null);
-  if (!LOCK_ID.test(header.value)) {
+  if (!LOCK_ID_PATTERN.test(header.value)) {
     return invalid(`header ${LOCK_ID_HEADER} must be 1-256 printable ASCII characters without spaces`, null);
   }
   const result = route === 'release' ? locks.release(userId, header.value) : locks.renew(userId, header.value);

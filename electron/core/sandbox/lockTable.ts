@@ -54,13 +54,14 @@ export class LockTable {
   }
 
   /** Adds a lock without the conflict check: a stuck lock left behind by a crashed client. */
-  insert(userId: string, moduleCode: string): LockEntry {
+  insert(userId: string, moduleCode: string, lockId?: string): LockEntry {
+    if (lockId !== undefined && this.locks.has(lockId)) throw new Error(`Lock ${lockId} already exists.`);
     const now = this.nowMs();
     if (this.locks.size >= MAX_LOCKS) this.sweep(now);
     else this.sweepIfDue(now);
     if (this.locks.size >= MAX_LOCKS) throw new Error(`The sandbox holds at most ${MAX_LOCKS} locks.`);
     const lock: StoredLock = {
-      lockId: `${randomUUID()}@${moduleCode}`,
+      lockId: lockId ?? `${randomUUID()}@${moduleCode}`,
       userId,
       moduleCode,
       createdAtMs: now,

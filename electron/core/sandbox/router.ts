@@ -1,14 +1,16 @@
 /**
  * HTTP routing: admin paths go to the practice surface; every other request has its body read
- * (64 KiB at most), may be hit by the current fault, is authenticated and then routed to the lock
- * operations or answered 404 like the gateway does. Every request that is not admin is recorded.
+ * (64 KiB at most), passes the simulated gateway (rate limit, latency), may be hit by the current
+ * fault, is authenticated and then routed to the lock operations or answered 404 like the gateway
+ * does. Every request that is not admin is recorded.
  */
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { handleAdmin, isAdminPath } from './adminRoutes';
 import { sendReply, sendSlowly, sendThenReset, streamHuge } from './deliver';
-import { bodyTooLarge, koodriveError, CODE_INNER_FAILURE, routeNotFound } from './errorBodies';
+import { bodyTooLarge, koodriveError, CODE_INNER_FAILURE, routeNotFound, throttled } from './errorBodies';
 import { HTML_PAGE, NON_JSON_TEXT, statusFaultReply } from './faultReplies';
+import { retryAfterSeconds } from './gateway';
 import type { RouteResult } from './lockRoutes';
 import { handleLockRoute, LOCK_ID_HEADER, LOCK_PATH, matchLockRoute } from './lockRoutes';
 import type { BodyRead } from './readBody';
@@ -111,13 +113,35 @@ function afterBody(exchange: Exchange, read: BodyRead): Promise<void> | void {
     sendReply(res, jsonHttpReply(bodyTooLarge(MAX_BODY_BYTES, requestId), baseHeaders(state.clock.now(), requestId)));
     return;
   }
+  // The gateway decides on arrival; its latency then applies to every answer, a 429 included.
+  const waitMs = state.gateway.throttle?.take() ?? 0;
+  const latencyMs = state.gateway.latency?.() ?? 0;
+  if (latencyMs > 0) {
+    return state.timers.sleep(latencyMs).then((slept) => {
+      if (slept) return afterGateway(exchange, read.body, waitMs);
+    });
+  }
+  return afterGateway(exchange, read.body, waitMs);
+}
+
+/** `waitMs` > 0: throttled, not processed, and no fault is used up. */
+function afterGateway(exchange: Exchange, body: Buffer, waitMs: number): Promise<void> | void {
+  const { res, state, requestId, received, headerLockId } = exchange;
+  if (waitMs > 0) {
+    const throttle = state.gateway.throttle;
+    const reply = throttled(throttle?.rate ?? 0, throttle?.burst ?? 0, retryAfterSeconds(waitMs), requestId);
+    const httpReply = jsonHttpReply(reply, baseHeaders(state.clock.now(), requestId));
+    record(state, received, 'rejected:throttled', headerLockId, httpReply.status, null);
+    sendReply(res, httpReply);
+    return;
+  }
   const fault = state.faults.take();
   if (fault?.kind === 'delay') {
     return state.timers.sleep(fault.ms).then((slept) => {
-      if (slept) afterFault(exchange, read.body, fault);
+      if (slept) afterFault(exchange, body, fault);
     });
   }
-  afterFault(exchange, read.body, fault);
+  afterFault(exchange, body, fault);
 }
 
 function afterFault(exchange: Exchange, body: Buffer, fault: SandboxFault | null): void {

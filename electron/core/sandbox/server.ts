@@ -5,49 +5,44 @@
 import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
-import { isLoopbackHost, moduleCodeProblem } from '../../../shared/identifiers';
+import { isLoopbackHost } from '../../../shared/identifiers';
 import { systemClock } from '../clock';
 import { generateLoopbackCertificate } from './certificate';
 import { resolveCredentials } from './credentials';
 import { FaultSchedule } from './faults';
+import { gatewayFrom } from './gateway';
 import { LockTable } from './lockTable';
 import { RequestLog } from './requestLog';
 import { createRequestHandler } from './router';
 import type { SandboxState } from './state';
+import { lockAdder, seedStuckLocks } from './stuckLocks';
 import { TimerSet } from './timers';
 import type { RunningSandbox, SandboxOptions } from './types';
 
 export type {
+  NewLock,
   ReceivedRequest,
   RunningSandbox,
   SandboxCredentials,
   SandboxFault,
   SandboxFaultKind,
+  SandboxLock,
   SandboxOptions,
 } from './types';
-
-export const DEFAULT_SEED_LOCKS = 3;
-const SEED_MODULES = ['100', '101', '102'] as const;
+export { DEFAULT_SEED_LOCKS } from './stuckLocks';
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
   const host = options.host ?? '127.0.0.1';
   if (!isLoopbackHost(host)) throw new Error(`The sandbox listens on loopback addresses only, not "${host}".`);
   const port = options.port ?? 0;
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error('port must be a whole number 0-65535.');
-  const seedLocks = options.seedLocks ?? DEFAULT_SEED_LOCKS;
-  if (!Number.isInteger(seedLocks) || seedLocks < 0 || seedLocks > 1000) {
-    throw new Error('seedLocks must be a whole number 0-1000.');
-  }
 
   const credentials = resolveCredentials(options.credentials);
   const clock = options.clock ?? systemClock;
+  const gateway = gatewayFrom(options, clock);
   const locks = new LockTable(clock, options.lockTtlMs);
-  let nextModule = 0;
-  const addLock = (moduleCode?: string): string => {
-    const code = moduleCode ?? SEED_MODULES[nextModule++ % SEED_MODULES.length];
-    if (moduleCodeProblem(code)) throw new Error('moduleCode must be 1-8 digits (100, 101 or 102).');
-    return locks.insert(credentials.userId, code).lockId;
-  };
+  const addLock = lockAdder(locks, credentials.userId);
+  const seeded = seedStuckLocks(options, credentials.userId, addLock);
   const state: SandboxState = {
     credentials,
     clock,
@@ -55,10 +50,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     faults: new FaultSchedule(),
     log: new RequestLog(),
     timers: new TimerSet(),
+    gateway,
     addLock,
     logLine: options.quiet === false ? (line) => console.log(line) : null,
   };
-  const seededLockIds = Array.from({ length: seedLocks }, () => addLock());
 
   const handler = createRequestHandler(state);
   const certificate = options.certificate ?? (options.https ? await generateLoopbackCertificate() : null);
@@ -90,9 +85,16 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   return {
     url,
     credentials: { ...credentials },
-    seededLockIds,
+    users: seeded.users,
+    seededLockIds: seeded.locks.filter((lock) => lock.userId === credentials.userId).map((lock) => lock.lockId),
+    seededLocks: seeded.locks,
     ...(certificate && !options.certificate ? { caPem: certificate.certPem } : {}),
-    activeLockIds: () => locks.active().map((lock) => lock.lockId),
+    activeLockIds: () =>
+      locks
+        .active()
+        .filter((lock) => lock.userId === credentials.userId)
+        .map((lock) => lock.lockId),
+    activeLocks: () => locks.active().map(({ userId, lockId, moduleCode }) => ({ userId, lockId, moduleCode })),
     addLock,
     setFault: (fault, times) => state.faults.set(fault, times),
     received: () => state.log.list(),

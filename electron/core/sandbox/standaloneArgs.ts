@@ -16,18 +16,46 @@ Options:
   --token TOKEN       fixed bearer token (default: random)
   --app-id ID         fixed AppId for app authentication (default: random)
   --app-secret SECRET fixed AppSecret for app authentication (default: random)
+  --seed N            also create N stuck locks at start, spread over --seed-users users (default 0)
+  --seed-users U      how many users the --seed locks are spread over (default 100)
+  --rate R            act as a throttling gateway: R requests per second (token bucket), 429 beyond
+  --burst B           requests the gateway accepts at once after a quiet spell (default: R rounded up)
+  --latency MS        answer every API request MS milliseconds late (default 0)
+  --jitter MS         vary the latency by up to MS milliseconds either way (default 0)
   --quiet             do not print a line per request
   -h, --help          show this help
 `;
 
-const VALUE_FLAGS: Readonly<Record<string, keyof SandboxCredentials | 'port' | 'host'>> = {
+type NumberOption = 'seed' | 'seedUsers' | 'rate' | 'burst' | 'latencyMs' | 'jitterMs';
+
+const VALUE_FLAGS: Readonly<Record<string, keyof SandboxCredentials | NumberOption | 'port' | 'host'>> = {
   '--port': 'port',
   '--host': 'host',
   '--user-id': 'userId',
   '--token': 'token',
   '--app-id': 'appId',
   '--app-secret': 'appSecret',
+  '--seed': 'seed',
+  '--seed-users': 'seedUsers',
+  '--rate': 'rate',
+  '--burst': 'burst',
+  '--latency': 'latencyMs',
+  '--jitter': 'jitterMs',
 };
+
+/** What each number flag takes; startSandbox() checks the ranges. */
+const NUMBER_FLAGS: Readonly<Record<NumberOption, { pattern: RegExp; takes: string }>> = {
+  seed: { pattern: /^\d{1,6}$/, takes: 'a whole number of locks' },
+  seedUsers: { pattern: /^\d{1,6}$/, takes: 'a whole number of users' },
+  rate: { pattern: /^\d{1,7}(\.\d{1,6})?$/, takes: 'a number of requests per second, e.g. 200 or 0.5' },
+  burst: { pattern: /^\d{1,7}$/, takes: 'a whole number of requests' },
+  latencyMs: { pattern: /^\d{1,6}(\.\d{1,3})?$/, takes: 'a number of milliseconds' },
+  jitterMs: { pattern: /^\d{1,6}(\.\d{1,3})?$/, takes: 'a number of milliseconds' },
+};
+
+function isNumberOption(target: string): target is NumberOption {
+  return Object.hasOwn(NUMBER_FLAGS, target);
+}
 
 export function parseStandaloneArgs(argv: readonly string[]): StandaloneArgs {
   const options: SandboxOptions = { quiet: false, port: 0 };
@@ -67,6 +95,10 @@ export function parseStandaloneArgs(argv: readonly string[]): StandaloneArgs {
         };
       }
       options.host = value.replace(/^\[|\]$/g, '');
+    } else if (isNumberOption(target)) {
+      const { pattern, takes } = NUMBER_FLAGS[target];
+      if (!pattern.test(value)) return { kind: 'error', problem: `${flag} takes ${takes}, not "${value}".` };
+      options[target] = Number(value);
     } else {
       credentials[target] = value;
     }

@@ -1,8 +1,10 @@
 import type { Clock } from '../clock';
 import type { FaultSchedule } from './faults';
+import type { Gateway } from './gateway';
 import type { LockTable } from './lockTable';
 import type { RequestLog } from './requestLog';
 import type { TimerSet } from './timers';
+import type { AddLock } from './stuckLocks';
 import type { SandboxCredentials } from './types';
 
 /** Everything a running sandbox's request handlers share. */
@@ -13,8 +15,10 @@ export interface SandboxState {
   faults: FaultSchedule;
   log: RequestLog;
   timers: TimerSet;
-  /** Adds a stuck lock for the sandbox user; the module code cycles 100/101/102 when not given. */
-  addLock(moduleCode?: string): string;
+  /** Rate limit and latency in front of the API routes. */
+  gateway: Gateway;
+  /** Adds a stuck lock (the sandbox user's unless told otherwise); the module code cycles 100/101/102 when not given. */
+  addLock: AddLock;
   /** One line per request when not quiet; never given secrets. */
   logLine: ((line: string) => void) | null;
 }

@@ -23,8 +23,20 @@ export interface SandboxOptions {
   credentials?: Partial<SandboxCredentials>;
   /** Time source for X-Date checks, lock expiry, the Date header and the request log. */
   clock?: Clock;
-  /** Stuck locks created at start (module codes 100/101/102 in turn); default 3. */
+  /** Stuck locks created at start for each of the two practice users (module codes 100/101/102 in turn); default 3. */
   seedLocks?: number;
+  /** More stuck locks created at start (bulk, for benchmarks), spread round-robin over `seedUsers` users; default 0. */
+  seed?: number;
+  /** How many users the `seed` locks are spread over: the two practice users, then random ones; default 100. */
+  seedUsers?: number;
+  /** Token bucket of the simulated gateway: requests per second refilled; none (unlimited) by default. */
+  rate?: number;
+  /** Token bucket size: requests accepted at once after a quiet spell; default `rate` rounded up. Needs `rate`. */
+  burst?: number;
+  /** Simulated latency added before every API answer, in ms; default 0. */
+  latencyMs?: number;
+  /** The latency varies uniformly by up to this many ms either way; default 0. */
+  jitterMs?: number;
   /** Lock lifetime after creation or renewal; default 10 minutes. */
   lockTtlMs?: number;
   /** No per-request log lines; default true. */
@@ -57,15 +69,39 @@ export interface ReceivedRequest {
   fault?: SandboxFaultKind;
 }
 
+/** A lock and the user it belongs to. */
+export interface SandboxLock {
+  userId: string;
+  lockId: string;
+  moduleCode: string;
+}
+
+/** What addLock() makes: by default a lock of the sandbox user, module 100/101/102 in turn, with a random ID. */
+export interface NewLock {
+  moduleCode?: string;
+  userId?: string;
+  /** 1-256 printable ASCII characters; must not be in use. */
+  lockId?: string;
+}
+
 export interface RunningSandbox {
   /** Base URL without a trailing slash, e.g. http://127.0.0.1:41234. */
   url: string;
   credentials: SandboxCredentials;
+  /** The users that stuck locks were seeded for: the sandbox user (credentials.userId) first, then the second practice user, then the `seed` users. */
+  users: string[];
+  /** The stuck locks seeded for the sandbox user (credentials.userId), the bearer token's user. */
   seededLockIds: string[];
+  /** Every stuck lock seeded at start, with its user. */
+  seededLocks: SandboxLock[];
   /** The generated self-signed certificate (PEM), when https without a given `certificate`. */
   caPem?: string;
+  /** The unexpired locks of the sandbox user (credentials.userId), oldest first. */
   activeLockIds(): string[];
-  addLock(moduleCode?: string): string;
+  /** Every unexpired lock of every user, oldest first. */
+  activeLocks(): SandboxLock[];
+  /** Adds a stuck lock (no conflict check); a string is the module code. Returns its lock ID. */
+  addLock(lock?: string | NewLock): string;
   setFault(fault: SandboxFault | null, times?: number): void;
   received(): ReceivedRequest[];
   stop(): Promise<void>;

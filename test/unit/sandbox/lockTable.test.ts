@@ -69,6 +69,37 @@ describe('LockTable', () => {
     expect(table.release(USER, lock.lockId)).toEqual({ ok: false, reason: 'unknown' });
   });
 
+  it("another user's lock is unknown to a release or renew, which leave it untouched", () => {
+    const { clock, advance } = manualClock();
+    const table = new LockTable(clock);
+    const lock = table.insert(USER, '102');
+    advance(60_000);
+    expect(table.renew(OTHER, lock.lockId)).toEqual({ ok: false, reason: 'unknown' });
+    expect(table.release(OTHER, lock.lockId)).toEqual({ ok: false, reason: 'unknown' });
+    expect(table.activeLock(lock.lockId)).toEqual(lock);
+    advance(DEFAULT_LOCK_TTL_MS);
+    expect(table.release(OTHER, lock.lockId)).toEqual({ ok: false, reason: 'unknown' });
+    expect(table.release(USER, lock.lockId)).toEqual({ ok: false, reason: 'expired' });
+  });
+
+  it('holds one lock per user and module: another user may hold the same module', () => {
+    const { clock } = manualClock();
+    const table = new LockTable(clock);
+    expect(table.create(USER, '101').ok).toBe(true);
+    expect(table.create(OTHER, '101').ok).toBe(true);
+    expect(table.create(USER, '101')).toMatchObject({ ok: false, reason: 'conflict', holder: { userId: USER } });
+    expect(table.create(OTHER, '101')).toMatchObject({ ok: false, reason: 'conflict', holder: { userId: OTHER } });
+  });
+
+  it('insert takes a given lock ID, once', () => {
+    const { clock } = manualClock();
+    const table = new LockTable(clock);
+    const lock = table.insert(OTHER, '102', '78e41c7e-db02-4d55-85b3-8153e4fefd2e@102');
+    expect(lock).toMatchObject({ lockId: '78e41c7e-db02-4d55-85b3-8153e4fefd2e@102', userId: OTHER });
+    expect(() => table.insert(USER, '102', lock.lockId)).toThrow(/already exists/);
+    expect(table.active()).toHaveLength(1);
+  });
+
   it('insert skips the conflict check (stuck locks) and honours a custom TTL', () => {
     const { clock, advance } = manualClock();
     const table = new LockTable(clock, 1000);
