@@ -13,6 +13,12 @@ export interface AuditEntry {
   host: string;
   operation: LockOperation;
   lockId: string | null;
+  /** The end user the operation was for (X-User-Id). Absent in entries written before per-operation users. */
+  userId?: string;
+  /** The profile's environment tag (production, staging, sandbox, other). */
+  environment?: string;
+  /** Set when the operation was part of a batch. */
+  batchId?: string;
   /** Present on result entries. */
   ok?: boolean;
   kind?: ResultKind;
@@ -21,6 +27,9 @@ export interface AuditEntry {
   msg?: string | null;
   requestId?: string;
   durationMs?: number;
+  /** Hash chain (auditChain.ts), set by the writer: the previous entry's hash and this entry's own. */
+  prev?: string;
+  hash?: string;
 }
 
 export interface AuditSink {

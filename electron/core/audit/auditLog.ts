@@ -1,9 +1,14 @@
 import fs from 'node:fs/promises';
+import { CHAIN_OVERHEAD_BYTES, chainRecord } from './auditChain';
+import { ensureAuditDir } from './auditDir';
 import type { AuditEntry, AuditSink } from './auditEntry';
-import { auditFilePath, rotateAuditFiles } from './auditFiles';
+import { auditFilePath, openLiveFile, rotateAuditFiles, tightenOlderFiles } from './auditFiles';
+import { withAuditLock } from './auditLock';
 import { AuditLogError } from './auditLogError';
+import { describeError } from './auditProblems';
 import { type AuditReadResult, readAuditFiles } from './auditReader';
 import { checkAuditRecord } from './auditRecord';
+import { chainTail } from './auditTail';
 
 export { osUserName } from './osUser';
 
@@ -17,13 +22,19 @@ export interface AuditLogOptions {
   dataDir: string;
   /** audit.jsonl is rotated before it would grow past this (default 5 MiB). */
   maxBytes?: number;
-  /** Files kept in all, the live one included (default 10); the oldest is deleted on rotation. */
+  /** Files the history reads, the live one included (default 10); older ones are archived, never deleted. */
   maxFiles?: number;
 }
 
 export interface AuditLog extends AuditSink {
   /** The live file, <dataDir>/audit.jsonl. */
   readonly path: string;
+  /**
+   * Creates the folder (0700) and opens the live file (0600, never through a symbolic link), tightening
+   * loose permissions. Resolves with what was tightened, to show once; rejects with an "io" AuditLogError
+   * naming the path when the log cannot be written. append() opens the log too, if open() was not called.
+   */
+  open(): Promise<string[]>;
   /** Newest first, across the rotated files; malformed lines are skipped. */
   read(options?: { limit?: number }): Promise<AuditEntry[]>;
   /** Like read, and also says how many malformed lines were skipped. */
@@ -33,21 +44,19 @@ export interface AuditLog extends AuditSink {
 }
 
 interface PendingLine {
-  bytes: Buffer;
+  /** The record's JSON, without the chain fields. */
+  json: string;
+  /** Bytes of the written line, chain fields and line break included. */
+  size: number;
   resolve(): void;
   reject(error: unknown): void;
-}
-
-function describe(error: unknown): string {
-  const code = (error as { code?: unknown } | null)?.code;
-  if (typeof code === 'string') return code;
-  return error instanceof Error ? error.message : 'unknown error';
 }
 
 /**
  * The append-only audit log (JSON Lines). append() resolves only once its line is on disk (written and
  * fsynced), so an entry appended before a request is sent survives a crash during that request.
- * Appends that arrive while a write is in flight are written together and share one fsync.
+ * Appends that arrive while a write is in flight are written together and share one fsync. Every
+ * write holds the cross-process audit lock and chains its lines to the entry before (auditChain.ts).
  */
 export function createAuditLog(options: AuditLogOptions): AuditLog {
   const { dataDir } = options;
@@ -58,6 +67,8 @@ export function createAuditLog(options: AuditLogOptions): AuditLog {
   const file = auditFilePath(dataDir, 0);
 
   let handle: fs.FileHandle | null = null;
+  let prepared = false;
+  let unreported: string[] = [];
   const pending: PendingLine[] = [];
   let draining: Promise<void> | null = null;
 
@@ -67,15 +78,24 @@ export function createAuditLog(options: AuditLogOptions): AuditLog {
     await open?.close().catch(() => {});
   }
 
+  async function prepare(): Promise<void> {
+    if (prepared) return;
+    const notices = await ensureAuditDir(dataDir, file);
+    notices.push(...(await tightenOlderFiles(dataDir).catch(() => [])));
+    unreported.push(...notices);
+    prepared = true;
+  }
+
   /** The open live file and its size; reopened when another process has rotated it away. */
   async function liveFile(): Promise<{ fd: fs.FileHandle; size: number }> {
     if (handle) {
-      const [opened, onDisk] = await Promise.all([handle.stat(), fs.stat(file).catch(() => null)]);
+      const [opened, onDisk] = await Promise.all([handle.stat(), fs.lstat(file).catch(() => null)]);
       if (onDisk && onDisk.ino === opened.ino && onDisk.dev === opened.dev) return { fd: handle, size: opened.size };
       await closeHandle();
     }
-    await fs.mkdir(dataDir, { recursive: true, mode: 0o700 });
-    const fd = await fs.open(file, 'a', 0o600);
+    await prepare();
+    const { handle: fd, notices } = await openLiveFile(file);
+    unreported.push(...notices);
     handle = fd;
     return { fd, size: (await fd.stat()).size };
   }
@@ -87,36 +107,47 @@ export function createAuditLog(options: AuditLogOptions): AuditLog {
   }
 
   async function writeBatch(batch: readonly PendingLine[]): Promise<void> {
-    let { fd, size } = await liveFile();
-    let next = 0;
-    while (next < batch.length) {
-      if (size > 0 && size + batch[next].bytes.length > maxBytes) {
-        await rotate(fd);
-        ({ fd, size } = await liveFile());
+    await prepare();
+    await withAuditLock(dataDir, file, async () => {
+      let { fd, size } = await liveFile();
+      const tail = await chainTail(fd, size, dataDir);
+      let prev = tail.prev;
+      let lead = tail.endsWithNewline ? '' : '\n';
+      let next = 0;
+      while (next < batch.length) {
+        if (size > 0 && size + batch[next].size > maxBytes) {
+          await rotate(fd);
+          ({ fd, size } = await liveFile());
+          lead = '';
+        }
+        let end = next + 1;
+        let bytes = batch[next].size;
+        while (end < batch.length && size + bytes + batch[end].size <= maxBytes) {
+          bytes += batch[end].size;
+          end += 1;
+        }
+        let text = lead;
+        for (let at = next; at < end; at += 1) {
+          const chained = chainRecord(batch[at].json, prev);
+          text += `${chained.line}\n`;
+          prev = chained.hash;
+        }
+        const chunk = Buffer.from(text, 'utf8');
+        const { bytesWritten } = await fd.write(chunk, 0, chunk.length);
+        if (bytesWritten !== chunk.length) throw new Error(`short write (${bytesWritten} of ${chunk.length} bytes)`);
+        size += chunk.length;
+        lead = '';
+        next = end;
       }
-      let end = next + 1;
-      let bytes = batch[next].bytes.length;
-      while (end < batch.length && size + bytes + batch[end].bytes.length <= maxBytes) {
-        bytes += batch[end].bytes.length;
-        end += 1;
-      }
-      const chunk = Buffer.concat(
-        batch.slice(next, end).map((line) => line.bytes),
-        bytes,
-      );
-      const { bytesWritten } = await fd.write(chunk, 0, chunk.length);
-      if (bytesWritten !== chunk.length) throw new Error(`short write (${bytesWritten} of ${chunk.length} bytes)`);
-      size += bytes;
-      next = end;
-    }
-    await fd.sync();
+      await fd.sync();
+    });
   }
 
   function takeBatch(): PendingLine[] {
     let bytes = 0;
     let count = 0;
-    while (count < pending.length && (count === 0 || bytes + pending[count].bytes.length <= MAX_BATCH_BYTES)) {
-      bytes += pending[count].bytes.length;
+    while (count < pending.length && (count === 0 || bytes + pending[count].size <= MAX_BATCH_BYTES)) {
+      bytes += pending[count].size;
       count += 1;
     }
     return pending.splice(0, count);
@@ -130,11 +161,14 @@ export function createAuditLog(options: AuditLogOptions): AuditLog {
         for (const line of batch) line.resolve();
       } catch (error) {
         await closeHandle();
-        const failure = new AuditLogError(
-          'io',
-          `Could not write to the audit log ${file} (${describe(error)}). Check that the folder is writable ` +
-            'and the disk has free space.',
-        );
+        const failure =
+          error instanceof AuditLogError
+            ? error
+            : new AuditLogError(
+                'io',
+                `Could not write to the audit log ${file} (${describeError(error)}). Nothing more was sent. ` +
+                  'Check that the folder is writable and the disk has free space.',
+              );
         for (const line of batch) line.reject(failure);
       }
     }
@@ -160,14 +194,29 @@ export function createAuditLog(options: AuditLogOptions): AuditLog {
   return {
     path: file,
 
+    async open() {
+      await idle();
+      try {
+        await liveFile();
+      } catch (error) {
+        await closeHandle();
+        throw error instanceof AuditLogError ? error : new AuditLogError('io', `${file}: ${describeError(error)}`);
+      }
+      const notices = unreported;
+      unreported = [];
+      return notices;
+    },
+
     append(entry) {
-      const check = checkAuditRecord(entry);
+      // The chain fields are the writer's to set.
+      const check = checkAuditRecord({ ...entry, prev: undefined, hash: undefined });
       if (!check.ok) {
         return Promise.reject(new AuditLogError('invalid', `Audit entry refused: ${check.problem}.`));
       }
-      const bytes = Buffer.from(`${JSON.stringify(check.entry)}\n`, 'utf8');
+      const json = JSON.stringify(check.entry);
+      const size = Buffer.byteLength(json, 'utf8') + CHAIN_OVERHEAD_BYTES + 1;
       return new Promise<void>((resolve, reject) => {
-        pending.push({ bytes, resolve, reject });
+        pending.push({ json, size, resolve, reject });
         kick();
       });
     },

@@ -31,6 +31,10 @@ function duration(value: unknown): unknown {
   return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : INVALID;
 }
 
+function sha256Hex(value: unknown): unknown {
+  return typeof value === 'string' && /^[0-9a-f]{64}$/.test(value) ? value : INVALID;
+}
+
 function flag(value: unknown): unknown {
   return typeof value === 'boolean' ? value : INVALID;
 }
@@ -49,6 +53,9 @@ const REQUIRED: Record<string, FieldRule> = {
 };
 
 const OPTIONAL: Record<string, FieldRule> = {
+  userId: text,
+  environment: text,
+  batchId: text,
   ok: flag,
   kind: member(RESULT_KINDS),
   httpStatus: nullable(wholeNumber),
@@ -56,6 +63,9 @@ const OPTIONAL: Record<string, FieldRule> = {
   msg: nullable(text),
   requestId: text,
   durationMs: duration,
+  // Always last: the hash covers the line up to and including prev (auditChain.ts).
+  prev: sha256Hex,
+  hash: sha256Hex,
 };
 
 /**

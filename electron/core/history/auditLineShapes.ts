@@ -15,6 +15,9 @@ const TEXT = String.raw`"[^"\\\x00-\x1f]{0,${MAX_AUDIT_TEXT}}"`;
 /** The same without the bound: quicker, and enough for a line no longer than the bound. */
 const SHORT_TEXT = String.raw`"[^"\\\x00-\x1f]*"`;
 
+/** A hash-chain value (audit/auditChain.ts). */
+const SHA256 = '"[0-9a-f]{64}"';
+
 function words(list: readonly string[]): string {
   return `"(?:${list.map((word) => word.replace(/[^a-z0-9-]/gi, '\\$&')).join('|')})"`;
 }
@@ -32,6 +35,9 @@ const FIELDS: Readonly<Record<string, { pattern: string; kind: ValueKind }>> = {
   host: { pattern: TEXT, kind: 'text' },
   operation: { pattern: words(LOCK_OPERATIONS), kind: 'text' },
   lockId: { pattern: `(?:null|${TEXT})`, kind: 'nullableText' },
+  userId: { pattern: TEXT, kind: 'text' },
+  environment: { pattern: TEXT, kind: 'text' },
+  batchId: { pattern: TEXT, kind: 'text' },
   ok: { pattern: '(?:true|false)', kind: 'boolean' },
   kind: { pattern: words(RESULT_KINDS), kind: 'text' },
   // At most 15 digits: always a safe integer.
@@ -41,6 +47,8 @@ const FIELDS: Readonly<Record<string, { pattern: string; kind: ValueKind }>> = {
   requestId: { pattern: TEXT, kind: 'text' },
   // No exponent and at most 15 integer digits: always finite, never negative.
   durationMs: { pattern: String.raw`(?:0|[1-9]\d{0,14})(?:\.\d+)?`, kind: 'number' },
+  prev: { pattern: SHA256, kind: 'text' },
+  hash: { pattern: SHA256, kind: 'text' },
 };
 
 /** The fields the history index compares. */

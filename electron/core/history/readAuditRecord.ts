@@ -10,6 +10,7 @@ import { MAX_AUDIT_TEXT, checkAuditRecord } from '../audit/auditRecord';
 
 const OPERATIONS: ReadonlySet<unknown> = new Set<LockOperation>(LOCK_OPERATIONS);
 const KINDS: ReadonlySet<unknown> = new Set<ResultKind>(RESULT_KINDS);
+const CHAIN_HASH = /^[0-9a-f]{64}$/;
 
 function isText(value: unknown): value is string {
   return typeof value === 'string' && value.length <= MAX_AUDIT_TEXT;
@@ -19,12 +20,17 @@ function isOptionalText(value: unknown): value is string | null | undefined {
   return value === undefined || value === null || isText(value);
 }
 
+function isChainHash(value: unknown): value is string {
+  return typeof value === 'string' && value.length === 64 && CHAIN_HASH.test(value);
+}
+
 /** The entry, or null when the record is not a valid audit entry. */
 export function readAuditRecord(value: unknown): AuditEntry | null {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
   const record = value as Record<string, unknown>;
   const { time, operationId, phase, source, osUser, profile, host, operation, lockId } = record;
-  const { ok, kind, httpStatus, code, msg, requestId, durationMs } = record;
+  const { userId, environment, batchId, ok, kind, httpStatus, code, msg, requestId, durationMs } = record;
+  const { prev, hash } = record;
   const plain =
     isText(time) &&
     isText(operationId) &&
@@ -35,13 +41,18 @@ export function readAuditRecord(value: unknown): AuditEntry | null {
     isText(host) &&
     OPERATIONS.has(operation) &&
     (lockId === null || isText(lockId)) &&
+    (userId === undefined || isText(userId)) &&
+    (environment === undefined || isText(environment)) &&
+    (batchId === undefined || isText(batchId)) &&
     (ok === undefined || typeof ok === 'boolean') &&
     (kind === undefined || KINDS.has(kind)) &&
     (httpStatus === undefined || httpStatus === null || Number.isSafeInteger(httpStatus)) &&
     isOptionalText(code) &&
     isOptionalText(msg) &&
     (requestId === undefined || isText(requestId)) &&
-    (durationMs === undefined || (typeof durationMs === 'number' && Number.isFinite(durationMs) && durationMs >= 0));
+    (durationMs === undefined || (typeof durationMs === 'number' && Number.isFinite(durationMs) && durationMs >= 0)) &&
+    (prev === undefined || isChainHash(prev)) &&
+    (hash === undefined || isChainHash(hash));
   if (!plain) {
     const check = checkAuditRecord(value);
     return check.ok ? check.entry : null;
@@ -57,6 +68,9 @@ export function readAuditRecord(value: unknown): AuditEntry | null {
     operation: operation as LockOperation,
     lockId,
   };
+  if (userId !== undefined) entry.userId = userId;
+  if (environment !== undefined) entry.environment = environment;
+  if (batchId !== undefined) entry.batchId = batchId;
   if (ok !== undefined) entry.ok = ok;
   if (kind !== undefined) entry.kind = kind as ResultKind;
   if (httpStatus !== undefined) entry.httpStatus = httpStatus as number | null;
@@ -64,5 +78,7 @@ export function readAuditRecord(value: unknown): AuditEntry | null {
   if (msg !== undefined) entry.msg = msg;
   if (requestId !== undefined) entry.requestId = requestId;
   if (durationMs !== undefined) entry.durationMs = durationMs as number;
+  if (prev !== undefined) entry.prev = prev;
+  if (hash !== undefined) entry.hash = hash;
   return entry;
 }

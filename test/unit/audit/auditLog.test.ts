@@ -53,6 +53,19 @@ const result: Partial<AuditEntry> = {
   durationMs: 12.5,
 };
 
+/** The entry without its hash chain fields (those are checked in auditChain.test.ts). */
+function unchained(written: AuditEntry): AuditEntry {
+  const { prev, hash, ...rest } = written;
+  expect(prev).toMatch(/^[0-9a-f]{64}$/);
+  expect(hash).toMatch(/^[0-9a-f]{64}$/);
+  return rest;
+}
+
+/** Bytes of one written line, chain fields included. */
+function writtenBytes(e: AuditEntry): number {
+  return Buffer.byteLength(`${JSON.stringify(e)}\n`) + 148;
+}
+
 async function auditFiles(): Promise<string[]> {
   return (await fs.readdir(dataDir)).filter((name) => name.startsWith('audit')).sort();
 }
@@ -67,9 +80,9 @@ describe('createAuditLog: append and read', () => {
     const lines = (await fs.readFile(log.path, 'utf8')).split('\n');
     expect(lines).toHaveLength(4);
     expect(lines[3]).toBe('');
-    expect(JSON.parse(lines[1])).toEqual(entry(1, result));
-    expect(await log.read()).toEqual([entry(2), entry(1, result), entry(1)]);
-    expect(await log.read({ limit: 2 })).toEqual([entry(2), entry(1, result)]);
+    expect(unchained(JSON.parse(lines[1]) as AuditEntry)).toEqual(entry(1, result));
+    expect((await log.read()).map(unchained)).toEqual([entry(2), entry(1, result), entry(1)]);
+    expect((await log.read({ limit: 2 })).map(unchained)).toEqual([entry(2), entry(1, result)]);
     expect(await open().read()).toHaveLength(3);
   });
 
@@ -118,7 +131,7 @@ describe('createAuditLog: nothing but AuditEntry fields', () => {
     expect(text).not.toContain('S3CRET-do-not-write');
     expect(text).not.toContain('secret');
     expect(text).not.toContain('tok-xyz');
-    expect(JSON.parse(text)).toEqual(entry(1));
+    expect(unchained(JSON.parse(text) as AuditEntry)).toEqual(entry(1));
   });
 
   test('an entry with an invalid field is refused and nothing is written', async () => {
@@ -197,7 +210,7 @@ describe('createAuditLog: durability', () => {
 
 describe('createAuditLog: rotation', () => {
   test('rotates past maxBytes; older files stay readable, newest first', async () => {
-    const lineBytes = Buffer.byteLength(`${JSON.stringify(entry(10))}\n`);
+    const lineBytes = writtenBytes(entry(10));
     const log = open({ maxBytes: lineBytes * 3, maxFiles: 10 });
     for (let n = 10; n < 20; n += 1) await log.append(entry(n));
     expect(await auditFiles()).toEqual(['audit.1.jsonl', 'audit.2.jsonl', 'audit.3.jsonl', 'audit.jsonl']);
@@ -211,11 +224,20 @@ describe('createAuditLog: rotation', () => {
     expect((await log.read({ limit: 5 })).map((e) => e.operationId)).toEqual(ids.slice(0, 5));
   });
 
-  test('keeps maxFiles files in all and drops the oldest', async () => {
-    const lineBytes = Buffer.byteLength(`${JSON.stringify(entry(10))}\n`);
+  test('reads maxFiles files and archives older ones instead of deleting them', async () => {
+    const lineBytes = writtenBytes(entry(10));
     const log = open({ maxBytes: lineBytes * 2, maxFiles: 3 });
     await Promise.all(Array.from({ length: 10 }, (_, i) => log.append(entry(10 + i))));
-    expect(await auditFiles()).toEqual(['audit.1.jsonl', 'audit.2.jsonl', 'audit.jsonl']);
+    expect(await auditFiles()).toEqual([
+      'audit.1.jsonl',
+      'audit.2.jsonl',
+      'audit.archive.000001.jsonl',
+      'audit.archive.000002.jsonl',
+      'audit.jsonl',
+    ]);
+    const archived = await fs.readFile(path.join(dataDir, 'audit.archive.000001.jsonl'), 'utf8');
+    expect(archived).toContain('"operationId":"op-10"');
+    expect(archived).toContain('"operationId":"op-11"');
     expect((await log.read()).map((e) => e.operationId)).toEqual([
       'op-19',
       'op-18',
@@ -267,5 +289,7 @@ describe('createAuditLog: damaged lines', () => {
     await fs.mkdir(dataDir, { recursive: true });
     await fs.writeFile(log.path, `${JSON.stringify({ ...entry(1), secret: 'zzz' })}\n`);
     expect(await log.read()).toEqual([entry(1)]);
+    await log.append(entry(2));
+    expect((await log.read()).map((e) => e.operationId)).toEqual(['op-2', 'op-1']);
   });
 });
