@@ -14,6 +14,7 @@ import { useProfiles } from './hooks/useProfiles';
 import { useSandbox } from './hooks/useSandbox';
 import { platformIsMac, useShortcutKeys } from './hooks/useShortcutKeys';
 import { t, useLocale } from './i18n';
+import { environmentName, environmentOf } from './lib/environment';
 import { applyTheme, useSettings } from './lib/settingsStore';
 import type { ShortcutAction } from './lib/shortcutKeys';
 import type { View } from './lib/view';
@@ -25,8 +26,10 @@ const PROFILE_VIEWS: ReadonlySet<View> = new Set(['locks', 'batch', 'diagnostics
 const LOCK_ID_FIELD = 'lock-id';
 const PROFILE_FIELD = 'lock-profile';
 
+/** How long the visible notice of a keyboard profile switch stays. */
+const NOTICE_MS = 6000;
+
 export function App() {
-  useLocale();
   const { theme } = useSettings();
   const profiles = useProfiles();
   const sandbox = useSandbox();
@@ -36,6 +39,8 @@ export function App() {
   const [mac] = useState(platformIsMac);
   const [focusRequest, setFocusRequest] = useState<{ id: string } | null>(null);
   const [announcement, setAnnouncement] = useState('');
+  /** Filters for History when another screen opens it (a batch's "Show in History"); a new object remounts it. */
+  const [historyFilter, setHistoryFilter] = useState<{ batchId?: string }>({});
 
   const closeShortcuts = useCallback(() => setShortcutsOpen(false), []);
 
@@ -43,6 +48,22 @@ export function App() {
   const selected = list.find((profile) => profile.id === selectedId) ?? list[0] ?? null;
 
   useLayoutEffect(() => applyTheme(theme), [theme]);
+
+  // The window title names where actions go, like the header band (the locale is a dependency: a
+  // language change resets the title).
+  const language = useLocale();
+  useEffect(() => {
+    document.title = selected
+      ? t('window.title', { profile: selected.name, environment: environmentName(environmentOf(selected)) })
+      : t('app.title');
+  }, [selected, language]);
+
+  // The notice after a keyboard profile switch is visible for a while, not only announced.
+  useEffect(() => {
+    if (!announcement) return;
+    const timer = setTimeout(() => setAnnouncement(''), NOTICE_MS);
+    return () => clearTimeout(timer);
+  }, [announcement]);
 
   // A field asked for by a shortcut on another screen is focused once the lock screen has rendered.
   useEffect(() => {
@@ -85,7 +106,12 @@ export function App() {
         if (!target) return false;
         setSelectedId(target.id);
         if (!PROFILE_VIEWS.has(view)) setView('locks');
-        setAnnouncement(t('shortcuts.profileSwitched', { name: target.name }));
+        setAnnouncement(
+          t('shortcuts.profileSwitched', {
+            name: target.name,
+            environment: environmentName(environmentOf(target)),
+          }),
+        );
         return true;
       }
       case 'history':
@@ -118,7 +144,7 @@ export function App() {
         />
       );
     }
-    if (view === 'history') return <HistoryScreen />;
+    if (view === 'history') return <HistoryScreen key={historyFilter.batchId ?? ''} initialFilter={historyFilter} />;
     if (view === 'settings') return <SettingsScreen onShowShortcuts={() => setShortcutsOpen(true)} />;
     if (!selected) {
       return (
@@ -130,7 +156,19 @@ export function App() {
         />
       );
     }
-    if (view === 'batch') return <BatchScreen profiles={list} profile={selected} onSelectProfile={setSelectedId} />;
+    if (view === 'batch') {
+      return (
+        <BatchScreen
+          profiles={list}
+          profile={selected}
+          onSelectProfile={setSelectedId}
+          onShowBatchHistory={(batchId) => {
+            setHistoryFilter({ batchId });
+            setView('history');
+          }}
+        />
+      );
+    }
     if (view === 'diagnostics') {
       return <DiagnosticsScreen profiles={list} profile={selected} onSelectProfile={setSelectedId} />;
     }
@@ -139,12 +177,19 @@ export function App() {
 
   return (
     <div className="app">
-      <AppHeader view={view} onNavigate={setView} />
+      <AppHeader
+        view={view}
+        onNavigate={(next) => {
+          setHistoryFilter({});
+          setView(next);
+        }}
+        profile={profiles.loaded ? selected : null}
+      />
       <main className="app-main">
         {!hasBridge() && <ErrorAlert error={{ code: 'internal', message: t('error.noBridge') }} />}
         {profiles.error && <ErrorAlert error={profiles.error} />}
         {content()}
-        <p className="visually-hidden" role="status">
+        <p className="profile-notice" role="status">
           {announcement}
         </p>
       </main>

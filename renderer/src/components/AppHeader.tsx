@@ -1,10 +1,21 @@
+import type { Profile } from '../../../shared/profile';
 import { t } from '../i18n';
+import { environmentOf } from '../lib/environment';
 import { VIEWS, type View } from '../lib/view';
+import { EnvironmentBadge } from './EnvironmentBadge';
 import { Icon } from './Icon';
 
-export function AppHeader({ view, onNavigate }: { view: View; onNavigate: (view: View) => void }) {
+export interface AppHeaderProps {
+  view: View;
+  onNavigate: (view: View) => void;
+  /** The active profile, whose environment is shown on every screen; null before there is one. */
+  profile: Profile | null;
+}
+
+export function AppHeader({ view, onNavigate, profile }: AppHeaderProps) {
+  const band = profile ? ` app-header--${environmentOf(profile)}` : '';
   return (
-    <header className="app-header">
+    <header className={`app-header${band}`}>
       <div className="brand">
         <Icon name="lock" className="brand-icon" />
         <span className="brand-name">{t('app.title')}</span>
@@ -22,6 +33,7 @@ export function AppHeader({ view, onNavigate }: { view: View; onNavigate: (view:
           </button>
         ))}
       </nav>
+      {profile && <EnvironmentBadge profile={profile} />}
     </header>
   );
 }

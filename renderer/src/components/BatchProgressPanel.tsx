@@ -2,6 +2,7 @@ import { useLayoutEffect, useRef } from 'react';
 import { t } from '../i18n';
 import { formatCount, formatEta, formatRate } from '../lib/batchFormat';
 import type { BatchRunState } from '../lib/batchRun';
+import '../styles/outcomes.css';
 
 export interface BatchProgressPanelProps {
   run: BatchRunState;
@@ -10,16 +11,25 @@ export interface BatchProgressPanelProps {
 
 interface Counts {
   done: number;
-  failed: number;
   released: number;
+  gone: number;
+  retryable: number;
+  needsFix: number;
   remaining: number;
 }
 
 function countsOf(run: BatchRunState): Counts {
   const done = run.progress?.done ?? 0;
-  const failed = run.progress?.failed ?? 0;
+  const { outcomes } = run;
   const remaining = run.phase === 'finished' ? 0 : Math.max(0, run.total - done - run.notSent);
-  return { done, failed, released: done - failed, remaining };
+  return {
+    done,
+    released: outcomes.released,
+    gone: outcomes['already-gone'],
+    retryable: outcomes.retryable,
+    needsFix: outcomes['needs-fix'],
+    remaining,
+  };
 }
 
 function headline(run: BatchRunState, counts: Counts): string {
@@ -35,7 +45,9 @@ function headline(run: BatchRunState, counts: Counts): string {
   }
   const params = {
     released: formatCount(counts.released),
-    failed: formatCount(counts.failed),
+    gone: formatCount(counts.gone),
+    retryable: formatCount(counts.retryable),
+    needsFix: formatCount(counts.needsFix),
     notSent: formatCount(run.notSent),
   };
   if (run.stopError) return t('batch.progress.stopped', params);
@@ -43,16 +55,25 @@ function headline(run: BatchRunState, counts: Counts): string {
   return t('batch.progress.finished', params);
 }
 
-/** A bar in two colours (released, failed); its widths are set through CSS properties, never inline styles. */
-function ProgressBar({ total, released, failed }: { total: number; released: number; failed: number }) {
+interface BarParts {
+  total: number;
+  released: number;
+  gone: number;
+  failed: number;
+}
+
+/** A bar in three colours (released, already gone, failed); widths are set through CSS properties, never inline styles. */
+function ProgressBar({ total, released, gone, failed }: BarParts) {
   const bar = useRef<HTMLDivElement>(null);
   useLayoutEffect(() => {
     const element = bar.current;
     if (!element) return;
-    element.style.setProperty('--batch-released', String(total > 0 ? released / total : 0));
-    element.style.setProperty('--batch-failed', String(total > 0 ? failed / total : 0));
-  }, [total, released, failed]);
-  const done = released + failed;
+    const share = (count: number) => String(total > 0 ? count / total : 0);
+    element.style.setProperty('--batch-released', share(released));
+    element.style.setProperty('--batch-gone', share(gone));
+    element.style.setProperty('--batch-failed', share(failed));
+  }, [total, released, gone, failed]);
+  const done = released + gone + failed;
   return (
     <div
       ref={bar}
@@ -65,6 +86,7 @@ function ProgressBar({ total, released, failed }: { total: number; released: num
       aria-valuetext={t('batch.progress.valueText', { done: formatCount(done), total: formatCount(total) })}
     >
       <div className="batch-bar-released" />
+      <div className="batch-bar-gone" />
       <div className="batch-bar-failed" />
     </div>
   );
@@ -77,7 +99,9 @@ export function BatchProgressPanel({ run, onCancel }: BatchProgressPanelProps) {
   const facts: Array<[string, string, string]> = [
     ['done', t('batch.progress.done'), formatCount(counts.done)],
     ['released', t('batch.progress.released'), formatCount(counts.released)],
-    ['failed', t('batch.progress.failed'), formatCount(counts.failed)],
+    ['gone', t('batch.outcome.already-gone'), formatCount(counts.gone)],
+    ['retryable', t('batch.outcome.retryable'), formatCount(counts.retryable)],
+    ['failed', t('batch.outcome.needs-fix'), formatCount(counts.needsFix)],
     running
       ? ['remaining', t('batch.progress.remaining'), formatCount(counts.remaining)]
       : ['not-sent', t('batch.progress.notSent'), formatCount(run.notSent)],
@@ -109,7 +133,12 @@ export function BatchProgressPanel({ run, onCancel }: BatchProgressPanelProps) {
           {headline(run, counts)} {elapsed}
         </span>
       </p>
-      <ProgressBar total={run.total} released={counts.released} failed={counts.failed} />
+      <ProgressBar
+        total={run.total}
+        released={counts.released}
+        gone={counts.gone}
+        failed={counts.retryable + counts.needsFix + run.outcomes.cancelled}
+      />
       <dl className="batch-facts">
         {facts.map(([key, label, value]) => (
           <div className={`batch-fact batch-fact--${key}`} key={key}>

@@ -29,6 +29,21 @@ export function HistoryFilters({ draft, onChange, profileNames, dateProblem }: H
         mono
       />
       <TextField
+        id="history-user"
+        label={t('history.filter.userId')}
+        value={draft.userId}
+        onChange={set('userId')}
+        inputMode="numeric"
+        mono
+      />
+      <TextField
+        id="history-batch"
+        label={t('history.filter.batchId')}
+        value={draft.batchId}
+        onChange={set('batchId')}
+        mono
+      />
+      <TextField
         id="history-profile"
         label={t('history.filter.profile')}
         value={draft.profile}

@@ -1,7 +1,14 @@
 import { type KeyboardEvent, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { HistoryRow } from '../../../shared/history';
 import { t } from '../i18n';
-import { historyOutcome, historySource, historySourceShort, historyTime } from '../lib/historyText';
+import {
+  historyOutcome,
+  historyProfile,
+  historySource,
+  historySourceShort,
+  historyTime,
+  shortBatchId,
+} from '../lib/historyText';
 import { operationName } from '../lib/resultText';
 
 /** Fixed row height in px; must match .history-row in batchHistory.css. */
@@ -12,9 +19,11 @@ const OVERSCAN = 8;
 const HEADINGS = [
   { key: 'history.col.time', numeric: false },
   { key: 'history.col.operation', numeric: false },
+  { key: 'history.col.userId', numeric: false },
   { key: 'history.col.lockId', numeric: false },
   { key: 'history.col.outcome', numeric: false },
   { key: 'history.col.http', numeric: true },
+  { key: 'history.col.batch', numeric: false },
   { key: 'history.col.profile', numeric: false },
   { key: 'history.col.source', numeric: false },
 ] as const;
@@ -155,6 +164,9 @@ export function HistoryGrid({
             <div role="gridcell" className="history-cell">
               {operationName(row.operation)}
             </div>
+            <div role="gridcell" className="history-cell mono" title={row.userId}>
+              {row.userId ?? t('result.none')}
+            </div>
             <div role="gridcell" className="history-cell mono" title={row.lockId ?? undefined}>
               {row.lockId ?? t('result.none')}
             </div>
@@ -164,8 +176,11 @@ export function HistoryGrid({
             <div role="gridcell" className="history-cell history-cell--num">
               {row.httpStatus ?? t('result.none')}
             </div>
-            <div role="gridcell" className="history-cell mono" title={row.profile}>
-              {row.profile}
+            <div role="gridcell" className="history-cell mono" title={row.batchId}>
+              {row.batchId ? shortBatchId(row.batchId) : t('result.none')}
+            </div>
+            <div role="gridcell" className="history-cell" title={historyProfile(row)}>
+              {historyProfile(row)}
             </div>
             <div role="gridcell" className="history-cell" title={historySource(row)}>
               {historySourceShort(row)}

@@ -21,9 +21,14 @@ import '../styles/batchHistory.css';
 /** Filters apply this long after the last keystroke. */
 const FILTER_DEBOUNCE_MS = 250;
 
-export function HistoryScreen() {
-  const [draft, setDraft] = useState<HistoryFilterDraft>(EMPTY_HISTORY_FILTER);
-  const [applied, setApplied] = useState<HistoryFilterDraft>(EMPTY_HISTORY_FILTER);
+export interface HistoryScreenProps {
+  /** Filters set when the screen opens (e.g. one batch, from the batch screen's "Show in History"). */
+  initialFilter?: Partial<HistoryFilterDraft>;
+}
+
+export function HistoryScreen({ initialFilter }: HistoryScreenProps) {
+  const [draft, setDraft] = useState<HistoryFilterDraft>(() => ({ ...EMPTY_HISTORY_FILTER, ...initialFilter }));
+  const [applied, setApplied] = useState<HistoryFilterDraft>(() => ({ ...EMPTY_HISTORY_FILTER, ...initialFilter }));
   const [reloadCount, setReloadCount] = useState(0);
   const [selection, setSelection] = useState<{ key: string; index: number } | null>(null);
   const [opened, setOpened] = useState<HistoryRow | null>(null);

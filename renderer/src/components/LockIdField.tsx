@@ -1,6 +1,7 @@
 import type { ClipboardEvent, Ref } from 'react';
 import type { LockIdCheck } from '../../../shared/identifiers';
 import { t } from '../i18n';
+import { moduleNameOfLockId } from '../lib/moduleName';
 import { RecentLockIdOptions } from './RecentLockIds';
 import { TextField } from './TextField';
 
@@ -31,6 +32,7 @@ function trimPaste(event: ClipboardEvent<HTMLInputElement>, onChange: (value: st
 
 export function LockIdField({ value, check, attempted, onChange, inputRef, recent = [] }: LockIdFieldProps) {
   const showProblem = !check.ok && (attempted || value.trim() !== '');
+  const moduleName = check.ok ? moduleNameOfLockId(check.lockId) : null;
   return (
     <>
       <TextField
@@ -41,6 +43,7 @@ export function LockIdField({ value, check, attempted, onChange, inputRef, recen
         onPaste={(event) => trimPaste(event, onChange)}
         problem={showProblem && !check.ok ? check.problem : undefined}
         warning={check.ok && check.hint ? check.hint : undefined}
+        info={moduleName ? t('lockForm.module', { module: moduleName }) : undefined}
         help={t('lockForm.lockIdHelp')}
         placeholder={t('lockForm.lockIdPlaceholder')}
         mono

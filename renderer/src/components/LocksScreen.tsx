@@ -1,12 +1,19 @@
 import { useCallback, useRef, useState } from 'react';
-import { checkLockId } from '../../../shared/identifiers';
+import { checkLockId, userIdProblem } from '../../../shared/identifiers';
 import type { Profile } from '../../../shared/profile';
 import { useLockOperation } from '../hooks/useLockOperation';
-import { clearRecentLockIds, rememberRecentLockId, useRecentLockIds } from '../hooks/useRecentLockIds';
+import {
+  clearRecentLockIds,
+  rememberRecentLockId,
+  rememberRecentUserId,
+  useRecentLockIds,
+  useRecentUserIds,
+} from '../hooks/useRecentLockIds';
 import type { SandboxState } from '../hooks/useSandbox';
 import { useSecretStatus } from '../hooks/useSecretStatus';
 import { useShortcutKeys } from '../hooks/useShortcutKeys';
 import { t } from '../i18n';
+import { environmentOf } from '../lib/environment';
 import type { OperationRequest } from '../lib/operation';
 import { resultTitle } from '../lib/resultText';
 import { isSandboxProfile } from '../lib/sandbox';
@@ -19,7 +26,9 @@ import { ProfilePicker } from './ProfilePicker';
 import { RecentLockIds } from './RecentLockIds';
 import { ResultPanel } from './ResultPanel';
 import { SandboxBar } from './SandboxBar';
-import { StuckLockList } from './StuckLockList';
+import { type StuckLock, StuckLockList } from './StuckLockList';
+import { UserIdField } from './UserIdField';
+import '../styles/users.css';
 
 export interface LocksScreenProps {
   profiles: Profile[];
@@ -28,29 +37,55 @@ export interface LocksScreenProps {
   sandbox: SandboxState;
 }
 
+const USER_FIELD = 'lock-user-id';
+
+/** The user as typed for one profile; another profile starts from its own default user. */
+interface UserDraft {
+  profileId: string;
+  text: string;
+}
+
 export function LocksScreen({ profiles, profile, onSelectProfile, sandbox }: LocksScreenProps) {
   const secret = useSecretStatus(profile.id);
   const operation = useLockOperation();
   const [lockId, setLockId] = useState('');
+  const [userDraft, setUserDraft] = useState<UserDraft>({ profileId: profile.id, text: profile.userId ?? '' });
   const [attempted, setAttempted] = useState(false);
   const [pending, setPending] = useState<OperationRequest | null>(null);
   const [recentNotice, setRecentNotice] = useState('');
   const lockInput = useRef<HTMLInputElement>(null);
+  const userInput = useRef<HTMLInputElement>(null);
   const recent = useRecentLockIds(profile.id);
+  const recentUsers = useRecentUserIds(profile.id);
 
+  const bearer = profile.authMode === 'bearer';
+  const userText = bearer
+    ? (profile.userId ?? '')
+    : userDraft.profileId === profile.id
+      ? userDraft.text
+      : (profile.userId ?? '');
+  const userId = userText.trim();
+  const userProblem = userIdProblem(userId);
   const check = checkLockId(lockId);
   const busy = operation.inFlight !== null;
   const onSandbox = isSandboxProfile(profile.id, sandbox.info);
-  const stuckLockIds = onSandbox && sandbox.info?.running ? sandbox.info.activeLockIds : null;
+  const stuckLocks = onSandbox && sandbox.info?.running ? sandbox.info.activeLocks : null;
+  const completed = operation.completed;
+  const stale = completed !== null && (completed.profileId !== profile.id || completed.userId !== userId);
+
+  function setUserText(text: string) {
+    setUserDraft({ profileId: profile.id, text });
+  }
 
   function ask(kind: 'release' | 'renew') {
     if (busy) return;
-    if (!check.ok) {
+    if (userProblem || !check.ok) {
       setAttempted(true);
-      lockInput.current?.focus();
+      if (userProblem) userInput.current?.focus();
+      else lockInput.current?.focus();
       return;
     }
-    setPending({ operation: kind, profileId: profile.id, lockId: check.lockId });
+    setPending({ operation: kind, profileId: profile.id, userId, lockId: check.lockId });
   }
 
   useShortcutKeys((action) => {
@@ -64,6 +99,12 @@ export function LocksScreen({ profiles, profile, onSelectProfile, sandbox }: Loc
     lockInput.current?.focus();
   }
 
+  function pickStuckLock(lock: StuckLock) {
+    if (!bearer) setUserText(lock.userId);
+    setLockId(lock.lockId);
+    lockInput.current?.focus();
+  }
+
   function clearRecent() {
     clearRecentLockIds(profile.id);
     setRecentNotice(t('recent.cleared'));
@@ -74,8 +115,14 @@ export function LocksScreen({ profiles, profile, onSelectProfile, sandbox }: Loc
     if (!pending) return;
     const request = pending;
     setPending(null);
-    await operation.run(request, { profileName: profile.name, userId: profile.userId });
+    await operation.run(request, {
+      profileId: profile.id,
+      profileName: profile.name,
+      environment: environmentOf(profile),
+      userId: request.userId,
+    });
     if (request.operation !== 'create') rememberRecentLockId(request.profileId, request.lockId);
+    if (!bearer) rememberRecentUserId(request.profileId, request.userId);
     if (onSandbox) void sandbox.refresh();
   }
 
@@ -83,8 +130,8 @@ export function LocksScreen({ profiles, profile, onSelectProfile, sandbox }: Loc
 
   const announcement = operation.inFlight
     ? t(`inflight.${operation.inFlight.operation}`)
-    : operation.completed
-      ? `${resultTitle(operation.completed.result)}. ${operation.completed.result.remedy}`
+    : completed
+      ? `${resultTitle(completed.result)}. ${completed.result.remedy}`
       : '';
 
   return (
@@ -105,16 +152,30 @@ export function LocksScreen({ profiles, profile, onSelectProfile, sandbox }: Loc
       >
         <ProfilePicker profiles={profiles} profile={profile} secret={secret.status} onChange={onSelectProfile} />
         {onSandbox && <SandboxBar sandbox={sandbox} disabled={busy} />}
-        <LockIdField
-          value={lockId}
-          check={check}
-          attempted={attempted}
-          onChange={setLockId}
-          inputRef={lockInput}
-          recent={recent}
-        />
+        <div className="field-pair">
+          <UserIdField
+            id={USER_FIELD}
+            profile={profile}
+            value={userText}
+            onChange={setUserText}
+            problem={userProblem}
+            attempted={attempted}
+            recent={recentUsers}
+            inputRef={userInput}
+          />
+          <div>
+            <LockIdField
+              value={lockId}
+              check={check}
+              attempted={attempted}
+              onChange={setLockId}
+              inputRef={lockInput}
+              recent={recent}
+            />
+          </div>
+        </div>
         {recent.length > 0 && <RecentLockIds lockIds={recent} onPick={pickLockId} onClear={clearRecent} />}
-        {stuckLockIds && <StuckLockList lockIds={stuckLockIds} onPick={pickLockId} />}
+        {stuckLocks && <StuckLockList locks={stuckLocks} onPick={pickStuckLock} />}
         <div className="actions">
           <button type="submit" className="button button--primary" disabled={busy}>
             {t('locks.release')}
@@ -132,13 +193,19 @@ export function LocksScreen({ profiles, profile, onSelectProfile, sandbox }: Loc
         {recentNotice}
       </p>
       {operation.inFlight && <InFlightPanel inFlight={operation.inFlight} onCancel={() => void operation.cancel()} />}
-      {!operation.inFlight && operation.completed && <ResultPanel done={operation.completed} />}
+      {!operation.inFlight && completed && <ResultPanel done={completed} stale={stale} />}
       <CreateLockSection
         key={profile.id}
         defaultModuleCode={profile.moduleCode}
         busy={busy}
         onCreate={(moduleCode) => {
-          if (!busy) setPending({ operation: 'create', profileId: profile.id, moduleCode });
+          if (busy) return;
+          if (userProblem) {
+            setAttempted(true);
+            userInput.current?.focus();
+            return;
+          }
+          setPending({ operation: 'create', profileId: profile.id, userId, moduleCode });
         }}
       />
       {pending && (

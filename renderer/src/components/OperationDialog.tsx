@@ -1,8 +1,10 @@
 import type { Profile } from '../../../shared/profile';
 import { t } from '../i18n';
-import { hostOf } from '../lib/hostOf';
+import { environmentName, isProduction } from '../lib/environment';
+import { moduleNameOfLockId } from '../lib/moduleName';
 import type { OperationRequest } from '../lib/operation';
 import { ConfirmDialog } from './ConfirmDialog';
+import { TargetDetails } from './TargetDetails';
 
 export interface OperationDialogProps {
   request: OperationRequest;
@@ -11,9 +13,11 @@ export interface OperationDialogProps {
   onCancel: () => void;
 }
 
-/** Names exactly what is about to happen, where, and as whom, before anything is sent. */
+/** Names exactly what is about to happen, where (environment, profile, host), and for which user. */
 export function OperationDialog({ request, profile, onConfirm, onCancel }: OperationDialogProps) {
   const { operation } = request;
+  const production = isProduction(profile);
+  const moduleName = request.operation === 'create' ? null : moduleNameOfLockId(request.lockId);
   return (
     <ConfirmDialog
       title={t(`confirm.${operation}.title`)}
@@ -21,20 +25,17 @@ export function OperationDialog({ request, profile, onConfirm, onCancel }: Opera
       tone={operation === 'release' ? 'danger' : 'primary'}
       onConfirm={onConfirm}
       onCancel={onCancel}
+      initialFocus={production ? 'cancel' : 'confirm'}
     >
+      {production && (
+        <p className="env-warning">{t('confirm.production', { environment: environmentName('production') })}</p>
+      )}
       <p>{t(`confirm.${operation}.body`)}</p>
       <dl className="details details--compact">
-        <div className="details-row">
-          <dt>{t('confirm.profile')}</dt>
-          <dd>{profile.name}</dd>
-        </div>
-        <div className="details-row">
-          <dt>{t('confirm.host')}</dt>
-          <dd className="mono">{hostOf(profile.baseUrl)}</dd>
-        </div>
+        <TargetDetails profile={profile} />
         <div className="details-row">
           <dt>{t('confirm.userId')}</dt>
-          <dd className="mono">{profile.userId}</dd>
+          <dd className="mono strong">{request.userId}</dd>
         </div>
         {request.operation === 'create' ? (
           <div className="details-row">
@@ -42,10 +43,18 @@ export function OperationDialog({ request, profile, onConfirm, onCancel }: Opera
             <dd className="mono">{request.moduleCode}</dd>
           </div>
         ) : (
-          <div className="details-row">
-            <dt>{t('confirm.lockId')}</dt>
-            <dd className="mono strong">{request.lockId}</dd>
-          </div>
+          <>
+            <div className="details-row">
+              <dt>{t('confirm.lockId')}</dt>
+              <dd className="mono strong">{request.lockId}</dd>
+            </div>
+            {moduleName && (
+              <div className="details-row">
+                <dt>{t('confirm.module')}</dt>
+                <dd>{moduleName}</dd>
+              </div>
+            )}
+          </>
         )}
       </dl>
     </ConfirmDialog>

@@ -1,7 +1,7 @@
 import { type FormEvent, useCallback, useRef, useState } from 'react';
 import type { IpcError } from '../../../shared/contract';
 import { KNOWN_HOSTS, MODULE_CODES } from '../../../shared/identifiers';
-import type { Profile } from '../../../shared/profile';
+import { ENVIRONMENTS, type Environment, type Profile } from '../../../shared/profile';
 import { lockAdmin } from '../api/lockAdmin';
 import { useSecretStatus } from '../hooks/useSecretStatus';
 import { type MessageKey, t } from '../i18n';
@@ -9,10 +9,12 @@ import {
   type DraftField,
   type ProfileDraft,
   checkDraft,
+  draftEnvironment,
   draftFromProfile,
   emptyDraft,
   fieldMessage,
 } from '../lib/profileForm';
+import { environmentName } from '../lib/environment';
 import { type NetworkField, type NetworkProblems, checkNetworkFields } from '../lib/profileNetwork';
 import { AuthModeField } from './AuthModeField';
 import { ConfirmDialog } from './ConfirmDialog';
@@ -187,12 +189,33 @@ export function ProfileEditor({ profile, onSaved, onDeleted, onOpenLocks }: Prof
             <option key={host.url} value={host.url} label={host.label} />
           ))}
         </datalist>
-        <TextField {...textProps('userId')} inputMode="numeric" mono help={t('profile.userId.help')} />
+        <SelectField
+          id="profile-environment"
+          label={t('profile.environment')}
+          value={draftEnvironment(draft)}
+          onChange={(value) => {
+            setDraft((previous) => ({ ...previous, environment: value as Environment }));
+            setNotice('');
+          }}
+          options={ENVIRONMENTS.map((environment) => ({ value: environment, label: environmentName(environment) }))}
+          help={t('profile.environment.help')}
+        />
       </fieldset>
 
       <fieldset className="group">
         <legend className="group-title">{t('profile.group.auth')}</legend>
         <AuthModeField value={draft.authMode} onChange={(mode) => update('authMode', mode)} />
+        {draft.authMode === 'app' ? (
+          <TextField
+            {...textProps('userId')}
+            label={t('profile.userId.app')}
+            inputMode="numeric"
+            mono
+            help={t('profile.userId.appHelp')}
+          />
+        ) : (
+          <TextField {...textProps('userId')} inputMode="numeric" mono help={t('profile.userId.help')} />
+        )}
         {draft.authMode === 'app' ? (
           <TextField {...textProps('appId')} mono help={t('profile.appId.help')} />
         ) : (

@@ -2,6 +2,7 @@ import type { SecretStatus } from '../../../shared/contract';
 import type { Profile } from '../../../shared/profile';
 import { t } from '../i18n';
 import { hostOf } from '../lib/hostOf';
+import { EnvironmentTag } from './EnvironmentBadge';
 import { SecretBadge } from './SecretBadge';
 
 export interface ProfilePickerProps {
@@ -36,7 +37,8 @@ export function ProfilePicker({ profiles, profile, secret, onChange }: ProfilePi
           <span className="mono">{hostOf(profile.baseUrl)}</span>
         </span>
         <span className="fact">
-          <span className="fact-label">{t('lockForm.userId')}</span> <span className="mono">{profile.userId}</span>
+          <span className="fact-label">{t('lockForm.environment')}</span>
+          <EnvironmentTag profile={profile} />
         </span>
         <SecretBadge status={secret} />
       </div>

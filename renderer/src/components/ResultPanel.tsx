@@ -1,19 +1,29 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useCopyText } from '../hooks/useCopyText';
 import { t } from '../i18n';
+import { environmentName } from '../lib/environment';
+import { moduleNameOfLockId } from '../lib/moduleName';
 import type { CompletedOperation } from '../lib/operation';
 import { formatDuration, operationName, resultSummary, resultTitle } from '../lib/resultText';
 import { HelpDialog } from './HelpDialog';
 import { Icon } from './Icon';
 
+export interface ResultPanelProps {
+  done: CompletedOperation;
+  /** The form now targets another profile or user: this result does not describe it. */
+  stale?: boolean;
+}
+
 /** What happened, in plain words, with everything a support ticket needs. */
-export function ResultPanel({ done }: { done: CompletedOperation }) {
+export function ResultPanel({ done, stale = false }: ResultPanelProps) {
   const { result } = done;
   const headingRef = useRef<HTMLHeadingElement>(null);
   const { state: copyState, copy } = useCopyText();
   const [helpOpen, setHelpOpen] = useState(false);
   const closeHelp = useCallback(() => setHelpOpen(false), []);
   const none = t('result.none');
+  const userId = result.userId ?? done.userId;
+  const moduleName = moduleNameOfLockId(result.lockId);
 
   useEffect(() => {
     // The button that started the request was disabled while it ran; keep keyboard users in place.
@@ -21,7 +31,10 @@ export function ResultPanel({ done }: { done: CompletedOperation }) {
   }, [done]);
 
   const rows: Array<[string, string, boolean]> = [
+    [t('result.userId'), userId || none, true],
     [t('result.lockId'), result.lockId ?? none, true],
+    ...(moduleName ? [[t('result.module'), moduleName, false] as [string, string, boolean]] : []),
+    [t('result.environment'), environmentName(done.environment), false],
     [t('result.host'), result.host, true],
     [t('result.httpStatus'), result.httpStatus === null ? t('result.noResponse') : String(result.httpStatus), false],
     [t('result.code'), result.code ?? none, true],
@@ -29,12 +42,15 @@ export function ResultPanel({ done }: { done: CompletedOperation }) {
     [t('result.duration'), formatDuration(result.durationMs), false],
     [t('result.requestId'), result.requestId ?? none, true],
   ];
+  const tone = result.ok ? 'result--ok' : result.kind === 'not-found' ? 'result--neutral' : 'result--fail';
 
   return (
-    <article
-      className={result.ok ? 'panel result result--ok' : 'panel result result--fail'}
-      aria-labelledby="result-title"
-    >
+    <article className={`panel result ${tone}${stale ? ' result--stale' : ''}`} aria-labelledby="result-title">
+      {stale && (
+        <p className="result-stale" role="note">
+          {t('result.stale', { profile: done.profileName, userId: userId || none })}
+        </p>
+      )}
       <header className="result-head">
         <Icon name={result.ok ? 'check' : 'alert'} className="result-icon" />
         <div>
@@ -42,7 +58,11 @@ export function ResultPanel({ done }: { done: CompletedOperation }) {
             {resultTitle(result)}
           </h2>
           <p className="result-operation">
-            {t('result.operationOn', { operation: operationName(result.operation), profile: done.profileName })}
+            {t('result.operationFor', {
+              operation: operationName(result.operation),
+              profile: done.profileName,
+              userId: userId || none,
+            })}
           </p>
         </div>
       </header>

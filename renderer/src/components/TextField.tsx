@@ -13,6 +13,8 @@ export interface TextFieldProps {
   /** Shown in amber when there is no problem. */
   warning?: string;
   help?: string;
+  /** A fact about the value (e.g. the module a lock ID names), shown above the help. */
+  info?: string;
   type?: 'text' | 'password' | 'url';
   list?: string;
   placeholder?: string;
@@ -21,6 +23,7 @@ export interface TextFieldProps {
   mono?: boolean;
   required?: boolean;
   disabled?: boolean;
+  readOnly?: boolean;
   inputRef?: Ref<HTMLInputElement>;
 }
 
@@ -36,6 +39,7 @@ export function TextField({
   problem,
   warning,
   help,
+  info,
   type,
   list,
   placeholder,
@@ -44,12 +48,15 @@ export function TextField({
   mono,
   required,
   disabled,
+  readOnly,
   inputRef,
 }: TextFieldProps) {
   const noteId = `${id}-note`;
+  const infoId = `${id}-info`;
   const helpId = `${id}-help`;
   const note = problem ?? warning;
-  const describedBy = [note ? noteId : null, help ? helpId : null].filter(Boolean).join(' ') || undefined;
+  const describedBy =
+    [note ? noteId : null, info ? infoId : null, help ? helpId : null].filter(Boolean).join(' ') || undefined;
   return (
     <div className="field">
       <label className="field-label" htmlFor={id}>
@@ -72,12 +79,18 @@ export function TextField({
         spellCheck={false}
         required={required}
         disabled={disabled}
+        readOnly={readOnly}
         aria-invalid={problem ? true : undefined}
         aria-describedby={describedBy}
       />
       {note && (
         <p id={noteId} className={problem ? 'field-note field-note--problem' : 'field-note field-note--warning'}>
           {note}
+        </p>
+      )}
+      {info && (
+        <p id={infoId} className="field-info">
+          {info}
         </p>
       )}
       {help && (

@@ -16,17 +16,17 @@ export interface LockOperationState {
 
 function send(request: OperationRequest, requestTag: string): Promise<IpcResult<LockResult>> {
   const api = lockAdmin();
-  const { profileId } = request;
+  const { profileId, userId } = request;
   // "Sign with server time" from the Diagnostics screen, when the user switched it on for this profile.
   const clockOffsetMs = clockOffsetFor(profileId);
   const offset = clockOffsetMs === undefined ? {} : { clockOffsetMs };
   switch (request.operation) {
     case 'release':
-      return api.releaseLock({ profileId, lockId: request.lockId, requestTag, ...offset });
+      return api.releaseLock({ profileId, userId, lockId: request.lockId, requestTag, ...offset });
     case 'renew':
-      return api.renewLock({ profileId, lockId: request.lockId, requestTag, ...offset });
+      return api.renewLock({ profileId, userId, lockId: request.lockId, requestTag, ...offset });
     case 'create':
-      return api.createLock({ profileId, moduleCode: request.moduleCode, requestTag, ...offset });
+      return api.createLock({ profileId, userId, moduleCode: request.moduleCode, requestTag, ...offset });
   }
 }
 

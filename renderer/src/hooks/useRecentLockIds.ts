@@ -1,5 +1,6 @@
 import { useSyncExternalStore } from 'react';
 import { clearRecent, readRecent, recentFor, rememberLockId } from '../lib/recentLockIds';
+import { clearRecentUsers, readRecentUsers, recentUsersFor, rememberUserId } from '../lib/recentUserIds';
 import { browserStore } from '../lib/settingsStore';
 
 let version = 0;
@@ -20,9 +21,15 @@ export function rememberRecentLockId(profileId: string, lockId: string): void {
   changed();
 }
 
-/** Forgets one profile's recent lock IDs, or every profile's. */
+export function rememberRecentUserId(profileId: string, userId: string): void {
+  rememberUserId(browserStore(), profileId, userId);
+  changed();
+}
+
+/** Forgets one profile's recent lock IDs and users, or every profile's. */
 export function clearRecentLockIds(profileId?: string): void {
   clearRecent(browserStore(), profileId);
+  clearRecentUsers(browserStore(), profileId);
   changed();
 }
 
@@ -32,8 +39,15 @@ export function useRecentLockIds(profileId: string): readonly string[] {
   return recentFor(browserStore(), profileId);
 }
 
-/** Whether any profile has recent lock IDs stored; re-renders when that changes. */
+/** The users the profile last acted for, newest first; re-renders when they change. */
+export function useRecentUserIds(profileId: string): readonly string[] {
+  useSyncExternalStore(subscribe, () => version);
+  return recentUsersFor(browserStore(), profileId);
+}
+
+/** Whether any profile has recent lock IDs or users stored; re-renders when that changes. */
 export function useAnyRecentLockIds(): boolean {
   useSyncExternalStore(subscribe, () => version);
-  return Object.keys(readRecent(browserStore())).length > 0;
+  const store = browserStore();
+  return Object.keys(readRecent(store)).length > 0 || Object.keys(readRecentUsers(store)).length > 0;
 }

@@ -7,12 +7,14 @@ import { enBatch } from './enBatch';
 import { enComfort } from './enComfort';
 import { enDiagnostics } from './enDiagnostics';
 import { enHistory } from './enHistory';
+import { enUsers } from './enUsers';
 
 export const en = {
   ...enBatch,
   ...enHistory,
   ...enDiagnostics,
   ...enComfort,
+  ...enUsers,
   'app.title': 'KooDrive Lock Admin',
   'app.loading': 'Loading profiles…',
   'error.noBridge':
@@ -48,11 +50,13 @@ export const en = {
   'firstRun.sandbox.action': 'Try it with the local sandbox',
   'firstRun.sandbox.starting': 'Starting the sandbox…',
   'firstRun.profile.title': 'Connect to KooDrive',
-  'firstRun.profile.text': 'Enter the server, the KooDrive user ID and a bearer token or an app ID and app secret.',
+  'firstRun.profile.text':
+    'Enter the tenant’s server and its app ID and app secret (to act for any user), or one user’s bearer token.',
   'firstRun.profile.action': 'Add a KooDrive profile',
 
   'locks.title': 'Release a backup lock',
-  'locks.subtitle': 'Pick the profile, paste the lock ID and press Enter. You confirm before anything is sent.',
+  'locks.subtitle':
+    'Pick the profile, enter the user and paste the lock ID, then press Enter. You confirm before anything is sent.',
   'locks.formLabel': 'Lock operation',
   'locks.release': 'Release lock…',
   'locks.renew': 'Renew lock…',
@@ -70,7 +74,7 @@ export const en = {
   'sandbox.stop': 'Stop sandbox',
 
   'stuck.title': 'Stuck locks in the sandbox',
-  'stuck.help': 'Choose one to put its ID in the lock ID field.',
+  'stuck.help': 'Choose one to put its user and lock ID into the fields.',
   'stuck.none': 'The sandbox holds no locks right now. Create one below to practise again.',
 
   'create.summary': 'Create a lock',
@@ -125,7 +129,7 @@ export const en = {
   'resultTitle.invalid-input': 'Invalid input',
   'resultTitle.cancelled': 'Cancelled',
 
-  'result.operationOn': '{operation} · profile {profile}',
+  'result.operationFor': '{operation} · profile {profile} · user {userId}',
   'result.lockId': 'Lock ID',
   'result.host': 'Host',
   'result.httpStatus': 'HTTP status',
@@ -170,7 +174,7 @@ export const en = {
   'profile.baseUrl': 'Base URL',
   'profile.baseUrl.help': 'The KooDrive server, starting with https://. Choose a known one or type your own.',
   'profile.userId': 'User ID',
-  'profile.userId.help': 'The KooDrive internal user ID (digits only), sent as X-User-Id.',
+  'profile.userId.help': 'The KooDrive internal user ID (digits only) the bearer token belongs to, sent as X-User-Id.',
   'profile.authMode': 'Authentication method',
   'profile.authMode.bearer': 'Bearer token',
   'profile.authMode.bearer.help': 'An access token, sent in the Authorization header.',

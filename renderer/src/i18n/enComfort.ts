@@ -16,7 +16,7 @@ export const enComfort = {
   'shortcuts.closeDialog': 'Close a dialog or this list',
   'shortcuts.or': 'or',
   'shortcuts.close': 'Close',
-  'shortcuts.profileSwitched': 'Switched to profile “{name}”.',
+  'shortcuts.profileSwitched': 'Switched to profile “{name}” ({environment}).',
 
   'recent.title': 'Recent lock IDs',
   'recent.clear': 'Clear recent',

@@ -4,8 +4,10 @@
  * Text that comes from main (remedies, input checks, server messages) stays in English.
  */
 import type { Messages } from './locale';
+import { zhCNUsers } from './zhCNUsers';
 
 export const zhCN: Messages = {
+  ...zhCNUsers,
   'app.title': 'KooDrive 备份锁管理',
   'app.loading': '正在加载配置…',
   'error.noBridge': '此页面只能在 KooDrive 备份锁管理应用中使用：与应用的连接缺失。请启动应用后重试。',
@@ -38,11 +40,12 @@ export const zhCN: Messages = {
   'firstRun.sandbox.action': '使用本地沙箱试用',
   'firstRun.sandbox.starting': '正在启动沙箱…',
   'firstRun.profile.title': '连接到 KooDrive',
-  'firstRun.profile.text': '输入服务器地址、KooDrive 用户 ID，以及 Bearer 访问令牌或应用 ID 和应用密钥。',
+  'firstRun.profile.text':
+    '输入租户的服务器地址及其应用 ID 和应用密钥（可代任意用户操作），或某个用户的 Bearer 访问令牌。',
   'firstRun.profile.action': '添加 KooDrive 配置',
 
   'locks.title': '释放备份锁',
-  'locks.subtitle': '选择配置，粘贴锁 ID，然后按 Enter。发送任何请求之前都会先请您确认。',
+  'locks.subtitle': '选择配置，输入用户并粘贴锁 ID，然后按 Enter。发送任何请求之前都会先请您确认。',
   'locks.formLabel': '备份锁操作',
   'locks.release': '释放锁…',
   'locks.renew': '续期锁…',
@@ -60,7 +63,7 @@ export const zhCN: Messages = {
   'sandbox.stop': '停止沙箱',
 
   'stuck.title': '沙箱中卡住的锁',
-  'stuck.help': '选择一个，将其 ID 填入锁 ID 字段。',
+  'stuck.help': '选择一个，将其用户和锁 ID 填入字段。',
   'stuck.none': '沙箱中目前没有锁。可在下方创建一个，再次练习。',
 
   'create.summary': '创建锁',
@@ -112,7 +115,7 @@ export const zhCN: Messages = {
   'resultTitle.invalid-input': '输入无效',
   'resultTitle.cancelled': '已取消',
 
-  'result.operationOn': '{operation} · 配置 {profile}',
+  'result.operationFor': '{operation} · 配置 {profile} · 用户 {userId}',
   'result.lockId': '锁 ID',
   'result.host': '主机',
   'result.httpStatus': 'HTTP 状态',
@@ -157,7 +160,7 @@ export const zhCN: Messages = {
   'profile.baseUrl': '基础 URL',
   'profile.baseUrl.help': 'KooDrive 服务器地址，以 https:// 开头。可选择已知地址，也可自行输入。',
   'profile.userId': '用户 ID',
-  'profile.userId.help': 'KooDrive 内部用户 ID（仅数字），作为 X-User-Id 发送。',
+  'profile.userId.help': 'Bearer 访问令牌所属的 KooDrive 内部用户 ID（仅数字），作为 X-User-Id 发送。',
   'profile.authMode': '认证方式',
   'profile.authMode.bearer': 'Bearer 访问令牌',
   'profile.authMode.bearer.help': '访问令牌，在 Authorization 请求头中发送。',
@@ -224,7 +227,7 @@ export const zhCN: Messages = {
   'shortcuts.closeDialog': '关闭对话框或此列表',
   'shortcuts.or': '或',
   'shortcuts.close': '关闭',
-  'shortcuts.profileSwitched': '已切换到配置“{name}”。',
+  'shortcuts.profileSwitched': '已切换到配置“{name}”（{environment}）。',
 
   'recent.title': '最近使用的锁 ID',
   'recent.clear': '清除最近记录',
@@ -250,26 +253,25 @@ export const zhCN: Messages = {
   'settings.shortcuts.show': '显示键盘快捷键',
 
   'batch.title': '批量释放锁',
-  'batch.subtitle': '粘贴锁 ID 或导入文件。无效的行会被忽略，重复的 ID 只发送一次，整批只需确认一次。',
+  'batch.subtitle': '粘贴（用户，锁）行或锁 ID，或导入 CSV 文件。重复的行只发送一次，整批只需确认一次。',
   'batch.formLabel': '批量释放',
-  'batch.ids': '锁 ID',
-  'batch.ids.help': '每行一个，或用逗号、分号或空格分隔。以 # 开头的行会被忽略。也可以使用包含 lockId 列的 CSV 文件。',
+  'batch.ids': '用户和锁 ID',
+  'batch.ids.help':
+    '包含 userId 列（user_id、user）和锁 ID 列的 CSV；或没有标题行的两列；或仅锁 ID，每行一个，用于下方指定的用户。以 # 开头的行会被忽略。',
   'batch.import': '导入文件…',
-  'batch.importFile': '锁 ID 文件',
+  'batch.importFile': '批量文件',
   'batch.imported': '已导入“{name}”。',
   'batch.importTooLarge': '“{name}”大于 {size} MB。请将列表拆分为较小的文件。',
   'batch.importFailed': '无法读取“{name}”。请确认它是文本或 CSV 文件，然后重试。',
   'batch.clear': '清空',
-  'batch.count.empty': '尚无锁 ID。',
-  'batch.count.one': '已准备好 1 个锁 ID。',
-  'batch.count.other': '已准备好 {count} 个锁 ID。',
-  'batch.duplicates.one': '1 个重复的 ID 只会发送一次。',
-  'batch.duplicates.other': '{count} 个重复的 ID 只会各发送一次。',
-  'batch.unusual.one': '1 个 ID 不是常见的 <uuid>@<moduleCode> 格式，将按原样发送。',
-  'batch.unusual.other': '{count} 个 ID 不是常见的 <uuid>@<moduleCode> 格式，将按原样发送。',
+  'batch.count.empty': '尚无行。',
+  'batch.count.one': '已准备好 1 个锁。',
+  'batch.count.other': '已准备好 {count} 个锁。',
+  'batch.unusual.one': '1 个不是常见 <uuid>@<moduleCode> 格式的 ID 已被接受，将按原样发送。',
+  'batch.unusual.other': '{count} 个不是常见 <uuid>@<moduleCode> 格式的 ID 已被接受，将按原样发送。',
   'batch.tooMany': '每批最多 {max} 个锁 ID，此列表有 {count} 个。请拆分为较小的批次。',
-  'batch.invalid.title.one': '1 行不是有效的锁 ID，已被忽略',
-  'batch.invalid.title.other': '{count} 行不是有效的锁 ID，已被忽略',
+  'batch.invalid.title.one': '1 行无效',
+  'batch.invalid.title.other': '{count} 行无效',
   'batch.invalid.line': '行',
   'batch.invalid.text': '内容',
   'batch.invalid.problem': '问题',
@@ -299,9 +301,12 @@ export const zhCN: Messages = {
   'batch.progress.starting': '正在开始批量操作…',
   'batch.progress.running': '正在使用配置“{profile}”在 {host} 上释放 {total} 个锁…',
   'batch.progress.cancelling': '正在取消：已发送的请求会完成，其余的不再发送…',
-  'batch.progress.finished': '已完成：{released} 个已释放，{failed} 个失败。',
-  'batch.progress.cancelled': '已取消：{released} 个已释放，{failed} 个失败，{notSent} 个未发送。',
-  'batch.progress.stopped': '已停止：{released} 个已释放，{failed} 个失败，{notSent} 个未发送。',
+  'batch.progress.finished':
+    '已完成：{released} 个已释放，{gone} 个已不存在，{retryable} 个待重试，{needsFix} 个需要修正。',
+  'batch.progress.cancelled':
+    '已取消：{released} 个已释放，{gone} 个已不存在，{retryable} 个待重试，{needsFix} 个需要修正，{notSent} 个未发送。',
+  'batch.progress.stopped':
+    '已停止：{released} 个已释放，{gone} 个已不存在，{retryable} 个待重试，{needsFix} 个需要修正，{notSent} 个未发送。',
   'batch.progress.done': '已完成',
   'batch.progress.released': '已释放',
   'batch.progress.failed': '失败',
@@ -319,9 +324,7 @@ export const zhCN: Messages = {
 
   'batch.results.title': '结果',
   'batch.results.empty': '尚无结果。',
-  'batch.results.noFailures': '没有失败项。',
-  'batch.results.failuresOnly': '仅显示失败项',
-  'batch.results.retry': '重试失败项（{count}）…',
+  'batch.results.retry': '重试可重试项（{count}）…',
   'batch.results.sendRest': '发送其余项（{count}）…',
   'batch.results.export': '导出 CSV',
   'batch.results.exported': '已保存 {name}。',

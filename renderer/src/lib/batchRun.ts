@@ -4,9 +4,13 @@
  * shows the batch where it is now.
  */
 import type { BatchProgress } from '../../../shared/batch';
+import { type BatchOutcome, countOutcomes } from '../../../shared/batchOutcome';
 import type { IpcError } from '../../../shared/contract';
+import type { Environment } from '../../../shared/profile';
 import type { LockResult } from '../../../shared/result';
+import type { RunSummary } from '../../../shared/resultsCsv';
 import { lockAdmin } from '../api/lockAdmin';
+import type { BatchRow } from './batchRows';
 import { clockOffsetFor } from './diagnosticsClockOffset';
 
 export const BATCH_POLL_MS = 250;
@@ -14,8 +18,11 @@ export const BATCH_POLL_MS = 250;
 export interface BatchRunRequest {
   profileId: string;
   profileName: string;
+  environment: Environment;
   host: string;
-  lockIds: readonly string[];
+  /** (user, lock) rows; a row without a user acts for `userId`, else for the profile's default user. */
+  rows: readonly BatchRow[];
+  userId?: string;
   concurrency: number;
 }
 
@@ -27,6 +34,10 @@ export interface BatchRunState {
   total: number;
   /** In completion order. */
   results: readonly LockResult[];
+  /** The results counted by what they mean. */
+  outcomes: Record<BatchOutcome, number>;
+  /** Main's batch ID and the facts of the run for the export's summary (null until main accepted it). */
+  summary: RunSummary | null;
   progress: BatchProgress | null;
   cancelling: boolean;
   cancelled: boolean;
@@ -44,6 +55,8 @@ const IDLE: BatchRunState = {
   request: null,
   total: 0,
   results: [],
+  outcomes: countOutcomes([]),
+  summary: null,
   progress: null,
   cancelling: false,
   cancelled: false,
@@ -89,8 +102,19 @@ async function follow(id: string, mine: number): Promise<void> {
       return;
     }
     const status = reply.value;
+    const results = status.results.length > 0 ? [...state.results, ...status.results] : state.results;
     update({
-      results: status.results.length > 0 ? [...state.results, ...status.results] : state.results,
+      results,
+      outcomes: status.outcomes,
+      summary: {
+        batchId: status.batchId,
+        profile: status.profileName,
+        environment: status.environment,
+        host: status.host,
+        operator: status.operator,
+        startedAt: status.startedAt,
+        endedAt: status.endedAt ?? '',
+      },
       progress: status.progress,
       total: status.total,
       cancelled: status.cancelled,
@@ -110,10 +134,11 @@ export async function startBatchRun(request: BatchRunRequest): Promise<boolean> 
   generation += 1;
   const mine = generation;
   batchId = null;
-  update({ ...IDLE, phase: 'starting', request, total: request.lockIds.length, startedAt: Date.now() });
+  update({ ...IDLE, phase: 'starting', request, total: request.rows.length, startedAt: Date.now() });
   const reply = await lockAdmin().startBatch({
     profileId: request.profileId,
-    lockIds: [...request.lockIds],
+    rows: request.rows.map((row) => ({ ...row })),
+    ...(request.userId === undefined ? {} : { userId: request.userId }),
     concurrency: request.concurrency,
     clockOffsetMs: clockOffsetFor(request.profileId),
   });

@@ -3,13 +3,23 @@ import { HISTORY_OUTCOMES, type HistoryFilter, type HistoryOutcome } from '../..
 /** The filter fields as typed. */
 export interface HistoryFilterDraft {
   lockId: string;
+  userId: string;
+  batchId: string;
   profile: string;
   outcome: string;
   from: string;
   to: string;
 }
 
-export const EMPTY_HISTORY_FILTER: HistoryFilterDraft = { lockId: '', profile: '', outcome: '', from: '', to: '' };
+export const EMPTY_HISTORY_FILTER: HistoryFilterDraft = {
+  lockId: '',
+  userId: '',
+  batchId: '',
+  profile: '',
+  outcome: '',
+  from: '',
+  to: '',
+};
 
 function isOutcome(value: string): value is HistoryOutcome {
   return (HISTORY_OUTCOMES as readonly string[]).includes(value);
@@ -19,10 +29,14 @@ function isOutcome(value: string): value is HistoryOutcome {
 export function historyFilterOf(draft: HistoryFilterDraft): HistoryFilter {
   const filter: HistoryFilter = {};
   const lockId = draft.lockId.trim();
+  const userId = draft.userId.trim();
+  const batchId = draft.batchId.trim();
   const profile = draft.profile.trim();
   const from = draft.from.trim();
   const to = draft.to.trim();
   if (lockId) filter.lockId = lockId;
+  if (userId) filter.userId = userId;
+  if (batchId) filter.batchId = batchId;
   if (profile) filter.profile = profile;
   if (isOutcome(draft.outcome)) filter.outcome = draft.outcome;
   if (from) filter.from = from;

@@ -1,12 +1,16 @@
+import type { Environment } from '../../../shared/profile';
 import type { LockOperation, LockResult } from '../../../shared/result';
 
+/** One operation as confirmed: the profile, the end user it acts for, and the lock or module. */
 export type OperationRequest =
-  | { operation: 'release' | 'renew'; profileId: string; lockId: string }
-  | { operation: 'create'; profileId: string; moduleCode: string };
+  | { operation: 'release' | 'renew'; profileId: string; userId: string; lockId: string }
+  | { operation: 'create'; profileId: string; userId: string; moduleCode: string };
 
-/** Who the request was made as: kept with the result so the copied summary can name it. */
+/** Where and for whom the request was made: kept with the result so it can say so, and tell when it is stale. */
 export interface OperationContext {
+  profileId: string;
   profileName: string;
+  environment: Environment;
   userId: string;
 }
 

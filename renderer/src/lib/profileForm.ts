@@ -4,8 +4,8 @@
  * known-good value and the rest is parsed again, so every field gets its own message at once.
  */
 import { MODULE_CODES, checkBaseUrl, userIdProblem } from '../../../shared/identifiers';
-import type { AuthMode, Profile, ProfileInput } from '../../../shared/profile';
-import { profileInputSchema, profileProblem } from '../../../shared/profile';
+import type { AuthMode, Environment, Profile, ProfileInput } from '../../../shared/profile';
+import { defaultEnvironment, profileInputSchema, profileProblem } from '../../../shared/profile';
 import { safeParse } from '../../../shared/schema';
 import { t } from '../i18n';
 
@@ -13,8 +13,11 @@ export interface ProfileDraft {
   id?: string;
   name: string;
   baseUrl: string;
+  /** Optional in app mode (the default user), required in bearer mode (the token's user). */
   userId: string;
   authMode: AuthMode;
+  /** '' until chosen: then it follows the host (defaultEnvironment). */
+  environment: Environment | '';
   appId: string;
   moduleCode: string;
   bearerPrefix: string;
@@ -23,7 +26,7 @@ export interface ProfileDraft {
   caPem: string;
 }
 
-export type DraftField = Exclude<keyof ProfileDraft, 'id' | 'proxyUrl' | 'caPem'>;
+export type DraftField = Exclude<keyof ProfileDraft, 'id' | 'proxyUrl' | 'caPem' | 'environment'>;
 export type FieldProblems = Partial<Record<DraftField | 'form', string>>;
 
 const KNOWN_GOOD: Readonly<Record<keyof ProfileDraft, string | undefined>> = {
@@ -32,6 +35,7 @@ const KNOWN_GOOD: Readonly<Record<keyof ProfileDraft, string | undefined>> = {
   baseUrl: 'https://127.0.0.1',
   userId: '1',
   authMode: 'bearer',
+  environment: undefined,
   appId: undefined,
   moduleCode: '100',
   bearerPrefix: undefined,
@@ -54,6 +58,7 @@ export function emptyDraft(): ProfileDraft {
     baseUrl: '',
     userId: '',
     authMode: 'bearer',
+    environment: '',
     appId: '',
     moduleCode: MODULE_CODES[0].code,
     bearerPrefix: '',
@@ -67,8 +72,9 @@ export function draftFromProfile(profile: Profile): ProfileDraft {
     id: profile.id,
     name: profile.name,
     baseUrl: profile.baseUrl,
-    userId: profile.userId,
+    userId: profile.userId ?? '',
     authMode: profile.authMode,
+    environment: profile.environment ?? '',
     appId: profile.appId ?? '',
     moduleCode: profile.moduleCode,
     bearerPrefix: profile.bearerPrefix ?? '',
@@ -77,15 +83,21 @@ export function draftFromProfile(profile: Profile): ProfileDraft {
   };
 }
 
+/** The environment the draft stands for: the one chosen, else the one of its host. */
+export function draftEnvironment(draft: ProfileDraft): Environment {
+  return draft.environment === '' ? defaultEnvironment(draft.baseUrl.trim()) : draft.environment;
+}
+
 /** The object sent to saveProfile: the app ID only in app mode, the prefix only in bearer mode, no empty optionals. */
 export function draftToInput(draft: ProfileDraft): Record<string, string> {
   const input: Record<string, string> = {
     name: draft.name,
     baseUrl: draft.baseUrl,
-    userId: draft.userId,
     authMode: draft.authMode,
+    environment: draftEnvironment(draft),
     moduleCode: draft.moduleCode,
   };
+  if (draft.userId.trim() !== '') input.userId = draft.userId;
   if (draft.id) input.id = draft.id;
   if (draft.authMode === 'app' && draft.appId.trim() !== '') input.appId = draft.appId;
   if (draft.authMode === 'bearer' && draft.bearerPrefix.trim() !== '') input.bearerPrefix = draft.bearerPrefix.trim();
@@ -99,7 +111,7 @@ function isDraftKey(key: string): key is keyof ProfileDraft {
 }
 
 function isDraftField(key: keyof ProfileDraft): key is DraftField {
-  return key !== 'id' && key !== 'proxyUrl' && key !== 'caPem';
+  return key !== 'id' && key !== 'proxyUrl' && key !== 'caPem' && key !== 'environment';
 }
 
 function withValue(input: Record<string, string>, key: keyof ProfileDraft): Record<string, string> {
@@ -121,7 +133,8 @@ export function checkDraft(draft: ProfileDraft): DraftCheck {
     const parsed = safeParse(profileInputSchema, candidate);
     if (parsed.ok) {
       const cross = profileProblem(parsed.value);
-      if (cross && !problems.appId) problems.appId = cross;
+      const crossField = parsed.value.authMode === 'bearer' && !parsed.value.userId ? 'userId' : 'appId';
+      if (cross && !problems[crossField]) problems[crossField] = cross;
       return { input: Object.keys(problems).length === 0 ? parsed.value : null, problems };
     }
     const key = parsed.error.path.split('.')[0];

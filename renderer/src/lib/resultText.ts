@@ -1,5 +1,7 @@
 import type { LockOperation, LockResult } from '../../../shared/result';
 import { type MessageKey, t } from '../i18n';
+import { environmentName } from './environment';
+import { moduleNameOfLockId } from './moduleName';
 import type { CompletedOperation } from './operation';
 
 export function resultTitle(result: LockResult): string {
@@ -25,7 +27,8 @@ export function resultSummary(done: CompletedOperation): string {
     [t('summary.outcome'), `${resultTitle(result)} (${result.kind})`],
     [t('summary.time'), done.finishedAt.toISOString()],
     [t('summary.profile'), done.profileName],
-    [t('summary.userId'), done.userId],
+    [t('summary.environment'), environmentName(done.environment)],
+    [t('summary.userId'), result.userId ?? done.userId],
     [t('summary.host'), result.host],
     [t('summary.lockId'), result.lockId ?? none],
     [t('summary.httpStatus'), result.httpStatus === null ? t('result.noResponse') : String(result.httpStatus)],
@@ -34,6 +37,8 @@ export function resultSummary(done: CompletedOperation): string {
     [t('summary.requestId'), result.requestId ?? none],
     [t('summary.duration'), formatDuration(result.durationMs)],
   ];
+  const moduleName = moduleNameOfLockId(result.lockId);
+  if (moduleName) lines.splice(7, 0, [t('summary.module'), moduleName]);
   if (result.serverDate) lines.push([t('summary.serverDate'), result.serverDate]);
   lines.push([t('summary.remedy'), result.remedy]);
   return [t('summary.heading'), ...lines.map(([label, value]) => `${label}: ${value}`)].join('\n');

@@ -1,0 +1,93 @@
+/**
+ * 简体中文 for acting on any user and for environment identity: the same keys as enUsers.ts, spread
+ * into zhCN.ts. A missing key is a type error here.
+ */
+import type { enUsers } from './enUsers';
+
+export const zhCNUsers: Readonly<Record<keyof typeof enUsers, string>> = {
+  'environment.production': '生产',
+  'environment.staging': '预发布',
+  'environment.sandbox': '沙箱',
+  'environment.other': '其他',
+  'environment.profile': '配置：{profile}',
+  'window.title': '{profile}（{environment}）– KooDrive 备份锁管理',
+
+  'confirm.environment': '环境',
+  'confirm.production': '此操作将发送到{environment}环境：真实用户的备份依赖这些锁。',
+  'confirm.module': '模块',
+
+  'module.name.100': '文件夹',
+  'module.name.101': '相册（照片）',
+  'module.name.102': '通讯录',
+  'module.named': '{name}（{code}）',
+  'module.unknown': '模块 {code}',
+
+  'lockForm.environment': '环境',
+  'lockForm.module': '模块：{module}',
+  'lockForm.userId.bearer': '已固定：Bearer 访问令牌只能代表其所属用户操作。如需代其他用户操作，请使用应用配置。',
+  'lockForm.userId.appDefault': '锁所属的最终用户（来自工单），作为 X-User-Id 发送。配置的默认用户为 {userId}。',
+  'lockForm.userId.appNoDefault': '锁所属的最终用户（来自工单），作为 X-User-Id 发送。',
+
+  'stuck.user': '用户 {userId}',
+  'stuck.pick': '用户 {userId} 的锁 {lockId} {module}',
+  'stuck.more': '还有 {count} 个。',
+
+  'result.userId': '用户 ID',
+  'result.module': '模块',
+  'result.environment': '环境',
+  'result.stale': '较早的结果，针对配置“{profile}”和用户 {userId}：与当前选择的配置和用户不符。',
+  'summary.environment': '环境',
+  'summary.module': '模块',
+
+  'profile.environment': '环境',
+  'profile.environment.help': '显示在每个界面和每次确认中。生产环境在发送前要求更加谨慎。默认值：根据主机判断。',
+  'profile.userId.app': '默认用户 ID（可选）',
+  'profile.userId.appHelp': '应用配置可代租户的任意用户操作：每次操作时选择用户。此处的用户会被预先填入。',
+
+  'batch.summary.binary': '不是文本文件：未接受任何内容。',
+  'batch.summary.list': '来自列表的 {count} 个锁 ID，没有用户列',
+  'batch.summary.lockOnly': '{count} 行：锁取自{lock}，没有用户列',
+  'batch.summary.userAndLock': '{count} 行：用户取自{user}，锁取自{lock}',
+  'batch.summary.columnNamed': '“{name}”列',
+  'batch.summary.columnNumber': '第 {number} 列',
+  'batch.summary.duplicates': '{count} 个重复行只发送一次',
+  'batch.summary.invalid': '{count} 个无效',
+  'batch.summary.unusual': '{count} 个格式不常见',
+  'batch.summary.separator': '；',
+  'batch.count.users': '已准备好 {users} 个用户的 {count} 个锁。',
+  'batch.unusual.allow': '接受格式不常见的 ID',
+  'batch.unusual.help':
+    '关闭时：任何不像 <uuid>@<moduleCode> 的内容（零散文字、数字、标题）都会被列为无效。仅当锁 ID 确实是其他格式时才打开。',
+  'batch.user.label': '无用户行的用户',
+  'batch.user.helpDefault': '当各行没有用户列时，整批使用的同一个用户。留空：使用配置的默认用户 {userId}。',
+  'batch.user.helpNoDefault': '当各行没有用户列时，整批使用的同一个用户。此配置没有默认用户，因此必须填写。',
+  'batch.user.needed.one': '1 行没有用户：请填写无用户行的用户，或添加 userId 列。',
+  'batch.user.needed.other': '{count} 行没有用户：请填写无用户行的用户，或添加 userId 列。',
+  'batch.invalid.blocks.one': '存在 1 个无效行时不会发送任何内容：请更正，或选择跳过该行。',
+  'batch.invalid.blocks.other': '存在 {count} 个无效行时不会发送任何内容：请更正，或选择跳过这些行。',
+  'batch.invalid.skip.one': '跳过无效行并发送其余行',
+  'batch.invalid.skip.other': '跳过 {count} 个无效行并发送其余行',
+  'batch.confirm.users': '用户',
+  'batch.confirm.usersCount': '{count} 个不同的用户',
+  'batch.confirm.typeCount': '输入锁的数量（{count}）以确认',
+  'batch.confirm.typeCount.help': '发送到{environment}环境的大批量操作，只有在您输入其中锁的数量后才会发送。',
+  'batch.outcome.label': '按结果分类（选择一项只显示该类）',
+  'batch.outcome.all': '全部',
+  'batch.outcome.released': '已释放',
+  'batch.outcome.already-gone': '已不存在',
+  'batch.outcome.retryable': '可重试',
+  'batch.outcome.needs-fix': '需要修正',
+  'batch.outcome.cancelled': '已取消',
+  'batch.results.noneOfOutcome': '没有此结果的项。',
+  'batch.results.userId': '用户 ID',
+  'batch.results.showInHistory': '在历史中查看',
+
+  'history.filter.userId': '用户 ID',
+  'history.filter.batchId': '批次 ID',
+  'history.col.userId': '用户',
+  'history.col.batch': '批次',
+  'history.detail.userId': '用户 ID',
+  'history.detail.environment': '环境',
+  'history.detail.batchId': '批次 ID',
+  'history.detail.profileNamed': '{name}（{id}）',
+};
