@@ -3,6 +3,7 @@
  * floor (node:http DELETE with headers signed before the clock starts, over one keep-alive agent).
  */
 import http from 'node:http';
+import type { SocketConstructorOpts } from 'node:net';
 import { systemClock } from '../../../electron/core/clock';
 import type { AuditSink } from '../../../electron/core/audit/auditEntry';
 import { createHttpTransport, type HttpTransport } from '../../../electron/core/koodrive/httpTransport';
@@ -16,6 +17,7 @@ import type { SandboxProcess } from './sandboxProcess';
 /** App (HMAC) authentication: the core signs every request, the floor signs before timing. */
 export function sandboxProfile(sandbox: SandboxProcess): Profile {
   return {
+    environment: 'other',
     id: 'bench-sandbox',
     name: 'Bench sandbox',
     baseUrl: sandbox.url,
@@ -83,7 +85,13 @@ export interface RawFloor {
 
 export function rawFloor(baseUrl: string): RawFloor {
   const url = new URL(baseUrl);
-  const agent = new http.Agent({ keepAlive: true, scheduling: 'lifo', noDelay: true });
+  // http.Agent hands noDelay on to each socket; @types/node 24 lists it under the socket's options only.
+  const agentOptions: http.AgentOptions & Pick<SocketConstructorOpts, 'noDelay'> = {
+    keepAlive: true,
+    scheduling: 'lifo',
+    noDelay: true,
+  };
+  const agent = new http.Agent(agentOptions);
   const hostname = url.hostname;
   const port = Number(url.port);
   const send = (request: SignedRelease) =>
