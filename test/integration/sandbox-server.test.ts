@@ -1,89 +1,17 @@
 import { spawn } from 'node:child_process';
 import http from 'node:http';
-import https from 'node:https';
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { build } from 'vite';
 import type { Clock } from '../../electron/core/clock';
-import { DEFAULT_SIGNED_HEADERS, signAppRequest } from '../../electron/core/koodrive/sign';
 import { formatXDate } from '../../electron/core/koodrive/xdate';
 import { startSandbox } from '../../electron/core/sandbox/server';
 import type { RunningSandbox, SandboxOptions } from '../../electron/core/sandbox/server';
+import { LOCK_PATH, lockCall, manualClock, rawRequest } from '../support/sandboxHttp';
 
-const LOCK_PATH = '/koodrive/ose/v1/backup/lock';
 const LOCK_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}@(\d+)$/;
 const MINUTE = 60_000;
-
-function manualClock() {
-  let now = Date.now();
-  const clock: Clock = { now: () => new Date(now), monotonicMs: () => now };
-  return { clock, advance: (ms: number) => (now += ms) };
-}
-
-interface Answer {
-  status: number;
-  headers: http.IncomingHttpHeaders;
-  text: string;
-  json: Record<string, unknown> | null;
-  /** Body bytes counted, not kept, beyond the first 1 MiB. */
-  bytes: number;
-}
-
-interface RawRequest {
-  method: string;
-  path: string;
-  headers: Record<string, string>;
-  body?: string | Buffer;
-  ca?: string;
-  timeoutMs?: number;
-}
-
-function parseJson(text: string): Record<string, unknown> | null {
-  try {
-    return JSON.parse(text) as Record<string, unknown>;
-  } catch {
-    return null;
-  }
-}
-
-/** One request exactly as given (no headers added but Content-Length), over a fresh connection. */
-function rawRequest(baseUrl: string, request: RawRequest): Promise<Answer> {
-  const url = new URL(baseUrl);
-  const transport = url.protocol === 'https:' ? https : http;
-  const body = request.body === undefined ? undefined : Buffer.from(request.body);
-  return new Promise((resolvePromise, reject) => {
-    const req = transport.request(
-      {
-        host: url.hostname,
-        port: url.port,
-        method: request.method,
-        path: request.path,
-        headers: { ...request.headers, ...(body ? { 'Content-Length': String(body.length) } : {}) },
-        agent: false,
-        ca: request.ca,
-        timeout: request.timeoutMs ?? 10_000,
-      },
-      (res) => {
-        const kept: Buffer[] = [];
-        let bytes = 0;
-        res.on('data', (chunk: Buffer) => {
-          if (bytes < 1024 * 1024) kept.push(chunk);
-          bytes += chunk.length;
-        });
-        res.on('end', () => {
-          const text = Buffer.concat(kept).toString('utf8');
-          resolvePromise({ status: res.statusCode ?? 0, headers: res.headers, text, json: parseJson(text), bytes });
-        });
-        res.on('error', reject);
-        res.on('aborted', () => reject(new Error('response aborted')));
-      },
-    );
-    req.on('timeout', () => req.destroy(new Error('client timeout')));
-    req.on('error', reject);
-    req.end(body);
-  });
-}
 
 interface PausedRead {
   status: number;
@@ -139,61 +67,6 @@ function readPausedHugeBody(sandbox: RunningSandbox, clock: Clock): Promise<Paus
     req.setTimeout(30_000, () => req.destroy(new Error('client timeout')));
     req.on('error', reject);
     req.end();
-  });
-}
-
-interface LockCall {
-  method?: 'POST' | 'DELETE' | 'PATCH' | 'GET';
-  path?: string;
-  lockId?: string;
-  body?: string;
-  auth?: 'bearer' | 'app';
-  signedAt?: Date;
-  /** Changes applied after signing (tampering, removal: value undefined). */
-  after?: Record<string, string | undefined>;
-  token?: string;
-  appId?: string;
-  appSecret?: string;
-  timeoutMs?: number;
-}
-
-/** Builds and signs a lock request the way a client must (spec §6), then sends it. */
-function lockCall(sandbox: RunningSandbox, clock: Clock, call: LockCall = {}): Promise<Answer> {
-  const method = call.method ?? 'DELETE';
-  const path = call.path ?? LOCK_PATH;
-  const body = call.body ?? (method === 'POST' ? '{"moduleCode":"102"}' : '');
-  const url = new URL(sandbox.url);
-  const headers: Record<string, string> = {
-    Host: url.host,
-    'X-Date': formatXDate(call.signedAt ?? clock.now()),
-    'X-User-Id': sandbox.credentials.userId,
-  };
-  if (call.lockId !== undefined) headers['x-backup-lock-id'] = call.lockId;
-  if (method === 'POST') headers['Content-Type'] = 'application/json';
-  if ((call.auth ?? 'bearer') === 'bearer') {
-    headers.Authorization = `Bearer ${call.token ?? sandbox.credentials.token}`;
-  } else {
-    headers.Authorization = signAppRequest({
-      method,
-      path,
-      query: [],
-      headers,
-      signedHeaders: DEFAULT_SIGNED_HEADERS,
-      body,
-      appId: call.appId ?? sandbox.credentials.appId,
-      appSecret: call.appSecret ?? sandbox.credentials.appSecret,
-    }).authorization;
-  }
-  const changed = Object.entries({ ...headers, ...call.after }).filter(
-    (entry): entry is [string, string] => entry[1] !== undefined,
-  );
-  return rawRequest(sandbox.url, {
-    method,
-    path,
-    headers: Object.fromEntries(changed),
-    body: body.length > 0 ? body : undefined,
-    ca: sandbox.caPem,
-    timeoutMs: call.timeoutMs,
   });
 }
 
@@ -454,7 +327,7 @@ describe('sandbox server: authentication', () => {
     expect(sandbox.activeLockIds()).toHaveLength(3);
   });
 
-  it('rejects another user ID with 401', async () => {
+  it("rejects, in token mode, a user ID other than the token's with 401", async () => {
     const { sandbox, clock } = await start();
     const answer = await lockCall(sandbox, clock, {
       lockId: sandbox.seededLockIds[0],
@@ -662,7 +535,15 @@ describe('sandbox server: admin endpoints', () => {
     const host = { Host: new URL(sandbox.url).host };
     const listed = await rawRequest(sandbox.url, { method: 'GET', path: '/_sandbox/locks', headers: host });
     expect(listed.status).toBe(200);
-    expect((listed.json?.locks as Array<{ lockId: string }>).map((l) => l.lockId)).toEqual(sandbox.seededLockIds);
+    expect(listed.json?.locks).toEqual(
+      sandbox.seededLocks.map(({ userId, lockId, moduleCode }) => ({
+        userId,
+        lockId,
+        moduleCode,
+        createdAt: clock.now().toISOString(),
+        expiresAt: new Date(clock.now().getTime() + 10 * MINUTE).toISOString(),
+      })),
+    );
     expect(listed.text).not.toContain(sandbox.credentials.token);
 
     const created = await rawRequest(sandbox.url, {
@@ -672,8 +553,41 @@ describe('sandbox server: admin endpoints', () => {
       body: '{"moduleCode":"101"}',
     });
     expect(created.status).toBe(200);
-    expect(created.json).toMatchObject({ lockId: expect.stringMatching(LOCK_ID), moduleCode: '101' });
+    expect(created.json).toMatchObject({
+      userId: sandbox.credentials.userId,
+      lockId: expect.stringMatching(LOCK_ID),
+      moduleCode: '101',
+    });
     expect(sandbox.activeLockIds()).toContain(created.json?.lockId);
+
+    const forUser = await rawRequest(sandbox.url, {
+      method: 'POST',
+      path: '/_sandbox/locks',
+      headers: { ...host, ...json },
+      body: '{"userId":"1505084218764547200","lockId":"ticket-4711@102"}',
+    });
+    expect(forUser.json).toMatchObject({ userId: '1505084218764547200', lockId: 'ticket-4711@102', moduleCode: '102' });
+    expect(sandbox.activeLocks()).toContainEqual({
+      userId: '1505084218764547200',
+      lockId: 'ticket-4711@102',
+      moduleCode: '102',
+    });
+    const again = await rawRequest(sandbox.url, {
+      method: 'POST',
+      path: '/_sandbox/locks',
+      headers: { ...host, ...json },
+      body: '{"lockId":"ticket-4711@102"}',
+    });
+    expect(again).toMatchObject({ status: 409, json: { error: expect.stringMatching(/already exists/) } });
+    for (const bad of ['{"userId":1505084218764547200}', '{"userId":"12a"}', '{"lockId":"has space"}']) {
+      const refused = await rawRequest(sandbox.url, {
+        method: 'POST',
+        path: '/_sandbox/locks',
+        headers: { ...host, ...json },
+        body: bad,
+      });
+      expect(refused.status).toBe(400);
+    }
 
     const fault = await rawRequest(sandbox.url, {
       method: 'POST',

@@ -13,12 +13,15 @@ const SEED_MODULES = ['100', '101', '102'] as const;
 
 export type AddLock = (lock?: string | NewLock) => string;
 
-/** addLock(): a lock of `defaultUserId` unless told otherwise; module codes cycle 100/101/102 when not given. */
+/**
+ * addLock(): a lock of `defaultUserId` unless told otherwise. Without a module code, the one a given
+ * lock ID ends in (`...@102`), else 100/101/102 in turn.
+ */
 export function lockAdder(locks: LockTable, defaultUserId: string): AddLock {
   let nextModule = 0;
   return (lock) => {
     const spec: NewLock = typeof lock === 'string' ? { moduleCode: lock } : (lock ?? {});
-    const moduleCode = spec.moduleCode ?? SEED_MODULES[nextModule++ % SEED_MODULES.length];
+    const moduleCode = spec.moduleCode ?? moduleOf(spec.lockId) ?? SEED_MODULES[nextModule++ % SEED_MODULES.length];
     if (moduleCodeProblem(moduleCode)) throw new Error('moduleCode must be 1-8 digits (100, 101 or 102).');
     const userId = spec.userId ?? defaultUserId;
     const userProblem = userIdProblem(userId);
@@ -28,6 +31,11 @@ export function lockAdder(locks: LockTable, defaultUserId: string): AddLock {
     }
     return locks.insert(userId, moduleCode, spec.lockId).lockId;
   };
+}
+
+/** The module code a lock ID ends in (`...@102`), if any. */
+function moduleOf(lockId: string | undefined): string | undefined {
+  return lockId === undefined ? undefined : /@(\d{1,8})$/.exec(lockId)?.[1];
 }
 
 export interface Seeded {

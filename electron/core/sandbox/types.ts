@@ -76,8 +76,9 @@ export interface SandboxLock {
   moduleCode: string;
 }
 
-/** What addLock() makes: by default a lock of the sandbox user, module 100/101/102 in turn, with a random ID. */
+/** What addLock() makes: by default a lock of the sandbox user with a random ID, module 100/101/102 in turn. */
 export interface NewLock {
+  /** Default: the one `lockId` ends in (`...@102`), else 100/101/102 in turn. */
   moduleCode?: string;
   userId?: string;
   /** 1-256 printable ASCII characters; must not be in use. */
