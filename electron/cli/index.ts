@@ -1,6 +1,14 @@
 /** Entry point built to out/main/cli.js (bin/koodrive-lock.cjs requires it). Must not import 'electron'. */
+import { TLS_OVERRIDE_MESSAGE, tlsVerificationDisabled } from '../core/koodrive/tlsEnvironment';
+import { EXIT } from './exitCodes';
 import { processIo } from './io';
 import { main } from './main';
+
+// Before any argument, profile or secret is read (docs/security.md).
+if (tlsVerificationDisabled(process.env)) {
+  process.stderr.write(`koodrive-lock: ${TLS_OVERRIDE_MESSAGE}\n`);
+  process.exit(EXIT.usage);
+}
 
 // A reader that goes away (`koodrive-lock history | head`) must not crash a batch half-way: the remaining
 // operations still run and are audited; only their output is lost.

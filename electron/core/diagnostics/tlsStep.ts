@@ -1,13 +1,16 @@
 /**
  * Step 3: the TLS handshake, with the profile's extra CA, through the proxy's tunnel when there is one.
  * The handshake is completed without rejecting the certificate so that it can be described (subject,
- * issuer, validity) even when it is not trusted; the verdict comes from Node's verification result.
+ * issuer, validity) even when it is not trusted; the verdict comes from Node's verification result
+ * (socket.authorized, which NODE_TLS_REJECT_UNAUTHORIZED does not change). Nothing is sent over this
+ * socket; requests go through the transport, which always verifies.
  */
 import { X509Certificate } from 'node:crypto';
 import { isIP } from 'node:net';
 import type { Duplex } from 'node:stream';
 import tls from 'node:tls';
 import { remedies } from '../koodrive/remedies';
+import { TLS_OVERRIDE_MESSAGE, tlsVerificationDisabled } from '../koodrive/tlsEnvironment';
 import { errorCode } from '../koodrive/nodeErrors';
 import { certificateNames, daysToExpiry, summarizeCertificate } from './certificateSummary';
 import { type ConnectionTarget, hostPort } from './connectionTarget';
@@ -123,6 +126,9 @@ export function tlsStep(input: {
       detail: 'Skipped: plain HTTP to the local sandbox, so there is no TLS to check.',
       remedy: null,
     });
+  }
+  if (tlsVerificationDisabled()) {
+    return Promise.resolve(failed('Certificate checks are turned off by the environment.', TLS_OVERRIDE_MESSAGE));
   }
   const context = secureContextFor(input.caPem);
   if (context && 'problem' in context) {

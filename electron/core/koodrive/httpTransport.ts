@@ -4,6 +4,8 @@
  * as given (Host included). Direct requests reuse connections through one keep-alive agent per
  * transport (and per extra CA); tunnelled ones use a fresh CONNECT tunnel each time.
  * Idle pooled sockets time out (keepAliveAgents.ts); a request's own deadline is a timer of its own.
+ * Certificates are always verified: rejectUnauthorized is set explicitly on every agent and on the
+ * tunnel's TLS socket, and nothing is sent while NODE_TLS_REJECT_UNAUTHORIZED=0 (tlsEnvironment.ts).
  *
  * Per-request code avoids `{ ...object, key: value }` literals (on Node 20's V8 they take microseconds
  * each) and shares one 'abort' listener per signal among the requests using it.
@@ -16,6 +18,7 @@ import type { Duplex } from 'node:stream';
 import tls from 'node:tls';
 import { createKeepAliveHttpAgent, createKeepAliveHttpsAgent } from './keepAliveAgents';
 import { errorCode, transportErrorFrom } from './nodeErrors';
+import { TLS_OVERRIDE_MESSAGE, TLS_OVERRIDE_VARIABLE, tlsVerificationDisabled } from './tlsEnvironment';
 import { type HttpRequest, type HttpResponse, type Transport, TransportError } from './transport';
 
 export interface HttpTransport extends Transport {
@@ -192,6 +195,10 @@ function exchange(request: HttpRequest, agents: AgentPool): Promise<HttpResponse
   const target = direct.host;
 
   return new Promise<HttpResponse>((resolve, reject) => {
+    if (tlsVerificationDisabled()) {
+      reject(new TransportError('tls', TLS_OVERRIDE_MESSAGE, TLS_OVERRIDE_VARIABLE));
+      return;
+    }
     if (signal?.aborted) {
       reject(new TransportError('cancelled', `The request to ${target} was cancelled before it was sent.`));
       return;
@@ -314,6 +321,7 @@ function exchange(request: HttpRequest, agents: AgentPool): Promise<HttpResponse
           host: tlsHost,
           ...(isIP(tlsHost) ? {} : { servername: tlsHost }),
           ...(caPem ? { secureContext: agents.contextFor(caPem) } : {}),
+          rejectUnauthorized: true,
           ALPNProtocols: ['http/1.1'],
         });
         oneShot.push(secure);

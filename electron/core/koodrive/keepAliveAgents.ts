@@ -31,6 +31,7 @@ export function createKeepAliveHttpAgent(): http.Agent {
   return closingIdleSockets(new http.Agent(KEEP_ALIVE));
 }
 
+/** Always verifies the server's certificate, whatever NODE_TLS_REJECT_UNAUTHORIZED says. */
 export function createKeepAliveHttpsAgent(options: https.AgentOptions = {}): https.Agent {
-  return closingIdleSockets(new https.Agent({ ...options, ...KEEP_ALIVE }));
+  return closingIdleSockets(new https.Agent({ ...options, ...KEEP_ALIVE, rejectUnauthorized: true }));
 }
