@@ -42,16 +42,21 @@ test('a 500-lock batch shows its progress, and a cancel half-way sends none of t
     ...lockIds.slice(5),
   ];
   lines.push(lockIds[0]);
-  await app.field('Lock IDs').fill(lines.join('\n'));
-  await expect(app.page.getByText('500 lock IDs ready.')).toBeVisible();
-  await expect(app.page.getByText('1 repeated ID will be sent once.')).toBeVisible();
-  const invalid = app.page.getByRole('region', { name: '2 lines are not valid lock IDs and are left out' });
+  await app.field('User and lock IDs').fill(lines.join('\n'));
+  await expect(app.page.getByText('500 locks ready.')).toBeVisible();
+  await expect(
+    app.page.getByText('500 lock IDs from a list, no user column; 1 repeated row sent once; 2 invalid'),
+  ).toBeVisible();
+  const invalid = app.page.getByRole('region', { name: '2 rows are not valid' });
   await expect(invalid.getByRole('row')).toHaveCount(3);
   await expect(invalid.getByRole('row').nth(1)).toContainText('3ümlaut-lock@102');
   await expect(invalid.getByRole('row').nth(1)).toContainText('printable ASCII');
   await expect(invalid.getByRole('row').nth(2)).toContainText('7');
   await expect(invalid.getByRole('row').nth(2)).toContainText('at most 256 characters');
   await expect(app.field('Requests at a time')).toHaveValue('4');
+  // Nothing is sent while rows are invalid, unless the user chooses to skip them.
+  await expect(app.button('Release 500 locks…')).toBeDisabled();
+  await app.page.getByLabel('Skip the 2 invalid rows and send the rest').check();
 
   await app.button('Release 500 locks…').click();
   await expect(app.dialog.getByRole('heading')).toHaveText('Release 500 locks?');
@@ -70,7 +75,9 @@ test('a 500-lock batch shows its progress, and a cancel half-way sends none of t
 
   await expect.poll(() => progressValue(bar), { timeout: 20_000 }).toBeGreaterThanOrEqual(200);
   await app.button('Cancel batch').click();
-  await expect(app.page.getByText(/^Cancelled: \d+ released, 0 failed, \d+ not sent\./)).toBeVisible();
+  await expect(
+    app.page.getByText(/^Cancelled: \d+ released, 0 already gone, 0 to retry, 0 need a fix, \d+ not sent\./),
+  ).toBeVisible();
 
   const sent = sandbox.received().length;
   expect(sent).toBeGreaterThanOrEqual(200);
@@ -85,7 +92,7 @@ test('a 500-lock batch shows its progress, and a cancel half-way sends none of t
   expect(sandbox.received()).toHaveLength(sent);
 });
 
-test('an imported file, failures only, retry of the failed locks and CSV export', async ({
+test('an imported file, the retryable ones only, retry of those and CSV export', async ({
   app,
   handlers,
   startKooDrive,
@@ -99,16 +106,16 @@ test('an imported file, failures only, retry of the failed locks and CSV export'
   await app.ready();
   await openBatch(app);
 
-  const csv = ['lockId,user,note', ...lockIds.map((lockId, n) => `${lockId},1505084218764547200,row ${n}`)].join(
-    '\r\n',
-  );
-  await app.page.getByLabel('Lock ID file').setInputFiles({
+  const user = sandbox.credentials.userId;
+  const csv = ['lockId,user,note', ...lockIds.map((lockId, n) => `${lockId},${user},row ${n}`)].join('\r\n');
+  await app.page.getByLabel('Batch file').setInputFiles({
     name: 'stuck-locks.csv',
     mimeType: 'text/csv',
     buffer: Buffer.from(csv),
   });
   await expect(app.page.getByText('Imported “stuck-locks.csv”.')).toBeVisible();
-  await expect(app.page.getByText('30 lock IDs ready.')).toBeVisible();
+  await expect(app.page.getByText('30 locks ready.')).toBeVisible();
+  await expect(app.page.getByText('30 rows: user from column user, lock from column lockId')).toBeVisible();
   await app.field('Requests at a time').fill('40');
   await expect(app.page.getByText('Enter a whole number from 1 to 32.')).toBeVisible();
   await expect(app.button('Release 30 locks…')).toBeDisabled();
@@ -116,13 +123,18 @@ test('an imported file, failures only, retry of the failed locks and CSV export'
 
   await app.button('Release 30 locks…').click();
   await app.dialog.getByRole('button', { name: 'Release 30 locks' }).click();
-  await expect(app.page.getByText('Finished: 25 released, 5 failed.')).toBeVisible();
+  await expect(app.page.getByText('Finished: 25 released, 0 already gone, 5 to retry, 0 need a fix.')).toBeVisible();
   const results = app.page.getByRole('table', { name: 'Batch results' });
   await expect(results.getByRole('row')).toHaveCount(31);
 
-  await app.page.getByLabel('Show failures only').check();
+  const retryable = app.page
+    .getByRole('group', { name: /^Results by outcome/ })
+    .getByRole('button', { name: /Retryable/ });
+  await retryable.click();
+  await expect(retryable).toHaveAttribute('aria-pressed', 'true');
   await expect(results.getByRole('row')).toHaveCount(6);
   for (let n = 1; n <= 5; n += 1) {
+    await expect(results.getByRole('row').nth(n)).toContainText(user);
     await expect(results.getByRole('row').nth(n)).toContainText('Server error');
     await expect(results.getByRole('row').nth(n)).toContainText('503');
   }
@@ -131,19 +143,26 @@ test('an imported file, failures only, retry of the failed locks and CSV export'
   const [download] = await Promise.all([app.page.waitForEvent('download'), app.button('Export CSV').click()]);
   expect(download.suggestedFilename()).toMatch(/^koodrive-batch-\d{8}-\d{6}\.csv$/);
   const text = await readFile(await download.path(), 'utf8');
-  const rows = text.replace(/^\uFEFF/, '').split('\r\n');
-  expect(rows[0]).toBe('operation,lockId,ok,kind,httpStatus,code,msg,durationMs,host,requestId,serverDate,remedy');
-  expect(rows).toHaveLength(32);
-  expect(rows.filter((row) => row.startsWith('release,') && row.includes(',false,server,503,'))).toHaveLength(5);
-  expect(rows.filter((row) => row.includes(',true,success,200,'))).toHaveLength(25);
+  const lines = text.replace(/^\uFEFF/, '').split('\r\n');
+  const header = lines.findIndex((line) => line.startsWith('userId,'));
+  expect(lines.slice(0, header).every((line) => line.startsWith('#'))).toBe(true);
+  expect(lines).toContain('# profile,Staging');
+  expect(lines).toContain('# retryable,5');
+  expect(lines[header]).toBe(
+    'userId,lockId,outcome,kind,httpStatus,code,msg,sentAt,durationMs,host,requestId,operation,remedy',
+  );
+  const rows = lines.slice(header + 1, -1);
+  expect(rows).toHaveLength(30);
+  expect(rows.filter((row) => row.startsWith(`${user},`) && row.includes(',retryable,server,503,'))).toHaveLength(5);
+  expect(rows.filter((row) => row.includes(',released,success,200,'))).toHaveLength(25);
   await expect(app.page.getByText(`Saved ${download.suggestedFilename()}.`)).toBeVisible();
 
-  await app.button('Retry failed (5)…').click();
+  await app.button('Retry the retryable (5)…').click();
   await expect(app.dialog.getByRole('heading')).toHaveText('Retry 5 failed locks?');
   await app.dialog.getByRole('button', { name: 'Release 5 locks' }).click();
-  await expect(app.page.getByText('Finished: 5 released, 0 failed.')).toBeVisible();
-  await expect(app.page.getByLabel('Show failures only')).toBeChecked();
-  await expect(app.page.getByText('No failures.')).toBeVisible();
+  await expect(app.page.getByText('Finished: 5 released, 0 already gone, 0 to retry, 0 need a fix.')).toBeVisible();
+  await expect(retryable).toHaveAttribute('aria-pressed', 'true');
+  await expect(app.page.getByText('No results with this outcome.')).toBeVisible();
   expect(sandbox.activeLockIds()).toEqual([]);
   expect(sandbox.received()).toHaveLength(35);
 });

@@ -65,7 +65,9 @@ test.describe('keyboard shortcuts', () => {
 
     await page.keyboard.press('ControlOrMeta+2');
     await expect(app.field('Profile')).toHaveValue('production');
-    await expect(page.getByRole('status').filter({ hasText: 'Switched to profile “Production”.' })).toHaveCount(1);
+    const notice = page.getByRole('status').filter({ hasText: 'Switched to profile “Production” (Sandbox).' });
+    await expect(notice).toHaveCount(1);
+    await expect(notice).toBeVisible();
     await page.keyboard.press('ControlOrMeta+1');
     await expect(app.field('Profile')).toHaveValue('staging');
     await page.keyboard.press('ControlOrMeta+9');
