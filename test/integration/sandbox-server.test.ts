@@ -635,6 +635,49 @@ describe('sandbox server: admin endpoints', () => {
 describe('sandbox standalone (npm run sandbox)', () => {
   let outDir = '';
   let entry = '';
+  let cliEntry = '';
+
+  /** Starts `npm run sandbox` with `args`; resolves once the banner is printed. */
+  async function standalone(args: string[]) {
+    const child = spawn(process.execPath, [entry, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
+    const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+    for (let waited = 0; !out.includes('Press Ctrl+C') && waited < 15_000; waited += 50) {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    return { child, exited, output: () => out };
+  }
+
+  /** Runs one printed `VAR=value npx koodrive-lock ...` line with the CLI built above. */
+  function runPrinted(line: string, dataDir: string): Promise<{ code: number | null; out: string }> {
+    const words = line
+      .trim()
+      .split(/\s+/)
+      .map((word) => word.replace(/^'(.*)'$/, '$1'));
+    const env: Record<string, string> = {};
+    while (/^[A-Z_]+=/.test(words[0])) {
+      const [name, ...value] = words.shift()?.split('=') ?? [];
+      env[name] = value.join('=');
+    }
+    expect(words.slice(0, 2)).toEqual(['npx', 'koodrive-lock']);
+    const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('KOODRIVE_')));
+    const child = spawn(process.execPath, [cliEntry, ...words.slice(2)], {
+      env: { ...inherited, KOODRIVE_LOCK_ADMIN_DATA_DIR: dataDir, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+    return new Promise((r) =>
+      child.once('close', (code) => {
+        clearTimeout(timer);
+        r({ code, out });
+      }),
+    );
+  }
 
   beforeAll(async () => {
     const root = resolve(import.meta.dirname, '../..');
@@ -646,14 +689,22 @@ describe('sandbox standalone (npm run sandbox)', () => {
       logLevel: 'silent',
       root,
       build: {
-        ssr: resolve(root, 'electron/core/sandbox/standalone.ts'),
+        // The CLI too, to run the release commands the banner prints.
+        ssr: true,
         outDir,
         emptyOutDir: true,
-        rollupOptions: { output: { format: 'cjs', entryFileNames: 'sandbox.js' } },
+        rollupOptions: {
+          input: {
+            sandbox: resolve(root, 'electron/core/sandbox/standalone.ts'),
+            cli: resolve(root, 'electron/cli/index.ts'),
+          },
+          output: { format: 'cjs', entryFileNames: '[name].js' },
+        },
       },
     });
     entry = join(outDir, 'sandbox.js');
-  }, 60_000);
+    cliEntry = join(outDir, 'cli.js');
+  }, 120_000);
 
   afterAll(async () => {
     if (outDir) await rm(outDir, { recursive: true, force: true });
@@ -700,6 +751,50 @@ describe('sandbox standalone (npm run sandbox)', () => {
       await expect(readFile(String(caFile), 'utf8')).rejects.toMatchObject({ code: 'ENOENT' });
     } finally {
       child.kill('SIGKILL');
+    }
+  });
+
+  it("the banner's release examples work as printed, token mode and then app mode, each for its own user", async () => {
+    const { child, exited, output } = await standalone(['--port', '0']);
+    const dataDir = await mkdtemp(join(resolve(import.meta.dirname, '../..'), '.tmp', 'banner-cli-'));
+    try {
+      const url = String(/listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output())?.[1]);
+      const commands = output()
+        .split('\n')
+        .filter((line) => line.includes('npx koodrive-lock release'));
+      expect(commands).toHaveLength(2);
+      const [bearer, app] = commands.map((line) => ({
+        line,
+        userId: /--user-id (\d+)/.exec(line)?.[1],
+        lockId: /(\S+@\d+)$/.exec(line)?.[1],
+      }));
+      expect(bearer.line).toContain('--auth bearer');
+      expect(app.line).toContain('--auth app');
+      expect(app.userId).not.toBe(bearer.userId);
+      expect(app.lockId).not.toBe(bearer.lockId);
+
+      const listLocks = async () => {
+        const listed = await rawRequest(url, {
+          method: 'GET',
+          path: '/_sandbox/locks',
+          headers: { Host: new URL(url).host },
+        });
+        return (listed.json?.locks as Array<{ userId: string; lockId: string }>).map((l) => `${l.userId} ${l.lockId}`);
+      };
+      expect(await listLocks()).toEqual(
+        expect.arrayContaining([`${bearer.userId} ${bearer.lockId}`, `${app.userId} ${app.lockId}`]),
+      );
+      for (const example of [bearer, app]) {
+        const run = await runPrinted(example.line, dataDir);
+        expect({ code: run.code, out: run.out }).toMatchObject({ code: 0 });
+        expect(await listLocks()).not.toContain(`${example.userId} ${example.lockId}`);
+      }
+      expect(await listLocks()).toHaveLength(4);
+      expect(output().match(/DELETE \/koodrive\/ose\/v1\/backup\/lock -> 200 released/g)).toHaveLength(2);
+    } finally {
+      child.kill('SIGTERM');
+      await exited;
+      await rm(dataDir, { recursive: true, force: true });
     }
   });
 
