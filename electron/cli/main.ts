@@ -9,6 +9,7 @@ import { SecretStoreError } from '../core/secrets/secretStore';
 import { version as packageVersion } from '../../package.json';
 import { CliError, UsageError } from './cliError';
 import { type Command, createContext } from './command';
+import { auditVerifyCommand } from './commands/audit';
 import { createCommand } from './commands/create';
 import { historyCommand } from './commands/history';
 import { profileAddCommand, profileListCommand, profileRemoveCommand, profileShowCommand } from './commands/profile';
@@ -35,9 +36,10 @@ export const COMMANDS: readonly Command[] = [
   secretSetCommand,
   secretClearCommand,
   secretStatusCommand,
+  auditVerifyCommand,
 ];
 
-const GROUPS = ['profile', 'secret'];
+const GROUPS = ['profile', 'secret', 'audit'];
 
 export function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

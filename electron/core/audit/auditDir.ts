@@ -16,14 +16,16 @@ async function statOrNull(dir: string, auditFile: string): Promise<Stats | null>
     return await fs.stat(dir);
   } catch (error) {
     if (errorCode(error) === 'ENOENT') return null;
+    if (errorCode(error) === 'ENOTDIR') throw notAFolder(dir, auditFile, 'a part of it');
     throw unwritable(auditFile, `its folder ${dir} cannot be read`, error);
   }
 }
 
-function notAFolder(dir: string, auditFile: string): AuditLogError {
+function notAFolder(dir: string, auditFile: string, which = 'it'): AuditLogError {
   return new AuditLogError(
     'io',
-    `The audit log ${auditFile} cannot be written: ${dir} is not a folder. Choose another data folder (--data-dir) or move that file away.`,
+    `The audit log ${auditFile} cannot be written: ${dir} is not a folder (${which} is a file). Nothing was sent. ` +
+      'Choose another data folder (--data-dir) or move that file away.',
   );
 }
 
@@ -57,7 +59,7 @@ export async function ensureAuditDir(dir: string, auditFile: string): Promise<st
   if (stats.mode & 0o1000) {
     throw new AuditLogError(
       'io',
-      `The audit log ${auditFile} cannot be kept in ${dir}: that folder is shared (sticky bit set). Choose a private data folder (--data-dir).`,
+      `The audit log ${auditFile} cannot be kept in ${dir}: that folder is shared (sticky bit set). Nothing was sent. Choose a private data folder (--data-dir).`,
     );
   }
   try {
