@@ -5,7 +5,7 @@
  * unless unusual IDs are allowed. Pure; shared by the CLI and the renderer so both accept exactly
  * the same input. The rules are described in docs/batch-and-history.md ("What the input may be").
  */
-import { type CsvRecord, detectSeparator, looksLikeFormula, parseCsvRecords, stripBom } from './csv';
+import { type CsvRecord, detectSeparator, parseCsvRecords, removeFormulaGuard, stripBom } from './csv';
 import { checkLockId, userIdProblem } from './identifiers';
 
 export interface BatchInputRow {
@@ -46,7 +46,10 @@ export interface BatchInputOptions {
 }
 
 const SHOWN_TEXT_MAX = 80;
-const LOCK_HEADER_NAMES = new Set(['lockid', 'lock_id', 'lock id', 'lock-id', 'lock', 'id']);
+/** A column named so is the lock column whatever it holds. */
+const LOCK_ID_HEADER_NAMES = new Set(['lockid', 'lock_id', 'lock id', 'lock-id']);
+/** Names that mark a lock column when no column of a lock ID name exists. */
+const LOCK_HEADER_NAMES = new Set([...LOCK_ID_HEADER_NAMES, 'lock', 'id']);
 const USER_HEADER_NAMES = new Set(['userid', 'user_id', 'user id', 'user-id', 'user']);
 const BINARY_SAMPLE = 64 * 1024;
 const EXAMPLE_LOCK_ID = '78e41c7e-db02-4d55-85b3-8153e4fefd2e@102';
@@ -95,16 +98,20 @@ export function parseBatchInput(text: string, options: BatchInputOptions = {}): 
     input.userColumn = table.userColumn;
   }
   const candidates = table ? tableCandidates(table) : listCandidates(source);
-  const seen = new Set<string>();
+  const seen = new Map<string | null, Set<string>>();
   for (const candidate of candidates) {
     const row = checkCandidate(candidate, table, options.allowUnusual === true, input.invalid);
     if (!row) continue;
-    const key = `${row.userId ?? ''}\n${row.lockId}`;
-    if (seen.has(key)) {
+    let locksOfUser = seen.get(row.userId);
+    if (!locksOfUser) {
+      locksOfUser = new Set();
+      seen.set(row.userId, locksOfUser);
+    }
+    if (locksOfUser.has(row.lockId)) {
       input.duplicates += 1;
       continue;
     }
-    seen.add(key);
+    locksOfUser.add(row.lockId);
     input.rows.push({ userId: row.userId, lockId: row.lockId, line: row.line });
     if (row.unusual) input.unusual.push({ line: row.line, lockId: row.lockId });
   }
@@ -178,7 +185,9 @@ function looksLikeUserId(cell: string): boolean {
 }
 
 function isBlank(cell: string | undefined): boolean {
-  return cell === undefined || cell.trim().length === 0;
+  if (cell === undefined) return true;
+  for (let index = 0; index < cell.length; index += 1) if (cell.charCodeAt(index) > 32) return false;
+  return cell.trim().length === 0;
 }
 
 /**
@@ -246,8 +255,13 @@ function columnCounts(data: CsvRecord[], width: number, test: (cell: string) => 
   return counts;
 }
 
-/** The column holding the most usual lock IDs; the one named like a lock column when it holds any, or when none does. */
+/**
+ * A column named lockId (lock_id, lock id, lock-id); else the column holding the most usual lock
+ * IDs, preferring one named lock or id when it holds any; else a column named lock or id.
+ */
 function headerLockIndex(names: string[], usualCounts: number[], userIndex: number | null): number | null {
+  const strong = names.findIndex((name, index) => index !== userIndex && LOCK_ID_HEADER_NAMES.has(name));
+  if (strong >= 0) return strong;
   const named = names.findIndex((name, index) => index !== userIndex && LOCK_HEADER_NAMES.has(name));
   let best = -1;
   usualCounts.forEach((count, index) => {
@@ -287,10 +301,9 @@ function listCandidates(source: string): Candidate[] {
   return out;
 }
 
-/** Removes the ' a formula guard put before text such as -x or =x (see csvCell). */
+/** The cell's text, trimmed, without the ' that a formula guard put before text such as -x (see csvCell). */
 function unguarded(cell: string): string {
-  const text = cell.trim();
-  return text.startsWith("'") && looksLikeFormula(text.slice(1)) ? text.slice(1).trim() : text;
+  return removeFormulaGuard(cell.trim()).trim();
 }
 
 function checkCandidate(

@@ -21,6 +21,14 @@ export interface CsvReadOptions {
   comments?: boolean;
 }
 
+const SPACE = 32;
+const TAB = 9;
+const LF = 10;
+const CR = 13;
+const HASH = 35;
+const QUOTE = 34;
+const APOSTROPHE = 39;
+
 export function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
@@ -51,23 +59,15 @@ export function detectSeparator(text: string, comments = true): CsvSeparator | n
 /**
  * Reads text as CSV records. Blank lines are skipped; so are comment lines unless turned off. A
  * quote opens a quoted cell only at the start of a cell (after optional blanks); anywhere else it is
- * an ordinary character. A quote that never closes is read as an ordinary character, and so is every
- * quote after it: the input is malformed from there, and reading on keeps the line numbers right.
+ * an ordinary character. A quote that never closes (no quote follows it) is read as an ordinary
+ * character, so malformed input loses no lines.
  * Unquoted cells are returned as written (blanks included); quoted cells without their quotes.
  */
 export function parseCsvRecords(text: string, options: CsvReadOptions = {}): CsvRecord[] {
   const source = stripBom(text);
   const comments = options.comments ?? true;
   const separator = options.separator === undefined ? detectSeparator(source, comments) : options.separator;
-  const first = new RecordReader(source, separator, comments, source.length).readAll();
-  if (first.unclosedQuoteAt === null) return first.records;
-  return new RecordReader(source, separator, comments, first.unclosedQuoteAt).readAll().records;
-}
-
-interface ReadOutcome {
-  records: CsvRecord[];
-  /** Offset of a quote that opened a cell and never closed, or null. */
-  unclosedQuoteAt: number | null;
+  return new RecordReader(source, separator, comments).readAll();
 }
 
 class RecordReader {
@@ -78,77 +78,73 @@ class RecordReader {
     private readonly source: string,
     private readonly separator: CsvSeparator | null,
     private readonly comments: boolean,
-    /** Quotes at or after this offset are ordinary characters. */
-    private readonly quotesUntil: number,
   ) {}
 
-  readAll(): ReadOutcome {
+  readAll(): CsvRecord[] {
     const records: CsvRecord[] = [];
     while (this.position < this.source.length) {
       if (this.skipBlankOrComment()) continue;
       const recordLine = this.line;
       const cells: string[] = [];
       for (;;) {
-        const cell = this.readCell();
-        if (cell === null) return { records, unclosedQuoteAt: this.position };
-        cells.push(cell);
+        cells.push(this.readCell());
         if (this.source[this.position] !== this.separator || this.separator === null) break;
         this.position += 1;
       }
       this.skipLineBreak();
       records.push({ line: recordLine, cells });
     }
-    return { records, unclosedQuoteAt: null };
+    return records;
   }
 
   private skipBlankOrComment(): boolean {
-    const end = lineEnd(this.source, this.position);
-    const text = this.source.slice(this.position, end);
-    if (text.trim().length > 0 && !(this.comments && text.trimStart().startsWith('#'))) return false;
-    this.position = end;
+    const { source } = this;
+    let i = this.position;
+    while (i < source.length && (source.charCodeAt(i) === SPACE || source.charCodeAt(i) === TAB)) i += 1;
+    const code = source.charCodeAt(i);
+    if (i < source.length && code !== LF && code !== CR && !(this.comments && code === HASH)) return false;
+    this.position = lineEnd(source, i);
     this.skipLineBreak();
     return true;
   }
 
-  /** One cell, leaving the position on the separator or line break after it; null for an unclosed quote. */
-  private readCell(): string | null {
+  /** One cell, leaving the position on the separator or line break after it. */
+  private readCell(): string {
     const { source } = this;
     const begin = this.position;
     let i = begin;
     while (i < source.length && (source[i] === ' ' || (source[i] === '\t' && this.separator !== '\t'))) i += 1;
-    if (source[i] !== '"' || i >= this.quotesUntil) {
+    if (source[i] !== '"') {
       this.position = this.cellEnd(begin);
       return source.slice(begin, this.position);
     }
     const opened = i;
-    let cell = '';
-    let from = opened + 1;
-    for (;;) {
-      const close = source.indexOf('"', from);
-      if (close < 0) {
-        this.position = opened;
-        return null;
-      }
-      cell += source.slice(from, close);
-      if (source[close + 1] !== '"') {
-        from = close + 1;
-        break;
-      }
-      cell += '"';
-      from = close + 2;
+    let close = source.indexOf('"', opened + 1);
+    let escaped = false;
+    while (close >= 0 && source.charCodeAt(close + 1) === QUOTE) {
+      escaped = true;
+      close = source.indexOf('"', close + 2);
     }
-    this.line += countLineBreaks(source, opened, from);
+    if (close < 0) {
+      // Only doubled quotes followed the opening one: it never closes, so it is an ordinary character.
+      this.position = this.cellEnd(begin);
+      return source.slice(begin, this.position);
+    }
+    const inner = source.slice(opened + 1, close);
+    const cell = escaped ? inner.replaceAll('""', '"') : inner;
+    this.line += countLineBreaks(source, opened, close);
     // Text between the closing quote and the separator is kept, as spreadsheet programs do.
-    this.position = this.cellEnd(from);
-    return cell + source.slice(from, this.position);
+    this.position = this.cellEnd(close + 1);
+    return this.position === close + 1 ? cell : cell + source.slice(close + 1, this.position);
   }
 
   private cellEnd(from: number): number {
-    const { source, separator } = this;
+    const { source } = this;
+    const separator = this.separator === null ? -1 : this.separator.charCodeAt(0);
     let i = from;
     while (i < source.length) {
-      const char = source[i];
-      if (char === separator || char === '\n' || char === '\r') break;
+      const code = source.charCodeAt(i);
+      if (code === separator || code === LF || code === CR) break;
       i += 1;
     }
     return i;
@@ -165,7 +161,11 @@ class RecordReader {
 
 function lineEnd(source: string, from: number): number {
   let i = from;
-  while (i < source.length && source[i] !== '\n' && source[i] !== '\r') i += 1;
+  while (i < source.length) {
+    const code = source.charCodeAt(i);
+    if (code === LF || code === CR) break;
+    i += 1;
+  }
   return i;
 }
 
@@ -184,9 +184,8 @@ function firstContentLine(source: string, comments: boolean): number {
 function countLineBreaks(source: string, from: number, to: number): number {
   let count = 0;
   for (let i = from; i < to; i += 1) {
-    const char = source[i];
-    if (char === '\n') count += 1;
-    else if (char === '\r' && source[i + 1] !== '\n') count += 1;
+    const code = source.charCodeAt(i);
+    if (code === LF || (code === CR && source.charCodeAt(i + 1) !== LF)) count += 1;
   }
   return count;
 }
@@ -199,9 +198,20 @@ export function quoteCsvField(text: string): string {
   return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** True when a spreadsheet could read the text as a formula, also after leading whitespace. */
-export function looksLikeFormula(text: string): boolean {
-  return FORMULA_START.test(text);
+/**
+ * True when the text gets the formula guard: a spreadsheet could read it as a formula (also after
+ * leading whitespace), or it starts with ' before such text — so that removeFormulaGuard can always
+ * tell a guard from a quote that belongs to the text.
+ */
+export function needsFormulaGuard(text: string): boolean {
+  let start = 0;
+  while (text.charCodeAt(start) === APOSTROPHE) start += 1;
+  return FORMULA_START.test(start === 0 ? text : text.slice(start));
+}
+
+/** The text of a cell written by csvCell, without the ' the formula guard put before it. */
+export function removeFormulaGuard(text: string): string {
+  return text.charCodeAt(0) === APOSTROPHE && needsFormulaGuard(text.slice(1)) ? text.slice(1) : text;
 }
 
 /**
@@ -212,5 +222,5 @@ export function looksLikeFormula(text: string): boolean {
 export function csvCell(value: string | number | boolean | null | undefined): string {
   if (value === null || value === undefined) return '';
   if (typeof value !== 'string') return String(value);
-  return quoteCsvField(looksLikeFormula(value) ? `'${value}` : value);
+  return quoteCsvField(needsFormulaGuard(value) ? `'${value}` : value);
 }
