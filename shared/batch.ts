@@ -1,4 +1,6 @@
+import type { BatchOutcome } from './batchOutcome';
 import type { IpcError } from './contract';
+import type { Environment } from './profile';
 import type { LockResult } from './result';
 
 export const BATCH_MAX_LOCKS = 10_000;
@@ -17,8 +19,18 @@ export interface BatchProgress {
 export interface BatchStatus {
   batchId: string;
   profileId: string;
+  profileName: string;
+  environment: Environment;
+  host: string;
+  /** The OS user who ran the batch (as in the audit log). */
+  operator: string;
+  startedAt: string;
+  /** null while running. */
+  endedAt: string | null;
   total: number;
   progress: BatchProgress;
+  /** Every result so far, counted by what it means (released, already gone, retryable, needs a fix, cancelled). */
+  outcomes: Record<BatchOutcome, number>;
   /** Results from index `since` (as asked) onwards, in completion order. */
   results: LockResult[];
   /** Pass this as `since` next time. */

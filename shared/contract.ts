@@ -22,6 +22,8 @@ const requestTagArg = string({
   patternHint: 'is letters, digits, dash or underscore',
 });
 const moduleCodeArg = string({ min: 1, max: 8, pattern: /^\d+$/, patternHint: 'is digits only' });
+/** The end user of an operation (X-User-Id); checked in full by the lock service, which says what is wrong. */
+const userIdArg = string({ min: 1, max: 64 });
 /** Sign with the server-corrected time (diagnostics' clock check): milliseconds added to the local clock. */
 const clockOffsetArg = optional(integer(-86_400_000, 86_400_000));
 const batchIdArg = string({
@@ -32,6 +34,8 @@ const batchIdArg = string({
 });
 const historyFilterArg = object({
   lockId: optional(string({ min: 1, max: LOCK_ID_MAX })),
+  userId: optional(string({ min: 1, max: 64 })),
+  batchId: optional(string({ min: 1, max: 64 })),
   profile: optional(string({ min: 1, max: 64 })),
   outcome: optional(oneOf(HISTORY_OUTCOMES)),
   from: optional(string({ min: 1, max: 40 })),
@@ -48,18 +52,21 @@ export const argSchemas = {
   releaseLock: object({
     profileId: profileIdSchema,
     lockId: lockIdArg,
+    userId: optional(userIdArg),
     requestTag: optional(requestTagArg),
     clockOffsetMs: clockOffsetArg,
   }),
   renewLock: object({
     profileId: profileIdSchema,
     lockId: lockIdArg,
+    userId: optional(userIdArg),
     requestTag: optional(requestTagArg),
     clockOffsetMs: clockOffsetArg,
   }),
   createLock: object({
     profileId: profileIdSchema,
     moduleCode: optional(moduleCodeArg),
+    userId: optional(userIdArg),
     requestTag: optional(requestTagArg),
     clockOffsetMs: clockOffsetArg,
   }),
@@ -69,7 +76,9 @@ export const argSchemas = {
   sandboxStatus: none(),
   startBatch: object({
     profileId: profileIdSchema,
-    lockIds: array(lockIdArg, BATCH_MAX_LOCKS),
+    /** (user, lock) pairs; a row without a user acts for `userId`, else for the profile's default user. */
+    rows: array(object({ userId: optional(userIdArg), lockId: lockIdArg }), BATCH_MAX_LOCKS),
+    userId: optional(userIdArg),
     concurrency: integer(1, BATCH_MAX_CONCURRENCY),
     clockOffsetMs: clockOffsetArg,
   }),
@@ -82,10 +91,11 @@ export const argSchemas = {
     operation: oneOf(LOCK_OPERATIONS),
     lockId: optional(lockIdArg),
     moduleCode: optional(moduleCodeArg),
+    userId: optional(userIdArg),
     clockOffsetMs: clockOffsetArg,
   }),
   checkClock: object({ profileId: profileIdSchema }),
-  checkConnection: object({ profileId: profileIdSchema }),
+  checkConnection: object({ profileId: profileIdSchema, userId: optional(userIdArg) }),
 } as const;
 
 export interface SecretStatus {
@@ -101,6 +111,8 @@ export interface SandboxInfo {
   profileId: string | null;
   /** Locks currently held in the sandbox (the seeded stuck ones and any created since). */
   activeLockIds: string[];
+  /** The same locks with the user each belongs to (a lock is released only for its own user). */
+  activeLocks: { userId: string; lockId: string }[];
 }
 
 export interface MethodResults {

@@ -8,6 +8,10 @@ export interface HistoryFilter {
   lockId?: string;
   /** Profile id or name. */
   profile?: string;
+  /** Exact end-user ID (X-User-Id). */
+  userId?: string;
+  /** Exact batch ID. */
+  batchId?: string;
   outcome?: HistoryOutcome;
   /** ISO-8601 date or date-time; inclusive. */
   from?: string;
@@ -20,10 +24,17 @@ export interface HistoryRow {
   time: string;
   source: 'gui' | 'cli';
   osUser: string;
+  /** The profile id as written in the audit log. */
   profile: string;
+  /** The profile's current name, when the profile still exists. */
+  profileName?: string;
   host: string;
   operation: LockOperation;
   lockId: string | null;
+  /** The end user the operation was for (absent in entries written before per-operation users). */
+  userId?: string;
+  environment?: string;
+  batchId?: string;
   /** pending: the request was sent but no result was recorded (crash, kill, or still running). */
   outcome: HistoryOutcome;
   kind?: ResultKind;

@@ -105,3 +105,15 @@ export function apiUrl(base: URL, apiPath: string): URL {
   url.pathname = `${prefix}${apiPath}`;
   return url;
 }
+
+/** The module code after the last @ of a lock ID (`…@102` → '102'), or null when there is none. */
+export function moduleCodeOfLockId(lockId: string): string | null {
+  const match = /@(\d{1,8})$/.exec(lockId.trim());
+  return match ? match[1] : null;
+}
+
+/** The module's name in words (`102` → 'Address book (contacts) backup'), or null for an unknown code. */
+export function moduleLabel(code: string | null): string | null {
+  if (code === null) return null;
+  return MODULE_CODES.find((module) => module.code === code)?.label ?? null;
+}

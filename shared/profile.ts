@@ -1,17 +1,27 @@
-import { checkBaseUrl, moduleCodeProblem, userIdProblem } from './identifiers';
+import { checkBaseUrl, isLoopbackHost, moduleCodeProblem, userIdProblem } from './identifiers';
 import { type Infer, type Schema, SchemaError, object, oneOf, optional, string } from './schema';
 
 export const AUTH_MODES = ['bearer', 'app'] as const;
 export type AuthMode = (typeof AUTH_MODES)[number];
 
-/** A connection profile. It never contains the secret: that lives in the OS keychain only. */
+/** Which environment a profile's actions go to; named on every screen and in every confirmation. */
+export const ENVIRONMENTS = ['production', 'staging', 'sandbox', 'other'] as const;
+export type Environment = (typeof ENVIRONMENTS)[number];
+
+/**
+ * A tenant connection. It never contains the secret: that lives in the OS keychain only. In app auth the
+ * end user (X-User-Id) is chosen per operation and `userId` is only the default; a bearer token belongs
+ * to one user, so a bearer profile always has its fixed `userId`.
+ */
 export interface Profile {
   /** Stable identifier; also the keychain account name. */
   id: string;
   name: string;
   baseUrl: string;
-  userId: string;
+  /** Bearer: the token's user (required). App: the default user for new operations (optional). */
+  userId?: string;
   authMode: AuthMode;
+  environment: Environment;
   /** Required for app (HMAC) auth. */
   appId?: string;
   moduleCode: string;
@@ -50,8 +60,9 @@ export const profileInputSchema = object({
     const check = checkBaseUrl(v);
     return check.ok ? null : check.problem;
   }),
-  userId: refined(string({ min: 1, max: 64, trim: true }), userIdProblem),
+  userId: optional(refined(string({ min: 1, max: 64, trim: true }), userIdProblem)),
   authMode: oneOf(AUTH_MODES),
+  environment: optional(oneOf(ENVIRONMENTS)),
   appId: optional(
     string({
       min: 1,
@@ -92,11 +103,65 @@ export function proxyUrlProblem(raw: string): string | null {
   return null;
 }
 
-/** Checks the cross-field rules the schema cannot: app auth needs an app ID. */
+/** Checks the cross-field rules the schema cannot: app auth needs an app ID, a bearer token its user. */
 export function profileProblem(input: ProfileInput): string | null {
   if (input.authMode === 'app' && !input.appId)
     return 'App authentication needs the App ID (AppId) from the KooDrive console.';
+  if (input.authMode === 'bearer' && !input.userId)
+    return 'A bearer token belongs to one user: enter that user ID (the token can act for no other user).';
   return null;
+}
+
+/** The profile as stored: the input with its id and an environment (chosen, or derived from the host). */
+export function profileFromInput(input: ProfileInput, id: string): Profile {
+  const { environment, ...rest } = input;
+  return { ...rest, id, environment: environment ?? defaultEnvironment(input.baseUrl) };
+}
+
+/**
+ * The environment a profile gets when none was chosen: the practice server is Sandbox, the known
+ * KooDrive hosts are Production (the safe assumption for anything real), anything else Other.
+ */
+export function defaultEnvironment(baseUrl: string): Environment {
+  let url: URL;
+  try {
+    url = new URL(baseUrl);
+  } catch {
+    return 'other';
+  }
+  if (isLoopbackHost(url.hostname)) return 'sandbox';
+  if (/(^|\.)myhuaweicloud-koodrive\.com$/i.test(url.hostname)) return 'production';
+  return 'other';
+}
+
+/**
+ * The user an operation acts for: the one asked for, else the profile's default. A bearer token acts only
+ * for its own user, so asking for another one is refused with the reason.
+ */
+export function resolveUserId(
+  profile: Pick<Profile, 'authMode' | 'userId' | 'name'>,
+  requested: string | undefined | null,
+): { ok: true; userId: string } | { ok: false; problem: string } {
+  const asked = requested?.trim() ?? '';
+  if (profile.authMode === 'bearer') {
+    const own = profile.userId ?? '';
+    if (asked !== '' && asked !== own) {
+      return {
+        ok: false,
+        problem: `The profile "${profile.name}" uses a bearer token, which acts only for its own user ${own || '(none set)'}; it cannot act for user ${asked.slice(0, 40)}. Use an app-authentication profile (App ID + App secret) to act on any user of the tenant.`,
+      };
+    }
+    const problem = userIdProblem(own);
+    return problem ? { ok: false, problem } : { ok: true, userId: own };
+  }
+  const userId = asked !== '' ? asked : (profile.userId ?? '');
+  if (userId === '')
+    return {
+      ok: false,
+      problem: 'Enter the user ID of the end user this operation is for (a long number such as 1505084218764547200).',
+    };
+  const problem = userIdProblem(userId);
+  return problem ? { ok: false, problem } : { ok: true, userId };
 }
 
 /** A slug made from the name, used as the id of a new profile. */

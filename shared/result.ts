@@ -34,6 +34,12 @@ export interface LockResult {
   msg: string | null;
   /** The lock released or renewed, or the one created. */
   lockId: string | null;
+  /** The end user the request was for (X-User-Id); null when no user could be chosen (invalid input). */
+  userId: string | null;
+  /** The batch this result belongs to, if any. */
+  batchId?: string;
+  /** ISO-8601 time the request was sent (absent when nothing was sent). */
+  sentAt?: string;
   durationMs: number;
   requestId?: string;
   /** The server's Date header, when it sent one (used by the clock check). */

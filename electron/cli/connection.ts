@@ -1,6 +1,13 @@
 /** Which KooDrive to talk to: a saved profile (--profile) or a one-off connection from flags. */
 import { moduleCodeProblem } from '../../shared/identifiers';
-import { type Profile, type ProfileInput, profileInputSchema, profileProblem } from '../../shared/profile';
+import {
+  type Profile,
+  type ProfileInput,
+  profileFromInput,
+  profileInputSchema,
+  profileProblem,
+  resolveUserId,
+} from '../../shared/profile';
 import { safeParse } from '../../shared/schema';
 import type { ProfileStore } from '../core/profiles/profileStore';
 import { CliError, UsageError } from './cliError';
@@ -22,17 +29,10 @@ const FLAG_FOR_FIELD: Record<string, string> = {
   bearerPrefix: '--bearer-prefix',
   proxyUrl: '--proxy',
   caPem: '--ca-file',
+  environment: '--environment',
 };
 
-const FLAGS_EXCLUDED_BY_PROFILE = [
-  'base-url',
-  'user-id',
-  'auth',
-  'app-id',
-  'bearer-prefix',
-  'proxy',
-  'ca-file',
-] as const;
+const FLAGS_EXCLUDED_BY_PROFILE = ['base-url', 'auth', 'app-id', 'bearer-prefix', 'proxy', 'ca-file'] as const;
 const CA_FILE_MAX_BYTES = 256 * 1024;
 
 /** The PEM text of --ca-file, or undefined when the option is not given. */
@@ -45,6 +45,11 @@ export interface Connection {
   profile: Profile;
   /** false for a connection given by flags: its secret cannot come from the keychain. */
   saved: boolean;
+  /**
+   * With --profile, --user-id names the end user of the operations (app auth; a bearer profile refuses
+   * any user but its own). Undefined: the profile's default user.
+   */
+  userId?: string;
 }
 
 /** Builds and validates a profile from the connection flags; `caPem` is the content of --ca-file. */
@@ -64,12 +69,15 @@ export function profileInputFromFlags(
     bearerPrefix: values['bearer-prefix'],
     proxyUrl: values.proxy,
     caPem,
+    environment: values.environment,
   };
-  for (const [field, flag] of [
+  // A saved app profile may leave the user to each operation; a one-off connection names it here.
+  const required = [
     ['baseUrl', '--base-url'],
-    ['userId', '--user-id'],
     ['authMode', '--auth'],
-  ] as const) {
+    ...(command === 'profile add' && input.authMode === 'app' ? [] : ([['userId', '--user-id']] as const)),
+  ] as const;
+  for (const [field, flag] of required) {
     if (input[field] === undefined) throw new UsageError(`${flag} is required.`, command);
   }
   const parsed = safeParse(profileInputSchema, input);
@@ -78,7 +86,10 @@ export function profileInputFromFlags(
     throw new UsageError(`${flag}: ${parsed.error.problem}`, command);
   }
   const problem = profileProblem(parsed.value);
-  if (problem) throw new UsageError(`${problem} Give it with --app-id.`, command);
+  if (problem) {
+    const flag = parsed.value.authMode === 'app' ? '--app-id' : '--user-id';
+    throw new UsageError(`${problem} Give it with ${flag}.`, command);
+  }
   return parsed.value;
 }
 
@@ -102,10 +113,15 @@ export async function resolveConnection(
         EXIT.usage,
       );
     }
-    if (values.module === undefined) return { profile, saved: true };
+    const userId = values['user-id']?.trim();
+    if (userId !== undefined) {
+      const user = resolveUserId(profile, userId);
+      if (!user.ok) throw new UsageError(`--user-id: ${user.problem}`, command);
+    }
+    if (values.module === undefined) return { profile, saved: true, userId };
     const problem = moduleCodeProblem(values.module);
     if (problem) throw new UsageError(`--module: ${problem}`, command);
-    return { profile: { ...profile, moduleCode: values.module }, saved: true };
+    return { profile: { ...profile, moduleCode: values.module }, saved: true, userId };
   }
   if (values['base-url'] === undefined) {
     throw new UsageError(
@@ -114,5 +130,5 @@ export async function resolveConnection(
     );
   }
   const input = profileInputFromFlags(values, 'command line', command, await readCaFile(values));
-  return { profile: { ...input, id: FLAGS_PROFILE_ID }, saved: false };
+  return { profile: profileFromInput(input, FLAGS_PROFILE_ID), saved: false };
 }

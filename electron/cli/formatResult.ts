@@ -1,4 +1,5 @@
 /** Human-readable lines for results: one line each, safe to print on a terminal. */
+import { outcomeOf } from '../../shared/batchOutcome';
 import type { LockOperation, LockResult, ResultKind } from '../../shared/result';
 
 const DONE_VERB: Record<LockOperation, string> = { release: 'released', renew: 'renewed', create: 'created' };
@@ -36,11 +37,15 @@ function details(result: LockResult): string {
 }
 
 function subject(result: LockResult): string {
-  if (result.lockId) return printable(result.lockId);
-  return result.operation === 'create' ? 'create' : '(no lock ID)';
+  const user = result.userId ? ` for user ${printable(result.userId, 40)}` : '';
+  if (result.lockId) return `${printable(result.lockId)}${user}`;
+  return `${result.operation === 'create' ? 'create' : '(no lock ID)'}${user}`;
 }
 
 export function formatResult(result: LockResult): string {
+  if (outcomeOf(result) === 'already-gone') {
+    return `already gone ${subject(result)}: the server has no such lock for this user (${details(result)})`;
+  }
   if (result.ok) return `${DONE_VERB[result.operation]} ${subject(result)} (${details(result)})`;
   const what = result.msg ? printable(result.msg) : KIND_LABEL[result.kind];
   const remedy = result.remedy ? ` — ${printable(result.remedy, 600)}` : '';

@@ -3,7 +3,9 @@
 export const CONNECTION_HELP = `Connection (a saved profile, or the whole connection as flags):
   -p, --profile NAME       a profile saved with \`koodrive-lock profile add\` (name or id)
       --base-url URL       https://intl.myhuaweicloud-koodrive.com, or http://127.0.0.1:PORT for the sandbox
-      --user-id ID         KooDrive user ID (digits)
+      --user-id ID         the end user (KooDrive user ID, digits). With --profile: the user this
+                           operation is for (app auth acts on any user of the tenant; a bearer
+                           profile only on its token's own user); default the profile's user
       --auth bearer|app    access token, or AppId + AppSecret (HMAC-SHA256)
       --app-id ID          App ID, for --auth app
       --module CODE        module code for create: 100 folders, 101 album, 102 contacts (default 102;

@@ -1,7 +1,12 @@
-/** Lock IDs from the command line and from --file (a path, or - for standard input), validated all at once. */
+/**
+ * The (user, lock) rows of a CLI batch: lock IDs given as arguments (for the --user-id user, else the
+ * profile's), and a --file (a path, or - for standard input) read by the same rules as the window's
+ * batch input (shared/batchInput.ts). Every row is checked, its user resolved, before anything is sent.
+ */
 import { BATCH_MAX_LOCKS } from '../../shared/batch';
+import { describeBatchInput, parseBatchInput } from '../../shared/batchInput';
 import { checkLockId } from '../../shared/identifiers';
-import { parseLockIdList } from '../../shared/lockIdList';
+import { type Profile, resolveUserId } from '../../shared/profile';
 import { CliError } from './cliError';
 import { EXIT } from './exitCodes';
 import { printable } from './formatResult';
@@ -18,11 +23,28 @@ export interface InputProblem {
   problem: string;
 }
 
-export interface CollectedLockIds {
-  valid: string[];
+export interface BatchRow {
+  userId: string;
+  lockId: string;
+}
+
+export interface CollectedRows {
+  valid: BatchRow[];
   invalid: InputProblem[];
   duplicates: number;
   unusual: { where: string; lockId: string }[];
+  /** What was read from the file ("300 rows: user from column userId, …"), when a file was given. */
+  fileSummary: string | null;
+}
+
+export interface RowSource {
+  operands: readonly string[];
+  file: string | undefined;
+  /** Accept file entries without the usual <uuid>@<moduleCode> shape. */
+  allowUnusual: boolean;
+  profile: Profile;
+  /** --user-id: the user of rows that name none. */
+  userId: string | undefined;
 }
 
 function readIdFile(file: string, io: CliIo): Promise<string> {
@@ -30,65 +52,69 @@ function readIdFile(file: string, io: CliIo): Promise<string> {
   return readTextFile(file, ID_FILE_MAX_BYTES, `the lock ID file ${file}`);
 }
 
-export async function collectLockIds(
-  operands: readonly string[],
-  file: string | undefined,
-  io: CliIo,
-): Promise<CollectedLockIds> {
-  const out: CollectedLockIds = { valid: [], invalid: [], duplicates: 0, unusual: [] };
+export async function collectRows(source: RowSource, io: CliIo): Promise<CollectedRows> {
+  const out: CollectedRows = { valid: [], invalid: [], duplicates: 0, unusual: [], fileSummary: null };
   const seen = new Set<string>();
-  const add = (lockId: string, where: string, unusual: boolean) => {
-    if (seen.has(lockId)) {
+  const add = (userId: string | null, lockId: string, where: string, unusual: boolean) => {
+    const user = resolveUserId(source.profile, userId ?? source.userId);
+    if (!user.ok) {
+      out.invalid.push({ where, text: printable(userId ?? lockId, 80), problem: user.problem });
+      return;
+    }
+    const key = `${user.userId} ${lockId}`;
+    if (seen.has(key)) {
       out.duplicates += 1;
       return;
     }
-    seen.add(lockId);
-    out.valid.push(lockId);
+    seen.add(key);
+    out.valid.push({ userId: user.userId, lockId });
     if (unusual) out.unusual.push({ where, lockId });
   };
 
-  operands.forEach((operand, index) => {
+  source.operands.forEach((operand, index) => {
     const where = `argument ${index + 1}`;
     const check = checkLockId(operand);
-    if (check.ok) add(check.lockId, where, check.hint !== null);
+    if (check.ok) add(null, check.lockId, where, check.hint !== null);
     else out.invalid.push({ where, text: printable(operand, 80), problem: check.problem });
   });
 
-  if (file !== undefined) {
-    const label = file === '-' ? 'stdin' : file;
-    const list = parseLockIdList(await readIdFile(file, io));
-    const unusualLines = new Map(list.unusual.map((entry) => [entry.lockId, entry.line]));
-    out.duplicates += list.duplicates;
-    for (const entry of list.invalid) {
+  if (source.file !== undefined) {
+    const label = source.file === '-' ? 'stdin' : source.file;
+    const input = parseBatchInput(await readIdFile(source.file, io), { allowUnusual: source.allowUnusual });
+    out.fileSummary = `${label}: ${describeBatchInput(input)}`;
+    out.duplicates += input.duplicates;
+    for (const entry of input.invalid) {
       out.invalid.push({ where: `${label}:${entry.line}`, text: printable(entry.text, 80), problem: entry.problem });
     }
-    for (const lockId of list.valid) {
-      const line = unusualLines.get(lockId);
-      add(lockId, `${label}:${line ?? '?'}`, line !== undefined);
-    }
+    const unusualLines = new Set(input.unusual.map((entry) => entry.line));
+    for (const row of input.rows) add(row.userId, row.lockId, `${label}:${row.line}`, unusualLines.has(row.line));
   }
   if (out.valid.length > BATCH_MAX_LOCKS) {
-    throw new CliError(`At most ${BATCH_MAX_LOCKS} lock IDs can be sent at once; split the list.`, EXIT.usage);
+    throw new CliError(`At most ${BATCH_MAX_LOCKS} locks can be sent at once; split the list.`, EXIT.usage);
   }
   return out;
 }
 
-/** Prints invalid IDs, unusual ones and the duplicate count on stderr. */
-export function reportLockIdNotes(io: CliIo, ids: CollectedLockIds): void {
+/** Prints what was read from the file, invalid rows, unusual IDs and the duplicate count on stderr. */
+export function reportRowNotes(io: CliIo, rows: CollectedRows): void {
   const lines: string[] = [];
-  if (ids.invalid.length > 0) {
-    lines.push(`${ids.invalid.length} invalid lock ID${ids.invalid.length === 1 ? '' : 's'}:`);
-    for (const entry of ids.invalid.slice(0, SHOWN_MAX))
+  if (rows.fileSummary) lines.push(rows.fileSummary);
+  if (rows.invalid.length > 0) {
+    lines.push(`${rows.invalid.length} invalid row${rows.invalid.length === 1 ? '' : 's'}:`);
+    for (const entry of rows.invalid.slice(0, SHOWN_MAX))
       lines.push(`  ${entry.where}: "${entry.text}": ${entry.problem}`);
-    if (ids.invalid.length > SHOWN_MAX) lines.push(`  … and ${ids.invalid.length - SHOWN_MAX} more`);
+    if (rows.invalid.length > SHOWN_MAX) lines.push(`  … and ${rows.invalid.length - SHOWN_MAX} more`);
   }
-  if (ids.unusual.length > 0) {
+  if (rows.unusual.length > 0) {
     lines.push(
-      `note: ${ids.unusual.length} ID${ids.unusual.length === 1 ? ' does' : 's do'} not have the usual <uuid>@<moduleCode> shape and will be sent as typed:`,
+      `note: ${rows.unusual.length} ID${rows.unusual.length === 1 ? ' does' : 's do'} not have the usual <uuid>@<moduleCode> shape and will be sent as typed:`,
     );
-    for (const entry of ids.unusual.slice(0, SHOWN_MAX)) lines.push(`  ${entry.where}: ${entry.lockId}`);
-    if (ids.unusual.length > SHOWN_MAX) lines.push(`  … and ${ids.unusual.length - SHOWN_MAX} more`);
+    for (const entry of rows.unusual.slice(0, SHOWN_MAX)) lines.push(`  ${entry.where}: ${entry.lockId}`);
+    if (rows.unusual.length > SHOWN_MAX) lines.push(`  … and ${rows.unusual.length - SHOWN_MAX} more`);
   }
-  if (ids.duplicates > 0) lines.push(`note: ${ids.duplicates} repeated ID${ids.duplicates === 1 ? '' : 's'} ignored.`);
+  if (rows.duplicates > 0)
+    lines.push(
+      `note: ${rows.duplicates} repeated row${rows.duplicates === 1 ? '' : 's'} (same user and lock) sent once.`,
+    );
   if (lines.length > 0) io.stderr.write(`${lines.join('\n')}\n`);
 }

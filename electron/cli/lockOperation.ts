@@ -2,6 +2,8 @@
  * Runs release, renew or create through the core LockService (audited, source "cli") and prints the
  * results: one human line or one JSON line per operation on stdout; progress and summary on stderr.
  */
+import { randomUUID } from 'node:crypto';
+import { countOutcomes, outcomeOf } from '../../shared/batchOutcome';
 import type { LockOperation, LockResult } from '../../shared/result';
 import { createAuditLog } from '../core/audit/auditLog';
 import { type BatchOutcome, runBatch } from '../core/batch/runBatch';
@@ -40,8 +42,13 @@ export function commandSecret(context: CommandContext, connection: Connection): 
 
 export interface LockPlan {
   operation: LockOperation;
-  /** release and renew: the IDs, already validated and de-duplicated. create: empty. */
-  lockIds: string[];
+  /**
+   * release and renew: the (user, lock) rows, already validated and de-duplicated; a row without a user
+   * acts for the profile's default user. create: empty.
+   */
+  rows: { userId?: string; lockId: string }[];
+  /** create: the end user (default: the profile's). */
+  userId?: string;
   moduleCode?: string;
   /** Shows progress (on a terminal) and a summary. */
   batch: boolean;
@@ -76,7 +83,9 @@ export async function runLockPlan(
     proxyFor: (p) => p.proxyUrl ?? proxyFromEnv(p.baseUrl, io.env),
   });
 
-  const total = plan.operation === 'create' ? 1 : plan.lockIds.length;
+  const total = plan.operation === 'create' ? 1 : plan.rows.length;
+  // A batch's ID goes into every audit entry and JSON result, so `history --batch ID` finds its rows.
+  const batchId = plan.batch ? randomUUID() : undefined;
   const progress = createProgressLine(io.stderr, total, plan.batch && io.stderrIsTTY && !values.verbose);
   const interrupts = watchInterrupts(io, () => progress.clear());
   const print = (result: LockResult) => {
@@ -94,6 +103,7 @@ export async function runLockPlan(
         operation: 'create',
         profile,
         moduleCode: plan.moduleCode,
+        userId: plan.userId,
         signal: interrupts.abort,
       });
       print(result);
@@ -101,9 +111,10 @@ export async function runLockPlan(
     } else {
       const operation = plan.operation;
       outcome = await runBatch({
-        lockIds: plan.lockIds,
+        items: plan.rows,
         concurrency: plan.concurrency,
-        execute: (lockId, signal) => service.run({ operation, profile, lockId, signal }),
+        execute: (row, signal) =>
+          service.run({ operation, profile, lockId: row.lockId, userId: row.userId, batchId, signal }),
         signal: interrupts.stop,
         abortInFlight: interrupts.abort,
         onResult: print,
@@ -123,22 +134,27 @@ export async function runLockPlan(
     await audit.close();
   }
 
-  if (plan.batch) io.stderr.write(`${summary(plan, outcome, deps.clock.monotonicMs() - started)}\n`);
+  if (plan.batch) io.stderr.write(`${summary(plan, outcome, deps.clock.monotonicMs() - started, batchId)}\n`);
   const codes = outcome.results.map(exitCodeForResult);
   if (outcome.notSent > 0) codes.push(EXIT.interrupted);
   return worstExitCode(codes);
 }
 
-function summary(plan: LockPlan, outcome: BatchOutcome, elapsedMs: number): string {
-  const succeeded = outcome.results.filter((r) => r.ok).length;
-  const failed = outcome.results.length - succeeded;
-  const parts = [`${succeeded} ${DONE_WORD[plan.operation]}`, `${failed} failed`];
+function summary(plan: LockPlan, outcome: BatchOutcome, elapsedMs: number, batchId: string | undefined): string {
+  const counts = countOutcomes(outcome.results);
+  const parts = [`${counts.released} ${DONE_WORD[plan.operation]}`];
+  if (counts['already-gone'] > 0) parts.push(`${counts['already-gone']} already gone`);
+  parts.push(`${counts.retryable} retryable`, `${counts['needs-fix']} need a fix`);
+  if (counts.cancelled > 0) parts.push(`${counts.cancelled} cancelled`);
   if (outcome.notSent > 0) parts.push(`${outcome.notSent} not sent`);
   const head = outcome.notSent > 0 ? 'Interrupted after' : 'Done in';
   const took = elapsedMs < 10_000 ? `${(elapsedMs / 1000).toFixed(1)} s` : formatSeconds(elapsedMs / 1000);
-  const line = `${head} ${took}: ${parts.join(', ')}.`;
+  const batch = batchId ? ` Batch ${batchId}.` : '';
+  const line = `${head} ${took}: ${parts.join(', ')}.${batch}`;
   const kinds = new Map<string, number>();
-  for (const result of outcome.results) if (!result.ok) kinds.set(result.kind, (kinds.get(result.kind) ?? 0) + 1);
+  for (const result of outcome.results) {
+    if (!result.ok && outcomeOf(result) !== 'already-gone') kinds.set(result.kind, (kinds.get(result.kind) ?? 0) + 1);
+  }
   if (kinds.size === 0) return line;
   const byKind = [...kinds].map(([kind, count]) => `${count} ${kind}`).join(', ');
   return `${line} Failures: ${byKind}.`;

@@ -30,6 +30,11 @@ export const OPTIONS = {
   lock: { type: 'string' },
   since: { type: 'string' },
   limit: { type: 'string' },
+  user: { type: 'string' },
+  batch: { type: 'string' },
+  'retry-from': { type: 'string' },
+  'allow-unusual': { type: 'boolean' },
+  environment: { type: 'string' },
 } as const;
 
 export type OptionName = keyof typeof OPTIONS;

@@ -47,6 +47,7 @@ function signingDetails(request: HttpRequest, options: VerboseOptions): string[]
   try {
     const prepared = prepareLockRequest({
       profile: options.profile,
+      userId: request.headers['X-User-Id'] ?? '',
       operation,
       lockId: request.headers['x-backup-lock-id'],
       moduleCode: moduleCodeOf(request.body),

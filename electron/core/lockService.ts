@@ -4,8 +4,8 @@
  * Front ends (GUI over IPC, CLI, bench) inject the transport, clock, secret source and audit sink.
  */
 import { randomUUID } from 'node:crypto';
-import { checkBaseUrl, checkLockId, moduleCodeProblem, userIdProblem } from '../../shared/identifiers';
-import type { Profile } from '../../shared/profile';
+import { checkBaseUrl, checkLockId, moduleCodeProblem } from '../../shared/identifiers';
+import { type Profile, resolveUserId } from '../../shared/profile';
 import type { LockOperation, LockResult } from '../../shared/result';
 import type { AuditEntry, AuditSink } from './audit/auditEntry';
 import type { Clock } from './clock';
@@ -35,6 +35,8 @@ export interface LockServiceDeps {
 
 export interface LockCallOptions {
   signal?: AbortSignal;
+  /** The end user; defaults to the profile's. */
+  userId?: string;
 }
 
 export interface LockService {
@@ -72,9 +74,11 @@ export function invalidInputResult(input: {
   operation: LockOperation;
   host: string;
   lockId?: string | null;
+  userId?: string | null;
+  batchId?: string;
   problem: string;
 }): LockResult {
-  return {
+  const result: LockResult = {
     ok: false,
     kind: 'invalid-input',
     operation: input.operation,
@@ -83,31 +87,35 @@ export function invalidInputResult(input: {
     code: null,
     msg: null,
     lockId: input.lockId ?? null,
+    userId: input.userId ?? null,
     durationMs: 0,
     remedy: input.problem,
   };
+  if (input.batchId !== undefined) result.batchId = input.batchId;
+  return result;
 }
 
 export type InputCheck =
-  { ok: true; lockId: string | null; moduleCode: string | null } | { ok: false; problem: string };
+  { ok: true; lockId: string | null; moduleCode: string | null; userId: string } | { ok: false; problem: string };
 
 /** Every check that can be made without the network, in the order a user would fix them. */
 export function checkLockRequest(request: LockRequest): InputCheck {
   const { profile, operation } = request;
   const urlProblem = lockUrlProblem(profile.baseUrl);
   if (urlProblem) return { ok: false, problem: urlProblem };
-  const userProblem = userIdProblem(profile.userId);
-  if (userProblem) return { ok: false, problem: userProblem };
+  const user = resolveUserId(profile, request.userId);
+  if (!user.ok) return { ok: false, problem: user.problem };
+  const { userId } = user;
   if (profile.authMode === 'app' && !profile.appId) {
     return { ok: false, problem: 'App authentication needs the App ID (AppId) from the KooDrive console.' };
   }
   if (operation === 'create') {
     const moduleCode = (request.moduleCode ?? profile.moduleCode).trim();
     const problem = moduleCodeProblem(moduleCode);
-    return problem ? { ok: false, problem } : { ok: true, lockId: null, moduleCode };
+    return problem ? { ok: false, problem } : { ok: true, lockId: null, moduleCode, userId };
   }
   const lock = checkLockId(request.lockId ?? '');
-  return lock.ok ? { ok: true, lockId: lock.lockId, moduleCode: null } : { ok: false, problem: lock.problem };
+  return lock.ok ? { ok: true, lockId: lock.lockId, moduleCode: null, userId } : { ok: false, problem: lock.problem };
 }
 
 /** Replaces every occurrence of the secret, in case a server echoes a header back into its message. */
@@ -121,19 +129,29 @@ export function createLockService(deps: LockServiceDeps): LockService {
   const maxBodyBytes = deps.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
 
   async function run(request: LockRequest): Promise<LockResult> {
-    const { profile, operation } = request;
+    const { profile, operation, batchId } = request;
     const checked = checkLockRequest(request);
     if (!checked.ok) {
       return invalidInputResult({
         operation,
         host: hostOf(profile.baseUrl),
         lockId: request.lockId?.trim() || null,
+        userId: request.userId?.trim() || profile.userId || null,
+        batchId,
         problem: checked.problem,
       });
     }
+    const { userId } = checked;
     if (request.signal?.aborted) {
       return {
-        ...invalidInputResult({ operation, host: hostOf(profile.baseUrl), lockId: checked.lockId, problem: '' }),
+        ...invalidInputResult({
+          operation,
+          host: hostOf(profile.baseUrl),
+          lockId: checked.lockId,
+          userId,
+          batchId,
+          problem: '',
+        }),
         kind: 'cancelled',
         remedy: remedies.cancelled(operation),
       };
@@ -146,6 +164,8 @@ export function createLockService(deps: LockServiceDeps): LockService {
         operation,
         host: hostOf(profile.baseUrl),
         lockId: checked.lockId,
+        userId,
+        batchId,
         problem: badSecret,
       });
     }
@@ -155,6 +175,7 @@ export function createLockService(deps: LockServiceDeps): LockService {
       operation,
       lockId: checked.lockId ?? undefined,
       moduleCode: checked.moduleCode ?? undefined,
+      userId,
       secret,
       now: signingTime(deps.clock, request.clockOffsetMs),
     });
@@ -163,8 +184,10 @@ export function createLockService(deps: LockServiceDeps): LockService {
     const operationId = randomUUID();
     const { source, osUser } = deps;
     const profileId = profile.id;
+    const { environment } = profile;
+    const sentAt = deps.clock.now().toISOString();
     try {
-      await deps.audit.append({
+      const pending: AuditEntry = {
         operationId,
         source,
         osUser,
@@ -172,9 +195,13 @@ export function createLockService(deps: LockServiceDeps): LockService {
         host: sentHost,
         operation,
         lockId: checked.lockId,
-        time: deps.clock.now().toISOString(),
+        userId,
+        environment,
+        time: sentAt,
         phase: 'pending',
-      });
+      };
+      if (batchId !== undefined) pending.batchId = batchId;
+      await deps.audit.append(pending);
     } catch (error) {
       throw new AuditWriteError(
         `The audit log could not be written, so the ${operation} request was not sent: ${scrub(messageOf(error), secret)}`,
@@ -229,9 +256,12 @@ export function createLockService(deps: LockServiceDeps): LockService {
       code: scrub(parsed?.code ?? null, secret),
       msg: scrub(parsed?.msg ?? transportError?.message ?? null, secret),
       lockId: scrub(lockId, secret),
+      userId,
       durationMs,
       remedy,
+      sentAt,
     };
+    if (batchId !== undefined) result.batchId = batchId;
     if (requestId) result.requestId = scrub(requestId, secret);
     if (serverDate) result.serverDate = scrub(serverDate, secret);
 
@@ -244,6 +274,8 @@ export function createLockService(deps: LockServiceDeps): LockService {
         host: sentHost,
         operation,
         lockId: result.lockId,
+        userId,
+        environment,
         time: deps.clock.now().toISOString(),
         phase: 'result',
         ok: result.ok,
@@ -253,6 +285,7 @@ export function createLockService(deps: LockServiceDeps): LockService {
         msg: result.msg,
         durationMs: result.durationMs,
       };
+      if (batchId !== undefined) entry.batchId = batchId;
       if (result.requestId) entry.requestId = result.requestId;
       await deps.audit.append(entry);
     } catch (error) {
@@ -266,10 +299,12 @@ export function createLockService(deps: LockServiceDeps): LockService {
 
   return {
     run,
-    release: (profile, lockId, options) => run({ operation: 'release', profile, lockId, signal: options?.signal }),
-    renew: (profile, lockId, options) => run({ operation: 'renew', profile, lockId, signal: options?.signal }),
+    release: (profile, lockId, options) =>
+      run({ operation: 'release', profile, lockId, signal: options?.signal, userId: options?.userId }),
+    renew: (profile, lockId, options) =>
+      run({ operation: 'renew', profile, lockId, signal: options?.signal, userId: options?.userId }),
     create: (profile, moduleCode, options) =>
-      run({ operation: 'create', profile, moduleCode, signal: options?.signal }),
+      run({ operation: 'create', profile, moduleCode, signal: options?.signal, userId: options?.userId }),
   };
 }
 

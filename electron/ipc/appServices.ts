@@ -26,6 +26,8 @@ export interface AppServices {
   audit: AuditLog;
   transport: Transport;
   clock: Clock;
+  /** The OS user written to the audit log as the operator. */
+  osUser: string;
   /** Aborts running requests and stops the sandbox. */
   dispose(): Promise<void>;
 }
@@ -72,6 +74,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   const audit = createAuditLog({ dataDir: options.dataDir });
   const clock = options.clock ?? systemClock;
   const env = options.env ?? process.env;
+  const osUser = osUserName();
   const locksWithSecret = (secretFor: SecretSource) =>
     createLockService({
       transport: http.transport,
@@ -79,7 +82,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       secretFor,
       audit,
       source: options.source ?? 'gui',
-      osUser: osUserName(),
+      osUser,
       tlsFor: (profile) => (profile.caPem ? { caPem: profile.caPem } : undefined),
       proxyFor: (profile) => profile.proxyUrl ?? proxyFromEnv(profile.baseUrl, env),
     });
@@ -97,6 +100,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     audit,
     transport: http.transport,
     clock,
+    osUser,
     async dispose() {
       inflight.abortAll();
       try {

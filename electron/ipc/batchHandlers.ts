@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { BatchProgress, BatchStatus } from '../../shared/batch';
+import { type BatchOutcome, outcomeOf } from '../../shared/batchOutcome';
 import type { Handlers, IpcError } from '../../shared/contract';
 import { checkLockId } from '../../shared/identifiers';
-import type { Profile } from '../../shared/profile';
+import { type Profile, resolveUserId } from '../../shared/profile';
 import type { LockResult } from '../../shared/result';
 import { runBatch } from '../core/batch/runBatch';
-import { AuditWriteError, checkLockRequest } from '../core/lockService';
+import { AuditWriteError, checkLockRequest, hostOf } from '../core/lockService';
 import { AppError } from './appError';
 import { type AppServices, secretSourceFor } from './appServices';
 import { toIpcError } from './toIpcError';
@@ -16,12 +17,21 @@ export type BatchMethod = 'startBatch' | 'batchStatus' | 'cancelBatch';
 export const MAX_KEPT_BATCHES = 20;
 const LISTED_PROBLEMS = 3;
 
+export interface BatchItem {
+  userId: string;
+  lockId: string;
+}
+
 interface BatchRecord {
   readonly id: string;
-  readonly profileId: string;
+  readonly profile: Profile;
+  readonly operator: string;
+  readonly startedAt: string;
+  endedAt: string | null;
   readonly total: number;
   /** In completion order. */
   readonly results: LockResult[];
+  readonly outcomes: Record<BatchOutcome, number>;
   progress: BatchProgress;
   finished: boolean;
   cancelled: boolean;
@@ -33,35 +43,54 @@ interface BatchRecord {
   readonly abortInFlight: AbortController;
 }
 
-function invalidIdsError(lockIds: readonly string[]): AppError | null {
-  const problems: string[] = [];
-  let invalid = 0;
-  lockIds.forEach((lockId, index) => {
-    const check = checkLockId(lockId);
-    if (check.ok) return;
-    invalid += 1;
-    if (problems.length < LISTED_PROBLEMS) {
-      const shown = lockId.length > 60 ? `${lockId.slice(0, 59)}…` : lockId;
-      problems.push(`#${index + 1} “${shown}”: ${check.problem}`);
-    }
-  });
-  if (invalid === 0) return null;
-  const more = invalid > problems.length ? ` (and ${invalid - problems.length} more)` : '';
-  return new AppError(
-    'invalid-argument',
-    `${invalid} of the ${lockIds.length} lock IDs are not valid, so nothing was sent. ${problems.join(' ')}${more} ` +
-      'Remove the invalid IDs and start the batch again.',
-  );
+function shown(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 59)}…` : text;
 }
 
-/** Valid IDs, trimmed, each once, in the order given. */
-function uniqueLockIds(lockIds: readonly string[]): string[] {
+/**
+ * Every row checked (its user resolved: the row's, else the batch's, else the profile's default; a bearer
+ * profile acts only for its own user), then each (user, lock) pair once, in the order given. Any invalid
+ * row refuses the whole batch, saying which rows and why: nothing is sent.
+ */
+export function batchItems(
+  profile: Profile,
+  rows: readonly { userId?: string; lockId: string }[],
+  batchUserId: string | undefined,
+): BatchItem[] {
+  const problems: string[] = [];
+  let invalid = 0;
+  const items: BatchItem[] = [];
   const seen = new Set<string>();
-  for (const lockId of lockIds) {
-    const check = checkLockId(lockId);
-    if (check.ok) seen.add(check.lockId);
+  rows.forEach((row, index) => {
+    const lock = checkLockId(row.lockId);
+    const user = resolveUserId(profile, row.userId ?? batchUserId);
+    if (lock.ok && user.ok) {
+      const key = `${user.userId} ${lock.lockId}`;
+      if (!seen.has(key)) {
+        seen.add(key);
+        items.push({ userId: user.userId, lockId: lock.lockId });
+      }
+      return;
+    }
+    invalid += 1;
+    if (problems.length < LISTED_PROBLEMS) {
+      problems.push(`#${index + 1} “${shown(row.lockId)}”: ${lock.ok ? (user.ok ? '' : user.problem) : lock.problem}`);
+    }
+  });
+  if (invalid > 0) {
+    const more = invalid > problems.length ? ` (and ${invalid - problems.length} more)` : '';
+    throw new AppError(
+      'invalid-argument',
+      `${invalid} of the ${rows.length} rows are not valid, so nothing was sent. ${problems.join(' ')}${more} ` +
+        'Correct or remove the invalid rows and start the batch again.',
+    );
   }
-  return [...seen];
+  if (items.length === 0) throw new AppError('invalid-argument', 'Add at least one lock ID to the batch.');
+  return items;
+}
+
+function noOutcomes(): Record<BatchOutcome, number> {
+  return { released: 0, 'already-gone': 0, retryable: 0, 'needs-fix': 0, cancelled: 0 };
 }
 
 /**
@@ -111,13 +140,15 @@ export function createBatchHandlers(services: AppServices): Pick<Handlers, Batch
   }
 
   return {
-    async startBatch({ profileId, lockIds, concurrency, clockOffsetMs }) {
-      const invalid = invalidIdsError(lockIds);
-      if (invalid) throw invalid;
-      const ids = uniqueLockIds(lockIds);
-      if (ids.length === 0) throw new AppError('invalid-argument', 'Add at least one lock ID to the batch.');
+    async startBatch({ profileId, rows, userId, concurrency, clockOffsetMs }) {
       const profile = await profileById(profileId);
-      const check = checkLockRequest({ operation: 'release', profile, lockId: ids[0] });
+      const items = batchItems(profile, rows, userId);
+      const check = checkLockRequest({
+        operation: 'release',
+        profile,
+        lockId: items[0].lockId,
+        userId: items[0].userId,
+      });
       if (!check.ok) throw new AppError('invalid-argument', check.problem);
       makeRoom();
 
@@ -128,10 +159,14 @@ export function createBatchHandlers(services: AppServices): Pick<Handlers, Batch
 
       const batch: BatchRecord = {
         id: randomUUID(),
-        profileId,
-        total: ids.length,
+        profile,
+        operator: services.osUser,
+        startedAt: services.clock.now().toISOString(),
+        endedAt: null,
+        total: items.length,
         results: [],
-        progress: { done: 0, failed: 0, remaining: ids.length, inFlight: 0, ratePerSec: 0, etaSec: null },
+        outcomes: noOutcomes(),
+        progress: { done: 0, failed: 0, remaining: items.length, inFlight: 0, ratePerSec: 0, etaSec: null },
         finished: false,
         cancelled: false,
         notSent: 0,
@@ -145,21 +180,33 @@ export function createBatchHandlers(services: AppServices): Pick<Handlers, Batch
       };
       ticket.signal.addEventListener('abort', onDispose, { once: true });
 
+      const record = (result: LockResult) => {
+        batch.results.push(result);
+        batch.outcomes[outcomeOf(result)] += 1;
+      };
       runBatch({
-        lockIds: ids,
+        items,
         concurrency,
         signal: batch.stop.signal,
         abortInFlight: batch.abortInFlight.signal,
-        execute: async (lockId, signal) => {
+        execute: async (item, signal) => {
           try {
-            return await locks.run({ operation: 'release', profile, lockId, signal, clockOffsetMs });
+            return await locks.run({
+              operation: 'release',
+              profile,
+              lockId: item.lockId,
+              userId: item.userId,
+              batchId: batch.id,
+              signal,
+              clockOffsetMs,
+            });
           } catch (error) {
             // The request went out but its result could not be audited: show it, then stop the batch.
-            if (error instanceof AuditWriteError && error.result) batch.results.push(error.result);
+            if (error instanceof AuditWriteError && error.result) record(error.result);
             throw error;
           }
         },
-        onResult: (result) => batch.results.push(result),
+        onResult: record,
         onProgress: (progress) => {
           batch.progress = progress;
         },
@@ -174,6 +221,7 @@ export function createBatchHandlers(services: AppServices): Pick<Handlers, Batch
           batch.notSent = batch.progress.remaining;
         })
         .finally(() => {
+          batch.endedAt = services.clock.now().toISOString();
           batch.finished = true;
           ticket.signal.removeEventListener('abort', onDispose);
           ticket.done();
@@ -184,11 +232,19 @@ export function createBatchHandlers(services: AppServices): Pick<Handlers, Batch
 
     async batchStatus({ batchId, since }) {
       const batch = find(batchId);
+      const { profile } = batch;
       const status: BatchStatus = {
         batchId: batch.id,
-        profileId: batch.profileId,
+        profileId: profile.id,
+        profileName: profile.name,
+        environment: profile.environment,
+        host: hostOf(profile.baseUrl),
+        operator: batch.operator,
+        startedAt: batch.startedAt,
+        endedAt: batch.endedAt,
         total: batch.total,
         progress: { ...batch.progress },
+        outcomes: { ...batch.outcomes },
         results: batch.results.slice(since),
         nextIndex: batch.results.length,
         finished: batch.finished,

@@ -44,7 +44,7 @@ export function createCoreHandlers(services: AppServices): Pick<Handlers, CoreMe
     operation: LockRequest['operation'],
     profileId: string,
     requestTag: string | undefined,
-    extra: Pick<LockRequest, 'lockId' | 'moduleCode' | 'clockOffsetMs'>,
+    extra: Pick<LockRequest, 'lockId' | 'moduleCode' | 'userId' | 'clockOffsetMs'>,
   ): Promise<LockResult> {
     // Registered before the first await, so a cancel sent right after the request finds it.
     const ticket = inflight.register(requestTag);
@@ -89,12 +89,12 @@ export function createCoreHandlers(services: AppServices): Pick<Handlers, CoreMe
       return secretStatus(false);
     },
 
-    releaseLock: ({ profileId, lockId, requestTag, clockOffsetMs }) =>
-      runLock('release', profileId, requestTag, { lockId, clockOffsetMs }),
-    renewLock: ({ profileId, lockId, requestTag, clockOffsetMs }) =>
-      runLock('renew', profileId, requestTag, { lockId, clockOffsetMs }),
-    createLock: ({ profileId, moduleCode, requestTag, clockOffsetMs }) =>
-      runLock('create', profileId, requestTag, { moduleCode, clockOffsetMs }),
+    releaseLock: ({ profileId, lockId, userId, requestTag, clockOffsetMs }) =>
+      runLock('release', profileId, requestTag, { lockId, userId, clockOffsetMs }),
+    renewLock: ({ profileId, lockId, userId, requestTag, clockOffsetMs }) =>
+      runLock('renew', profileId, requestTag, { lockId, userId, clockOffsetMs }),
+    createLock: ({ profileId, moduleCode, userId, requestTag, clockOffsetMs }) =>
+      runLock('create', profileId, requestTag, { moduleCode, userId, clockOffsetMs }),
 
     cancelRequest: async ({ requestTag }) => ({ cancelled: inflight.cancel(requestTag) }),
 

@@ -38,9 +38,9 @@ export function createDiagnosticsHandlers(services: AppServices): Pick<Handlers,
   }
 
   return {
-    async previewRequest({ profileId, operation, lockId, moduleCode, clockOffsetMs }) {
+    async previewRequest({ profileId, operation, lockId, moduleCode, userId, clockOffsetMs }) {
       const profile = await profileById(profileId);
-      const checked = checkLockRequest({ operation, profile, lockId, moduleCode });
+      const checked = checkLockRequest({ operation, profile, lockId, moduleCode, userId });
       if (!checked.ok) throw new AppError('invalid-argument', checked.problem);
       const secret = await secretFor(profile);
       const problem = secretProblem(secret, profile.authMode);
@@ -48,6 +48,7 @@ export function createDiagnosticsHandlers(services: AppServices): Pick<Handlers,
       try {
         return previewLockRequest({
           profile,
+          userId: checked.userId,
           operation,
           lockId: checked.lockId ?? undefined,
           moduleCode: checked.moduleCode ?? undefined,
@@ -66,8 +67,8 @@ export function createDiagnosticsHandlers(services: AppServices): Pick<Handlers,
       return checkServerClock(await profileById(profileId), { transport, clock });
     },
 
-    async checkConnection({ profileId }) {
-      return checkConnection(await profileById(profileId), { transport, clock, secretFor: lookupSecret });
+    async checkConnection({ profileId, userId }) {
+      return checkConnection(await profileById(profileId), { transport, clock, secretFor: lookupSecret }, userId);
     },
   };
 }

@@ -9,7 +9,7 @@ export const SANDBOX_PROFILE_ID = 'sandbox';
 export const SANDBOX_PROFILE_NAME = 'Sandbox';
 export const SANDBOX_MODULE_CODE = '102';
 
-export type SandboxServer = Pick<RunningSandbox, 'url' | 'credentials' | 'activeLockIds' | 'stop'>;
+export type SandboxServer = Pick<RunningSandbox, 'url' | 'credentials' | 'activeLockIds' | 'activeLocks' | 'stop'>;
 
 export interface SandboxControllerDeps {
   profiles: Pick<ProfileStore, 'list' | 'save'>;
@@ -26,7 +26,7 @@ export interface SandboxController {
   status(): SandboxInfo;
 }
 
-const STOPPED: SandboxInfo = { running: false, baseUrl: null, profileId: null, activeLockIds: [] };
+const STOPPED: SandboxInfo = { running: false, baseUrl: null, profileId: null, activeLockIds: [], activeLocks: [] };
 
 export function createSandboxController(deps: SandboxControllerDeps): SandboxController {
   const launch = deps.launch ?? (() => startSandbox({ host: '127.0.0.1', port: 0 }));
@@ -36,12 +36,13 @@ export function createSandboxController(deps: SandboxControllerDeps): SandboxCon
   let queue: Promise<unknown> = Promise.resolve();
 
   function status(): SandboxInfo {
-    if (!server) return { ...STOPPED, activeLockIds: [] };
+    if (!server) return { ...STOPPED, activeLockIds: [], activeLocks: [] };
     return {
       running: true,
       baseUrl: server.url,
       profileId,
       activeLockIds: [...server.activeLockIds()],
+      activeLocks: server.activeLocks().map(({ userId, lockId }) => ({ userId, lockId })),
     };
   }
 
@@ -70,10 +71,12 @@ export function createSandboxController(deps: SandboxControllerDeps): SandboxCon
         name: SANDBOX_PROFILE_NAME,
         baseUrl: started.url,
         userId: started.credentials.userId,
-        authMode: 'bearer',
+        authMode: 'app',
+        appId: started.credentials.appId,
+        environment: 'sandbox',
         moduleCode: SANDBOX_MODULE_CODE,
       });
-      await deps.secrets.set(saved.id, started.credentials.token);
+      await deps.secrets.set(saved.id, started.credentials.appSecret);
       profileId = saved.id;
     } catch (error) {
       await started.stop().catch(() => undefined);

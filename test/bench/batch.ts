@@ -87,10 +87,10 @@ export async function coreBatch(
       count,
       async (deadline) => {
         const outcome = await runBatch({
-          lockIds,
+          items: lockIds,
           concurrency,
           signal: deadline,
-          execute: (lockId, signal) => core.service.release(profile, lockId, { signal }),
+          execute: (lockId: string, signal) => core.service.release(profile, lockId, { signal }),
         });
         const failed = outcome.results.find((result) => !result.ok);
         if (failed) throw new Error(`core batch: a release failed (${failed.kind}: ${failed.msg})`);

@@ -172,6 +172,7 @@ function profile(overrides: Partial<Profile> = {}): Profile {
   return {
     id: 'sandbox',
     name: 'Sandbox',
+    environment: 'sandbox',
     baseUrl: fake.baseUrl,
     userId: USER_ID,
     authMode: 'bearer',

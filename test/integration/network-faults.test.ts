@@ -69,6 +69,7 @@ function profileFor(baseUrl: string, extra: Partial<Profile> = {}): Profile {
   return {
     id: 'faults',
     name: 'Faults',
+    environment: 'other',
     baseUrl,
     userId: sandbox.credentials.userId,
     authMode: 'bearer',

@@ -29,7 +29,8 @@ Example:
     const secret = await commandSecret(context, connection);
     return runLockPlan(context, connection, secret, {
       operation: 'create',
-      lockIds: [],
+      rows: [],
+      userId: connection.userId,
       moduleCode: connection.profile.moduleCode,
       batch: false,
       concurrency: 1,

@@ -60,16 +60,18 @@ function outcome(entry: AuditEntry): string {
 export const historyCommand: Command = {
   name: 'history',
   summary: 'show what was done (audit log, newest first)',
-  options: ['lock', 'since', 'limit'],
-  help: `Usage: koodrive-lock history [--lock ID] [--since WHEN] [--limit N] [--json]
+  options: ['lock', 'user', 'batch', 'since', 'limit'],
+  help: `Usage: koodrive-lock history [--lock ID] [--user ID] [--batch ID] [--since WHEN] [--limit N] [--json]
 
 Shows the lock operations in the audit log of the data folder, from the desktop app and the CLI,
 newest first. An operation whose answer was never recorded shows as "no result".
   --lock ID       only this lock
+  --user ID       only operations for this end user (X-User-Id)
+  --batch ID      only this batch (its ID is printed at the end of a batch and in every --json result)
   --since WHEN    an ISO-8601 date or date-time (2026-11-03, 2026-11-03T07:00:00Z; a date alone is
                   midnight UTC), or a span back from now: 30m, 24h, 7d
   --limit N       at most N operations, 1-${HISTORY_MAX_LIMIT} (default ${HISTORY_DEFAULT_LIMIT})
-With --json, one audit entry per line.
+With --json, one audit entry per line (with its userId, environment and batchId when recorded).
 
 ${GLOBAL_HELP}`,
 
@@ -89,8 +91,12 @@ ${GLOBAL_HELP}`,
         throw new UsageError('--since takes a date such as 2026-11-03, a date-time, or a span such as 24h.', 'history');
     }
     const lockId = values.lock?.trim();
+    const userId = values.user?.trim();
+    const batchId = values.batch?.trim();
     const matches = (entry: AuditEntry) =>
       (lockId === undefined || entry.lockId === lockId) &&
+      (userId === undefined || entry.userId === userId) &&
+      (batchId === undefined || entry.batchId === batchId) &&
       (since === null || Date.parse(entry.time) >= since.getTime());
 
     const log = createAuditLog({ dataDir: context.dataDir });
@@ -103,7 +109,8 @@ ${GLOBAL_HELP}`,
       return EXIT.ok;
     }
     if (rows.length === 0) {
-      io.stdout.write('No operations recorded' + (lockId || since ? ' that match.\n' : ' yet.\n'));
+      const filtered = lockId || userId || batchId || since;
+      io.stdout.write('No operations recorded' + (filtered ? ' that match.\n' : ' yet.\n'));
       return EXIT.ok;
     }
     const table = rows.map((e) => [
@@ -112,6 +119,7 @@ ${GLOBAL_HELP}`,
       e.osUser,
       e.profile,
       e.operation,
+      e.userId ?? '-',
       e.lockId ?? '-',
       outcome(e),
       e.httpStatus === undefined || e.httpStatus === null ? '-' : String(e.httpStatus),
@@ -119,7 +127,7 @@ ${GLOBAL_HELP}`,
       e.durationMs === undefined ? '-' : String(Math.round(e.durationMs)),
     ]);
     io.stdout.write(
-      `${formatTable(['TIME', 'SOURCE', 'USER', 'PROFILE', 'OPERATION', 'LOCK ID', 'RESULT', 'HTTP', 'CODE', 'MS'], table, 80)}\n`,
+      `${formatTable(['TIME', 'SOURCE', 'OPERATOR', 'PROFILE', 'OPERATION', 'USER ID', 'LOCK ID', 'RESULT', 'HTTP', 'CODE', 'MS'], table, 80)}\n`,
     );
     return EXIT.ok;
   },

@@ -19,16 +19,32 @@ function authText(profile: Profile): string {
 export const profileAddCommand: Command = {
   name: 'profile add',
   summary: 'save a connection profile (the secret goes to the keychain separately)',
-  options: ['name', 'base-url', 'user-id', 'auth', 'app-id', 'module', 'bearer-prefix', 'proxy', 'ca-file'],
-  help: `Usage: koodrive-lock profile add --name NAME --base-url URL --user-id ID --auth bearer|app
+  options: [
+    'name',
+    'base-url',
+    'user-id',
+    'auth',
+    'app-id',
+    'module',
+    'bearer-prefix',
+    'proxy',
+    'ca-file',
+    'environment',
+  ],
+  help: `Usage: koodrive-lock profile add --name NAME --base-url URL --auth bearer|app [--user-id ID]
                                 [--app-id ID] [--module CODE] [--bearer-prefix WORD]
+                                [--environment production|staging|sandbox|other]
                                 [--proxy http://HOST:PORT] [--ca-file PEM]
 
-Saves a profile in profiles.json in the data folder (shared with the desktop app). The secret is not
-part of the profile: store it afterwards with \`koodrive-lock secret set --profile NAME\`.
+Saves a profile — a connection to one KooDrive tenant — in profiles.json in the data folder (shared
+with the desktop app). The secret is not part of the profile: store it afterwards with
+\`koodrive-lock secret set --profile NAME\`.
   --name NAME          shown in lists; the profile id is made from it
   --base-url URL       https:// (http:// only for 127.0.0.1 / localhost, the sandbox)
-  --user-id ID         KooDrive user ID (digits, kept as text)
+  --user-id ID         bearer: the token's user (required). app: the default end user (optional;
+                       each command can name another with --user-id)
+  --environment ENV    production, staging, sandbox or other; named in every confirmation
+                       (default: production for the KooDrive hosts, sandbox for 127.0.0.1, else other)
   --auth bearer|app    access token, or App ID + App secret (HMAC-SHA256)
   --app-id ID          required for --auth app
   --module CODE        100 folders, 101 album, 102 contacts (default ${DEFAULT_MODULE_CODE}); used by create
@@ -84,8 +100,18 @@ ${GLOBAL_HELP}`,
       context.io.stdout.write(`No profiles in ${context.dataDir}. Add one with \`koodrive-lock profile add\`.\n`);
       return EXIT.ok;
     }
-    const rows = profiles.map((p) => [p.id, p.name, p.authMode, p.moduleCode, p.userId, p.baseUrl]);
-    context.io.stdout.write(`${formatTable(['ID', 'NAME', 'AUTH', 'MODULE', 'USER ID', 'BASE URL'], rows, 100)}\n`);
+    const rows = profiles.map((p) => [
+      p.id,
+      p.name,
+      p.environment,
+      p.authMode,
+      p.moduleCode,
+      p.userId ?? '(per operation)',
+      p.baseUrl,
+    ]);
+    context.io.stdout.write(
+      `${formatTable(['ID', 'NAME', 'ENVIRONMENT', 'AUTH', 'MODULE', 'USER ID', 'BASE URL'], rows, 100)}\n`,
+    );
     return EXIT.ok;
   },
 };
@@ -120,14 +146,15 @@ ${GLOBAL_HELP}`,
       ['name', profile.name],
       ['id', profile.id],
       ['base URL', profile.baseUrl],
-      ['user ID', profile.userId],
+      ['environment', profile.environment],
+      ['user ID', profile.userId ?? 'none: chosen per operation (--user-id)'],
       ['auth', authText(profile)],
       ['module', profile.moduleCode],
       ['proxy', profile.proxyUrl ?? 'none'],
       ['CA', profile.caPem ? 'extra CA certificate(s) trusted' : 'system trust store'],
       ['secret', secret],
     ];
-    context.io.stdout.write(`${rows.map(([key, value]) => `${`${key}:`.padEnd(10)}${value}`).join('\n')}\n`);
+    context.io.stdout.write(`${rows.map(([key, value]) => `${`${key}:`.padEnd(13)}${value}`).join('\n')}\n`);
     return EXIT.ok;
   },
 };

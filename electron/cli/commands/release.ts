@@ -3,7 +3,8 @@ import type { Command, CommandContext } from '../command';
 import type { Connection } from '../connection';
 import { EXIT } from '../exitCodes';
 import { CONNECTION_HELP, EXIT_HELP, GLOBAL_HELP } from '../help';
-import { collectLockIds, reportLockIdNotes } from '../lockIdInput';
+import { collectRows, reportRowNotes } from '../lockIdInput';
+import { readRetryRows } from '../retryFrom';
 import { lockCommandSetup, runLockPlan, commandSecret } from '../lockOperation';
 import { CONNECTION_OPTIONS, integerOption } from '../options';
 import { confirm } from '../readInput';
@@ -19,7 +20,7 @@ async function confirmBatch(context: CommandContext, connection: Connection, cou
     );
   }
   const { profile } = connection;
-  const where = `${new URL(profile.baseUrl).host} for user ${profile.userId} (profile ${profile.name})`;
+  const where = `${new URL(profile.baseUrl).host} (profile ${profile.name}, ${profile.environment.toUpperCase()})`;
   if (!(await confirm(io, `Release ${count} lock${count === 1 ? '' : 's'} on ${where}?`))) {
     throw new CliError('Nothing was released.', EXIT.usage);
   }
@@ -28,19 +29,28 @@ async function confirmBatch(context: CommandContext, connection: Connection, cou
 export const releaseCommand: Command = {
   name: 'release',
   summary: 'release one or more stuck backup locks',
-  options: [...CONNECTION_OPTIONS, 'file', 'concurrency', 'yes', 'skip-invalid'],
+  options: [...CONNECTION_OPTIONS, 'file', 'retry-from', 'allow-unusual', 'concurrency', 'yes', 'skip-invalid'],
   help: `Usage: koodrive-lock release [options] <lockId...>
-       koodrive-lock release [options] --file ids.txt
+       koodrive-lock release [options] --file locks.csv
+       koodrive-lock release [options] --retry-from results.jsonl|results.csv
 
-Releases backup locks (DELETE /koodrive/ose/v1/backup/lock, header x-backup-lock-id). Every
+Releases backup locks (DELETE /koodrive/ose/v1/backup/lock, header x-backup-lock-id) for the end
+user given by --user-id, or by the file's user column, else the profile's default user. Every
 operation is written to the audit log (source "cli").
 
-Several IDs, or --file, make a batch: all IDs are checked first; repeated IDs are sent once.
-  -f, --file FILE          lock IDs one per line, or separated by commas, semicolons or spaces, or a
-                           CSV (the lockId/lock_id column, else the first column); - reads stdin.
-                           Lines starting with # are ignored.
+Several IDs, or --file, make a batch with a batch ID (in every audit entry and --json line; see
+\`history --batch ID\`): all rows are checked first; repeated (user, lock) rows are sent once.
+  -f, --file FILE          a CSV with a user column (userId, user_id or user) and a lock column, or
+                           two columns (user, lock) without a header, or lock IDs alone (one per line,
+                           or separated by commas, semicolons or spaces) for the --user-id user;
+                           - reads stdin. Lines starting with # are ignored. Anything that does not
+                           look like <uuid>@<moduleCode> is invalid unless --allow-unusual.
+      --retry-from FILE    send again only the retryable failures (throttled, 5xx, network,
+                           timeout) of an earlier run: this command's --json output, or the
+                           window's batch CSV export. Never "already gone", auth or invalid rows.
+      --allow-unusual      accept file entries without the usual lock ID shape
       --concurrency N      requests at a time, 1-${BATCH_MAX_CONCURRENCY} (default ${BATCH_DEFAULT_CONCURRENCY})
-      --skip-invalid       send the valid IDs even if some are invalid (default: send nothing)
+      --skip-invalid       send the valid rows even if some are invalid (default: send nothing)
   -y, --yes                do not ask for confirmation (a batch asks on a terminal; elsewhere --yes is required)
 Ctrl-C stops a batch: requests in flight finish, the rest are not sent (exit 130); press it again to
 abort the requests in flight.
@@ -52,8 +62,9 @@ ${GLOBAL_HELP}
 ${EXIT_HELP}
 
 Examples:
-  koodrive-lock release --profile prod 78e41c7e-db02-4d55-85b3-8153e4fefd2e@102
-  koodrive-lock release --profile prod --file stuck.txt --concurrency 8 --yes --json > results.jsonl`,
+  koodrive-lock release --profile prod --user-id 1505084218764547200 78e41c7e-db02-4d55-85b3-8153e4fefd2e@102
+  koodrive-lock release --profile prod --file stuck.csv --concurrency 8 --yes --json > results.jsonl
+  koodrive-lock release --profile prod --retry-from results.jsonl --yes`,
 
   async run(context) {
     const { values, operands, io } = context;
@@ -69,25 +80,46 @@ Examples:
         'release',
       );
     }
-    if (operands.length === 0 && values.file === undefined) {
-      throw new UsageError('Give at least one lock ID, or --file.', 'release');
+    const retryFrom = values['retry-from'];
+    const sources = [operands.length > 0, values.file !== undefined, retryFrom !== undefined].filter(Boolean).length;
+    if (sources === 0) throw new UsageError('Give at least one lock ID, or --file, or --retry-from.', 'release');
+    if (retryFrom !== undefined && sources > 1) {
+      throw new UsageError(
+        '--retry-from takes its rows from the earlier run only: give no lock IDs or --file.',
+        'release',
+      );
     }
     const { connection, timeoutMs } = await lockCommandSetup(context, 'release');
-    const ids = await collectLockIds(operands, values.file, io);
-    reportLockIdNotes(io, ids);
-    if (ids.invalid.length > 0 && !values['skip-invalid']) {
+    const rows =
+      retryFrom !== undefined
+        ? await readRetryRows(retryFrom, connection, io)
+        : await collectRows(
+            {
+              operands,
+              file: values.file,
+              allowUnusual: values['allow-unusual'] === true,
+              profile: connection.profile,
+              userId: connection.userId,
+            },
+            io,
+          );
+    reportRowNotes(io, rows);
+    if (rows.invalid.length > 0 && !values['skip-invalid']) {
       const valid =
-        ids.valid.length > 0 ? `, or add --skip-invalid to release the ${ids.valid.length} valid ones only` : '';
-      throw new CliError(`Nothing was sent. Correct the invalid lock IDs${valid}.`, EXIT.usage);
+        rows.valid.length > 0 ? `, or add --skip-invalid to release the ${rows.valid.length} valid ones only` : '';
+      throw new CliError(`Nothing was sent. Correct the invalid rows${valid}.`, EXIT.usage);
     }
-    if (ids.valid.length === 0) throw new CliError('No valid lock ID to release; nothing was sent.', EXIT.usage);
+    if (rows.valid.length === 0) {
+      const what = retryFrom !== undefined ? 'No retryable failure in that file' : 'No valid lock ID to release';
+      throw new CliError(`${what}; nothing was sent.`, EXIT.usage);
+    }
 
-    const batch = ids.valid.length > 1 || values.file !== undefined;
+    const batch = rows.valid.length > 1 || values.file !== undefined || retryFrom !== undefined;
     const secret = await commandSecret(context, connection);
-    if (batch) await confirmBatch(context, connection, ids.valid.length);
+    if (batch) await confirmBatch(context, connection, rows.valid.length);
     return runLockPlan(context, connection, secret, {
       operation: 'release',
-      lockIds: ids.valid,
+      rows: rows.valid,
       batch,
       concurrency,
       timeoutMs,

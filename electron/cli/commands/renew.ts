@@ -33,7 +33,7 @@ Example:
     const secret = await commandSecret(context, connection);
     return runLockPlan(context, connection, secret, {
       operation: 'renew',
-      lockIds: [check.lockId],
+      rows: [{ lockId: check.lockId, userId: connection.userId }],
       batch: false,
       concurrency: 1,
       timeoutMs,

@@ -1,5 +1,5 @@
 /**
- * Runs one lock operation per ID with a fixed pool of workers, so at most `concurrency`
+ * Runs one lock operation per item (a lock ID, or a (user, lock) pair) with a fixed pool of workers, so at most `concurrency`
  * requests are in flight at any moment. Cancelling stops sending: requests already in flight
  * finish (unless `abortInFlight` fires too) and the IDs not yet sent are never sent.
  */
@@ -11,12 +11,12 @@ export type { BatchProgress };
 
 export const PROGRESS_INTERVAL_MS = 100;
 
-export interface BatchOptions {
-  lockIds: readonly string[];
+export interface BatchOptions<T> {
+  items: readonly T[];
   /** 1..32 requests at a time. */
   concurrency: number;
   /** If it throws, nothing more is sent and runBatch rejects with that error once the requests in flight finish. */
-  execute: (lockId: string, signal: AbortSignal) => Promise<LockResult>;
+  execute: (item: T, signal: AbortSignal) => Promise<LockResult>;
   /** Stops sending further requests; those in flight finish. */
   signal?: AbortSignal;
   /** Also aborts the requests in flight (a second Ctrl-C); their results come back as the execute function reports them. */
@@ -31,12 +31,12 @@ export interface BatchOutcome {
   /** In completion order; one per request actually sent. */
   results: LockResult[];
   cancelled: boolean;
-  /** IDs never sent because of the cancel. */
+  /** Items never sent because of the cancel. */
   notSent: number;
 }
 
-export async function runBatch(options: BatchOptions): Promise<BatchOutcome> {
-  const { lockIds, concurrency, execute } = options;
+export async function runBatch<T>(options: BatchOptions<T>): Promise<BatchOutcome> {
+  const { items, concurrency, execute } = options;
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > BATCH_MAX_CONCURRENCY) {
     throw new RangeError(`concurrency must be a whole number from 1 to ${BATCH_MAX_CONCURRENCY}`);
   }
@@ -54,7 +54,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchOutcome> {
 
   const progress = (): BatchProgress => {
     const done = results.length;
-    const remaining = lockIds.length - next;
+    const remaining = items.length - next;
     const elapsedSec = (clock.monotonicMs() - startedAt) / 1000;
     const ratePerSec = elapsedSec > 0 ? done / elapsedSec : 0;
     const left = stopped() ? inFlight : remaining + inFlight;
@@ -71,12 +71,12 @@ export async function runBatch(options: BatchOptions): Promise<BatchOutcome> {
   };
 
   const worker = async () => {
-    while (!stopped() && next < lockIds.length) {
-      const lockId = lockIds[next];
+    while (!stopped() && next < items.length) {
+      const item = items[next];
       next += 1;
       inFlight += 1;
       try {
-        const result = await execute(lockId, inFlightSignal);
+        const result = await execute(item, inFlightSignal);
         results.push(result);
         if (!result.ok) failed += 1;
         options.onResult?.(result);
@@ -90,10 +90,10 @@ export async function runBatch(options: BatchOptions): Promise<BatchOutcome> {
   };
 
   report(false);
-  const workers = Array.from({ length: Math.min(concurrency, lockIds.length) }, () => worker());
+  const workers = Array.from({ length: Math.min(concurrency, items.length) }, () => worker());
   await Promise.all(workers);
   report(true);
   if (thrown.length > 0) throw thrown[0];
-  const notSent = lockIds.length - next;
+  const notSent = items.length - next;
   return { results, cancelled: notSent > 0, notSent };
 }

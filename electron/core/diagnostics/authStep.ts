@@ -26,6 +26,8 @@ function scrub(text: string, secret: string): string {
 
 export async function authStep(input: {
   profile: Profile;
+  /** The end user the authenticated call is made for (X-User-Id). */
+  userId: string;
   secret: SecretLookup;
   transport: Transport;
   clock: Clock;
@@ -46,7 +48,7 @@ export async function authStep(input: {
 
   let prepared: PreparedRequest;
   try {
-    prepared = prepareRecordListRequest({ profile, secret, now: input.clock.now() });
+    prepared = prepareRecordListRequest({ profile, userId: input.userId, secret, now: input.clock.now() });
   } catch (error) {
     return failed('The request could not be built.', error instanceof Error ? scrub(error.message, secret) : '');
   }
@@ -76,7 +78,7 @@ export async function authStep(input: {
     );
     switch (kind) {
       case 'success':
-        return passed(`KooDrive accepted the ${what} for user ${profile.userId}: ${call} answered ${answer}.`);
+        return passed(`KooDrive accepted the ${what} for user ${input.userId}: ${call} answered ${answer}.`);
       case 'auth':
       case 'clock':
         return failed(`KooDrive rejected the authenticated call ${call}: ${answer}.`, remedy);

@@ -8,7 +8,7 @@ import {
   type ConnectionStep,
   type ConnectionStepName,
 } from '../../../shared/diagnostics';
-import type { Profile } from '../../../shared/profile';
+import { type Profile, resolveUserId } from '../../../shared/profile';
 import type { Clock } from '../clock';
 import { lockUrlFor } from '../koodrive/requestBuilder';
 import type { Transport } from '../koodrive/transport';
@@ -41,7 +41,12 @@ function skippedAfter(failedStep: ConnectionStepName, step: ConnectionStepName):
   return skippedStep(step, `Skipped: the ${failedStep.toUpperCase()} step failed.`);
 }
 
-export async function checkConnection(profile: Profile, deps: ConnectionCheckDeps): Promise<ConnectionReport> {
+export async function checkConnection(
+  profile: Profile,
+  deps: ConnectionCheckDeps,
+  /** The end user of the authenticated call; defaults to the profile's. */
+  requestedUserId?: string,
+): Promise<ConnectionReport> {
   const timeoutMs = deps.timeoutMs ?? DEFAULT_STEP_TIMEOUT_MS;
   const resolved = connectionTarget(profile);
   const lockUrl = lockUrlFor(profile.baseUrl);
@@ -72,14 +77,18 @@ export async function checkConnection(profile: Profile, deps: ConnectionCheckDep
     tcp: () => tcpStep({ hostname: dialled.hostname, address, port: dialled.port, proxyNote: note, timeoutMs }),
     tls: () => tlsStep({ target, caPem: profile.caPem, timeoutMs, nowMs: deps.clock.now().getTime() }),
     http: () => httpStep({ profile, url: lockUrl.url, transport: deps.transport, timeoutMs }),
-    auth: async () =>
-      authStep({
+    auth: async () => {
+      const user = resolveUserId(profile, requestedUserId);
+      if (!user.ok) return failed(user.problem, 'Enter the user ID, then check again.');
+      return authStep({
         profile,
+        userId: user.userId,
         secret: await deps.secretFor(profile),
         transport: deps.transport,
         clock: deps.clock,
         timeoutMs,
-      }),
+      });
+    },
   };
 
   const steps: ConnectionStep[] = [];

@@ -13,6 +13,8 @@ import { curlCommand } from './curlCommand';
 
 export interface PreviewInput {
   profile: Profile;
+  /** The end user (X-User-Id), resolved; default the profile's. */
+  userId?: string;
   operation: LockOperation;
   /** Checked and trimmed (release, renew). */
   lockId?: string;
@@ -45,6 +47,7 @@ export function previewLockRequest(input: PreviewInput): RequestPreview {
   const offset = input.clockOffsetMs ?? 0;
   const prepared = prepareLockRequest({
     profile: input.profile,
+    userId: input.userId,
     operation: input.operation,
     lockId: input.lockId,
     moduleCode: input.moduleCode,

@@ -9,6 +9,7 @@ import {
   DEFAULT_BEARER_PREFIX,
   type PreparedRequest,
   RequestBuildError,
+  requiredUserId,
   secretProblem,
 } from '../koodrive/requestBuilder';
 import { DEFAULT_SIGNED_HEADERS, type QueryPairs, percentEncode, signAppRequest } from '../koodrive/sign';
@@ -19,6 +20,8 @@ export const RECORD_PATH = '/koodrive/ose/v1/backup/record';
 
 export interface SignedRequestInput {
   profile: Profile;
+  /** The end user (X-User-Id), resolved; default the profile's. */
+  userId?: string;
   method: HttpRequest['method'];
   path: string;
   /** Sent in this order; signed in canonical (sorted) order. */
@@ -43,7 +46,7 @@ export function prepareSignedRequest(input: SignedRequestInput): PreparedRequest
   const headers: Record<string, string> = {
     Host: url.host,
     'X-Date': formatXDate(input.now),
-    'X-User-Id': profile.userId,
+    'X-User-Id': requiredUserId(input.userId, profile),
   };
   if (profile.authMode === 'bearer') {
     headers.Authorization = `${profile.bearerPrefix ?? DEFAULT_BEARER_PREFIX} ${input.secret}`;
@@ -74,12 +77,14 @@ export function prepareSignedRequest(input: SignedRequestInput): PreparedRequest
 /** The read-only call of the connection check: list one backup record of the profile's module. */
 export function prepareRecordListRequest(input: {
   profile: Profile;
+  userId?: string;
   secret: string;
   now: Date;
   moduleCode?: string;
 }): PreparedRequest {
   return prepareSignedRequest({
     profile: input.profile,
+    userId: input.userId,
     method: 'GET',
     path: RECORD_PATH,
     query: [

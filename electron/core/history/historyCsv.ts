@@ -5,6 +5,7 @@ import { csvCell } from '../../../shared/resultsCsv';
 export const HISTORY_CSV_COLUMNS = [
   'time',
   'operation',
+  'userId',
   'lockId',
   'outcome',
   'kind',
@@ -14,6 +15,9 @@ export const HISTORY_CSV_COLUMNS = [
   'durationMs',
   'requestId',
   'profile',
+  'profileName',
+  'environment',
+  'batchId',
   'host',
   'source',
   'osUser',

@@ -22,6 +22,10 @@ export interface CompiledHistoryFilter {
   /** Lower-cased profile ids accepted, or null for any profile. */
   profiles: ReadonlySet<string> | null;
   outcome: HistoryOutcome | null;
+  /** Exact end-user ID, or null for any user. */
+  userId: string | null;
+  /** Exact batch ID, or null for any. */
+  batchId: string | null;
   fromMs: number;
   toMs: number;
   /** Equal keys select the same rows of the same data. */
@@ -69,14 +73,16 @@ export function compileHistoryFilter(
     throw new HistoryFilterError(`“From” (${fromText}) is after “To” (${toText}). Swap them or widen the range.`);
   }
   const outcome = filter.outcome ?? null;
+  const userId = nonEmpty(filter.userId);
+  const batchId = nonEmpty(filter.batchId);
   const ids = profileIds ? [...profileIds].sort() : null;
-  const key = JSON.stringify([lockId, ids, outcome, fromMs, toMs]);
-  return { lockId, profiles: profileIds, outcome, fromMs, toMs, key };
+  const key = JSON.stringify([lockId, ids, outcome, userId, batchId, fromMs, toMs]);
+  return { lockId, profiles: profileIds, outcome, userId, batchId, fromMs, toMs, key };
 }
 
 /** Indices of the rows that match (see HistoryData.row), newest first. */
 export function matchingRows(data: HistoryData, filter: CompiledHistoryFilter): Int32Array {
-  const { lockId, profiles, fromMs, toMs } = filter;
+  const { lockId, profiles, userId, batchId, fromMs, toMs } = filter;
   const wanted = filter.outcome;
   const dated = fromMs !== Number.NEGATIVE_INFINITY || toMs !== Number.POSITIVE_INFINITY;
   const { outcome } = data;
@@ -84,12 +90,16 @@ export function matchingRows(data: HistoryData, filter: CompiledHistoryFilter): 
   const lockIdLower = lockId === null ? [] : data.lockIdLower();
   const profileLower = profiles === null ? [] : data.profileLower();
   const timeMs = dated ? data.timeMs() : new Float64Array(0);
+  const userIds = userId === null ? [] : data.userIds();
+  const batchIds = batchId === null ? [] : data.batchIds();
   const out = new Int32Array(data.count);
   let found = 0;
   for (let index = data.count - 1; index >= 0; index -= 1) {
     if (wanted !== null && outcome[index] !== wanted) continue;
     if (lockId !== null && !lockIdLower[index].includes(lockId)) continue;
     if (profiles !== null && !profiles.has(profileLower[index])) continue;
+    if (userId !== null && userIds[index] !== userId) continue;
+    if (batchId !== null && batchIds[index] !== batchId) continue;
     if (dated) {
       const time = timeMs[index];
       // NaN (an unreadable time) fails both comparisons, so it never matches a date range.

@@ -28,6 +28,15 @@ export interface HistoryIndex {
   stats(): { bytesRead: number; rebuilds: number };
 }
 
+/** Rows as shown: with the profile's current name (the audit log records its id), when it still exists. */
+function withProfileNames(profiles: readonly ProfileName[] | undefined): (row: HistoryRow) => HistoryRow {
+  const names = new Map((profiles ?? []).map((profile) => [profile.id, profile.name]));
+  return (row) => {
+    const profileName = names.get(row.profile);
+    return profileName === undefined ? row : { ...row, profileName };
+  };
+}
+
 export function createHistoryIndex(options: HistoryIndexOptions): HistoryIndex {
   const files = new AuditFileCache(options.dataDir, options.maxFiles ?? DEFAULT_AUDIT_MAX_FILES);
   let data: HistoryData = buildHistoryData([]);
@@ -67,9 +76,10 @@ export function createHistoryIndex(options: HistoryIndexOptions): HistoryIndex {
       const compiled = compileHistoryFilter(filter, profiles);
       await refresh();
       const indices = matches(compiled);
+      const named = withProfileNames(profiles);
       const rows: HistoryRow[] = [];
       const end = Math.min(indices.length, offset + limit);
-      for (let at = offset; at < end; at += 1) rows.push(data.row(indices[at]));
+      for (let at = offset; at < end; at += 1) rows.push(named(data.row(indices[at])));
       return { total: indices.length, rows, skippedLines: skipped };
     },
 
@@ -78,7 +88,11 @@ export function createHistoryIndex(options: HistoryIndexOptions): HistoryIndex {
       await refresh();
       const indices = matches(compiled);
       const source = data;
-      return { csv: historyToCsv(Array.from(indices, (index) => source.row(index))), rows: indices.length };
+      const named = withProfileNames(profiles);
+      return {
+        csv: historyToCsv(Array.from(indices, (index) => named(source.row(index)))),
+        rows: indices.length,
+      };
     },
 
     stats: () => ({ bytesRead: files.bytesRead, rebuilds }),

@@ -19,6 +19,10 @@ export interface HistoryData {
   /** '' for a row without lock ID. */
   lockIdLower(): readonly string[];
   profileLower(): readonly string[];
+  /** The end user of each row ('' when the audit entry has none). */
+  userIds(): readonly string[];
+  /** The batch of each row ('' when not part of a batch). */
+  batchIds(): readonly string[];
   /** NaN when the entry's time cannot be read. */
   timeMs(): Float64Array;
 }
@@ -40,6 +44,9 @@ function rowFrom(entry: AuditEntry): HistoryRow {
     lockId: entry.lockId,
     outcome: 'pending',
   };
+  if (entry.userId !== undefined) row.userId = entry.userId;
+  if (entry.environment !== undefined) row.environment = entry.environment;
+  if (entry.batchId !== undefined) row.batchId = entry.batchId;
   if (entry.phase === 'result') applyResult(row, entry);
   return row;
 }
@@ -181,6 +188,16 @@ export function buildHistoryData(files: readonly AuditEntries[]): HistoryData {
 
   let lockIdLower: string[] | null = null;
   let profileLower: string[] | null = null;
+  let userIds: string[] | null = null;
+  let batchIds: string[] | null = null;
+
+  /** A column read from each operation's first entry, parsed in full (user and batch are not indexed). */
+  function firstEntryColumn(field: 'userId' | 'batchId'): string[] {
+    const column = new Array<string>(count);
+    for (let index = 0; index < count; index += 1) column[index] = entryAt(firstEntry[index])[field] ?? '';
+    return column;
+  }
+
   let timeMs: Float64Array | null = null;
   const rows = new Array<HistoryRow | undefined>(count);
   return {
@@ -219,6 +236,14 @@ export function buildHistoryData(files: readonly AuditEntries[]): HistoryData {
         }
       }
       return profileLower;
+    },
+    userIds() {
+      userIds ??= firstEntryColumn('userId');
+      return userIds;
+    },
+    batchIds() {
+      batchIds ??= firstEntryColumn('batchId');
+      return batchIds;
     },
     timeMs() {
       if (timeMs === null) {

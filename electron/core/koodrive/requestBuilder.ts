@@ -28,6 +28,8 @@ export interface LockRequestInput {
   lockId?: string;
   /** For create; defaults to the profile's module code. */
   moduleCode?: string;
+  /** The end user (X-User-Id), resolved and validated (shared/profile.ts resolveUserId); default the profile's. */
+  userId?: string;
   secret: string;
   now: Date;
   /** App mode only: headers to sign besides host, x-date and x-user-id (spec §10 Q9). */
@@ -97,6 +99,15 @@ export class RequestBuildError extends Error {
   }
 }
 
+/** The X-User-Id to send: the resolved user, else the profile's default; a request without one cannot be built. */
+export function requiredUserId(userId: string | undefined, profile: Profile): string {
+  const user = userId ?? profile.userId;
+  if (user === undefined || user === '') {
+    throw new RequestBuildError('Enter the user ID of the end user this request is for.');
+  }
+  return user;
+}
+
 export function prepareLockRequest(input: LockRequestInput): PreparedRequest {
   const { profile, operation } = input;
   const lockUrl = lockUrlFor(profile.baseUrl);
@@ -109,7 +120,7 @@ export function prepareLockRequest(input: LockRequestInput): PreparedRequest {
   const headers: Record<string, string> = {
     Host: url.host,
     'X-Date': formatXDate(input.now),
-    'X-User-Id': profile.userId,
+    'X-User-Id': requiredUserId(input.userId, profile),
   };
   let body: Uint8Array | undefined;
   if (operation === 'create') {

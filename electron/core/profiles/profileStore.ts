@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Profile, ProfileInput } from '../../../shared/profile';
-import { profileInputSchema, profileProblem, slugForName } from '../../../shared/profile';
+import { profileFromInput, profileInputSchema, profileProblem, slugForName } from '../../../shared/profile';
 import { SchemaError } from '../../../shared/schema';
 import { type AtomicWriteFs, writeFileAtomic } from './atomicWrite';
 import { parseProfilesFile, serializeProfiles } from './profilesFile';
@@ -79,10 +79,10 @@ export class ProfileStore {
               'Reload the profile list and try again.',
           );
         }
-        saved = { ...valid, id: valid.id };
+        saved = profileFromInput(valid, valid.id);
         profiles[index] = saved;
       } else {
-        saved = { ...valid, id: uniqueId(slugForName(valid.name), profiles) };
+        saved = profileFromInput(valid, uniqueId(slugForName(valid.name), profiles));
         profiles.push(saved);
       }
       await this.write(profiles);

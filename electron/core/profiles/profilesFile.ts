@@ -1,10 +1,15 @@
 import type { Profile } from '../../../shared/profile';
-import { profileInputSchema, profileProblem } from '../../../shared/profile';
+import { profileFromInput, profileInputSchema, profileProblem } from '../../../shared/profile';
 import { SchemaError } from '../../../shared/schema';
 import { ProfileStoreError } from './profileStoreError';
 
-/** Format of profiles.json: { "version": 1, "profiles": [...] }. */
-export const PROFILES_FILE_VERSION = 1;
+/**
+ * Format of profiles.json: { "version": 2, "profiles": [...] }. Version 1 (before environments and
+ * per-operation users) is read too: each profile gets the environment its host implies, and keeps its
+ * user ID as the default user; the file is written as version 2 on the next save.
+ */
+export const PROFILES_FILE_VERSION = 2;
+const READABLE_VERSIONS: readonly unknown[] = [1, 2];
 
 function corrupt(file: string, problem: string): ProfileStoreError {
   return new ProfileStoreError(
@@ -21,7 +26,7 @@ export function parseProfile(value: unknown, path = ''): Profile {
   if (input.id === undefined) throw new SchemaError(path ? `${path}.id` : 'id', 'is required');
   const problem = profileProblem(input);
   if (problem) throw new SchemaError(path, problem);
-  return { ...input, id: input.id };
+  return profileFromInput(input, input.id);
 }
 
 export function parseProfilesFile(text: string, file: string): Profile[] {
@@ -35,9 +40,12 @@ export function parseProfilesFile(text: string, file: string): Profile[] {
     throw corrupt(file, 'does not contain a JSON object');
   }
   const { version, profiles } = data as { version?: unknown; profiles?: unknown };
-  if (version !== PROFILES_FILE_VERSION) {
+  if (!READABLE_VERSIONS.includes(version)) {
     const seen = JSON.stringify(version) ?? 'nothing';
-    throw corrupt(file, `has format version ${seen.slice(0, 20)}, but this app reads version 1 (newer app?)`);
+    throw corrupt(
+      file,
+      `has format version ${seen.slice(0, 20)}, but this app reads versions 1 and 2 (was it written by a newer app?)`,
+    );
   }
   if (!Array.isArray(profiles)) throw corrupt(file, 'has no "profiles" list');
   const result: Profile[] = [];

@@ -68,10 +68,10 @@ process.once('message', (raw: unknown) => {
     let done = 0;
     const started = performance.now();
     const outcome = await runBatch({
-      lockIds: request.lockIds,
+      items: request.lockIds,
       concurrency: request.concurrency,
       signal: AbortSignal.timeout(request.timeLimitMs),
-      execute: (lockId, signal) => core.service.release(request.profile, lockId, { signal }),
+      execute: (lockId: string, signal) => core.service.release(request.profile, lockId, { signal }),
       onResult: () => {
         done += 1;
         if (done % quarter === 0) {

@@ -33,7 +33,7 @@ describe('runBatch', () => {
     let maxInFlight = 0;
     const seen: string[] = [];
     const outcome = await runBatch({
-      lockIds: ids(60),
+      items: ids(60),
       concurrency,
       execute: async (lockId) => {
         inFlight += 1;
@@ -52,9 +52,9 @@ describe('runBatch', () => {
 
   it('rejects a concurrency outside 1..32', async () => {
     const execute = async (lockId: string) => resultFor(lockId);
-    await expect(runBatch({ lockIds: ids(2), concurrency: 0, execute })).rejects.toThrow(RangeError);
-    await expect(runBatch({ lockIds: ids(2), concurrency: 33, execute })).rejects.toThrow(RangeError);
-    await expect(runBatch({ lockIds: ids(2), concurrency: 1.5, execute })).rejects.toThrow(RangeError);
+    await expect(runBatch({ items: ids(2), concurrency: 0, execute })).rejects.toThrow(RangeError);
+    await expect(runBatch({ items: ids(2), concurrency: 33, execute })).rejects.toThrow(RangeError);
+    await expect(runBatch({ items: ids(2), concurrency: 1.5, execute })).rejects.toThrow(RangeError);
   });
 
   it('on cancel lets requests in flight finish and sends nothing more', async () => {
@@ -62,7 +62,7 @@ describe('runBatch', () => {
     const started: string[] = [];
     const finished: string[] = [];
     const outcome = await runBatch({
-      lockIds: ids(40),
+      items: ids(40),
       concurrency: 4,
       signal: controller.signal,
       execute: async (lockId, signal) => {
@@ -86,7 +86,7 @@ describe('runBatch', () => {
     controller.abort();
     let calls = 0;
     const outcome = await runBatch({
-      lockIds: ids(5),
+      items: ids(5),
       concurrency: 2,
       signal: controller.signal,
       execute: async (lockId) => {
@@ -102,7 +102,7 @@ describe('runBatch', () => {
     const stop = new AbortController();
     const hard = new AbortController();
     const outcome = await runBatch({
-      lockIds: ids(10),
+      items: ids(10),
       concurrency: 3,
       signal: stop.signal,
       abortInFlight: hard.signal,
@@ -120,7 +120,7 @@ describe('runBatch', () => {
   it('stops sending after execute throws and rejects with that error', async () => {
     let calls = 0;
     const promise = runBatch({
-      lockIds: ids(10),
+      items: ids(10),
       concurrency: 2,
       execute: async (lockId) => {
         calls += 1;
@@ -138,7 +138,7 @@ describe('runBatch', () => {
     const events: BatchProgress[] = [];
     const results: LockResult[] = [];
     const outcome = await runBatch({
-      lockIds: ids(30),
+      items: ids(30),
       concurrency: 3,
       clock,
       onResult: (r) => results.push(r),
@@ -169,7 +169,7 @@ describe('runBatch', () => {
     const clock = manualClock();
     const events: BatchProgress[] = [];
     await runBatch({
-      lockIds: ids(20),
+      items: ids(20),
       concurrency: 1,
       clock,
       onProgress: (p) => events.push(p),

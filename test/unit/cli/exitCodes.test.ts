@@ -8,6 +8,7 @@ function result(kind: ResultKind, httpStatus: number | null): LockResult {
     kind,
     operation: 'release',
     host: 'h',
+    userId: null,
     httpStatus,
     code: null,
     msg: null,

@@ -10,6 +10,7 @@ const base: LockResult = {
   kind: 'success',
   operation: 'release',
   host: 'h',
+  userId: '1505084218764547200',
   httpStatus: 200,
   code: '0',
   msg: 'success',

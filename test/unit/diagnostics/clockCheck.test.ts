@@ -9,7 +9,7 @@ import { type LocalServer, closedPort, startHttpServer } from './support/servers
 const SERVER_TIME = Date.UTC(2025, 0, 15, 8, 30, 0);
 
 function profileFor(baseUrl: string): Profile {
-  return { id: 'c', name: 'C', baseUrl, userId: '1', authMode: 'bearer', moduleCode: '102' };
+  return { environment: 'other', id: 'c', name: 'C', baseUrl, userId: '1', authMode: 'bearer', moduleCode: '102' };
 }
 
 /** A local clock that reads `localMs` at the first call, and moves 20 ms of monotonic time per call. */

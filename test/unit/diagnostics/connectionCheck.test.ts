@@ -18,7 +18,16 @@ import {
 const USER_ID = '1505084218764547200';
 
 function profileFor(baseUrl: string, extra: Partial<Profile> = {}): Profile {
-  return { id: 'diag', name: 'Diag', baseUrl, userId: USER_ID, authMode: 'bearer', moduleCode: '102', ...extra };
+  return {
+    id: 'diag',
+    name: 'Diag',
+    environment: 'other',
+    baseUrl,
+    userId: USER_ID,
+    authMode: 'bearer',
+    moduleCode: '102',
+    ...extra,
+  };
 }
 
 function step(report: ConnectionReport, name: ConnectionStepName): ConnectionStep {

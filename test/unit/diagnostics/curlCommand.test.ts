@@ -50,6 +50,7 @@ function headersOf(args: string[]): string[] {
 }
 
 const bearerProfile: Profile = {
+  environment: 'other',
   id: 'p',
   name: 'P',
   baseUrl: `https://gw.example.com:8443/pre'fix$(touch pwned-url)`,
@@ -165,7 +166,7 @@ describe('curlCommand', () => {
         method: 'POST',
         path: prepared.url.pathname,
         query: [],
-        headers: { host, 'x-date': xDate, 'x-user-id': profile.userId },
+        headers: { host, 'x-date': xDate, 'x-user-id': profile.userId ?? '' },
         signedHeaders: ['host', 'x-date', 'x-user-id'],
         body,
       });

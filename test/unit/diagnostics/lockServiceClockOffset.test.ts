@@ -22,6 +22,7 @@ function setup(authMode: Profile['authMode'] = 'bearer', clockAt: Date = NOW) {
     osUser: 'alice',
   });
   const profile: Profile = {
+    environment: 'other',
     id: 'p',
     name: 'P',
     baseUrl: 'https://intl.myhuaweicloud-koodrive.com',

@@ -15,6 +15,7 @@ describe('sandbox GET /koodrive/ose/v1/backup/record', () => {
     sandbox = await startSandbox({ port: 0, seedLocks: 1 });
     transport = createHttpTransport();
     bearer = {
+      environment: 'other',
       id: 'b',
       name: 'B',
       baseUrl: sandbox.url,

@@ -13,6 +13,7 @@ const APP_ID = '9f2b6c1e4d8a7f30b5c2e1d4a6f8b9c0d3e2f1a4b7c6d5e8f9a0b1c2d3e4f5a6
 const APP_SECRET = 'kd-test-secret-2f7c9e1a4b6d8f0c';
 const NOW = new Date(Date.UTC(2025, 0, 15, 8, 30, 0));
 const appProfile: Profile = {
+  environment: 'other',
   id: 'p',
   name: 'P',
   baseUrl: 'https://intl.myhuaweicloud-koodrive.com',

@@ -17,6 +17,7 @@ function fakeServer(port: number): SandboxServer & { stop: ReturnType<typeof vi.
     url: `http://127.0.0.1:${port}`,
     credentials: { userId: '1505084218764547200', token: `tok-${port}`, appId: 'app', appSecret: 'shh' },
     activeLockIds: () => ['lock-a@102'],
+    activeLocks: () => [{ userId: '1505084218764547200', lockId: 'lock-a@102', moduleCode: '102' }],
     stop: vi.fn(async () => {}),
   };
 }

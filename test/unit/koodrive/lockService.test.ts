@@ -12,6 +12,7 @@ import {
 
 const SECRET = 'tok-unit-9a8b7c6d5e';
 const profile: Profile = {
+  environment: 'other',
   id: 'p1',
   name: 'P1',
   baseUrl: 'https://gw.example.com:8443/prefix',

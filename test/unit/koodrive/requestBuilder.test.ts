@@ -15,6 +15,7 @@ const NOW = new Date(Date.UTC(2025, 0, 15, 8, 30, 0));
 const LOCK_ID = '78e41c7e-db02-4d55-85b3-8153e4fefd2e@102';
 
 const appProfile: Profile = {
+  environment: 'other',
   id: 'intl',
   name: 'International',
   baseUrl: 'https://intl.myhuaweicloud-koodrive.com',
