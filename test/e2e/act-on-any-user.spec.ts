@@ -79,7 +79,9 @@ test('releases one lock for the user named in a ticket, without touching the pro
   await app.lockIdInput.press('Enter');
   await expect(app.dialog.getByRole('heading')).toHaveText('Release this lock?');
   const confirmation = (label: string) =>
-    app.dialog.locator('div', { has: app.page.locator('dt', { hasText: new RegExp(`^${label}$`) }) }).locator('dd');
+    app.dialog
+      .locator('div.details-row', { has: app.page.locator('dt', { hasText: new RegExp(`^${label}$`) }) })
+      .locator('dd');
   await expect(confirmation('Environment')).toHaveText('Sandbox');
   await expect(confirmation('User ID')).toHaveText(TICKET_USER);
   await expect(confirmation('Lock ID')).toHaveText(lockId);
@@ -105,7 +107,11 @@ test('releases one lock for the user named in a ticket, without touching the pro
   await app.page.reload();
   await app.ready();
   await expect(app.field('User ID')).toHaveValue(defaultUser);
-  await expect(app.page.locator('#lock-user-id-recent option')).toHaveAttribute('value', TICKET_USER);
+  // Both users tried are suggested, the latest first.
+  const suggested = app.page.locator('#lock-user-id-recent option');
+  await expect(suggested).toHaveCount(2);
+  await expect(suggested.nth(0)).toHaveAttribute('value', TICKET_USER);
+  await expect(suggested.nth(1)).toHaveAttribute('value', defaultUser);
 });
 
 test('a bearer profile keeps its user fixed and says why', async ({ app, handlers, startKooDrive }) => {

@@ -2,7 +2,7 @@ import type { Profile } from '../../../shared/profile';
 import { t } from '../i18n';
 import { environmentOf } from '../lib/environment';
 import { VIEWS, type View } from '../lib/view';
-import { EnvironmentBadge } from './EnvironmentBadge';
+import { EnvironmentBand } from './EnvironmentBand';
 import { Icon } from './Icon';
 
 export interface AppHeaderProps {
@@ -13,9 +13,8 @@ export interface AppHeaderProps {
 }
 
 export function AppHeader({ view, onNavigate, profile }: AppHeaderProps) {
-  const band = profile ? ` app-header--${environmentOf(profile)}` : '';
   return (
-    <header className={`app-header${band}`}>
+    <header className={profile ? `app-header app-header--${environmentOf(profile)}` : 'app-header'}>
       <div className="brand">
         <Icon name="lock" className="brand-icon" />
         <span className="brand-name">{t('app.title')}</span>
@@ -33,7 +32,7 @@ export function AppHeader({ view, onNavigate, profile }: AppHeaderProps) {
           </button>
         ))}
       </nav>
-      {profile && <EnvironmentBadge profile={profile} />}
+      {profile && <EnvironmentBand profile={profile} />}
     </header>
   );
 }

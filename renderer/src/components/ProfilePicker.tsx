@@ -2,7 +2,7 @@ import type { SecretStatus } from '../../../shared/contract';
 import type { Profile } from '../../../shared/profile';
 import { t } from '../i18n';
 import { hostOf } from '../lib/hostOf';
-import { EnvironmentTag } from './EnvironmentBadge';
+import { EnvironmentTag } from './EnvironmentBand';
 import { SecretBadge } from './SecretBadge';
 
 export interface ProfilePickerProps {

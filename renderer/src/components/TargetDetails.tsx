@@ -1,7 +1,7 @@
 import type { Profile } from '../../../shared/profile';
 import { t } from '../i18n';
 import { hostOf } from '../lib/hostOf';
-import { EnvironmentTag } from './EnvironmentBadge';
+import { EnvironmentTag } from './EnvironmentBand';
 
 /** The first rows of every confirmation: which environment, profile and host a request goes to. */
 export function TargetDetails({ profile }: { profile: Profile }) {

@@ -3,13 +3,13 @@ import { t } from '../i18n';
 import { environmentName, environmentOf } from '../lib/environment';
 import '../styles/environment.css';
 
-/** Where actions go: the environment tag in its colour, and the profile's name. */
-export function EnvironmentBadge({ profile }: { profile: Pick<Profile, 'name' | 'environment' | 'baseUrl'> }) {
+/** Where actions go: a band across the window in the environment's colour, with its name and the profile's. */
+export function EnvironmentBand({ profile }: { profile: Pick<Profile, 'name' | 'environment' | 'baseUrl'> }) {
   const environment = environmentOf(profile);
   return (
-    <p className={`env-badge env-badge--${environment}`} data-environment={environment}>
-      <span className="env-badge-name">{environmentName(environment)}</span>
-      <span className="env-badge-profile">{t('environment.profile', { profile: profile.name })}</span>
+    <p className={`env-band env-band--${environment}`} data-environment={environment}>
+      <span className="env-band-name">{environmentName(environment)}</span>
+      <span className="env-band-profile">{t('environment.profile', { profile: profile.name })}</span>
     </p>
   );
 }
