@@ -46,6 +46,7 @@ export interface BatchInputOptions {
 }
 
 const SHOWN_TEXT_MAX = 80;
+const HEADER_LABEL_MAX = 40;
 /** A column named so is the lock column whatever it holds. */
 const LOCK_ID_HEADER_NAMES = new Set(['lockid', 'lock_id', 'lock id', 'lock-id']);
 /** Names that mark a lock column when no column of a lock ID name exists. */
@@ -170,6 +171,11 @@ function lineAt(source: string, offset: number): number {
   return (before.match(/\r\n|\r|\n/g)?.length ?? 0) + 1;
 }
 
+/** A header cell as the summary line names it: on one line, shortened. */
+function headerLabel(cell: string): string {
+  return shorten(cell.replace(/\s+/g, ' ').trim(), HEADER_LABEL_MAX);
+}
+
 function normalizedName(cell: string): string {
   return cell.trim().toLowerCase();
 }
@@ -217,7 +223,8 @@ function findTable(source: string): Table | null {
   if (!hasHeader && width < 2) return null;
 
   const usualCounts = columnCounts(data, width, isUsualLockId);
-  const label = (index: number) => (hasHeader && !isBlank(first[index]) ? first[index].trim() : `column ${index + 1}`);
+  const label = (index: number) =>
+    hasHeader && !isBlank(first[index]) ? headerLabel(first[index]) : `column ${index + 1}`;
   if (hasHeader) {
     const named = names.findIndex((name) => USER_HEADER_NAMES.has(name));
     const userIndex = named >= 0 ? named : null;
@@ -344,6 +351,6 @@ function checkCandidate(
   return { userId, lockId: check.lockId, line, unusual };
 }
 
-function shorten(text: string): string {
-  return text.length > SHOWN_TEXT_MAX ? `${text.slice(0, SHOWN_TEXT_MAX - 1)}…` : text;
+function shorten(text: string, max = SHOWN_TEXT_MAX): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }

@@ -152,6 +152,12 @@ describe('parseBatchInput: tables without a user column', () => {
     expect(idNote.invalid).toEqual([]);
   });
 
+  it('names a header cell in the summary on one line, shortened', () => {
+    const input = parseBatchInput(`"the lock\nIDs we need to release, all of them today",note\n${A},x`);
+    expect(input.lockColumn).toBe('the lock IDs we need to release, all of…');
+    expect(describeBatchInput(input)).toBe(`1 row: lock from column ${input.lockColumn}, no user column`);
+  });
+
   it('never takes header cells or user numbers as lock IDs', () => {
     // The user column is not named like one: its numbers are ignored, not sent as lock IDs.
     const input = parseBatchInput(`customer,lock\n${U1},${A}\n${U2},${B}`);
