@@ -281,3 +281,39 @@ test('a (user, lock) CSV batch across many users: outcome breakdown, run-summary
   expect(sandbox.received()).toHaveLength(before + 3);
   expect(sandbox.activeLocks()).toEqual([]);
 });
+
+test.describe('in Simplified Chinese', () => {
+  test.use({ locale: 'zh-CN' });
+
+  test('the lock and batch screens speak of users, modules and outcomes in Chinese', async ({
+    app,
+    handlers,
+    startKooDrive,
+  }) => {
+    const sandbox = await startKooDrive({ seedLocks: 0, seed: 6, seedUsers: 3 });
+    await saveTenantProfile(handlers, sandbox, { defaultUser: sandbox.credentials.userId });
+    await app.page.reload();
+    await app.ready();
+    const [first, ...rest] = sandbox.seededLocks;
+
+    await expect(app.page.getByRole('banner')).toContainText('沙箱');
+    await expect(app.page).toHaveTitle('Tenant practice（沙箱）– KooDrive 备份锁管理');
+    await app.page.getByLabel('用户 ID', { exact: true }).fill(first.userId);
+    await app.page.getByLabel('锁 ID', { exact: true }).fill(first.lockId);
+    await expect(app.page.getByText(/^模块：/)).toBeVisible();
+    await app.screenshot('locks-user-zh-CN');
+
+    await app.page.getByRole('navigation').getByRole('button', { name: '批量', exact: true }).click();
+    const csv = ['userId,lockId', ...rest.map((lock) => `${lock.userId},${lock.lockId}`)].join('\n');
+    await app.page
+      .getByLabel('用户和锁 ID', { exact: true })
+      .fill(`${csv}\n${first.userId},0b0b0b0b-0000-4000-8000-000000000000@102`);
+    await expect(app.page.getByText('已准备好 3 个用户的 6 个锁。')).toBeVisible();
+    await expect(app.page.getByText('6 行：用户取自“userId”列，锁取自“lockId”列')).toBeVisible();
+    await app.page.getByRole('button', { name: '释放 6 个锁…' }).click();
+    await app.page.getByRole('dialog').getByRole('button', { name: '释放 6 个锁' }).click();
+    await expect(app.page.getByText('已完成：5 个已释放，1 个已不存在，0 个待重试，0 个需要修正。')).toBeVisible();
+    await expect(app.page.getByRole('group', { name: /^按结果分类/ })).toContainText('已不存在');
+    await app.screenshot('batch-users-zh-CN');
+  });
+});

@@ -309,7 +309,8 @@ test.describe('languages', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('设置');
     await expect(navItem(page, '备份锁')).toBeVisible();
     await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
-    await expect(page).toHaveTitle('KooDrive 备份锁管理');
+    // The title names the active profile and its environment, in the chosen language.
+    await expect(page).toHaveTitle('Staging（沙箱）– KooDrive 备份锁管理');
     await expect(page.getByRole('radio', { name: '简体中文' })).toBeChecked();
     await expect(page.getByRole('radio', { name: 'English', exact: true })).toHaveAttribute('value', 'en');
 

@@ -46,6 +46,10 @@ test('lists operations newest first, filters them, opens details and exports CSV
   await expect(rows.nth(1)).toContainText('CLI');
   await expect(rows.nth(2)).toContainText(second);
   await expect(rows.nth(2)).toContainText('Released');
+  // The user each operation was for, and the profile by its name (by its id once it no longer exists).
+  await expect(rows.nth(2)).toContainText(sandbox.credentials.userId);
+  await expect(rows.nth(2)).toContainText('Practice Box');
+  await expect(rows.nth(1)).toContainText('retired-profile');
   await expect(rows.nth(3)).toContainText(GONE);
   await expect(rows.nth(3)).toContainText('Lock not found');
   await expect(rows.nth(4)).toContainText(first);
@@ -99,7 +103,7 @@ test('lists operations newest first, filters them, opens details and exports CSV
   expect(download.suggestedFilename()).toMatch(/^koodrive-history-\d{8}-\d{6}\.csv$/);
   const lines = (await readFile(await download.path(), 'utf8')).replace(/^\uFEFF/, '').split('\r\n');
   expect(lines[0]).toBe(
-    'time,operation,lockId,outcome,kind,httpStatus,code,msg,durationMs,requestId,profile,host,source,osUser,operationId',
+    'time,operation,userId,lockId,outcome,kind,httpStatus,code,msg,durationMs,requestId,profile,profileName,environment,batchId,host,source,osUser,operationId',
   );
   expect(lines).toHaveLength(6);
   expect(lines[1]).toContain(',pending,');
