@@ -1,17 +1,26 @@
 /**
- * "Copy as cURL": a shell command that sends the same request as the app. The secret is never in it:
- * bearer mode reads $KOODRIVE_TOKEN, app mode computes the HMAC signature from $KOODRIVE_APP_SECRET with
- * openssl. X-Date is computed when the command runs, so the command stays valid after 15 minutes.
- * Every value from the profile or the user goes through shQuote.
+ * "Copy as cURL": a command that sends the same request as the app. The secret is never in it, and
+ * never in any process's arguments when it runs (docs/diagnostics.md):
+ * - POSIX sh: the Authorization header reaches curl on standard input (`-H @-`), printed by the shell's
+ *   built-in printf from $KOODRIVE_TOKEN; in app mode the HMAC is computed by posixHmac.ts, whose key
+ *   only goes through pipes and built-ins. X-Date is computed when the command runs.
+ * - PowerShell (powershellCommand.ts): the secret comes from Read-Host -AsSecureString and the request
+ *   is sent in-process by Invoke-WebRequest; no other program is started.
+ * Every value from the profile or the user is quoted for its shell.
  */
 import type { Profile } from '../../../shared/profile';
-import { ALGORITHM, canonicalQueryString, canonicalUri, signedHeaderNames } from '../koodrive/sign';
+import { ALGORITHM, signedHeaderNames } from '../koodrive/sign';
+import { PAYLOAD_HASH, X_DATE, canonicalParts, orderedHeaders } from './canonicalParts';
+import { posixHmacLines } from './posixHmac';
+import { powershellCommand } from './powershellCommand';
 import { shQuote } from './shellQuote';
 import { xDateCommand } from './xDateCommand';
 
 export const TOKEN_VARIABLE = 'KOODRIVE_TOKEN';
 export const APP_SECRET_VARIABLE = 'KOODRIVE_APP_SECRET';
 export const CA_FILE_VARIABLE = 'KOODRIVE_CA_FILE';
+
+export type CommandShell = 'posix' | 'powershell';
 
 export interface CurlInput {
   method: string;
@@ -23,30 +32,14 @@ export interface CurlInput {
   /** App mode: the headers that are signed (lower case). */
   signedHeaders: readonly string[];
   clockOffsetMs?: number;
+  /** Default 'posix' (sh, bash, zsh on Linux and macOS). */
+  shell?: CommandShell;
 }
 
-/** Rebuilt by the command itself (curl adds Host and Content-Length). */
-const REBUILT = new Set(['authorization', 'host', 'x-date', 'content-length']);
 const OPENSSL_HEX = "awk '{print $NF}'";
 
 function header(name: string, value: string): string {
   return `-H ${shQuote(`${name}: ${value}`)}`;
-}
-
-/** X-User-Id first, then the X-Date option, then the operation's own headers (lock ID, Content-Type). */
-function orderedHeaders(headers: Readonly<Record<string, string>>, xDate: string): string[] {
-  const rest: string[] = [];
-  let userId: string[] = [];
-  for (const [name, value] of Object.entries(headers)) {
-    if (name.toLowerCase() === 'x-user-id') userId = [header(name, value)];
-    else if (!REBUILT.has(name.toLowerCase())) rest.push(header(name, value));
-  }
-  return [...userId, xDate, ...rest];
-}
-
-function headerValue(headers: Readonly<Record<string, string>>, name: string): string {
-  for (const [key, value] of Object.entries(headers)) if (key.toLowerCase() === name) return value;
-  return '';
 }
 
 /** curl options that are not headers: proxy, extra CA, and no URL globbing where [ ] { } would trigger it. */
@@ -63,63 +56,66 @@ function bodyOption(body: string | null, reference?: string): string[] {
   return [`--data-binary ${reference ?? shQuote(body)}`];
 }
 
-function bearerCommand(input: CurlInput): string {
-  const prefix = input.profile.bearerPrefix ?? 'Bearer';
-  return [
-    'curl',
-    `-X ${input.method}`,
-    shQuote(input.url.href),
-    `-H ${shQuote(`Authorization: ${prefix} `)}"$${TOKEN_VARIABLE}"`,
-    ...orderedHeaders(input.headers, `-H "X-Date: $(${xDateCommand(input.clockOffsetMs)})"`),
-    ...bodyOption(input.body),
-    ...connectionOptions(input),
-  ].join(' ');
+/** Stops with a message (and sends nothing) when the variable is unset or empty. */
+function requireVariable(name: string, what: string): string {
+  return `: "\${${name}:?set ${name} to the ${what} of this profile first, e.g. read -rs ${name}}"`;
 }
 
-/** The canonical request as printf arguments, one per line (spec §6 step 1); X-Date and the body hash are variables. */
-function canonicalLines(input: CurlInput): string[] {
-  const names = signedHeaderNames(input.signedHeaders);
-  const headerLines = names.map((name) =>
-    name === 'x-date' ? '"x-date:$x_date"' : shQuote(`${name}:${headerValue(input.headers, name).trim()}`),
-  );
-  return [
-    shQuote(input.method.toUpperCase()),
-    shQuote(canonicalUri(input.url.pathname)),
-    shQuote(canonicalQueryString([...input.url.searchParams.entries()])),
-    ...headerLines,
-    // The header block ends with a newline, and the next line break makes the mandatory blank line.
-    "''",
-    shQuote(names.join(';')),
-    '"$payload_hash"',
+/** `printf … | curl … -H @-`: the header line goes through a pipe, printed by the shell's own printf. */
+function curlWithAuthorization(fixed: string, variable: string, options: string[]): string {
+  return [`printf '%s%s\\n' ${shQuote(`Authorization: ${fixed}`)} "$${variable}" |`, 'curl', ...options].join(' ');
+}
+
+function bearerCommand(input: CurlInput): string {
+  const prefix = input.profile.bearerPrefix ?? 'Bearer';
+  const options = [
+    `-X ${input.method}`,
+    shQuote(input.url.href),
+    '-H @-',
+    ...orderedHeaders(input.headers, `-H "X-Date: $(${xDateCommand(input.clockOffsetMs)})"`, header),
+    ...bodyOption(input.body),
+    ...connectionOptions(input),
   ];
+  return [requireVariable(TOKEN_VARIABLE, 'token'), curlWithAuthorization(`${prefix} `, TOKEN_VARIABLE, options)].join(
+    '\n',
+  );
+}
+
+/** The canonical request as printf arguments, one per line; X-Date and the body hash are variables. */
+function canonicalArguments(input: CurlInput): string[] {
+  return canonicalParts(input).map((part) => {
+    if (part === X_DATE) return '"x-date:$x_date"';
+    if (part === PAYLOAD_HASH) return '"$payload_hash"';
+    return part === '' ? "''" : shQuote(part);
+  });
 }
 
 function appScript(input: CurlInput): string {
   const names = signedHeaderNames(input.signedHeaders).join(';');
   const authorization = `${ALGORITHM} AppId=${input.profile.appId ?? ''},SignedHeaders=${names},Signature=`;
-  const curl = [
-    'curl',
+  const options = [
     `-X ${input.method}`,
     shQuote(input.url.href),
-    `-H ${shQuote(`Authorization: ${authorization}`)}"$signature"`,
+    '-H @-',
     header('Host', input.url.host),
-    ...orderedHeaders(input.headers, '-H "X-Date: $x_date"'),
+    ...orderedHeaders(input.headers, '-H "X-Date: $x_date"', header),
     ...bodyOption(input.body, '"$body"'),
     ...connectionOptions(input),
-  ].join(' ');
+  ];
   return [
-    `: "\${${APP_SECRET_VARIABLE}:?set ${APP_SECRET_VARIABLE} to the App secret of this profile}"`,
+    requireVariable(APP_SECRET_VARIABLE, 'App secret'),
     `x_date=$(${xDateCommand(input.clockOffsetMs)})`,
     `body=${shQuote(input.body ?? '')}`,
     `payload_hash=$(printf '%s' "$body" | openssl dgst -sha256 | ${OPENSSL_HEX})`,
-    `canonical_request=$(printf '%s\\n' ${canonicalLines(input).join(' ')})`,
+    `canonical_request=$(printf '%s\\n' ${canonicalArguments(input).join(' ')})`,
     `request_hash=$(printf '%s' "$canonical_request" | openssl dgst -sha256 | ${OPENSSL_HEX})`,
     `string_to_sign=$(printf '${ALGORITHM}\\n%s' "$request_hash")`,
-    `signature=$(printf '%s' "$string_to_sign" | openssl dgst -sha256 -hmac "$${APP_SECRET_VARIABLE}" | ${OPENSSL_HEX})`,
-    curl,
+    ...posixHmacLines(APP_SECRET_VARIABLE),
+    curlWithAuthorization(authorization, 'signature', options),
   ].join('\n');
 }
 
 export function curlCommand(input: CurlInput): string {
+  if (input.shell === 'powershell') return powershellCommand(input);
   return input.profile.authMode === 'app' ? appScript(input) : bearerCommand(input);
 }

@@ -27,7 +27,11 @@ let dir: string;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'kla-curl-'));
-  await writeFile(join(dir, 'curl'), `#!/bin/sh\nfor a in "$@"; do printf '%s\\0' "$a"; done\n`);
+  // Prints its arguments, then what it read on standard input (where the Authorization header comes from).
+  await writeFile(
+    join(dir, 'curl'),
+    `#!/bin/sh\nfor a in "$@"; do printf '%s\\0' "$a"; done\nprintf 'STDIN\\0'\ncat\n`,
+  );
   await chmod(join(dir, 'curl'), 0o755);
 });
 
@@ -35,6 +39,7 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
+/** curl's arguments; the header lines it read on standard input (`-H @-`) come last, after "STDIN". */
 async function argsOf(command: string, env: Record<string, string>): Promise<string[]> {
   const { stdout } = await run('sh', ['-c', command], {
     cwd: dir,
@@ -42,7 +47,15 @@ async function argsOf(command: string, env: Record<string, string>): Promise<str
     timeout: 10_000,
   });
   expect(await readdir(dir)).toEqual(['curl']);
-  return stdout.split('\0').slice(0, -1);
+  const parts = stdout.split('\0');
+  const stdin = parts.at(-1) ?? '';
+  const args = parts.slice(0, parts.indexOf('STDIN'));
+  expect(args).toContain('@-');
+  for (const name of ['KOODRIVE_TOKEN', 'KOODRIVE_APP_SECRET']) {
+    const secret = env[name];
+    if (secret && secret.length > 3) expect(args.join('\n')).not.toContain(secret);
+  }
+  return [...args.map((arg) => (arg === '@-' ? stdin.replace(/\n$/, '') : arg))];
 }
 
 function headersOf(args: string[]): string[] {
@@ -98,7 +111,8 @@ describe('curlCommand', () => {
     expect(command).not.toContain('not-in-the-command');
     expect(
       command.startsWith(
-        `curl -X DELETE 'https://gw.example.com:8443/pre'\\''fix$(touch%20pwned-url)/koodrive/ose/v1/backup/lock' -H 'Authorization: Bearer '"$KOODRIVE_TOKEN" -H 'X-User-Id: 1505084218764547200' -H "X-Date: $(date -u +%Y%m%dT%H%M%SZ)" -H 'x-backup-lock-id: `,
+        `: "\${KOODRIVE_TOKEN:?set KOODRIVE_TOKEN to the token of this profile first, e.g. read -rs KOODRIVE_TOKEN}"\n` +
+          `printf '%s%s\\n' 'Authorization: Bearer ' "$KOODRIVE_TOKEN" | curl -X DELETE 'https://gw.example.com:8443/pre'\\''fix$(touch%20pwned-url)/koodrive/ose/v1/backup/lock' -H @- -H 'X-User-Id: 1505084218764547200' -H "X-Date: $(date -u +%Y%m%dT%H%M%SZ)" -H 'x-backup-lock-id: `,
       ),
     ).toBe(true);
     const args = await argsOf(command, { KOODRIVE_TOKEN: token });

@@ -68,7 +68,7 @@ describe('previewLockRequest', () => {
       expect(JSON.stringify(preview)).not.toContain(TOKEN);
       expect(preview.canonicalRequest).toBeNull();
       expect(preview.stringToSign).toBeNull();
-      expect(preview.curl).toContain(`'Authorization: Bearer '"$KOODRIVE_TOKEN"`);
+      expect(preview.curl).toContain(`'Authorization: Bearer ' "$KOODRIVE_TOKEN" | curl`);
     }
   });
 
