@@ -15,7 +15,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['electron/**/*.ts', 'test/**/*.ts', 'test/**/*.mjs', 'bin/**', '*.ts', '*.mjs', '.ci/**'],
+    files: ['electron/**/*.ts', 'test/**/*.ts', 'test/**/*.mjs', 'bin/**', 'scripts/**', '*.ts', '*.mjs', '.ci/**'],
     languageOptions: { globals: { ...globals.node } },
   },
   {

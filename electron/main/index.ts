@@ -1,51 +1,58 @@
-import { BrowserWindow, Menu, app, ipcMain, protocol, screen, session, shell } from 'electron';
+import { join } from 'node:path';
+import { Menu, app, dialog, ipcMain, protocol, screen, session, shell } from 'electron';
+import { TLS_OVERRIDE_MESSAGE, tlsVerificationDisabled } from '../core/koodrive/tlsEnvironment';
 import { createAppServices } from '../ipc/appServices';
 import type { AppServices } from '../ipc/appServices';
 import { createHandlers } from '../ipc/handlers';
 import { isOwnPageUrl } from '../ipc/senderPolicy';
+import { aboutPanelOptions } from './aboutPanel';
 import { appFileHandler } from './appFileHandler';
 import { appPaths } from './appPaths';
 import { APP_SCHEME, registerAppScheme } from './appScheme';
 import { contentSecurityPolicyFor, installContentSecurityPolicy } from './csp';
 import { openDocLink } from './docLinks';
+import { handleFatalErrors } from './fatalErrors';
 import { registerIpc } from './ipcRegistration';
+import { createMainLog, mirrorConsole } from './mainLog';
 import { menuTemplate } from './menu';
 import { restrictNavigation } from './navigation';
-import { denyAllPermissions } from './permissions';
+import { applyPermissionPolicy } from './permissions';
+import { refusalMessage, refusedSwitches } from './refusedSwitches';
+import { SELF_TEST_SWITCH, runSelfTest } from './selfTest';
 import { createMainWindow } from './window';
+import { createWindowKeeper } from './windowKeeper';
 
 const DISPOSE_TIMEOUT_MS = 5_000;
 
 const paths = appPaths(import.meta.dirname, app.isPackaged, process.env);
-// Before the single-instance lock: the lock lives in userData, so separate data dirs run separately.
-app.setPath('userData', paths.dataDir);
-app.enableSandbox();
-registerAppScheme(protocol);
+const log = createMainLog(paths.dataDir);
+mirrorConsole(log);
+handleFatalErrors({ log, showErrorBox: (title, text) => dialog.showErrorBox(title, text), process });
 
-let mainWindow: BrowserWindow | null = null;
+// The app icon ships inside the package (electron-builder.json "files"); macOS takes the bundle's.
+const iconPath = process.platform === 'darwin' ? undefined : join(app.getAppPath(), 'build', 'icon.png');
+
 let services: AppServices | null = null;
 let disposed = false;
 
 // Reached only through openDocLink, which passes nothing but the fixed DOC_LINKS URLs (docs/security.md).
 const openExternal = (url: string) => /* eng-disable OPEN_EXTERNAL_JS_CHECK */ shell.openExternal(url);
 
-async function openMainWindow(): Promise<void> {
-  mainWindow = await createMainWindow({
+const windows = createWindowKeeper(() =>
+  createMainWindow({
     preloadPath: paths.preload,
     page: paths.page,
     dataDir: paths.dataDir,
     workAreas: () => screen.getAllDisplays().map((display) => display.workArea),
-  });
-  mainWindow.on('closed', () => {
-    mainWindow = null;
-  });
-}
+    iconPath,
+  }),
+);
 
-function focusMainWindow(): void {
-  if (!mainWindow) return;
-  if (mainWindow.isMinimized()) mainWindow.restore();
-  mainWindow.show();
-  mainWindow.focus();
+function showWindow(reason: string): void {
+  if (!app.isReady()) return; // start() opens it once ready
+  windows.ensureWindow().catch((error: unknown) => {
+    console.error(`Could not open the window (${reason}):`, error instanceof Error ? error.message : String(error));
+  });
 }
 
 async function start(): Promise<void> {
@@ -53,10 +60,14 @@ async function start(): Promise<void> {
   const policy = contentSecurityPolicyFor(app.isPackaged, paths.page.kind === 'url' ? paths.page.url : undefined);
   if (paths.page.kind === 'app') protocol.handle(APP_SCHEME, appFileHandler(paths.page.rendererDir, policy));
   installContentSecurityPolicy(session.defaultSession, policy, (url) => isOwnPageUrl(url, paths.allowedPage));
-  denyAllPermissions(session.defaultSession);
+  applyPermissionPolicy(session.defaultSession, paths.allowedPage);
+  app.setAboutPanelOptions(aboutPanelOptions(app.getVersion(), iconPath));
 
   services = createAppServices({ dataDir: paths.dataDir });
-  registerIpc(ipcMain, createHandlers(services), paths.allowedPage);
+  registerIpc(ipcMain, createHandlers(services), paths.allowedPage, {
+    isMainWindow: (sender) => sender === windows.current()?.webContents,
+    log: (line) => log.write('warn', line),
+  });
 
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
@@ -68,21 +79,32 @@ async function start(): Promise<void> {
       }),
     ),
   );
-  await openMainWindow();
+  const win = await windows.ensureWindow();
+  if (tlsVerificationDisabled(process.env)) {
+    // The transport refuses every request while this is set; the notice says why and what to do.
+    console.error(TLS_OVERRIDE_MESSAGE);
+    void dialog.showMessageBox(win, {
+      type: 'error',
+      title: 'KooDrive Lock Admin',
+      message: 'Certificate checks are turned off by the environment: nothing will be sent.',
+      detail: TLS_OVERRIDE_MESSAGE,
+    });
+  }
+  console.info(`Started ${app.getName()} ${app.getVersion()} (Electron ${process.versions.electron ?? '?'}).`);
+  if (process.argv.includes(SELF_TEST_SWITCH)) {
+    const passed = await runSelfTest({ win, app, dataDir: paths.dataDir, page: paths.page.url });
+    app.exit(passed ? 0 : 1);
+  }
 }
 
-if (!app.requestSingleInstanceLock()) {
-  app.quit();
-} else {
-  app.on('second-instance', focusMainWindow);
+function run(): void {
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+  app.on('second-instance', () => showWindow('second instance'));
+  app.on('activate', () => showWindow('activate'));
   app.on('web-contents-created', (_event, contents) => restrictNavigation(contents, paths.allowedPage, openExternal));
-  app.on('activate', () => {
-    if (app.isReady() && BrowserWindow.getAllWindows().length === 0) {
-      openMainWindow().catch((error: unknown) =>
-        console.error('Could not open the window:', error instanceof Error ? error.message : error),
-      );
-    }
-  });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
@@ -92,11 +114,29 @@ if (!app.requestSingleInstanceLock()) {
     disposed = true;
     const timeout = new Promise<void>((resolve) => setTimeout(resolve, DISPOSE_TIMEOUT_MS).unref());
     void Promise.race([services.dispose(), timeout])
-      .catch((error: unknown) => console.warn('Cleanup failed:', error instanceof Error ? error.message : error))
+      .catch((error: unknown) =>
+        console.warn('Cleanup failed:', error instanceof Error ? error.message : String(error)),
+      )
       .finally(() => app.quit());
   });
   start().catch((error: unknown) => {
-    console.error('The app could not start:', error instanceof Error ? error.message : error);
+    const message = error instanceof Error ? error.message : String(error);
+    console.error('The app could not start:', message);
+    dialog.showErrorBox('KooDrive Lock Admin could not start', `${message}\n\nDetails are in ${log.path}`);
     app.exit(1);
   });
+}
+
+const refused = app.isPackaged ? refusedSwitches(process.argv) : [];
+if (refused.length > 0) {
+  const message = refusalMessage(refused);
+  console.error(message);
+  dialog.showErrorBox('KooDrive Lock Admin did not start', message);
+  app.exit(2);
+} else {
+  // Before the single-instance lock: the lock lives in userData, so separate data dirs run separately.
+  app.setPath('userData', paths.dataDir);
+  app.enableSandbox();
+  registerAppScheme(protocol);
+  run();
 }

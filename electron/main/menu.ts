@@ -60,9 +60,14 @@ export function menuTemplate(options: MenuOptions): MenuItemConstructorOptions[]
       ? [{ role: 'minimize' }, { role: 'zoom' }, { type: 'separator' }, { role: 'front' }]
       : [{ role: 'minimize' }, { role: 'close' }],
   });
+  const docs: MenuItemConstructorOptions[] = DOC_LINKS.map((link) => ({
+    label: link.label,
+    click: () => options.openDoc(link.url),
+  }));
   template.push({
     role: 'help',
-    submenu: DOC_LINKS.map((link) => ({ label: link.label, click: () => options.openDoc(link.url) })),
+    // macOS has About in the app menu; elsewhere it goes under Help.
+    submenu: options.isMac ? docs : [...docs, { type: 'separator' }, { role: 'about' }],
   });
   return template;
 }

@@ -11,14 +11,13 @@ export function backgroundColor(): string {
 
 /**
  * The one window: every renderer hardening switch set explicitly, written out at the constructor so
- * that Electronegativity can read them, hidden until painted. Reviewed Electronegativity findings
- * (docs/security.md): AUXCLICK_JS_CHECK wants `disableBlinkFeatures: 'Auxclick'` so that a
- * middle-click cannot open a link in a new window; in current Electron that click goes through
- * setWindowOpenHandler, which navigation.ts denies. PRELOAD_JS_CHECK asks for a review of the
- * preload: it exposes only the contract's functions.
+ * that Electronegativity can read them, hidden until painted. `disableBlinkFeatures: 'Auxclick'`:
+ * a middle-click cannot open a link in a new window (setWindowOpenHandler in navigation.ts would
+ * deny it too). Reviewed Electronegativity finding (docs/security.md): PRELOAD_JS_CHECK asks for a
+ * review of the preload: it exposes only the contract's functions.
  */
-export function newMainWindow(preloadPath: string, bounds?: Rectangle): BrowserWindow {
-  return /* eng-disable AUXCLICK_JS_CHECK */ new BrowserWindow({
+export function newMainWindow(preloadPath: string, bounds?: Rectangle, iconPath?: string): BrowserWindow {
+  return new BrowserWindow({
     ...(bounds ?? DEFAULT_SIZE),
     minWidth: MIN_SIZE.width,
     minHeight: MIN_SIZE.height,
@@ -26,6 +25,7 @@ export function newMainWindow(preloadPath: string, bounds?: Rectangle): BrowserW
     show: false,
     backgroundColor: backgroundColor(),
     autoHideMenuBar: false,
+    ...(iconPath ? { icon: iconPath } : {}),
     webPreferences: {
       preload: preloadPath, // eng-disable PRELOAD_JS_CHECK
       sandbox: true,
@@ -40,6 +40,7 @@ export function newMainWindow(preloadPath: string, bounds?: Rectangle): BrowserW
       navigateOnDragDrop: false,
       spellcheck: false,
       safeDialogs: true,
+      disableBlinkFeatures: 'Auxclick',
     },
   });
 }
@@ -49,15 +50,20 @@ export interface MainWindowDeps {
   page: PageSource;
   dataDir: string;
   workAreas: () => Rectangle[];
+  /** The window icon (Linux and Windows; macOS takes the bundle's). */
+  iconPath?: string;
 }
 
 /** Creates the main window where it was last time (if that is still on a display) and loads our page by URL. */
 export async function createMainWindow(deps: MainWindowDeps): Promise<BrowserWindow> {
   const saved = await loadWindowState(deps.dataDir);
   const bounds = saved ? clampToDisplays(saved.bounds, deps.workAreas()) : undefined;
-  const win = newMainWindow(deps.preloadPath, bounds);
-  if (saved?.maximized) win.maximize();
-  win.once('ready-to-show', () => win.show());
+  const win = newMainWindow(deps.preloadPath, bounds, deps.iconPath);
+  // maximize() before the page has painted would show the window early, blank.
+  win.once('ready-to-show', () => {
+    if (saved?.maximized) win.maximize();
+    win.show();
+  });
 
   const onTheme = () => {
     if (!win.isDestroyed()) win.setBackgroundColor(backgroundColor());
@@ -72,7 +78,7 @@ export async function createMainWindow(deps: MainWindowDeps): Promise<BrowserWin
   win.on('closed', () => nativeTheme.off('updated', onTheme));
 
   win.loadURL(deps.page.url).catch((error: unknown) => {
-    console.error('Could not load the app page:', error instanceof Error ? error.message : error);
+    console.error('Could not load the app page:', error instanceof Error ? error.message : String(error));
   });
   return win;
 }

@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { keychainLabel, keytarLoadError, translateKeychainError } from './keychainErrors';
 import { KEYCHAIN_SERVICE, SecretStoreError, type SecretStore } from './secretStore';
 
@@ -27,20 +28,35 @@ function isKeytarApi(value: unknown): value is KeytarApi {
   );
 }
 
-/** Imported only when first needed, so a missing or broken native module cannot stop the app from starting. */
-export async function loadKeytar(): Promise<KeytarApi> {
-  const loaded: unknown = await import('keytar');
+/**
+ * keytar through CommonJS `require`, never a dynamic import(): Node's ESM loader cannot be trusted
+ * inside app.asar, while `require` follows Electron's asar patches to the `.node` binary that
+ * electron-builder unpacks into app.asar.unpacked (docs/packaging.md). The built main is CommonJS
+ * and keeps a plain require of keytar; ESM (tests, tsx) gets a require from createRequire.
+ */
+export function requireKeytar(): unknown {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- see above: require is the point
+  return typeof require === 'function' ? require('keytar') : createRequire(import.meta.url)('keytar');
+}
+
+/** The keytar API from what `require` returned (CommonJS exports, or an ES module's default). */
+export function keytarApiOf(loaded: unknown): KeytarApi {
   if (isKeytarApi(loaded)) return loaded;
   const fallback = typeof loaded === 'object' && loaded !== null ? (loaded as { default?: unknown }).default : null;
   if (isKeytarApi(fallback)) return fallback;
   throw new Error('the keytar module does not export getPassword/setPassword/deletePassword');
 }
 
+/** Loaded only when first needed, so a missing or broken native module cannot stop the app from starting. */
+export async function loadKeytar(load: () => unknown = requireKeytar): Promise<KeytarApi> {
+  return keytarApiOf(load());
+}
+
 /** The OS keychain via keytar: service KEYCHAIN_SERVICE, account = profile id. Never falls back to a file. */
 export function createKeytarStore(options: KeytarStoreOptions = {}): SecretStore {
   const service = options.service ?? KEYCHAIN_SERVICE;
   const platform = options.platform ?? process.platform;
-  const load = options.load ?? loadKeytar;
+  const load = options.load ?? (() => loadKeytar());
   let keytar: Promise<KeytarApi> | null = null;
 
   function api(): Promise<KeytarApi> {

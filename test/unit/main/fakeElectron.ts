@@ -28,6 +28,9 @@ function createFake() {
     quit = vi.fn();
     exit = vi.fn();
     getName = () => 'koodrive-lock-admin';
+    getVersion = () => '0.1.0';
+    getAppPath = () => '/opt/koodrive-lock-admin/resources/app.asar';
+    setAboutPanelOptions = vi.fn();
     isReady = () => this.ready;
     whenReady = vi.fn(async () => {
       this.ready = true;
@@ -96,6 +99,7 @@ function createFake() {
       protocol.handlers.set(scheme, handler);
     }),
   };
+  const dialog = { showErrorBox: vi.fn() };
   const contextBridge = { exposeInMainWorld: vi.fn() };
   const ipcRenderer = { invoke: vi.fn(async (...args: unknown[]) => ({ ok: true, value: args.length })) };
   const screen = {
@@ -125,6 +129,7 @@ function createFake() {
     shell,
     screen,
     protocol,
+    dialog,
     contextBridge,
     ipcRenderer,
   };
@@ -141,6 +146,7 @@ function createFake() {
     shell,
     screen,
     protocol,
+    dialog,
     contextBridge,
     ipcRenderer,
     electronModule,
@@ -163,6 +169,7 @@ export const {
   shell,
   screen,
   protocol,
+  dialog,
   contextBridge,
   ipcRenderer,
   electronModule,

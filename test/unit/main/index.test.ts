@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -8,6 +8,7 @@ import {
   FakeBrowserWindow,
   Menu,
   defaultSession,
+  dialog,
   fakeApp,
   ipcMain,
   protocol,
@@ -19,7 +20,8 @@ vi.mock('electron', async () => (await import('./fakeElectron')).electronModule)
 
 const PAGE = 'app://koodrive/index.html';
 
-describe('main process lifecycle', () => {
+// The first import transforms the whole main process; on a busy machine that alone takes seconds.
+describe('main process lifecycle', { timeout: 30_000 }, () => {
   let dataDir: string;
   const savedEnv = { ...process.env };
 
@@ -42,7 +44,7 @@ describe('main process lifecycle', () => {
 
   async function startApp(): Promise<FakeBrowserWindow> {
     await import('../../../electron/main/index');
-    await vi.waitFor(() => expect(FakeBrowserWindow.instances).toHaveLength(1), { timeout: 3000 });
+    await vi.waitFor(() => expect(FakeBrowserWindow.instances).toHaveLength(1), { timeout: 10_000 });
     return FakeBrowserWindow.instances[0];
   }
 
@@ -94,11 +96,11 @@ describe('main process lifecycle', () => {
   });
 
   it('answers a call from the loaded page and refuses one from elsewhere', async () => {
-    await startApp();
+    const win = await startApp();
     const listProfiles = ipcMain.handlers.get(channelFor('listProfiles'));
-    const own = { senderFrame: { url: `${PAGE}#/profiles`, parent: null } };
+    const own = { sender: win.webContents, senderFrame: { url: `${PAGE}#/profiles`, parent: null } };
     expect(await listProfiles?.(own, undefined)).toEqual({ ok: true, value: [] });
-    const foreign = { senderFrame: { url: 'https://evil.example/', parent: null } };
+    const foreign = { sender: win.webContents, senderFrame: { url: 'https://evil.example/', parent: null } };
     expect(await listProfiles?.(foreign, undefined)).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
   });
 
@@ -116,6 +118,118 @@ describe('main process lifecycle', () => {
     fakeApp.emit('second-instance');
     expect(win.restore).toHaveBeenCalled();
     expect(win.focus).toHaveBeenCalled();
+  });
+
+  it('activate before ready opens nothing; start-up then opens the one window', async () => {
+    let releaseReady: () => void = () => undefined;
+    fakeApp.whenReady.mockImplementationOnce(
+      () =>
+        new Promise<void>((resolve) => {
+          releaseReady = () => {
+            fakeApp.ready = true;
+            resolve();
+          };
+        }),
+    );
+    await import('../../../electron/main/index');
+    fakeApp.emit('activate');
+    fakeApp.emit('second-instance');
+    expect(FakeBrowserWindow.instances).toHaveLength(0);
+    releaseReady();
+    await vi.waitFor(() => expect(FakeBrowserWindow.instances).toHaveLength(1), { timeout: 3000 });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(FakeBrowserWindow.instances).toHaveLength(1);
+  });
+
+  it('activate while the first window is still opening (macOS first launch) gives one window', async () => {
+    await import('../../../electron/main/index');
+    // whenReady has resolved; the window is waiting for the saved state on disk: activate now.
+    await vi.waitFor(() => expect(fakeApp.ready).toBe(true));
+    fakeApp.emit('activate');
+    fakeApp.emit('activate');
+    await vi.waitFor(() => expect(FakeBrowserWindow.instances).toHaveLength(1), { timeout: 3000 });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(FakeBrowserWindow.instances).toHaveLength(1);
+  });
+
+  it('second-instance with no window open (macOS, all closed) opens one; with one open it only focuses', async () => {
+    const first = await startApp();
+    first.destroyed = true;
+    first.emit('closed');
+    fakeApp.emit('second-instance');
+    await vi.waitFor(() => expect(FakeBrowserWindow.instances).toHaveLength(2), { timeout: 3000 });
+    const second = FakeBrowserWindow.instances[1];
+    fakeApp.emit('second-instance');
+    fakeApp.emit('activate');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(FakeBrowserWindow.instances).toHaveLength(2);
+    expect(second.focus).toHaveBeenCalledTimes(2);
+  });
+
+  it('sets the About panel and writes a start-up entry in main.log in the data folder', async () => {
+    await startApp();
+    expect(fakeApp.setAboutPanelOptions).toHaveBeenCalledWith(
+      expect.objectContaining({ applicationName: 'KooDrive Lock Admin', applicationVersion: '0.1.0' }),
+    );
+    await vi.waitFor(async () => expect(await readFile(join(dataDir, 'main.log'), 'utf8')).toMatch(/INFO Started /));
+  });
+
+  it('turns an uncaught exception into a log entry and a plain dialog', async () => {
+    const before = process.listeners('uncaughtException');
+    const rejectionsBefore = process.listeners('unhandledRejection');
+    await startApp();
+    const added = process.listeners('uncaughtException').filter((listener) => !before.includes(listener));
+    expect(added).toHaveLength(1);
+    // Only our handler may see the fake error: Vitest's own would fail the run.
+    for (const listener of before) process.off('uncaughtException', listener);
+    process.emit('uncaughtException', new Error('the disk went away'));
+    expect(dialog.showErrorBox).toHaveBeenCalledWith(
+      expect.stringMatching(/unexpected error/),
+      expect.stringContaining('the disk went away'),
+    );
+    expect(String(dialog.showErrorBox.mock.calls[0][1])).not.toMatch(/ at /);
+    expect(await readFile(join(dataDir, 'main.log'), 'utf8')).toMatch(/ERROR Uncaught exception: the disk went away/);
+    process.removeAllListeners('uncaughtException');
+    process.removeAllListeners('unhandledRejection');
+    for (const listener of before) process.on('uncaughtException', listener);
+    for (const listener of rejectionsBefore) process.on('unhandledRejection', listener);
+  });
+
+  it.each([
+    ['--remote-debugging-port=9222'],
+    ['--remote-debugging-pipe'],
+    ['--inspect'],
+    ['--inspect-brk=9229'],
+    ['--no-sandbox'],
+  ])('a packaged app refuses to start with %s, saying why', async (arg) => {
+    const savedArgv = process.argv;
+    process.argv = [...savedArgv, arg];
+    try {
+      await import('../../../electron/main/index');
+    } finally {
+      process.argv = savedArgv;
+    }
+    expect(fakeApp.exit).toHaveBeenCalledWith(2);
+    expect(dialog.showErrorBox).toHaveBeenCalledWith(
+      'KooDrive Lock Admin did not start',
+      expect.stringContaining(arg.split('=')[0]),
+    );
+    expect(fakeApp.requestSingleInstanceLock).not.toHaveBeenCalled();
+    expect(fakeApp.whenReady).not.toHaveBeenCalled();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(FakeBrowserWindow.instances).toHaveLength(0);
+  });
+
+  it('the unpackaged app (development, tests) accepts those switches', async () => {
+    fakeApp.isPackaged = false;
+    const savedArgv = process.argv;
+    process.argv = [...savedArgv, '--inspect=0', '--remote-debugging-port=0'];
+    try {
+      await startApp();
+    } finally {
+      process.argv = savedArgv;
+    }
+    expect(fakeApp.exit).not.toHaveBeenCalled();
   });
 
   it('cleans up (stops the sandbox) before quitting', async () => {

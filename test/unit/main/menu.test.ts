@@ -44,10 +44,20 @@ describe('menuTemplate', () => {
     expect(dev).toContain('reload');
   });
 
+  it('About is in the app menu on macOS and under Help elsewhere', () => {
+    const helpRoles = (isMac: boolean) =>
+      (menuTemplate({ ...base, isMac, isPackaged: true }).at(-1)?.submenu as MenuItemConstructorOptions[]).map(
+        (item) => item.role,
+      );
+    expect(helpRoles(false)).toContain('about');
+    expect(helpRoles(true)).not.toContain('about');
+    expect(roles(menuTemplate({ ...base, isMac: true, isPackaged: true }))).toContain('about');
+  });
+
   it('Help opens the documentation links, and only those', () => {
     const openDoc = vi.fn();
     const help = menuTemplate({ ...base, openDoc, isMac: false, isPackaged: true }).at(-1);
-    const items = help?.submenu as MenuItemConstructorOptions[];
+    const items = (help?.submenu as MenuItemConstructorOptions[]).filter((item) => item.label);
     expect(items.map((item) => item.label)).toEqual(DOC_LINKS.map((link) => link.label));
     for (const item of items) (item.click as () => void)();
     expect(openDoc.mock.calls.map((call) => call[0])).toEqual(DOC_LINKS.map((link) => link.url));

@@ -33,6 +33,7 @@ describe('newMainWindow', () => {
       experimentalFeatures: false,
       webviewTag: false,
       spellcheck: false,
+      disableBlinkFeatures: 'Auxclick',
     });
     expect(options.webPreferences).not.toHaveProperty('enableBlinkFeatures');
     expect(options.webPreferences).not.toHaveProperty('additionalArguments');
@@ -107,7 +108,11 @@ describe('createMainWindow', () => {
     await createMainWindow(deps(APP_PAGE));
     const reopened = FakeBrowserWindow.instances[1];
     expect(reopened.options).toMatchObject({ x: 510, y: 170, width: 900, height: 700 });
+    // Maximized only once painted: maximize() on a hidden window would show it early, blank.
+    expect(reopened.maximize).not.toHaveBeenCalled();
+    reopened.emit('ready-to-show');
     expect(reopened.maximize).toHaveBeenCalled();
+    expect(reopened.maximize.mock.invocationCallOrder[0]).toBeLessThan(reopened.show.mock.invocationCallOrder[0]);
   });
 
   it('follows OS theme changes', async () => {

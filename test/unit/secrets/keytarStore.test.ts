@@ -1,5 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { createKeytarStore, type KeytarApi, loadKeytar } from '../../../electron/core/secrets/keytarStore';
+import {
+  createKeytarStore,
+  type KeytarApi,
+  loadKeytar,
+  requireKeytar,
+} from '../../../electron/core/secrets/keytarStore';
 import { KEYCHAIN_SERVICE, SecretStoreError } from '../../../electron/core/secrets/secretStore';
 
 /** A keytar stand-in that records calls and can fail like the real one does. */
@@ -106,10 +112,56 @@ describe('createKeytarStore', () => {
 });
 
 describe('loadKeytar', () => {
-  test('returns the real native module (without touching any keychain)', async () => {
+  const api: KeytarApi = {
+    getPassword: async () => null,
+    setPassword: async () => undefined,
+    deletePassword: async () => false,
+  };
+
+  test('returns the real native module through require (without touching any keychain)', async () => {
     const keytar = await loadKeytar();
     expect(typeof keytar.getPassword).toBe('function');
     expect(typeof keytar.setPassword).toBe('function');
     expect(typeof keytar.deletePassword).toBe('function');
+    expect(await loadKeytar(requireKeytar)).toBe(keytar);
+  });
+
+  test('accepts CommonJS exports and an ES module default export', async () => {
+    expect(await loadKeytar(() => api)).toBe(api);
+    expect(await loadKeytar(() => ({ default: api }))).toBe(api);
+  });
+
+  test('rejects a module without the keychain functions, and passes a load failure on', async () => {
+    await expect(loadKeytar(() => ({ getPassword: () => null }))).rejects.toThrow(/does not export/);
+    await expect(loadKeytar(() => null)).rejects.toThrow(/does not export/);
+    const missing = Object.assign(new Error("Cannot find module 'keytar'"), { code: 'MODULE_NOT_FOUND' });
+    await expect(
+      loadKeytar(() => {
+        throw missing;
+      }),
+    ).rejects.toBe(missing);
+  });
+
+  test('a store whose loader throws reports the keychain as unavailable and tries again next time', async () => {
+    let calls = 0;
+    const store = createKeytarStore({
+      platform: 'linux',
+      load: () => {
+        calls += 1;
+        return calls === 1
+          ? loadKeytar(() => {
+              throw new Error('libsecret-1.so.0: cannot open shared object file');
+            })
+          : loadKeytar(() => api);
+      },
+    });
+    await expect(store.get('p1')).rejects.toMatchObject({ failure: 'unavailable' });
+    expect(await store.get('p1')).toBeNull();
+  });
+
+  test('the loader source uses require, never a dynamic import of keytar', () => {
+    const source = readFileSync(new URL('../../../electron/core/secrets/keytarStore.ts', import.meta.url), 'utf8');
+    expect(source).toMatch(/require\('keytar'\)/);
+    expect(source).not.toMatch(/import\(\s*['"]keytar['"]\s*\)/);
   });
 });
