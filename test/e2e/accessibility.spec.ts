@@ -79,6 +79,16 @@ for (const { locale, text } of LANGUAGES) {
 
       const sandbox = await startKooDrive();
       await saveSandboxProfile(handlers, sandbox);
+      // A second profile tagged Production, so both environment colours are audited.
+      const live = await handlers.saveProfile({
+        name: 'Live',
+        baseUrl: sandbox.url,
+        userId: sandbox.credentials.userId,
+        authMode: 'bearer',
+        moduleCode: '102',
+        environment: 'production',
+      });
+      await handlers.setSecret({ profileId: live.id, secret: sandbox.credentials.token });
       await page.reload();
       await app.ready();
       const lockInput = page.getByLabel(text['lockForm.lockId'], { exact: true });
@@ -99,10 +109,27 @@ for (const { locale, text } of LANGUAGES) {
       await expect(page.getByRole('heading', { level: 2 }).first()).toBeVisible();
       await audit(page, 'profiles and editor', findings);
 
+      // Switching profile with the keyboard shows a visible notice; the Production band and confirmation follow.
+      await page.keyboard.press('ControlOrMeta+2');
+      await expect(page.getByRole('status').filter({ hasText: 'Live' })).toBeVisible();
+      await audit(page, 'locks after a keyboard profile switch (Production)', findings);
+      await lockInput.fill(sandbox.seededLockIds[1]);
+      await lockInput.press('Enter');
+      await expect(dialog.getByRole('button', { name: text['common.cancel'] })).toBeFocused();
+      await audit(page, 'Production confirmation', findings);
+      await page.keyboard.press('Escape');
+
       await nav('nav.batch').click();
       await expect(nav('nav.batch')).toHaveAttribute('aria-current', 'page');
       await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
       await audit(page, 'batch', findings);
+
+      await page.getByLabel(text['batch.ids'], { exact: true }).fill(sandbox.seededLockIds.slice(1).join('\n'));
+      await page.getByRole('button', { name: text['batch.start.other'].replace('{count}', '2') }).click();
+      await dialog.getByRole('button', { name: text['batch.confirm.action.other'].replace('{count}', '2') }).click();
+      await expect(page.getByRole('group', { name: text['batch.outcome.label'] })).toBeVisible();
+      await expect(page.getByRole('table', { name: text['batch.results.tableLabel'] }).getByRole('row')).toHaveCount(3);
+      await audit(page, 'batch results with the outcome breakdown', findings);
 
       await nav('nav.history').click();
       await expect(nav('nav.history')).toHaveAttribute('aria-current', 'page');
