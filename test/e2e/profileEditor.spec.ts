@@ -69,3 +69,39 @@ test('the editor shows each field’s problem next to it, with the rules main ap
   await app.screenshot('profile-validation');
   expect(await services.profiles.list()).toEqual([]);
 });
+
+test('a tenant profile: environment from the host, default user optional in app mode, required for a bearer token', async ({
+  app,
+  services,
+}) => {
+  await app.navigate('Profiles');
+  await app.field('Name').fill('Tenant A');
+  await app.field('Base URL').fill('https://intl.myhuaweicloud-koodrive.com');
+  await expect(app.field('Environment')).toHaveValue('production');
+  await app.field('Base URL').fill('http://127.0.0.1:8443');
+  await expect(app.field('Environment')).toHaveValue('sandbox');
+  await app.field('Base URL').fill('https://koodrive.partner.example');
+  await expect(app.field('Environment')).toHaveValue('other');
+  await app.field('Environment').selectOption('staging');
+  await app.field('Base URL').fill('https://intl.myhuaweicloud-koodrive.com');
+  await expect(app.field('Environment')).toHaveValue('staging');
+
+  // A bearer token belongs to one user: its user ID is required.
+  await app.button('Save profile').click();
+  await expect(app.field('User ID')).toHaveAttribute('aria-invalid', 'true');
+  await expect(app.page.getByText(/A bearer token belongs to one user/)).toBeVisible();
+
+  // App authentication acts for any user of the tenant: the default user is optional.
+  await app.page.getByRole('radio', { name: /App ID and app secret/ }).check();
+  await expect(app.field('Default user ID (optional)')).toHaveValue('');
+  await expect(app.field('Default user ID (optional)')).not.toHaveAttribute('aria-invalid', 'true');
+  await app.field('App ID').fill('com.example.partner');
+  await app.screenshot('profile-editor-tenant');
+  await app.button('Save profile').click();
+  await expect(app.page.getByText('Profile “Tenant A” saved.')).toBeVisible();
+
+  const [profile] = await services.profiles.list();
+  expect(profile).toMatchObject({ name: 'Tenant A', authMode: 'app', environment: 'staging' });
+  expect(profile.userId).toBeUndefined();
+  await expect(app.page.getByRole('banner')).toContainText('Staging');
+});
