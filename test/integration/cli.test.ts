@@ -192,7 +192,7 @@ describe('koodrive-lock (built) against the sandbox', () => {
     expect(results.every((r) => r.ok && r.operation === 'release')).toBe(true);
     expect(new Set(results.map((r) => r.lockId))).toEqual(new Set(ids));
     expect(sandbox.activeLockIds().filter((id) => ids.includes(id))).toEqual([]);
-    expect(run.stderr).toMatch(/Done in [\d.]+ s: 50 released, 0 failed\./);
+    expect(run.stderr).toMatch(/Done in [\d.]+ s: 50 released, 0 retryable, 0 need a fix\./);
   });
 
   it('Ctrl-C (SIGINT) stops a batch: requests in flight finish, the rest are not sent, exit 130', async () => {

@@ -51,21 +51,41 @@ describe('batch release', () => {
     expect(results.every((r) => r.ok)).toBe(true);
     expect(results.map((r) => r.lockId).sort()).toEqual([...ids].sort());
     expect(sentSince(before)).toHaveLength(20);
-    expect(stderr).toContain('note: 1 repeated ID ignored.');
-    expect(stderr).toMatch(/Done in [\d.]+ s: 20 released, 0 failed\./);
+    expect(stderr).toContain('note: 1 repeated row (same user and lock) sent once.');
+    expect(stderr).toMatch(/Done in [\d.]+ s: 20 released, 0 retryable, 0 need a fix\. Batch [0-9a-f-]{36}\./);
+    const batchIds = new Set(results.map((r) => r.batchId));
+    expect(batchIds.size).toBe(1);
+    expect(results.every((r) => r.userId === sandbox.credentials.userId)).toBe(true);
     expect(stderr).not.toContain('\r');
   });
 
-  it('reads IDs from a file (CSV with a header), and exits 1 when one of them is refused', async () => {
+  it('reads (user, lock) rows from a CSV with a header, and counts a lock that is gone apart', async () => {
     const ids = newLocks(3);
+    const user = sandbox.credentials.userId;
+    const gone = '00000000-0000-4000-8000-000000000000@102';
     const file = path.join(dataDir, 'ids.csv');
-    await fs.writeFile(file, `user,lockId\nx,${ids[0]}\ny,${ids[1]}\nz,${ids[2]}\nw,gone-lock@102\n`);
+    await fs.writeFile(
+      file,
+      `note,userId,lockId\na,${user},${ids[0]}\nb,${user},${ids[1]}\nc,${user},${ids[2]}\nd,${user},${gone}\n`,
+    );
     const { code, stdout, stderr } = await runCli(['release', '--yes', ...flags(), '--file', file], { env: env() });
     expect(code).toBe(1);
     expect(stdout.trimEnd().split('\n')).toHaveLength(4);
-    expect(stdout).toMatch(/^FAILED gone-lock@102: /m);
-    expect(stderr).toContain(`${file}:5: gone-lock@102`);
-    expect(stderr).toMatch(/3 released, 1 failed\. Failures: 1 not-found\./);
+    expect(stdout).toMatch(new RegExp(`^already gone ${gone} for user ${user}: `, 'm'));
+    expect(stderr).toContain(`${file}: 4 rows: user from column userId, lock from column lockId`);
+    expect(stderr).toMatch(/3 released, 1 already gone, 0 retryable, 0 need a fix\./);
+    expect(stderr).not.toContain('Failures:');
+  });
+
+  it("a (user, lock) row for another user than the token's is refused before anything is sent (bearer)", async () => {
+    const ids = newLocks(1);
+    const file = path.join(dataDir, 'ids.csv');
+    await fs.writeFile(file, `userId,lockId\n1505084218764547200,${ids[0]}\n`);
+    const before = sandbox.received().length;
+    const { code, stderr } = await runCli(['release', '--yes', ...flags(), '--file', file], { env: env() });
+    expect(code).toBe(2);
+    expect(stderr).toContain('bearer token, which acts only for its own user');
+    expect(sentSince(before)).toEqual([]);
   });
 
   it('reads IDs from stdin with --file -', async () => {
@@ -86,7 +106,7 @@ describe('batch release', () => {
     const { code, stdout, stderr } = await runCli(['release', '--yes', ...flags(), '--file', file], { env: env() });
     expect(code).toBe(2);
     expect(stdout).toBe('');
-    expect(stderr).toContain('2 invalid lock IDs:');
+    expect(stderr).toContain('2 invalid rows:');
     expect(stderr).toContain(`${file}:2: "bad id"`);
     expect(stderr).toContain(`${file}:4: `);
     expect(stderr).toContain('add --skip-invalid to release the 2 valid ones only');
@@ -131,7 +151,7 @@ describe('batch release', () => {
     const running = runCli(['release', ...flags(), ...newLocks(2)], { env: env(), tty });
     setTimeout(() => tty.write(answer), 20);
     const { code, stderr } = await running;
-    expect(stderr).toMatch(/Release 2 locks on 127\.0\.0\.1:\d+ for user \d+ \(profile command line\)\? \[y\/N\]/);
+    expect(stderr).toMatch(/Release 2 locks on 127\.0\.0\.1:\d+ \(profile command line, SANDBOX\)\? \[y\/N\]/);
     expect(code).toBe(exit);
     expect(sentSince(before)).toHaveLength(sent);
   });
@@ -199,6 +219,8 @@ describe('batch release', () => {
     // As a terminal shows it: each line keeps what follows its last clear; the progress line is gone at the end.
     const shown = stderr.split('\n').map((line) => line.split('\r\u001b[2K').at(-1));
     expect(shown.filter((line) => line?.includes('/6 done'))).toEqual([]);
-    expect(shown.join('\n')).toMatch(/^Done in [\d.]+ s: 6 released, 0 failed\.\n$/);
+    expect(shown.join('\n')).toMatch(
+      /^Done in [\d.]+ s: 6 released, 0 retryable, 0 need a fix\. Batch [0-9a-f-]{36}\.\n$/,
+    );
   });
 });

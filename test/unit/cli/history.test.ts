@@ -83,8 +83,8 @@ describe('koodrive-lock history', () => {
     const { code, stdout } = await runCli(['history', '--data-dir', dataDir]);
     expect(code).toBe(0);
     const lines = stdout.trimEnd().split('\n');
-    expect(lines[0]).toMatch(/^TIME +SOURCE +USER +PROFILE +OPERATION +LOCK ID +RESULT +HTTP +CODE +MS$/);
-    expect(lines[1]).toMatch(/^2026-11-03T07:03:00Z +gui +alice +prod +release +lock-3@102 +no result +- +0 +-$/);
+    expect(lines[0]).toMatch(/^TIME +SOURCE +OPERATOR +PROFILE +OPERATION +USER ID +LOCK ID +RESULT +HTTP +CODE +MS$/);
+    expect(lines[1]).toMatch(/^2026-11-03T07:03:00Z +gui +alice +prod +release +- +lock-3@102 +no result +- +0 +-$/);
     expect(lines[2]).toMatch(/lock-2@102 +not-found +400 +13000309 +42$/);
     expect(lines[3]).toMatch(/cli +bob .* lock-1@102 +ok +200 +0 +41$/);
     expect(lines).toHaveLength(4);

@@ -51,7 +51,9 @@ describe('release, renew and create against the sandbox', () => {
     const { code, stdout, stderr } = await runCli(['release', ...bearer(), lockId], { env: tokenEnv() });
     expect(stderr).toBe('');
     expect(code).toBe(0);
-    expect(stdout).toMatch(new RegExp(`^released ${lockId} \\(HTTP 200, code 0, request [^,]+, \\d+ ms\\)\\n$`));
+    expect(stdout).toMatch(
+      new RegExp(`^released ${lockId} for user \\d{19} \\(HTTP 200, code 0, request [^,]+, \\d+ ms\\)\\n$`),
+    );
     expect(sandbox.activeLockIds()).not.toContain(lockId);
   });
 
@@ -78,7 +80,9 @@ describe('release, renew and create against the sandbox', () => {
     await runCli(['release', ...bearer(), lockId], { env: tokenEnv() });
     const { code, stdout } = await runCli(['release', ...bearer(), lockId], { env: tokenEnv() });
     expect(code).toBe(1);
-    expect(stdout).toMatch(new RegExp(`^FAILED ${lockId}: .+ \\(HTTP 400, code 13000309, .+\\) — .+`));
+    expect(stdout).toMatch(
+      new RegExp(`^already gone ${lockId} for user \\d{19}: .+ \\(HTTP 400, code 13000309, .+\\)`),
+    );
   });
 
   it('exits 1 when the token is wrong, and never prints the token it was given', async () => {
@@ -114,7 +118,7 @@ describe('release, renew and create against the sandbox', () => {
     const args = ['release', '--data-dir', dataDir, '--base-url', down.url, '--user-id', '1', '--auth', 'bearer'];
     const { code, stdout } = await runCli([...args, 'a@1'], { env: { KOODRIVE_TOKEN: 't0ken' } });
     expect(code).toBe(3);
-    expect(stdout).toMatch(/^FAILED a@1: .*\(no HTTP response, \d+ ms\)/);
+    expect(stdout).toMatch(/^FAILED a@1 for user 1: .*\(no HTTP response, \d+ ms\)/);
   });
 
   it('prints one JSON LockResult per line with --json', async () => {
@@ -156,7 +160,7 @@ describe('release, renew and create against the sandbox', () => {
         env: { KOODRIVE_TOKEN: fresh.credentials.token },
       });
       expect(again.code).toBe(1);
-      expect(again.stdout).toMatch(/^FAILED create: /);
+      expect(again.stdout).toMatch(/^FAILED create for user \d{19}: /);
     } finally {
       await fresh.stop();
     }

@@ -21,9 +21,11 @@ const base: LockResult = {
 
 describe('formatResult', () => {
   it('one line for a success', () => {
-    expect(formatResult(base)).toBe('released 78e41c7e-db02-4d55-85b3-8153e4fefd2e@102 (HTTP 200, code 0, 37 ms)');
+    expect(formatResult(base)).toBe(
+      'released 78e41c7e-db02-4d55-85b3-8153e4fefd2e@102 for user 1505084218764547200 (HTTP 200, code 0, 37 ms)',
+    );
     expect(formatResult({ ...base, operation: 'create', requestId: 'r-1' })).toBe(
-      'created 78e41c7e-db02-4d55-85b3-8153e4fefd2e@102 (HTTP 200, code 0, request r-1, 37 ms)',
+      'created 78e41c7e-db02-4d55-85b3-8153e4fefd2e@102 for user 1505084218764547200 (HTTP 200, code 0, request r-1, 37 ms)',
     );
   });
 
@@ -37,13 +39,30 @@ describe('formatResult', () => {
       msg: 'Lock not found',
       remedy: 'Nothing to do.',
     };
-    expect(formatResult(failed)).toBe(
-      'FAILED 78e41c7e-db02-4d55-85b3-8153e4fefd2e@102: Lock not found (HTTP 400, code 13000309, 37 ms) — Nothing to do.',
+    expect(formatResult({ ...failed, kind: 'auth', httpStatus: 401, code: '31084', msg: 'token expired' })).toBe(
+      'FAILED 78e41c7e-db02-4d55-85b3-8153e4fefd2e@102 for user 1505084218764547200: token expired (HTTP 401, code 31084, 37 ms) — Nothing to do.',
     );
     expect(formatResult({ ...failed, kind: 'timeout', httpStatus: null, code: null, msg: null })).toBe(
-      'FAILED 78e41c7e-db02-4d55-85b3-8153e4fefd2e@102: timed out (no HTTP response, 37 ms) — Nothing to do.',
+      'FAILED 78e41c7e-db02-4d55-85b3-8153e4fefd2e@102 for user 1505084218764547200: timed out (no HTTP response, 37 ms) — Nothing to do.',
     );
-    expect(formatResult({ ...failed, operation: 'create', lockId: null })).toMatch(/^FAILED create: Lock not found/);
+    expect(formatResult({ ...failed, operation: 'create', lockId: null })).toMatch(
+      /^FAILED create for user 1505084218764547200: Lock not found/,
+    );
+  });
+
+  it('a release answered "not found" is a neutral "already gone" line, not a failure', () => {
+    const gone: LockResult = {
+      ...base,
+      ok: false,
+      kind: 'not-found',
+      httpStatus: 400,
+      code: '13000309',
+      msg: 'Lock not found',
+      remedy: 'Nothing to do.',
+    };
+    expect(formatResult(gone)).toBe(
+      'already gone 78e41c7e-db02-4d55-85b3-8153e4fefd2e@102 for user 1505084218764547200: the server has no such lock for this user (HTTP 400, code 13000309, 37 ms)',
+    );
   });
 
   it('strips terminal escapes and line breaks that a server might send', () => {

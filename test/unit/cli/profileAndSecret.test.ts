@@ -60,8 +60,8 @@ describe('profile commands', () => {
     expect(added.stdout).toContain('koodrive-lock secret set --profile prod-intl');
 
     const list = await run(['profile', 'list']);
-    expect(list.stdout).toMatch(/^ID +NAME +AUTH +MODULE +USER ID +BASE URL\n/);
-    expect(list.stdout).toMatch(/prod-intl +Prod Intl +app +101 +1505084218764547200 +https:\/\/intl/);
+    expect(list.stdout).toMatch(/^ID +NAME +ENVIRONMENT +AUTH +MODULE +USER ID +BASE URL\n/);
+    expect(list.stdout).toMatch(/prod-intl +Prod Intl +production +app +101 +1505084218764547200 +https:\/\/intl/);
 
     const json = await run(['profile', 'list', '--json']);
     const profile = JSON.parse(json.stdout) as Profile;
@@ -78,12 +78,12 @@ describe('profile commands', () => {
     await store.set('prod-intl', 'the-app-secret-1234');
     const show = await run(['profile', 'show', 'prod intl']);
     expect(show.code).toBe(0);
-    expect(show.stdout).toContain('auth:     app (App ID abc123)');
-    expect(show.stdout).toContain('secret:   stored in Test keychain');
+    expect(show.stdout).toContain('auth:        app (App ID abc123)');
+    expect(show.stdout).toContain('secret:      stored in Test keychain');
     expect(show.stdout).not.toContain('the-app-secret-1234');
 
-    expect(show.stdout).toContain('proxy:    none');
-    expect(show.stdout).toContain('CA:       system trust store');
+    expect(show.stdout).toContain('proxy:       none');
+    expect(show.stdout).toContain('CA:          system trust store');
 
     const removed = await run(['profile', 'remove', 'prod-intl']);
     expect(removed.code).toBe(0);
@@ -112,8 +112,8 @@ describe('profile commands', () => {
     const saved = JSON.parse((await run(['profile', 'show', 'corp', '--json'])).stdout) as Profile;
     expect(saved).toMatchObject({ proxyUrl: 'http://proxy.corp:3128', caPem: pem.trim() });
     const show = await run(['profile', 'show', 'corp']);
-    expect(show.stdout).toContain('proxy:    http://proxy.corp:3128');
-    expect(show.stdout).toContain('CA:       extra CA certificate(s) trusted');
+    expect(show.stdout).toContain('proxy:       http://proxy.corp:3128');
+    expect(show.stdout).toContain('CA:          extra CA certificate(s) trusted');
   });
 
   it('refuses an invalid profile with the store’s message (exit 2)', async () => {
@@ -237,7 +237,7 @@ describe('secret commands and the keychain', () => {
     expect(set.code).toBe(2);
     const show = await run(['profile', 'show', 'sbx']);
     expect(show.code).toBe(0);
-    expect(show.stdout).toContain('secret:   unknown: No keychain is reachable.');
+    expect(show.stdout).toContain('secret:      unknown: No keychain is reachable.');
     const remove = await run(['profile', 'remove', 'sbx']);
     expect(remove.code).toBe(2);
     expect(remove.stderr).toContain('Removed profile "sbx", but its keychain entry');

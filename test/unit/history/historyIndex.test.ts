@@ -243,7 +243,7 @@ describe('history filters', () => {
     const csvLines = exported.csv.split('\r\n');
     expect(exported.rows).toBe(12);
     expect(csvLines[0]).toBe(
-      'time,operation,lockId,outcome,kind,httpStatus,code,msg,durationMs,requestId,profile,host,source,osUser,operationId',
+      'time,operation,userId,lockId,outcome,kind,httpStatus,code,msg,durationMs,requestId,profile,profileName,environment,batchId,host,source,osUser,operationId',
     );
     expect(csvLines).toHaveLength(12 + 2);
     expect(csvLines[1]).toContain(fixtureLockId(113));

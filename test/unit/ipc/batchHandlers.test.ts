@@ -71,10 +71,13 @@ describe('batch handlers against the sandbox', () => {
     await rm(dataDir, { recursive: true, force: true });
   });
 
+  const rowsOf = (lockIds: string[]) => lockIds.map((lockId) => ({ lockId }));
   const addLocks = (count: number) => Array.from({ length: count }, () => sandbox.addLock('102'));
 
   async function start(lockIds: string[], concurrency = 4): Promise<string> {
-    return value<{ batchId: string }>(await call('startBatch', { profileId: 'sandbox', lockIds, concurrency })).batchId;
+    return value<{ batchId: string }>(
+      await call('startBatch', { profileId: 'sandbox', rows: rowsOf(lockIds), concurrency }),
+    ).batchId;
   }
 
   /** Polls like the renderer does (results since the last poll) until the batch has finished. */
@@ -98,7 +101,7 @@ describe('batch handlers against the sandbox', () => {
     const lockIds = addLocks(40);
     sandbox.setFault({ kind: 'delay', ms: 15 });
     const started = value<{ batchId: string; total: number }>(
-      await call('startBatch', { profileId: 'sandbox', lockIds, concurrency: 3 }),
+      await call('startBatch', { profileId: 'sandbox', rows: rowsOf(lockIds), concurrency: 3 }),
     );
     expect(started.total).toBe(40);
     const { status, results } = await follow(started.batchId);
@@ -122,6 +125,82 @@ describe('batch handlers against the sandbox', () => {
     expect(audit.every((entry) => entry.source === 'gui' && entry.operation === 'release')).toBe(true);
   });
 
+  it('app auth: (user, lock) rows go out with their own X-User-Id, are counted by outcome and audited with the batch', async () => {
+    value(
+      await call('saveProfile', {
+        name: 'Tenant',
+        baseUrl: sandbox.url,
+        authMode: 'app',
+        appId: sandbox.credentials.appId,
+        moduleCode: '102',
+      }),
+    );
+    value(await call('setSecret', { profileId: 'tenant', secret: sandbox.credentials.appSecret }));
+    const users = ['1000000000000000001', '1000000000000000002', '1000000000000000003'];
+    const owned = users.map((userId) => ({ userId, lockId: sandbox.addLock({ userId, moduleCode: '102' }) }));
+    // The first user's lock again, but for the wrong user: the server has no such lock for that user.
+    const wrongUser = { userId: users[1], lockId: owned[0].lockId };
+    // A row without a user acts for the batch's user.
+    const batchUserLock = sandbox.addLock({ userId: users[2], moduleCode: '101' });
+    const started = value<{ batchId: string; total: number }>(
+      await call('startBatch', {
+        profileId: 'tenant',
+        rows: [...owned, wrongUser, { lockId: batchUserLock }],
+        userId: users[2],
+        concurrency: 1,
+      }),
+    );
+    expect(started.total).toBe(5);
+    const { status, results } = await follow(started.batchId);
+    const expected = [
+      ...owned.map((row) => [row.userId, row.lockId]),
+      [wrongUser.userId, wrongUser.lockId],
+      [users[2], batchUserLock],
+    ];
+    expect(sandbox.received().map((request) => request.lockId)).toEqual(expected.map(([, lockId]) => lockId));
+    expect(sandbox.received()[3].outcome).not.toBe('released');
+    expect(sandbox.activeLocks()).toEqual([]);
+    expect(status.outcomes).toEqual({ released: 4, 'already-gone': 1, retryable: 0, 'needs-fix': 0, cancelled: 0 });
+    expect(status).toMatchObject({ profileName: 'Tenant', environment: 'sandbox', endedAt: expect.any(String) });
+    expect(
+      results.find((result) => result.userId === wrongUser.userId && result.lockId === wrongUser.lockId),
+    ).toMatchObject({ kind: 'not-found', batchId: started.batchId });
+    const audit = await services.audit.read();
+    expect(audit).toHaveLength(10);
+    expect(audit.every((entry) => entry.batchId === started.batchId && entry.environment === 'sandbox')).toBe(true);
+    const pending = audit.filter((entry) => entry.phase === 'pending').reverse();
+    expect(pending.map((entry) => [entry.userId, entry.lockId])).toEqual(expected);
+  });
+
+  it('refuses rows for another user on a bearer profile, and rows with an invalid user, sending nothing', async () => {
+    const [lockId] = addLocks(1);
+    const other = await call('startBatch', {
+      profileId: 'sandbox',
+      rows: [{ lockId }, { userId: '1505084218764547200', lockId }],
+      concurrency: 1,
+    });
+    expect(other).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+    expect(!other.ok && other.error.message).toMatch(/1 of the 2 rows are not valid.*#2 .*acts only for its own user/);
+    value(
+      await call('saveProfile', {
+        name: 'Tenant',
+        baseUrl: sandbox.url,
+        authMode: 'app',
+        appId: 'a',
+        moduleCode: '102',
+      }),
+    );
+    const invalid = await call('startBatch', {
+      profileId: 'tenant',
+      rows: [{ userId: '12ab', lockId }],
+      concurrency: 1,
+    });
+    expect(!invalid.ok && invalid.error.message).toMatch(/#1 .*digits only/);
+    const noUser = await call('startBatch', { profileId: 'tenant', rows: [{ lockId }], concurrency: 1 });
+    expect(!noUser.ok && noUser.error.message).toMatch(/Enter the user ID/);
+    expect(sandbox.received()).toEqual([]);
+  });
+
   it('reads the secret from the keychain once for the whole batch', async () => {
     const get = vi.spyOn(secrets, 'get');
     const { results } = await follow(await start(addLocks(12), 4));
@@ -133,7 +212,7 @@ describe('batch handlers against the sandbox', () => {
     const [held] = addLocks(1);
     const gone = '0b0b0b0b-0000-4000-8000-000000000000@102';
     const started = value<{ total: number; batchId: string }>(
-      await call('startBatch', { profileId: 'sandbox', lockIds: [held, ` ${held} `, gone, held], concurrency: 2 }),
+      await call('startBatch', { profileId: 'sandbox', rows: rowsOf([held, ` ${held} `, gone, held]), concurrency: 2 }),
     );
     expect(started.total).toBe(2);
     const { status, results } = await follow(started.batchId);
@@ -169,21 +248,21 @@ describe('batch handlers against the sandbox', () => {
     const [good] = addLocks(1);
     const result = await call('startBatch', {
       profileId: 'sandbox',
-      lockIds: [good, 'has space@102', 'x'.repeat(300)],
+      rows: rowsOf([good, 'has space@102', 'x'.repeat(300)]),
       concurrency: 4,
     });
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
     const message = !result.ok ? result.error.message : '';
-    expect(message).toMatch(/^2 of the 3 lock IDs are not valid, so nothing was sent\./);
+    expect(message).toMatch(/^2 of the 3 rows are not valid, so nothing was sent\./);
     expect(message).toContain('#2 “has space@102”');
     expect(message).toContain('#3');
     expect(sandbox.received()).toEqual([]);
 
-    expect(await call('startBatch', { profileId: 'sandbox', lockIds: [], concurrency: 4 })).toMatchObject({
+    expect(await call('startBatch', { profileId: 'sandbox', rows: rowsOf([]), concurrency: 4 })).toMatchObject({
       ok: false,
       error: { code: 'invalid-argument' },
     });
-    expect(await call('startBatch', { profileId: 'sandbox', lockIds: [good], concurrency: 33 })).toMatchObject({
+    expect(await call('startBatch', { profileId: 'sandbox', rows: rowsOf([good]), concurrency: 33 })).toMatchObject({
       ok: false,
       error: { code: 'invalid-argument' },
     });
@@ -192,10 +271,10 @@ describe('batch handlers against the sandbox', () => {
   it('says so, and sends nothing, when the profile has no secret or does not exist', async () => {
     const [lockId] = addLocks(1);
     await secrets.delete('sandbox');
-    const noSecret = await call('startBatch', { profileId: 'sandbox', lockIds: [lockId], concurrency: 1 });
+    const noSecret = await call('startBatch', { profileId: 'sandbox', rows: rowsOf([lockId]), concurrency: 1 });
     expect(noSecret).toMatchObject({ ok: false, error: { code: 'not-found' } });
     expect(!noSecret.ok && noSecret.error.message).toMatch(/No access token is stored/);
-    const noProfile = await call('startBatch', { profileId: 'nope', lockIds: [lockId], concurrency: 1 });
+    const noProfile = await call('startBatch', { profileId: 'nope', rows: rowsOf([lockId]), concurrency: 1 });
     expect(noProfile).toMatchObject({ ok: false, error: { code: 'not-found' } });
     expect(sandbox.received()).toEqual([]);
     expect(await call('batchStatus', { batchId: 'unknown', since: 0 })).toMatchObject({
@@ -226,7 +305,7 @@ describe('batch handlers against the sandbox', () => {
     sandbox.setFault({ kind: 'hang' });
     const running: string[] = [];
     for (let n = 0; n < MAX_KEPT_BATCHES; n += 1) running.push(await start(addLocks(3), 1));
-    const refused = await call('startBatch', { profileId: 'sandbox', lockIds: addLocks(1), concurrency: 1 });
+    const refused = await call('startBatch', { profileId: 'sandbox', rows: rowsOf(addLocks(1)), concurrency: 1 });
     expect(refused).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
     expect(!refused.ok && refused.error.message).toMatch(/still running/);
     for (let poll = 0; poll < 200 && inFlight < MAX_KEPT_BATCHES; poll += 1) await sleep(10);

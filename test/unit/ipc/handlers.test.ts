@@ -204,6 +204,7 @@ describe('IPC handlers over real core components', () => {
         baseUrl: null,
         profileId: null,
         activeLockIds: [],
+        activeLocks: [],
       });
       await expect(fetch(info.baseUrl)).rejects.toThrow();
 

@@ -15,7 +15,7 @@ import {
 function fakeServer(port: number): SandboxServer & { stop: ReturnType<typeof vi.fn> } {
   return {
     url: `http://127.0.0.1:${port}`,
-    credentials: { userId: '1505084218764547200', token: `tok-${port}`, appId: 'app', appSecret: 'shh' },
+    credentials: { userId: '1505084218764547200', token: `tok-${port}`, appId: 'app', appSecret: `shh-${port}` },
     activeLockIds: () => ['lock-a@102'],
     activeLocks: () => [{ userId: '1505084218764547200', lockId: 'lock-a@102', moduleCode: '102' }],
     stop: vi.fn(async () => {}),
@@ -35,10 +35,16 @@ describe('sandbox controller', () => {
 
   it('reports stopped before start', () => {
     const controller = createSandboxController({ profiles, secrets: createMemorySecretStore(), launch: vi.fn() });
-    expect(controller.status()).toEqual({ running: false, baseUrl: null, profileId: null, activeLockIds: [] });
+    expect(controller.status()).toEqual({
+      running: false,
+      baseUrl: null,
+      profileId: null,
+      activeLockIds: [],
+      activeLocks: [],
+    });
   });
 
-  it('creates the Sandbox profile and stores its token on start', async () => {
+  it('creates the Sandbox profile (app auth, environment sandbox) and stores its App secret on start', async () => {
     const secrets = createMemorySecretStore();
     const controller = createSandboxController({ profiles, secrets, launch: async () => fakeServer(4001) });
     const info = await controller.start();
@@ -47,6 +53,7 @@ describe('sandbox controller', () => {
       baseUrl: 'http://127.0.0.1:4001',
       profileId: SANDBOX_PROFILE_ID,
       activeLockIds: ['lock-a@102'],
+      activeLocks: [{ userId: '1505084218764547200', lockId: 'lock-a@102' }],
     });
     expect(await profiles.list()).toEqual([
       {
@@ -54,11 +61,13 @@ describe('sandbox controller', () => {
         name: 'Sandbox',
         baseUrl: 'http://127.0.0.1:4001',
         userId: '1505084218764547200',
-        authMode: 'bearer',
+        authMode: 'app',
+        appId: 'app',
+        environment: 'sandbox',
         moduleCode: '102',
       },
     ]);
-    expect(await secrets.get('sandbox')).toBe('tok-4001');
+    expect(await secrets.get('sandbox')).toBe('shh-4001');
   });
 
   it('updates the existing Sandbox profile on a later start', async () => {
@@ -72,7 +81,7 @@ describe('sandbox controller', () => {
     const saved = await profiles.list();
     expect(saved).toHaveLength(1);
     expect(saved[0]).toMatchObject({ id: 'sandbox', baseUrl: 'http://127.0.0.1:4002' });
-    expect(await secrets.get('sandbox')).toBe('tok-4002');
+    expect(await secrets.get('sandbox')).toBe('shh-4002');
   });
 
   it('starts one server for concurrent starts, and stops it', async () => {

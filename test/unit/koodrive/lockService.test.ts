@@ -131,3 +131,66 @@ describe('createLockService with an injected transport', () => {
     expect(JSON.stringify(audit)).not.toContain(SECRET);
   });
 });
+
+describe('the end user of each operation', () => {
+  const appProfile: Profile = {
+    ...profile,
+    id: 'tenant',
+    name: 'Tenant',
+    authMode: 'app',
+    appId: 'app-1',
+    userId: undefined,
+    environment: 'production',
+  };
+  const TICKET_USER = '1505084218764547200';
+
+  it('app auth: sends the user chosen for the operation, and records it in the result and both audit entries', async () => {
+    const { service, sent, audit } = setup(() => json(200, { code: 0 }));
+    const result = await service.run({
+      operation: 'release',
+      profile: appProfile,
+      lockId: 'a@102',
+      userId: TICKET_USER,
+    });
+    expect(sent[0].headers['X-User-Id']).toBe(TICKET_USER);
+    expect(sent[0].headers.Authorization).toMatch(/^HMAC-SHA256 /);
+    expect(result).toMatchObject({ ok: true, userId: TICKET_USER, sentAt: '2025-01-15T08:30:00.000Z' });
+    expect(audit.map((entry) => [entry.phase, entry.userId, entry.environment])).toEqual([
+      ['pending', TICKET_USER, 'production'],
+      ['result', TICKET_USER, 'production'],
+    ]);
+  });
+
+  it('app auth: without a user for the operation or a default one, nothing is sent and the result says what to enter', async () => {
+    const { service, sent, audit } = setup(() => json(200, { code: 0 }));
+    const result = await service.run({ operation: 'release', profile: appProfile, lockId: 'a@102' });
+    expect(sent).toEqual([]);
+    expect(audit).toEqual([]);
+    expect(result).toMatchObject({ ok: false, kind: 'invalid-input', userId: null });
+    expect(result.remedy).toMatch(/Enter the user ID/);
+  });
+
+  it('app auth: the profile default applies when the operation names no user', async () => {
+    const { service, sent } = setup(() => json(200, { code: 0 }));
+    await service.release({ ...appProfile, userId: '42' }, 'a@102');
+    expect(sent[0].headers['X-User-Id']).toBe('42');
+  });
+
+  it("bearer: another user than the token's is refused before sending; its own user is accepted", async () => {
+    const { service, sent } = setup(() => json(200, { code: 0 }));
+    const refused = await service.release(profile, 'a@102', { userId: '42' });
+    expect(sent).toEqual([]);
+    expect(refused).toMatchObject({ ok: false, kind: 'invalid-input', userId: '42' });
+    expect(refused.remedy).toMatch(/acts only for its own user 1505084218764547200/);
+    const own = await service.release(profile, 'a@102', { userId: profile.userId });
+    expect(own.ok).toBe(true);
+    expect(sent[0].headers['X-User-Id']).toBe(profile.userId);
+  });
+
+  it('a batch ID is written to both audit entries and the result', async () => {
+    const { service, audit } = setup(() => json(200, { code: 0 }));
+    const result = await service.run({ operation: 'release', profile, lockId: 'a@102', batchId: 'b-1' });
+    expect(result.batchId).toBe('b-1');
+    expect(audit.map((entry) => entry.batchId)).toEqual(['b-1', 'b-1']);
+  });
+});

@@ -51,9 +51,9 @@ describe('ProfileStore', () => {
   test('save creates the folder (0700) and the file (0600) in the documented format', async () => {
     const store = new ProfileStore(dataDir);
     const saved = await store.save(input());
-    expect(saved).toEqual({ id: 'prod-eu', ...input() });
+    expect(saved).toEqual({ id: 'prod-eu', environment: 'production', ...input() });
     const text = await fs.readFile(file, 'utf8');
-    expect(JSON.parse(text)).toEqual({ version: 1, profiles: [saved] });
+    expect(JSON.parse(text)).toEqual({ version: 2, profiles: [saved] });
     if (process.platform !== 'win32') {
       expect((await fs.stat(dataDir)).mode & 0o777).toBe(0o700);
       expect((await fs.stat(file)).mode & 0o777).toBe(0o600);
@@ -173,7 +173,7 @@ describe('ProfileStore with a damaged profiles.json', () => {
   test.each([
     ['not JSON', '{"version": 1, "profiles": [', /is not valid JSON/],
     ['not an object', '[]', /does not contain a JSON object/],
-    ['an unknown version', '{"version": 2, "profiles": []}', /format version 2/],
+    ['an unknown version', '{"version": 3, "profiles": []}', /format version 3, but this app reads versions 1 and 2/],
     ['no profiles list', '{"version": 1}', /no "profiles" list/],
     [
       'an invalid profile',
@@ -253,5 +253,85 @@ describe('ProfileStore with a damaged profiles.json', () => {
     expect(error.message).toContain('previous version is unchanged');
     expect(await fs.readFile(file, 'utf8')).toBe(before);
     expect(await fs.readdir(dataDir)).toEqual(['profiles.json']);
+  });
+});
+
+describe('profiles.json from before tenant connections (version 1)', () => {
+  /** A file exactly as the previous release wrote it: every profile with a fixed user, no environment. */
+  const versionOne = {
+    version: 1,
+    profiles: [
+      {
+        id: 'prod-intl',
+        name: 'Prod Intl',
+        baseUrl: 'https://intl.myhuaweicloud-koodrive.com',
+        userId: '1505084218764547200',
+        authMode: 'app',
+        appId: 'a1b2c3',
+        moduleCode: '102',
+        proxyUrl: 'http://proxy.corp:3128',
+      },
+      {
+        id: 'sandbox',
+        name: 'Sandbox',
+        baseUrl: 'http://127.0.0.1:41234',
+        userId: '1234567890123456789',
+        authMode: 'bearer',
+        moduleCode: '102',
+        bearerPrefix: 'Bearer',
+      },
+      {
+        id: 'carrier',
+        name: 'Carrier',
+        baseUrl: 'https://koodrive.carrier.example/prefix',
+        userId: '42',
+        authMode: 'bearer',
+        moduleCode: '100',
+      },
+    ],
+  };
+
+  test('reads every profile without loss, each with the environment its host implies and its user as default', async () => {
+    await fs.mkdir(dataDir, { recursive: true });
+    await fs.writeFile(file, JSON.stringify(versionOne, null, 2));
+    const store = new ProfileStore(dataDir);
+    const profiles = await store.list();
+    expect(profiles).toEqual([
+      { ...versionOne.profiles[0], environment: 'production' },
+      { ...versionOne.profiles[1], environment: 'sandbox' },
+      { ...versionOne.profiles[2], environment: 'other' },
+    ]);
+  });
+
+  test('the next save writes version 2 and keeps every other profile as it was', async () => {
+    await fs.mkdir(dataDir, { recursive: true });
+    await fs.writeFile(file, JSON.stringify(versionOne, null, 2));
+    const store = new ProfileStore(dataDir);
+    const [prod, sandbox, carrier] = await store.list();
+    await store.save({ ...carrier, environment: 'staging' });
+    const written = JSON.parse(await fs.readFile(file, 'utf8')) as { version: number; profiles: unknown[] };
+    expect(written.version).toBe(2);
+    expect(written.profiles).toEqual([prod, sandbox, { ...carrier, environment: 'staging' }]);
+  });
+});
+
+describe('tenant connections', () => {
+  test('an app profile may leave the user to each operation; a bearer profile needs its user', async () => {
+    const store = new ProfileStore(dataDir);
+    const app = await store.save(input({ name: 'Tenant', authMode: 'app', appId: 'a1', userId: undefined }));
+    expect(app.userId).toBeUndefined();
+    const error = await caught(store.save(input({ name: 'Token', userId: undefined })));
+    expect(error.kind).toBe('invalid');
+    expect(error.message).toContain('A bearer token belongs to one user');
+  });
+
+  test('the environment is kept as chosen, else derived from the host', async () => {
+    const store = new ProfileStore(dataDir);
+    expect((await store.save(input({ name: 'A', environment: 'staging' }))).environment).toBe('staging');
+    expect((await store.save(input({ name: 'B', baseUrl: 'https://cn.myhuaweicloud-koodrive.com' }))).environment).toBe(
+      'production',
+    );
+    expect((await store.save(input({ name: 'C', baseUrl: 'http://localhost:8080' }))).environment).toBe('sandbox');
+    expect((await store.save(input({ name: 'D', baseUrl: 'https://kd.example.net' }))).environment).toBe('other');
   });
 });
