@@ -282,6 +282,46 @@ test('a (user, lock) CSV batch across many users: outcome breakdown, run-summary
   expect(sandbox.activeLocks()).toEqual([]);
 });
 
+test('a Production batch above 50 locks asks to type the number of locks', async ({ app, handlers, startKooDrive }) => {
+  const sandbox = await startKooDrive({ seedLocks: 0 });
+  const profile = await handlers.saveProfile({
+    name: 'Tenant live',
+    baseUrl: sandbox.url,
+    authMode: 'app',
+    appId: sandbox.credentials.appId,
+    moduleCode: '102',
+    environment: 'production',
+  });
+  await handlers.setSecret({ profileId: profile.id, secret: sandbox.credentials.appSecret });
+  const rows = Array.from({ length: 60 }, (_, n) => {
+    const userId = `150508421876454${String(7200 + (n % 6))}`;
+    return { userId, lockId: sandbox.addLock({ userId, moduleCode: '101' }) };
+  });
+  await app.page.reload();
+  await app.ready();
+  await open(app, 'Batch');
+
+  await app
+    .field('User and lock IDs')
+    .fill(['user_id,lockId', ...rows.map((row) => `${row.userId},${row.lockId}`)].join('\n'));
+  await expect(app.page.getByText('60 locks of 6 users ready.')).toBeVisible();
+  await app.button('Release 60 locks…').click();
+  await expect(app.dialog).toContainText('This goes to Production');
+  await expect(app.dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  const release = app.dialog.getByRole('button', { name: 'Release 60 locks' });
+  await expect(release).toBeDisabled();
+  const count = app.dialog.getByLabel('Type the number of locks (60) to confirm');
+  await count.fill('50');
+  await expect(release).toBeDisabled();
+  await app.screenshot('batch-production-confirmation');
+  await count.fill('60');
+  await expect(release).toBeEnabled();
+  expect(sandbox.received()).toEqual([]);
+  await release.click();
+  await expect(app.page.getByText('Finished: 60 released, 0 already gone, 0 to retry, 0 need a fix.')).toBeVisible();
+  expect(sandbox.activeLocks()).toEqual([]);
+});
+
 test.describe('in Simplified Chinese', () => {
   test.use({ locale: 'zh-CN' });
 
