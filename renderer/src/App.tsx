@@ -117,6 +117,7 @@ export function App() {
       case 'history':
       case 'batch':
       case 'diagnostics':
+        setHistoryFilter({});
         setView(action.kind);
         return true;
       case 'help':

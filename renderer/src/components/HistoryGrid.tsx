@@ -171,7 +171,9 @@ export function HistoryGrid({
               {row.lockId ?? t('result.none')}
             </div>
             <div role="gridcell" className="history-cell">
-              <span className={`history-outcome history-outcome--${row.outcome}`}>{historyOutcome(row)}</span>
+              <span className={`history-outcome history-outcome--${row.outcome}`} title={historyOutcome(row)}>
+                {historyOutcome(row)}
+              </span>
             </div>
             <div role="gridcell" className="history-cell history-cell--num">
               {row.httpStatus ?? t('result.none')}

@@ -140,6 +140,11 @@ export function ProfileEditor({ profile, onSaved, onDeleted, onOpenLocks }: Prof
           return;
         }
         setSecret('');
+      } else if (saved.value.secretCleared) {
+        // The connection changed, so main removed the secret stored for the old one.
+        await secrets.refresh(saved.value.id);
+        setNotice(`${t('profile.saved', { name: saved.value.name })} ${t('secret.cleared')}`);
+        return;
       }
       setNotice(t('profile.saved', { name: saved.value.name }));
     } finally {
@@ -228,7 +233,7 @@ export function ProfileEditor({ profile, onSaved, onDeleted, onOpenLocks }: Prof
             setSecret(value);
             setNotice('');
           }}
-          status={profile ? secrets.status : { stored: false, store: '' }}
+          status={profile ? secrets.status : { stored: false, destinationChanged: false, store: '' }}
           busy={secrets.busy || saving}
           onRemove={() => void removeSecret()}
         />

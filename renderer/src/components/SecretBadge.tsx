@@ -11,6 +11,14 @@ export function SecretBadge({ status, id }: { status: SecretStatus | null; id?: 
       </span>
     );
   }
+  if (status.stored && status.destinationChanged) {
+    return (
+      <span id={id} className="badge badge--warn">
+        <Icon name="key" />
+        {t('secret.badge.otherDestination')}
+      </span>
+    );
+  }
   return (
     <span id={id} className={status.stored ? 'badge badge--ok' : 'badge badge--warn'}>
       <Icon name="key" />

@@ -14,6 +14,8 @@ export interface SecretStatusState {
   busy: boolean;
   store: (profileId: string, secret: string) => Promise<boolean>;
   clear: (profileId: string) => Promise<boolean>;
+  /** Asks main again (after a save that may have removed the secret). */
+  refresh: (profileId: string) => Promise<boolean>;
 }
 
 /** Whether the keychain holds a secret for a profile. The secret itself never comes back. */
@@ -58,7 +60,8 @@ export function useSecretStatus(profileId: string | null): SecretStatusState {
     [change],
   );
   const clear = useCallback((id: string) => change(id, () => lockAdmin().clearSecret({ profileId: id })), [change]);
+  const refresh = useCallback((id: string) => change(id, () => lockAdmin().secretStatus({ profileId: id })), [change]);
 
   const status = known && known.profileId === profileId ? known.status : null;
-  return { status, error, busy, store, clear };
+  return { status, error, busy, store, clear, refresh };
 }

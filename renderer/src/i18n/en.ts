@@ -128,6 +128,7 @@ export const en = {
   'resultTitle.invalid-response': 'Unexpected response',
   'resultTitle.invalid-input': 'Invalid input',
   'resultTitle.cancelled': 'Cancelled',
+  'resultTitle.destination-changed': 'Secret stored for another destination',
 
   'result.operationFor': '{operation} · profile {profile} · user {userId}',
   'result.lockId': 'Lock ID',
@@ -218,6 +219,8 @@ export const en = {
   'secret.label.app': 'App secret',
   'secret.badge.stored': 'Secret stored in {store}',
   'secret.badge.none': 'No secret stored',
+  'secret.badge.otherDestination': 'Secret stored for another destination: enter it again',
+  'secret.cleared': 'The connection changed, so the stored secret was removed: enter the token or app secret again.',
   'secret.badge.unknown': 'Checking the keychain…',
   'secret.placeholder.new': 'Paste the secret',
   'secret.placeholder.replace': 'Leave empty to keep the stored secret',

@@ -196,4 +196,12 @@ export const enDiagnostics = {
     'The request was cancelled, by you or because the app closed while it ran. If it had already left, the server may have processed it.',
   'help.kind.cancelled.confirm': 'The result says “Cancelled”; the history shows whether the request was sent.',
   'help.kind.cancelled.fix': 'Check the lock state, then run the operation again if it is still needed.',
+
+  'help.kind.destination-changed.title': 'Secret stored for another destination',
+  'help.kind.destination-changed.cause':
+    'The profile’s server, authentication, App ID, prefix, proxy or CA changed after its secret was stored. The secret is bound to where it was stored for, so it is not sent anywhere else. Nothing was sent.',
+  'help.kind.destination-changed.confirm':
+    'The profile shows “Secret stored for another destination” next to the secret.',
+  'help.kind.destination-changed.fix':
+    'Open the profile, check the server and the other connection settings, and enter the token or app secret again.',
 } as const;

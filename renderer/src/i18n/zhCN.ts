@@ -114,6 +114,7 @@ export const zhCN: Messages = {
   'resultTitle.invalid-response': '意外的响应',
   'resultTitle.invalid-input': '输入无效',
   'resultTitle.cancelled': '已取消',
+  'resultTitle.destination-changed': '密钥是为其他目标存储的',
 
   'result.operationFor': '{operation} · 配置 {profile} · 用户 {userId}',
   'result.lockId': '锁 ID',
@@ -203,6 +204,8 @@ export const zhCN: Messages = {
   'secret.label.app': '应用密钥',
   'secret.badge.stored': '密钥已存储在 {store}',
   'secret.badge.none': '未存储密钥',
+  'secret.badge.otherDestination': '密钥是为其他目标存储的：请重新输入',
+  'secret.cleared': '连接设置已更改，因此已移除存储的密钥：请重新输入访问令牌或应用密钥。',
   'secret.badge.unknown': '正在检查钥匙串…',
   'secret.placeholder.new': '粘贴密钥',
   'secret.placeholder.replace': '留空则保留已存储的密钥',
@@ -589,4 +592,10 @@ export const zhCN: Messages = {
     '请求已被取消，可能是您取消的，也可能是应用在运行时被关闭。如果请求已经发出，服务器可能已经处理了它。',
   'help.kind.cancelled.confirm': '结果显示“已取消”；历史中会显示请求是否已发送。',
   'help.kind.cancelled.fix': '检查锁的状态，如果仍有需要，请再次执行该操作。',
+
+  'help.kind.destination-changed.title': '密钥是为其他目标存储的',
+  'help.kind.destination-changed.cause':
+    '存储密钥之后，配置的服务器、认证方式、应用 ID、前缀、代理或 CA 发生了变化。密钥绑定到存储时的目标，因此不会发送到其他地方。未发送任何请求。',
+  'help.kind.destination-changed.confirm': '配置中密钥旁边会显示“密钥是为其他目标存储的”。',
+  'help.kind.destination-changed.fix': '打开配置，检查服务器和其他连接设置，然后重新输入访问令牌或应用密钥。',
 };

@@ -185,4 +185,10 @@ export const zhCNDiagnostics: Readonly<Record<keyof typeof enDiagnostics, string
     '请求已被取消，可能是您取消的，也可能是应用在请求进行时被关闭。如果请求已经发出，服务器可能已处理它。',
   'help.kind.cancelled.confirm': '结果显示“已取消”；历史记录会显示请求是否已发出。',
   'help.kind.cancelled.fix': '检查锁的状态，如仍需要，再次执行该操作。',
+
+  'help.kind.destination-changed.title': '密钥是为其他目标存储的',
+  'help.kind.destination-changed.cause':
+    '存储密钥之后，配置的服务器、认证方式、应用 ID、前缀、代理或 CA 发生了变化。密钥绑定到存储时的目标，因此不会发送到其他地方。未发送任何请求。',
+  'help.kind.destination-changed.confirm': '配置中密钥旁边会显示“密钥是为其他目标存储的”。',
+  'help.kind.destination-changed.fix': '打开配置，检查服务器和其他连接设置，然后重新输入访问令牌或应用密钥。',
 };
