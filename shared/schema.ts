@@ -102,7 +102,13 @@ export function array<T>(item: Schema<T>, maxItems: number): Schema<T[]> {
     parse(value, path = '') {
       if (!Array.isArray(value)) throw new SchemaError(path, 'must be a list');
       if (value.length > maxItems) throw new SchemaError(path, `must have at most ${maxItems} items`);
-      return value.map((entry, index) => item.parse(entry, `${path}[${index}]`));
+      const out: T[] = [];
+      // Index by index: Array.prototype.map skips holes, so [1, , 3] would reach a handler sparse.
+      for (let index = 0; index < value.length; index += 1) {
+        if (!Object.hasOwn(value, index)) throw new SchemaError(`${path}[${index}]`, 'is missing (a hole in the list)');
+        out.push(item.parse(value[index], `${path}[${index}]`));
+      }
+      return out;
     },
   };
 }

@@ -172,29 +172,36 @@ describe('registered IPC handlers under sender fuzzing', () => {
         },
       ]),
     ) as unknown as Handlers;
-    registerIpc(fakeIpcMain as never, handlers, page);
+    const mainContents = { id: 1 };
+    const logged: string[] = [];
+    registerIpc(fakeIpcMain as never, handlers, page, {
+      isMainWindow: (sender) => sender === mainContents,
+      log: (line) => logged.push(line),
+    });
 
     const frame = fc.oneof(
       fc.record({ url: anyUrl(page), parent: fc.constantFrom(null, null, {}, { url: page }) }),
       fc.constantFrom(null, undefined),
       fc.constant('throwing'),
     );
+    const sender = fc.constantFrom<unknown>(mainContents, mainContents, mainContents, { id: 2 }, undefined, null);
     let accepted = 0;
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...METHOD_NAMES), frame, async (method, senderFrame) => {
+      fc.asyncProperty(fc.constantFrom(...METHOD_NAMES), frame, sender, async (method, senderFrame, contents) => {
         const event =
           senderFrame === 'throwing'
-            ? Object.defineProperty({}, 'senderFrame', {
+            ? Object.defineProperty({ sender: contents }, 'senderFrame', {
                 get() {
                   throw new Error('Render frame was disposed before WebFrameMain could be accessed');
                 },
               })
-            : { senderFrame };
+            : { senderFrame, sender: contents };
         const before = called;
         const listener = listeners.get(channelFor(method));
         if (!listener) throw new Error(`no listener for ${method}`);
-        const result = await listener(event, undefined);
+        const result = await listener(event, { canary: 'PAYLOAD-CANARY' });
         const own =
+          contents === mainContents &&
           typeof senderFrame === 'object' &&
           senderFrame !== null &&
           senderFrame.parent === null &&
@@ -210,5 +217,7 @@ describe('registered IPC handlers under sender fuzzing', () => {
       { numRuns: RUNS, seed: SEED },
     );
     expect(accepted).toBeGreaterThan(0);
+    expect(logged.length).toBeGreaterThan(0);
+    expect(logged.join('\n')).not.toContain('PAYLOAD-CANARY');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isOwnPageUrl, isTrustedSender } from '../../../electron/ipc/senderPolicy';
+import { isOwnPageUrl, isTrustedSender, senderRefusal } from '../../../electron/ipc/senderPolicy';
 
 const PAGE = 'file:///opt/koodrive-lock-admin/resources/app/out/renderer/index.html';
 const DEV = 'http://localhost:5173';
@@ -64,5 +64,16 @@ describe('isTrustedSender', () => {
   it('trusts nothing when the allowed page itself is not a usable URL', () => {
     expect(isOwnPageUrl('about:blank', 'about:blank')).toBe(false);
     expect(isOwnPageUrl('http://x/', 'garbage')).toBe(false);
+  });
+});
+
+describe('senderRefusal', () => {
+  const APP = 'app://koodrive/index.html';
+  it('passes our page in the main frame of the main window only, and says why otherwise', () => {
+    expect(senderRefusal({ url: APP, isMainFrame: true }, APP, true)).toBeNull();
+    expect(senderRefusal({ url: APP, isMainFrame: true }, APP, false)).toBe('not-main-window');
+    expect(senderRefusal({ url: APP, isMainFrame: false }, APP, true)).toBe('subframe');
+    expect(senderRefusal({ url: 'https://evil.example/', isMainFrame: true }, APP, true)).toBe('foreign-page');
+    expect(senderRefusal(null, APP, true)).toBe('frame-gone');
   });
 });

@@ -15,10 +15,23 @@ function spyHandlers(): Handlers {
 
 type Frame = { url: string; parent: unknown } | null;
 
-function invoke(channel: string, frame: Frame, ...args: unknown[]): Promise<unknown> {
+/** The main window's webContents, and another one (a second window, a webview) showing the same page. */
+const mainContents = { id: 1 };
+const otherContents = { id: 2 };
+let logged: string[] = [];
+const check = {
+  isMainWindow: (sender: unknown) => sender === mainContents,
+  log: (line: string) => logged.push(line),
+};
+
+function invokeFrom(sender: unknown, channel: string, frame: Frame, ...args: unknown[]): Promise<unknown> {
   const listener = ipcMain.handlers.get(channel);
   if (!listener) throw new Error(`no handler for ${channel}`);
-  return Promise.resolve(listener({ senderFrame: frame }, ...args));
+  return Promise.resolve(listener({ senderFrame: frame, sender }, ...args));
+}
+
+function invoke(channel: string, frame: Frame, ...args: unknown[]): Promise<unknown> {
+  return invokeFrom(mainContents, channel, frame, ...args);
 }
 
 const mainFrame = { url: PAGE, parent: null };
@@ -28,7 +41,8 @@ describe('registerIpc', () => {
   beforeEach(() => {
     resetFakeElectron();
     handlers = spyHandlers();
-    registerIpc(ipcMain as never, handlers, PAGE);
+    logged = [];
+    registerIpc(ipcMain as never, handlers, PAGE, check);
   });
 
   it('registers one handler per contract method, on its channel, and nothing else', () => {
@@ -77,5 +91,45 @@ describe('registerIpc', () => {
     const result = await invoke('lockAdmin:listProfiles', mainFrame, undefined, { smuggled: true });
     expect(result).toEqual({ ok: true, value: 'listProfiles done' });
     expect(handlers.listProfiles).toHaveBeenCalledWith(undefined);
+  });
+
+  it('refuses our page in another webContents than the main window, and logs it without the argument', async () => {
+    const arg = { profileId: 'prod', lockId: 'PAYLOAD-abc@102' };
+    const result = await invokeFrom(otherContents, 'lockAdmin:releaseLock', mainFrame, arg);
+    expect(result).toEqual(FORBIDDEN_SENDER);
+    expect(handlers.releaseLock).not.toHaveBeenCalled();
+    expect(logged).toEqual(['Refused IPC call releaseLock from app://koodrive: not-main-window.']);
+    expect(logged.join('\n')).not.toContain('PAYLOAD');
+  });
+
+  it('refuses when the main window check itself throws or there is no sender', async () => {
+    const throwing = {
+      isMainWindow: () => {
+        throw new Error('destroyed');
+      },
+      log: () => {},
+    };
+    resetFakeElectron();
+    registerIpc(ipcMain as never, handlers, PAGE, throwing);
+    expect(await invoke('lockAdmin:listProfiles', mainFrame)).toEqual(FORBIDDEN_SENDER);
+    resetFakeElectron();
+    registerIpc(ipcMain as never, handlers, PAGE, check);
+    expect(await invokeFrom(undefined, 'lockAdmin:listProfiles', mainFrame)).toEqual(FORBIDDEN_SENDER);
+    expect(handlers.listProfiles).not.toHaveBeenCalled();
+  });
+
+  it('logs each refused sender with its reason and origin only, and a flood only at 1, 10, 100, … times', async () => {
+    const foreign = { url: 'https://evil.example/path?secret=PAYLOAD', parent: null };
+    for (let n = 0; n < 150; n += 1) await invoke('lockAdmin:setSecret', foreign, { secret: 'PAYLOAD' });
+    await invoke('lockAdmin:listProfiles', { url: PAGE, parent: { url: PAGE } });
+    await invoke('lockAdmin:listProfiles', null);
+    expect(logged).toEqual([
+      'Refused IPC call setSecret from https://evil.example: foreign-page.',
+      'Refused IPC call setSecret from https://evil.example: foreign-page (10 times so far).',
+      'Refused IPC call setSecret from https://evil.example: foreign-page (100 times so far).',
+      'Refused IPC call listProfiles from app://koodrive: subframe.',
+      'Refused IPC call listProfiles from unknown: frame-gone.',
+    ]);
+    expect(logged.join('\n')).not.toContain('PAYLOAD');
   });
 });
