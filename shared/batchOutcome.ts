@@ -33,6 +33,7 @@ export function outcomeOf(result: LockResult): BatchOutcome {
     case 'tls':
     case 'conflict':
     case 'invalid-response':
+    case 'destination-changed':
       return 'needs-fix';
     default:
       // A kind added later is never resent automatically until it is placed above.

@@ -100,6 +100,11 @@ export const argSchemas = {
 
 export interface SecretStatus {
   stored: boolean;
+  /**
+   * A secret is stored, but for another destination than the profile's current one (base URL, auth mode,
+   * App ID, prefix, proxy or CA changed since): it will not be used until it is entered again.
+   */
+  destinationChanged: boolean;
   /** Human name of the store, e.g. "Secret Service (GNOME Keyring / KWallet)". */
   store: string;
 }
@@ -117,7 +122,8 @@ export interface SandboxInfo {
 
 export interface MethodResults {
   listProfiles: Profile[];
-  saveProfile: Profile;
+  /** secretCleared: the save changed where the secret goes, so the stored secret was removed (enter it again). */
+  saveProfile: Profile & { secretCleared: boolean };
   deleteProfile: { deleted: boolean };
   secretStatus: SecretStatus;
   setSecret: SecretStatus;

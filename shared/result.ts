@@ -14,6 +14,8 @@ export const RESULT_KINDS = [
   'invalid-response',
   'invalid-input',
   'cancelled',
+  /** The stored secret was stored for another destination (base URL, auth mode, App ID, proxy, CA): not used. */
+  'destination-changed',
 ] as const;
 
 export type ResultKind = (typeof RESULT_KINDS)[number];

@@ -30,7 +30,7 @@ export function exitCodeForResult(result: LockResult): ExitCode {
   if (result.ok) return EXIT.ok;
   if (result.kind === 'network' || result.kind === 'tls' || result.kind === 'timeout') return EXIT.network;
   if (result.httpStatus !== null || result.kind === 'invalid-response') return EXIT.refused;
-  if (result.kind === 'invalid-input') return EXIT.usage;
+  if (result.kind === 'invalid-input' || result.kind === 'destination-changed') return EXIT.usage;
   if (result.kind === 'cancelled') return EXIT.interrupted;
   // Any other failure without an HTTP answer means the server was not reached.
   return EXIT.network;

@@ -18,6 +18,7 @@ const KIND_LABEL: Record<ResultKind, string> = {
   'invalid-response': 'unreadable answer',
   'invalid-input': 'invalid input',
   cancelled: 'cancelled',
+  'destination-changed': 'secret stored for another destination',
 };
 
 /** Removes terminal control sequences and line breaks from text that came from a server or a file. */

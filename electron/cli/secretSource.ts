@@ -1,6 +1,7 @@
 /** Where the secret for a lock operation comes from: --secret-stdin, then the environment, then the keychain. */
 import type { AuthMode, Profile } from '../../shared/profile';
 import { secretProblem } from '../core/koodrive/requestBuilder';
+import { SecretDestinationError, readProfileSecret } from '../core/secrets/boundSecret';
 import type { SecretStore } from '../core/secrets/secretStore';
 import { CliError } from './cliError';
 import type { Connection } from './connection';
@@ -62,7 +63,16 @@ export async function resolveSecret(
       EXIT.usage,
     );
   }
-  const stored = await options.store.get(profile.id);
+  let stored: string | null;
+  try {
+    stored = await readProfileSecret(options.store, profile);
+  } catch (error) {
+    if (!(error instanceof SecretDestinationError)) throw error;
+    throw new CliError(
+      `${error.message} Store it with \`koodrive-lock secret set --profile ${profile.id}\`.`,
+      EXIT.usage,
+    );
+  }
   if (stored === null) {
     throw new CliError(
       `No ${noun} is stored for profile "${profile.name}" in ${options.store.label}. Store it with \`koodrive-lock secret set --profile ${profile.id}\`, or set ${envName}. If you stored one before, your keychain may be locked: unlock it and try again. Nothing was sent.`,

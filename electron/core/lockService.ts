@@ -15,6 +15,7 @@ import { lockUrlProblem, prepareLockRequest, secretProblem } from './koodrive/re
 import { lockIdFromData, parseResponseBody } from './koodrive/responseParser';
 import { type HttpResponse, type TlsOptions, type Transport, TransportError } from './koodrive/transport';
 import type { LockRequest, SecretSource } from './lockRequest';
+import { SecretDestinationError } from './secrets/boundSecret';
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
@@ -157,7 +158,23 @@ export function createLockService(deps: LockServiceDeps): LockService {
       };
     }
 
-    const secret = await deps.secretFor(profile);
+    let secret: string;
+    try {
+      secret = await deps.secretFor(profile);
+    } catch (error) {
+      if (!(error instanceof SecretDestinationError)) throw error;
+      return {
+        ...invalidInputResult({
+          operation,
+          host: hostOf(profile.baseUrl),
+          lockId: checked.lockId,
+          userId,
+          batchId,
+          problem: error.message,
+        }),
+        kind: 'destination-changed',
+      };
+    }
     const badSecret = secretProblem(secret, profile.authMode);
     if (badSecret) {
       return invalidInputResult({

@@ -8,6 +8,7 @@ import type { SecretSource } from '../core/lockRequest';
 import { type LockService, createLockService } from '../core/lockService';
 import { ProfileStore } from '../core/profiles/profileStore';
 import { createKeytarStore } from '../core/secrets/keytarStore';
+import { readProfileSecret } from '../core/secrets/boundSecret';
 import type { SecretStore } from '../core/secrets/secretStore';
 import { AppError } from './appError';
 import { type InflightRequests, createInflightRequests } from './inflightRequests';
@@ -47,7 +48,7 @@ export interface AppServicesOptions {
 
 export function secretSourceFor(secrets: SecretStore): SecretSource {
   return async (profile) => {
-    const secret = await secrets.get(profile.id);
+    const secret = await readProfileSecret(secrets, profile);
     if (secret === null) {
       const what = profile.authMode === 'app' ? 'app secret' : 'access token';
       throw new AppError(

@@ -3,6 +3,7 @@ import type { Profile } from '../../shared/profile';
 import { profileProblem } from '../../shared/profile';
 import type { LockResult } from '../../shared/result';
 import type { LockRequest } from '../core/lockRequest';
+import { destinationChanged, profileSecretState, storeProfileSecret } from '../core/secrets/boundSecret';
 import { AppError } from './appError';
 import type { AppServices } from './appServices';
 
@@ -36,8 +37,8 @@ export function createCoreHandlers(services: AppServices): Pick<Handlers, CoreMe
     return profile;
   }
 
-  function secretStatus(stored: boolean): SecretStatus {
-    return { stored, store: secrets.label };
+  function secretStatus(stored: boolean, destinationChanged: boolean): SecretStatus {
+    return { stored, destinationChanged, store: secrets.label };
   }
 
   async function runLock(
@@ -62,7 +63,12 @@ export function createCoreHandlers(services: AppServices): Pick<Handlers, CoreMe
     async saveProfile(input) {
       const problem = profileProblem(input);
       if (problem) throw new AppError('invalid-argument', problem);
-      return profiles.save(input);
+      const previous = input.id === undefined ? undefined : (await profiles.list()).find((p) => p.id === input.id);
+      const saved = await profiles.save(input);
+      // A new profile never inherits an entry left under its id; a changed destination never keeps its secret.
+      const stale = previous === undefined || destinationChanged(previous, saved);
+      const secretCleared = stale && (await secrets.delete(saved.id));
+      return { ...saved, secretCleared: previous !== undefined && secretCleared };
     },
 
     async deleteProfile({ profileId }) {
@@ -72,21 +78,21 @@ export function createCoreHandlers(services: AppServices): Pick<Handlers, CoreMe
     },
 
     async secretStatus({ profileId }) {
-      await profileById(profileId);
-      return secretStatus((await secrets.get(profileId)) !== null);
+      const state = await profileSecretState(secrets, await profileById(profileId));
+      return secretStatus(state.stored, state.stored && !state.usable);
     },
 
     async setSecret({ profileId, secret }) {
-      await profileById(profileId);
+      const profile = await profileById(profileId);
       const value = secret.trim();
       if (value.length === 0) throw new AppError('invalid-argument', 'secret: is required');
-      await secrets.set(profileId, value);
-      return secretStatus(true);
+      await storeProfileSecret(secrets, profile, value);
+      return secretStatus(true, false);
     },
 
     async clearSecret({ profileId }) {
       await secrets.delete(profileId);
-      return secretStatus(false);
+      return secretStatus(false, false);
     },
 
     releaseLock: ({ profileId, lockId, userId, requestTag, clockOffsetMs }) =>

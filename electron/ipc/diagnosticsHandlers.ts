@@ -6,6 +6,7 @@ import { checkConnection } from '../core/diagnostics/connectionCheck';
 import { previewLockRequest } from '../core/diagnostics/requestPreview';
 import { RequestBuildError, secretProblem } from '../core/koodrive/requestBuilder';
 import { checkLockRequest } from '../core/lockService';
+import { SecretDestinationError, readProfileSecret } from '../core/secrets/boundSecret';
 import { SecretStoreError } from '../core/secrets/secretStore';
 import { AppError } from './appError';
 import { type AppServices, secretSourceFor } from './appServices';
@@ -30,9 +31,10 @@ export function createDiagnosticsHandlers(services: AppServices): Pick<Handlers,
 
   async function lookupSecret(profile: Profile): Promise<SecretLookup> {
     try {
-      return { ok: true, secret: await secrets.get(profile.id) };
+      return { ok: true, secret: await readProfileSecret(secrets, profile) };
     } catch (error) {
-      if (error instanceof SecretStoreError) return { ok: false, problem: error.message };
+      if (error instanceof SecretStoreError || error instanceof SecretDestinationError)
+        return { ok: false, problem: error.message };
       return { ok: false, problem: 'The keychain could not be read.' };
     }
   }

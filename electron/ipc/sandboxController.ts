@@ -1,4 +1,7 @@
 import type { SandboxInfo } from '../../shared/contract';
+import { isLoopbackHost } from '../../shared/identifiers';
+import type { Profile } from '../../shared/profile';
+import { storeProfileSecret } from '../core/secrets/boundSecret';
 import type { ProfileStore } from '../core/profiles/profileStore';
 import type { RunningSandbox } from '../core/sandbox/server';
 import { startSandbox } from '../core/sandbox/server';
@@ -8,6 +11,21 @@ import { AppError } from './appError';
 export const SANDBOX_PROFILE_ID = 'sandbox';
 export const SANDBOX_PROFILE_NAME = 'Sandbox';
 export const SANDBOX_MODULE_CODE = '102';
+const SANDBOX_PROFILE_SLOTS = [
+  { id: SANDBOX_PROFILE_ID, name: SANDBOX_PROFILE_NAME },
+  { id: 'practice-sandbox', name: 'Practice sandbox' },
+] as const;
+
+/** The sandbox's own profile: tagged Sandbox and pointing at plain http on this computer. */
+function isSandboxProfile(profile: Profile): boolean {
+  if (profile.environment !== 'sandbox') return false;
+  try {
+    const url = new URL(profile.baseUrl);
+    return url.protocol === 'http:' && isLoopbackHost(url.hostname);
+  } catch {
+    return false;
+  }
+}
 
 export type SandboxServer = Pick<RunningSandbox, 'url' | 'credentials' | 'activeLockIds' | 'activeLocks' | 'stop'>;
 
@@ -52,6 +70,36 @@ export function createSandboxController(deps: SandboxControllerDeps): SandboxCon
     return next;
   }
 
+  /**
+   * Creates or updates the sandbox's own profile. A profile that merely has its id or name but points
+   * somewhere real is never overwritten: the practice profile then takes the next free slot.
+   */
+  async function saveOwnProfile(started: SandboxServer): Promise<Profile> {
+    const fields = {
+      baseUrl: started.url,
+      userId: started.credentials.userId,
+      authMode: 'app' as const,
+      appId: started.credentials.appId,
+      environment: 'sandbox' as const,
+      moduleCode: SANDBOX_MODULE_CODE,
+    };
+    const existing = await deps.profiles.list();
+    for (const slot of SANDBOX_PROFILE_SLOTS) {
+      const byId = existing.find((profile) => profile.id === slot.id);
+      if (byId) {
+        if (isSandboxProfile(byId)) return deps.profiles.save({ ...fields, id: slot.id, name: byId.name });
+        continue;
+      }
+      if (existing.some((profile) => profile.name.toLowerCase() === slot.name.toLowerCase())) continue;
+      // Saving without an id creates the profile; its id is the name's slug.
+      return deps.profiles.save({ ...fields, name: slot.name });
+    }
+    throw new AppError(
+      'invalid-argument',
+      `The profiles "${SANDBOX_PROFILE_SLOTS.map((slot) => slot.name).join('" and "')}" exist and point elsewhere, so the practice sandbox did not overwrite them. Rename one of them and start the sandbox again.`,
+    );
+  }
+
   async function doStart(): Promise<SandboxInfo> {
     if (server) return status();
     let started: SandboxServer;
@@ -64,19 +112,8 @@ export function createSandboxController(deps: SandboxControllerDeps): SandboxCon
       );
     }
     try {
-      const exists = (await deps.profiles.list()).some((profile) => profile.id === SANDBOX_PROFILE_ID);
-      // Saving without an id creates the profile; its id is the name's slug, "sandbox".
-      const saved = await deps.profiles.save({
-        ...(exists ? { id: SANDBOX_PROFILE_ID } : {}),
-        name: SANDBOX_PROFILE_NAME,
-        baseUrl: started.url,
-        userId: started.credentials.userId,
-        authMode: 'app',
-        appId: started.credentials.appId,
-        environment: 'sandbox',
-        moduleCode: SANDBOX_MODULE_CODE,
-      });
-      await deps.secrets.set(saved.id, started.credentials.appSecret);
+      const saved = await saveOwnProfile(started);
+      await storeProfileSecret(deps.secrets, saved, started.credentials.appSecret);
       profileId = saved.id;
     } catch (error) {
       await started.stop().catch(() => undefined);

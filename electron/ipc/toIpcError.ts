@@ -2,6 +2,7 @@ import type { IpcError } from '../../shared/contract';
 import { SchemaError } from '../../shared/schema';
 import { AuditWriteError } from '../core/lockService';
 import { ProfileStoreError } from '../core/profiles/profileStoreError';
+import { SecretDestinationError } from '../core/secrets/boundSecret';
 import { SecretStoreError } from '../core/secrets/secretStore';
 import { AppError } from './appError';
 
@@ -16,6 +17,8 @@ export function toIpcError(error: unknown): IpcError {
   if (error instanceof AppError) return { code: error.code, message: error.message };
   if (error instanceof SchemaError) return { code: 'invalid-argument', message: error.message };
   if (error instanceof SecretStoreError) return { code: 'keychain-unavailable', message: error.message };
+  // Names the changed fields only, never the secret.
+  if (error instanceof SecretDestinationError) return { code: 'invalid-argument', message: error.message };
   // Written for users, and the lock service has already scrubbed the secret out of it.
   if (error instanceof AuditWriteError) return { code: 'storage', message: error.message };
   if (error instanceof ProfileStoreError) {

@@ -75,7 +75,7 @@ describe.each([false, true])('diagnostics against the sandbox (https: %s)', (htt
       }),
     );
     const secret = authMode === 'app' ? sandbox.credentials.appSecret : sandbox.credentials.token;
-    await secrets.set(profile.id, secret);
+    value(await call('setSecret', { profileId: profile.id, secret }));
     return profile.id;
   }
 

@@ -1,5 +1,6 @@
 /** koodrive-lock profile add | list | show | remove: connection profiles shared with the desktop app. */
 import type { Profile } from '../../../shared/profile';
+import { profileSecretState } from '../../core/secrets/boundSecret';
 import { SecretStoreError } from '../../core/secrets/secretStore';
 import { CliError, UsageError } from '../cliError';
 import type { Command } from '../command';
@@ -132,8 +133,13 @@ ${GLOBAL_HELP}`,
     let secret: string;
     let stored: boolean | null = null;
     try {
-      stored = (await store.get(profile.id)) !== null;
-      secret = stored ? `stored in ${store.label}` : `not stored (koodrive-lock secret set --profile ${profile.id})`;
+      const state = await profileSecretState(store, profile);
+      stored = state.stored;
+      if (!state.stored) secret = `not stored (koodrive-lock secret set --profile ${profile.id})`;
+      else if (state.usable) secret = `stored in ${store.label}`;
+      else {
+        secret = `stored for another destination, so it will not be used: store it again (koodrive-lock secret set --profile ${profile.id})`;
+      }
     } catch (error) {
       if (!(error instanceof SecretStoreError)) throw error;
       secret = `unknown: ${error.message}`;

@@ -1,5 +1,6 @@
 /** koodrive-lock secret set | clear | status: the profile's entry in the OS keychain. */
 import { CliError, UsageError } from '../cliError';
+import { profileSecretState, storeProfileSecret } from '../../core/secrets/boundSecret';
 import type { Command, CommandContext } from '../command';
 import { writeJsonLine } from '../command';
 import { EXIT } from '../exitCodes';
@@ -41,7 +42,7 @@ ${GLOBAL_HELP}`,
     const problem = secretInputProblem(secret, profile.authMode);
     if (problem) throw new CliError(`The ${noun} ${problem}; nothing was saved.`, EXIT.usage);
     const store = context.deps.secretStore;
-    await store.set(profile.id, secret);
+    await storeProfileSecret(store, profile, secret);
     if (context.values.json) writeJsonLine(context.io, { profile: profile.id, stored: true, store: store.label });
     else context.io.stdout.write(`Stored the ${noun} for profile "${profile.name}" in ${store.label}.\n`);
     return EXIT.ok;
@@ -91,15 +92,22 @@ ${GLOBAL_HELP}`,
     noOperands(context, 'secret status');
     const profile = await requireProfile(context, 'secret status', 'option');
     const store = context.deps.secretStore;
-    const stored = (await store.get(profile.id)) !== null;
+    const { stored, usable } = await profileSecretState(store, profile);
     if (context.values.json) {
-      writeJsonLine(context.io, { profile: profile.id, stored, store: store.label });
+      writeJsonLine(context.io, {
+        profile: profile.id,
+        stored,
+        destinationChanged: stored && !usable,
+        store: store.label,
+      });
       return EXIT.ok;
     }
     const noun = secretNoun(profile.authMode);
     context.io.stdout.write(
       stored
-        ? `A ${noun} is stored for profile "${profile.name}" in ${store.label}.\n`
+        ? usable
+          ? `A ${noun} is stored for profile "${profile.name}" in ${store.label}.\n`
+          : `A ${noun} is stored for profile "${profile.name}", but for another destination than the profile's current one, so it will not be used. Store it again with \`koodrive-lock secret set --profile ${profile.id}\`.\n`
         : `No ${noun} is stored for profile "${profile.name}" in ${store.label}. Store one with \`koodrive-lock secret set --profile ${profile.id}\`, or set ${envNameFor(profile.authMode)}.\n`,
     );
     return EXIT.ok;

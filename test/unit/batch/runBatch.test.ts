@@ -14,6 +14,7 @@ function resultFor(lockId: string, ok = true): LockResult {
     msg: null,
     lockId,
     durationMs: 1,
+    userId: null,
     remedy: '',
   };
 }

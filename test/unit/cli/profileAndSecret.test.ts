@@ -1,4 +1,6 @@
 import fs from 'node:fs/promises';
+import { ProfileStore } from '../../../electron/core/profiles/profileStore';
+import { readProfileSecret, storeProfileSecret } from '../../../electron/core/secrets/boundSecret';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type RunningSandbox, startSandbox } from '../../../electron/core/sandbox/server';
@@ -25,6 +27,20 @@ beforeEach(async () => {
 
 const run = (argv: string[], options: Parameters<typeof runCli>[1] = {}) =>
   runCli([...argv, '--data-dir', dataDir], { ...options, deps: { secretStore: store } });
+
+/** Stores a secret the way `secret set` does: bound to the profile's destination. */
+async function storeSecret(profileId: string, secret: string): Promise<void> {
+  const profile = await new ProfileStore(dataDir).find(profileId);
+  if (!profile) throw new Error(`no profile ${profileId}`);
+  await storeProfileSecret(store, profile, secret);
+}
+
+/** The secret as the CLI reads it: only for the profile's own destination. */
+async function storedSecret(profileId: string): Promise<string | null> {
+  const profile = await new ProfileStore(dataDir).find(profileId);
+  if (!profile) throw new Error(`no profile ${profileId}`);
+  return readProfileSecret(store, profile);
+}
 
 async function addSandboxProfile(name: string, auth: 'bearer' | 'app'): Promise<void> {
   const flags = ['--name', name, '--base-url', sandbox.url, '--user-id', sandbox.credentials.userId, '--auth', auth];
@@ -73,9 +89,10 @@ describe('profile commands', () => {
       authMode: 'app',
       appId: 'abc123',
       moduleCode: '101',
+      environment: 'production',
     });
 
-    await store.set('prod-intl', 'the-app-secret-1234');
+    await storeSecret('prod-intl', 'the-app-secret-1234');
     const show = await run(['profile', 'show', 'prod intl']);
     expect(show.code).toBe(0);
     expect(show.stdout).toContain('auth:        app (App ID abc123)');
@@ -139,10 +156,15 @@ describe('secret commands and the keychain', () => {
     const set = await run(['secret', 'set', '--profile', 'sbx'], { stdin: `${sandbox.credentials.token}\nignored\n` });
     expect(set.code).toBe(0);
     expect(set.stdout).toBe('Stored the access token for profile "sbx" in Test keychain.\n');
-    expect(await store.get('sbx')).toBe(sandbox.credentials.token);
+    expect(await storedSecret('sbx')).toBe(sandbox.credentials.token);
 
     const status = await run(['secret', 'status', '--profile', 'sbx', '--json']);
-    expect(JSON.parse(status.stdout)).toEqual({ profile: 'sbx', stored: true, store: 'Test keychain' });
+    expect(JSON.parse(status.stdout)).toEqual({
+      profile: 'sbx',
+      stored: true,
+      destinationChanged: false,
+      store: 'Test keychain',
+    });
 
     const lockId = sandbox.addLock();
     const release = await run(['release', '--profile', 'sbx', lockId], { env: {} });
@@ -162,7 +184,7 @@ describe('secret commands and the keychain', () => {
 
   it('app mode: the App secret comes from the keychain', async () => {
     await addSandboxProfile('sbx-app', 'app');
-    await store.set('sbx-app', sandbox.credentials.appSecret);
+    await storeSecret('sbx-app', sandbox.credentials.appSecret);
     const fresh = sandbox.addLock('101');
     const release = await run(['release', '--profile', 'sbx-app', fresh]);
     expect(release.code).toBe(0);
@@ -170,7 +192,7 @@ describe('secret commands and the keychain', () => {
 
   it('the environment variable wins over the keychain', async () => {
     await addSandboxProfile('sbx', 'bearer');
-    await store.set('sbx', 'stale-token-0000');
+    await storeSecret('sbx', 'stale-token-0000');
     const lockId = sandbox.addLock();
     const release = await run(['release', '--profile', 'sbx', lockId], {
       env: { KOODRIVE_TOKEN: sandbox.credentials.token },
@@ -193,7 +215,7 @@ describe('secret commands and the keychain', () => {
     }, 20);
     const { code, stdout, stderr } = await running.done;
     expect(code).toBe(0);
-    expect(await store.get('sbx')).toBe('hunter2');
+    expect(await storedSecret('sbx')).toBe('hunter2');
     expect(stderr).toBe('access token for profile sbx (input hidden): \n');
     expect(stdout + stderr).not.toContain('hunter');
     expect(tty.rawModes).toEqual([true, false]);
@@ -253,5 +275,30 @@ describe('secret commands and the keychain', () => {
     await run(['secret', 'set', '--profile', 'sbx'], { stdin: `${sandbox.credentials.token}\n` });
     const text = await fs.readFile(path.join(dataDir, 'profiles.json'), 'utf8');
     expect(text).not.toContain(sandbox.credentials.token);
+  });
+});
+
+describe('the stored secret goes only where it was stored for', () => {
+  it('a profiles.json edit that re-points the profile: exit 2, nothing reaches the new host', async () => {
+    const elsewhere = await startSandbox({ seedLocks: 0, credentials: sandbox.credentials });
+    try {
+      await addSandboxProfile('sbx', 'bearer');
+      const set = await run(['secret', 'set', '--profile', 'sbx'], { stdin: `${sandbox.credentials.token}\n` });
+      expect(set.code).toBe(0);
+      const file = path.join(dataDir, 'profiles.json');
+      const data = JSON.parse(await fs.readFile(file, 'utf8')) as { profiles: { baseUrl: string }[] };
+      data.profiles[0].baseUrl = elsewhere.url;
+      await fs.writeFile(file, JSON.stringify(data));
+
+      const release = await run(['release', '--profile', 'sbx', elsewhere.addLock()], { env: {} });
+      expect(release.code).toBe(2);
+      expect(release.stderr).toContain('now points elsewhere than when its secret was stored (changed: base URL)');
+      expect(release.stderr).toContain('koodrive-lock secret set --profile sbx');
+      expect(elsewhere.received()).toEqual([]);
+      const status = await run(['secret', 'status', '--profile', 'sbx', '--json']);
+      expect(JSON.parse(status.stdout)).toMatchObject({ stored: true, destinationChanged: true });
+    } finally {
+      await elsewhere.stop();
+    }
   });
 });

@@ -48,7 +48,7 @@ describe('diagnostics IPC handlers', () => {
       }),
     );
     profileId = profile.id;
-    await secrets.set(profileId, sandbox.credentials.appSecret);
+    value(await call('setSecret', { profileId, secret: sandbox.credentials.appSecret }));
   });
 
   afterEach(async () => {

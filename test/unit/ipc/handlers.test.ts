@@ -3,9 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Handlers, IpcResult } from '../../../shared/contract';
+import type { Profile } from '../../../shared/profile';
 import type { LockResult } from '../../../shared/result';
 import { type RunningSandbox, startSandbox } from '../../../electron/core/sandbox/server';
 import { type MemorySecretStore, createMemorySecretStore } from '../../../electron/core/secrets/memorySecretStore';
+import { readProfileSecret } from '../../../electron/core/secrets/boundSecret';
 import { SecretStoreError } from '../../../electron/core/secrets/secretStore';
 import { type AppServices, createAppServices } from '../../../electron/ipc/appServices';
 import { dispatch } from '../../../electron/ipc/dispatch';
@@ -55,12 +57,15 @@ describe('IPC handlers over real core components', () => {
   describe('profiles and secrets', () => {
     it('saves, lists and deletes a profile, and deleting also removes its keychain entry', async () => {
       expect(value(await call('listProfiles'))).toEqual([]);
-      const saved = value<{ id: string }>(await call('saveProfile', PROFILE));
-      expect(saved).toMatchObject({ id: 'production', ...PROFILE });
+      const { secretCleared, ...saved } = value<Profile & { secretCleared: boolean }>(
+        await call('saveProfile', PROFILE),
+      );
+      expect(secretCleared).toBe(false);
+      expect(saved).toMatchObject({ id: 'production', environment: 'production', ...PROFILE });
       expect(value(await call('listProfiles'))).toEqual([saved]);
 
       value(await call('setSecret', { profileId: 'production', secret: 'tok-123' }));
-      expect(await secrets.get('production')).toBe('tok-123');
+      expect(await readProfileSecret(secrets, saved)).toBe('tok-123');
 
       expect(value(await call('deleteProfile', { profileId: 'production' }))).toEqual({ deleted: true });
       expect(await secrets.get('production')).toBeNull();
@@ -78,16 +83,19 @@ describe('IPC handlers over real core components', () => {
       value(await call('saveProfile', PROFILE));
       expect(value(await call('secretStatus', { profileId: 'production' }))).toEqual({
         stored: false,
+        destinationChanged: false,
         store: 'Test keychain',
       });
       const set = await call('setSecret', { profileId: 'production', secret: '  sbx_VERY_SECRET  ' });
-      expect(value(set)).toEqual({ stored: true, store: 'Test keychain' });
-      expect(await secrets.get('production')).toBe('sbx_VERY_SECRET');
+      expect(value(set)).toEqual({ stored: true, destinationChanged: false, store: 'Test keychain' });
+      const [profile] = value<Profile[]>(await call('listProfiles'));
+      expect(await readProfileSecret(secrets, profile)).toBe('sbx_VERY_SECRET');
       const status = await call('secretStatus', { profileId: 'production' });
-      expect(value(status)).toEqual({ stored: true, store: 'Test keychain' });
+      expect(value(status)).toEqual({ stored: true, destinationChanged: false, store: 'Test keychain' });
       expect(JSON.stringify([set, status])).not.toContain('VERY_SECRET');
       expect(value(await call('clearSecret', { profileId: 'production' }))).toEqual({
         stored: false,
+        destinationChanged: false,
         store: 'Test keychain',
       });
       expect(await secrets.get('production')).toBeNull();

@@ -1,4 +1,5 @@
 import { mkdtemp, rm } from 'node:fs/promises';
+import { readProfileSecret } from '../../../electron/core/secrets/boundSecret';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -67,7 +68,8 @@ describe('sandbox controller', () => {
         moduleCode: '102',
       },
     ]);
-    expect(await secrets.get('sandbox')).toBe('shh-4001');
+    const [profile] = await profiles.list();
+    expect(await readProfileSecret(secrets, profile)).toBe('shh-4001');
   });
 
   it('updates the existing Sandbox profile on a later start', async () => {
@@ -81,7 +83,7 @@ describe('sandbox controller', () => {
     const saved = await profiles.list();
     expect(saved).toHaveLength(1);
     expect(saved[0]).toMatchObject({ id: 'sandbox', baseUrl: 'http://127.0.0.1:4002' });
-    expect(await secrets.get('sandbox')).toBe('shh-4002');
+    expect(await readProfileSecret(secrets, saved[0])).toBe('shh-4002');
   });
 
   it('starts one server for concurrent starts, and stops it', async () => {
