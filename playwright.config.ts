@@ -1,11 +1,21 @@
+import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
+import type { Runtime } from './test/e2e/support/fixtures';
 
 /**
- * End-to-end tests of the built renderer in Debian's Chromium (no browser downloads here), with
- * `window.lockAdmin` routed to the real IPC handlers, sandbox and keychain. Build first:
- *   npx electron-vite build && node test/support/with-keyring.mjs npx playwright test
+ * End-to-end tests: one spec list, two projects (test/e2e/support/fixtures.ts switches the runtime).
+ * - stand-in: the built renderer in Chromium (Debian's /usr/bin/chromium, CHROMIUM_PATH, else
+ *   Playwright's own), with `window.lockAdmin` routed to the real IPC handlers, sandbox and keychain,
+ *   under main's own permission, CSP and navigation policies;
+ * - electron: the built app in real Electron (_electron.launch); skipped, with the reason, where
+ *   the Electron binary is not installed.
+ * Build first: npm run build && node test/support/with-keyring.mjs npx playwright test
+ * Only one project: --project=stand-in or --project=electron.
  */
-export default defineConfig({
+const debianChromium = '/usr/bin/chromium';
+const executablePath = process.env.CHROMIUM_PATH ?? (existsSync(debianChromium) ? debianChromium : undefined);
+
+export default defineConfig<{ runtime: Runtime }>({
   testDir: 'test/e2e',
   workers: 1,
   retries: 0,
@@ -19,7 +29,7 @@ export default defineConfig({
     colorScheme: 'light',
     actionTimeout: 10_000,
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      executablePath,
       args: [
         '--no-sandbox',
         '--disable-gpu',
@@ -31,4 +41,8 @@ export default defineConfig({
       ],
     },
   },
+  projects: [
+    { name: 'stand-in', use: { runtime: 'stand-in' } },
+    { name: 'electron', use: { runtime: 'electron' }, timeout: 90_000 },
+  ],
 });

@@ -31,7 +31,6 @@ test('an invalid lock ID is explained and never sent; a pasted one is trimmed', 
   app,
   handlers,
   startKooDrive,
-  context,
 }) => {
   const sandbox = await startKooDrive();
   await saveSandboxProfile(handlers, sandbox);
@@ -47,7 +46,6 @@ test('an invalid lock ID is explained and never sent; a pasted one is trimmed', 
   await app.lockIdInput.press('Enter');
   await expect(app.dialog).toBeHidden();
 
-  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await app.writeClipboard('  \tlegacy-lock-7  ');
   await app.lockIdInput.fill('');
   await app.lockIdInput.press('ControlOrMeta+V');

@@ -39,7 +39,6 @@ test('the request preview shows the redacted request and the cURL command, never
   app,
   handlers,
   startKooDrive,
-  context,
 }) => {
   const sandbox = await startKooDrive();
   await saveAppProfile(handlers, sandbox);
@@ -73,7 +72,6 @@ test('the request preview shows the redacted request and the cURL command, never
   expect(sandbox.activeLockIds()).toContain(lockId);
   expect(sandbox.received()).toEqual([]);
 
-  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await preview.getByRole('button', { name: 'Copy as cURL' }).click();
   await expect(preview.getByText('The cURL command is on the clipboard.')).toBeVisible();
   const copied = await app.readClipboard();

@@ -7,7 +7,6 @@ test('release succeeds, and the copied details name the result but never the sec
   app,
   handlers,
   startKooDrive,
-  context,
 }) => {
   const sandbox = await startKooDrive();
   await saveSandboxProfile(handlers, sandbox);
@@ -36,7 +35,6 @@ test('release succeeds, and the copied details name the result but never the sec
   expect(sandbox.received()).toEqual([expect.objectContaining({ method: 'DELETE', lockId, outcome: 'released' })]);
   await app.screenshot('result-success');
 
-  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await app.button('Copy details').click();
   await expect(app.page.getByText('Details copied to the clipboard.')).toBeVisible();
   const copied = await app.readClipboard();

@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module';
 import { keychainLabel, keytarLoadError, translateKeychainError } from './keychainErrors';
 import { KEYCHAIN_SERVICE, SecretStoreError, type SecretStore } from './secretStore';
 
@@ -31,12 +30,12 @@ function isKeytarApi(value: unknown): value is KeytarApi {
 /**
  * keytar through CommonJS `require`, never a dynamic import(): Node's ESM loader cannot be trusted
  * inside app.asar, while `require` follows Electron's asar patches to the `.node` binary that
- * electron-builder unpacks into app.asar.unpacked (docs/packaging.md). The built main is CommonJS
- * and keeps a plain require of keytar; ESM (tests, tsx) gets a require from createRequire.
+ * electron-builder unpacks into app.asar.unpacked (docs/packaging.md). Every form this code runs in
+ * is CommonJS or provides `require`: the built main and CLI, the bench bundle, Vitest, Playwright, tsx.
  */
 export function requireKeytar(): unknown {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- see above: require is the point
-  return typeof require === 'function' ? require('keytar') : createRequire(import.meta.url)('keytar');
+  return require('keytar');
 }
 
 /** The keytar API from what `require` returned (CommonJS exports, or an ES module's default). */

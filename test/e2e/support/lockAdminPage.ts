@@ -11,9 +11,18 @@ export interface ProfileFields {
   secret?: string;
 }
 
+/** The system clipboard as the user has it, reached without any permission of the app's page. */
+export interface ClipboardAccess {
+  readText(): Promise<string>;
+  writeText(text: string): Promise<void>;
+}
+
 /** The app as a user sees it: roles and labels only, no CSS selectors. */
 export class LockAdminPage {
-  constructor(readonly page: Page) {}
+  constructor(
+    readonly page: Page,
+    private readonly clipboard: ClipboardAccess,
+  ) {}
 
   async ready(): Promise<void> {
     await expect(this.page.getByRole('main')).toBeVisible();
@@ -37,13 +46,14 @@ export class LockAdminPage {
     await this.page.emulateMedia({ colorScheme: 'light' });
   }
 
-  /** The page's clipboard (the context needs clipboard-read and clipboard-write permissions). */
+  /** What is on the clipboard, read as another program would (the page itself may not read it). */
   async readClipboard(): Promise<string> {
-    return String(await this.page.evaluate('navigator.clipboard.readText()'));
+    return this.clipboard.readText();
   }
 
+  /** Puts text on the clipboard as if the user had copied it in another program. */
   async writeClipboard(text: string): Promise<void> {
-    await this.page.evaluate(`navigator.clipboard.writeText(${JSON.stringify(text)})`);
+    await this.clipboard.writeText(text);
   }
 
   button(name: string): Locator {

@@ -1,7 +1,7 @@
-import { readFile } from 'node:fs/promises';
-import { type Server, createServer } from 'node:http';
+import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
+import { appFileHandler } from '../../../electron/main/appFileHandler';
+import { APP_ORIGIN } from '../../../electron/main/appScheme';
 import { CONTENT_SECURITY_POLICY } from '../../../electron/main/csp';
 
 export interface StaticServer {
@@ -10,54 +10,30 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-const CONTENT_TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.json': 'application/json',
-  '.woff2': 'font/woff2',
-};
+/** The app:// URL that Electron would request for a path of this server. */
+export function appUrlFor(pathAndQuery: string): string {
+  return new URL(pathAndQuery, `${APP_ORIGIN}/`).href;
+}
 
-/** Serves a built folder read-only on 127.0.0.1 with the app's production Content-Security-Policy header. */
+async function answer(handler: ReturnType<typeof appFileHandler>, request: IncomingMessage, response: ServerResponse) {
+  const appRequest = new Request(appUrlFor(request.url ?? '/'), { method: request.method ?? 'GET' });
+  const appResponse = await handler(appRequest);
+  response.writeHead(appResponse.status, Object.fromEntries(appResponse.headers));
+  response.end(Buffer.from(await appResponse.arrayBuffer()));
+}
+
+/**
+ * Serves a built folder on 127.0.0.1 through main's own app:// handler (electron/main/appFileHandler.ts):
+ * each request is turned into the app://koodrive/... request Electron would make, and the handler's
+ * answer (files, refusals, Content-Security-Policy and the other headers) is sent back unchanged.
+ */
 export async function serveStatic(root: string): Promise<StaticServer> {
-  const base = path.resolve(root);
+  const handler = appFileHandler(root, CONTENT_SECURITY_POLICY);
   const server: Server = createServer((request, response) => {
-    void (async () => {
-      if (request.method !== 'GET' && request.method !== 'HEAD') {
-        response.writeHead(405, { Allow: 'GET, HEAD' }).end();
-        return;
-      }
-      let pathname: string;
-      try {
-        pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://127.0.0.1').pathname);
-      } catch {
-        response.writeHead(400).end();
-        return;
-      }
-      if (pathname.endsWith('/')) pathname += 'index.html';
-      const file = path.resolve(base, `.${pathname}`);
-      if (!file.startsWith(base + path.sep)) {
-        response.writeHead(403).end();
-        return;
-      }
-      let body: Buffer;
-      try {
-        body = await readFile(file);
-      } catch {
-        response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
-        return;
-      }
-      response.writeHead(200, {
-        'Content-Type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream',
-        'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-        'X-Content-Type-Options': 'nosniff',
-        'Cache-Control': 'no-store',
-      });
-      response.end(request.method === 'HEAD' ? undefined : body);
-    })();
+    answer(handler, request, response).catch(() => {
+      if (!response.headersSent) response.writeHead(500);
+      response.end();
+    });
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
