@@ -330,6 +330,9 @@ describe('every feature, with recognisable secrets', () => {
     expect(run.code, run.out).toBe(0);
     run = await cli(['profile', 'list', '--json']);
     expect(run.code).toBe(0);
+    // The audit log written by all of the above (app and CLI) chains intact; its output is searched too.
+    run = await cli(['audit', 'verify', '--json']);
+    expect(run.code, run.out).toBe(0);
     for (const transcript of transcripts) expect(transcript).not.toMatch(/Signature=[0-9a-f]{64}/);
   });
 });
