@@ -43,6 +43,8 @@ export interface LockResult {
   /** ISO-8601 time the request was sent (absent when nothing was sent). */
   sentAt?: string;
   durationMs: number;
+  /** How many times the request was sent (throttled answers are sent again); absent when nothing was sent. */
+  attempts?: number;
   requestId?: string;
   /** The server's Date header, when it sent one (used by the clock check). */
   serverDate?: string;

@@ -1,6 +1,8 @@
 /**
  * The one place a lock operation happens: validate, fetch the secret, sign with a fresh X-Date, audit
- * (pending) before sending, send once (never retried), classify, audit (result), return a LockResult.
+ * (pending) before sending, send, classify, audit (result), return a LockResult. Only an answer that
+ * proves the request was not processed (429, APIGW.0308, 503 with Retry-After) is sent again, after the
+ * server's delay, freshly signed and audited as its own attempt (throttleRetry.ts); nothing else is re-sent.
  * Front ends (GUI over IPC, CLI, bench) inject the transport, clock, secret source and audit sink.
  */
 import { randomUUID } from 'node:crypto';
@@ -8,14 +10,22 @@ import { checkBaseUrl, checkLockId, moduleCodeProblem } from '../../shared/ident
 import { type Profile, resolveUserId } from '../../shared/profile';
 import type { LockOperation, LockResult } from '../../shared/result';
 import type { AuditEntry, AuditSink } from './audit/auditEntry';
-import type { Clock } from './clock';
+import { type Clock, sleepOn } from './clock';
 import { classify } from './koodrive/classify';
 import { remedies } from './koodrive/remedies';
 import { lockUrlProblem, prepareLockRequest, secretProblem } from './koodrive/requestBuilder';
 import { lockIdFromData, parseResponseBody } from './koodrive/responseParser';
 import { type HttpResponse, type TlsOptions, type Transport, TransportError } from './koodrive/transport';
 import type { LockRequest, SecretSource } from './lockRequest';
+import type { RequestPacer, SendOutcome } from './requestPacer';
 import { SecretDestinationError } from './secrets/boundSecret';
+import {
+  type ThrottleAnswer,
+  type ThrottleRetryOptions,
+  attemptsOption,
+  planRetry,
+  wasNotProcessed as wasThrottled,
+} from './throttleRetry';
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
@@ -32,6 +42,14 @@ export interface LockServiceDeps {
   maxBodyBytes?: number;
   tlsFor?: (profile: Profile) => TlsOptions | undefined;
   proxyFor?: (profile: Profile) => string | undefined;
+  /** Re-sending of throttled requests (attempts, cap, jitter); default 4 attempts, waits of at most 30 s. */
+  throttleRetry?: ThrottleRetryOptions;
+}
+
+/** How one call is run beyond the request itself. */
+export interface RunOptions {
+  /** The batch's shared rate limiter: every attempt waits for it and reports to it. */
+  pacer?: RequestPacer;
 }
 
 export interface LockCallOptions {
@@ -41,7 +59,7 @@ export interface LockCallOptions {
 }
 
 export interface LockService {
-  run(request: LockRequest): Promise<LockResult>;
+  run(request: LockRequest, options?: RunOptions): Promise<LockResult>;
   release(profile: Profile, lockId: string, options?: LockCallOptions): Promise<LockResult>;
   renew(profile: Profile, lockId: string, options?: LockCallOptions): Promise<LockResult>;
   create(profile: Profile, moduleCode?: string, options?: LockCallOptions): Promise<LockResult>;
@@ -129,7 +147,12 @@ export function createLockService(deps: LockServiceDeps): LockService {
   const timeoutMs = deps.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const maxBodyBytes = deps.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
 
-  async function run(request: LockRequest): Promise<LockResult> {
+  const retryOptions: ThrottleRetryOptions = {
+    ...deps.throttleRetry,
+    maxAttempts: attemptsOption(deps.throttleRetry?.maxAttempts),
+  };
+
+  async function run(request: LockRequest, options?: RunOptions): Promise<LockResult> {
     const { profile, operation, batchId } = request;
     const checked = checkLockRequest(request);
     if (!checked.ok) {
@@ -143,20 +166,7 @@ export function createLockService(deps: LockServiceDeps): LockService {
       });
     }
     const { userId } = checked;
-    if (request.signal?.aborted) {
-      return {
-        ...invalidInputResult({
-          operation,
-          host: hostOf(profile.baseUrl),
-          lockId: checked.lockId,
-          userId,
-          batchId,
-          problem: '',
-        }),
-        kind: 'cancelled',
-        remedy: remedies.cancelled(operation),
-      };
-    }
+    if (request.signal?.aborted) return cancelledBeforeSending(request, checked);
 
     let secret: string;
     try {
@@ -187,11 +197,49 @@ export function createLockService(deps: LockServiceDeps): LockService {
       });
     }
 
+    const sendable: Sendable = { request, lockId: checked.lockId, moduleCode: checked.moduleCode, userId, secret };
+    const pacer = options?.pacer;
+    let last: LockResult | null = null;
+    for (let attempt = 1; ; attempt += 1) {
+      if (pacer && !(await pacer.beforeSend(request.signal))) return last ?? cancelledBeforeSending(request, checked);
+      const sent = await sendOnce(sendable, attempt, last);
+      const result = sent.result;
+      result.attempts = attempt;
+      last = result;
+      const plan = sent.answer ? planRetry(sent.answer, attempt, deps.clock.now(), retryOptions) : null;
+      pacer?.afterSend(sendOutcome(result, sent.answer), sent.sentAtMs);
+      if (!plan || plan.delayMs === null || request.signal?.aborted) return result;
+      const waitEnded = pacer?.retryWait(deps.clock.monotonicMs() + plan.delayMs);
+      const waited = await sleepOn(deps.clock, plan.delayMs, request.signal);
+      waitEnded?.();
+      if (!waited) return result;
+    }
+  }
+
+  interface Sendable {
+    request: LockRequest;
+    lockId: string | null;
+    moduleCode: string | null;
+    userId: string;
+    secret: string;
+  }
+
+  interface Sent {
+    result: LockResult;
+    /** The HTTP answer, for the retry decision; null when none arrived. */
+    answer: ThrottleAnswer | null;
+    sentAtMs: number;
+  }
+
+  /** One attempt: signed with a fresh X-Date, audited as its own operation (pending, then result). */
+  async function sendOnce(sendable: Sendable, attempt: number, previous: LockResult | null): Promise<Sent> {
+    const { request, userId, secret } = sendable;
+    const { profile, operation, batchId } = request;
     const prepared = prepareLockRequest({
       profile,
       operation,
-      lockId: checked.lockId ?? undefined,
-      moduleCode: checked.moduleCode ?? undefined,
+      lockId: sendable.lockId ?? undefined,
+      moduleCode: sendable.moduleCode ?? undefined,
       userId,
       secret,
       now: signingTime(deps.clock, request.clockOffsetMs),
@@ -211,7 +259,7 @@ export function createLockService(deps: LockServiceDeps): LockService {
         profile: profileId,
         host: sentHost,
         operation,
-        lockId: checked.lockId,
+        lockId: sendable.lockId,
         userId,
         environment,
         time: sentAt,
@@ -220,9 +268,10 @@ export function createLockService(deps: LockServiceDeps): LockService {
       if (batchId !== undefined) pending.batchId = batchId;
       await deps.audit.append(pending);
     } catch (error) {
+      const again = attempt > 1 ? ` sent again (attempt ${attempt})` : ' sent';
       throw new AuditWriteError(
-        `The audit log could not be written, so the ${operation} request was not sent: ${scrub(messageOf(error), secret)}`,
-        null,
+        `The audit log could not be written, so the ${operation} request was not${again}: ${scrub(messageOf(error), secret)}`,
+        previous,
       );
     }
 
@@ -251,6 +300,7 @@ export function createLockService(deps: LockServiceDeps): LockService {
 
     const parsed = response ? parseResponseBody(response.body) : null;
     const serverDate = response?.headers.date;
+    const retryAfter = response?.headers['retry-after'];
     const { kind, remedy } = classify({
       operation,
       httpStatus: response?.status ?? null,
@@ -258,10 +308,11 @@ export function createLockService(deps: LockServiceDeps): LockService {
       transportError,
       xDate,
       serverDate,
-      retryAfter: response?.headers['retry-after'],
+      retryAfter,
       authMode: profile.authMode,
     });
-    const lockId = operation === 'create' ? (kind === 'success' ? lockIdFromData(parsed?.data) : null) : checked.lockId;
+    const lockId =
+      operation === 'create' ? (kind === 'success' ? lockIdFromData(parsed?.data) : null) : sendable.lockId;
     const headerRequestId = response?.headers['x-request-id'];
     const requestId = headerRequestId && REQUEST_ID.test(headerRequestId) ? headerRequestId : parsed?.requestId;
     const result: LockResult = {
@@ -306,12 +357,16 @@ export function createLockService(deps: LockServiceDeps): LockService {
       if (result.requestId) entry.requestId = result.requestId;
       await deps.audit.append(entry);
     } catch (error) {
+      result.attempts = attempt;
       throw new AuditWriteError(
         `The ${operation} request finished (${result.kind}) but its audit entry could not be written: ${scrub(messageOf(error), secret)}`,
         result,
       );
     }
-    return result;
+    const answer: ThrottleAnswer | null = response
+      ? { status: response.status, code: parsed?.code ?? null, retryAfter, serverDate }
+      : null;
+    return { result, answer, sentAtMs: started };
   }
 
   return {
@@ -323,6 +378,28 @@ export function createLockService(deps: LockServiceDeps): LockService {
     create: (profile, moduleCode, options) =>
       run({ operation: 'create', profile, moduleCode, signal: options?.signal, userId: options?.userId }),
   };
+}
+
+/** The result of a request that was cancelled before it was sent. */
+function cancelledBeforeSending(request: LockRequest, checked: { lockId: string | null; userId: string }): LockResult {
+  return {
+    ...invalidInputResult({
+      operation: request.operation,
+      host: hostOf(request.profile.baseUrl),
+      lockId: checked.lockId,
+      userId: checked.userId,
+      batchId: request.batchId,
+      problem: '',
+    }),
+    kind: 'cancelled',
+    remedy: remedies.cancelled(request.operation),
+  };
+}
+
+/** What the batch's rate limiter learns from one attempt. */
+function sendOutcome(result: LockResult, answer: ThrottleAnswer | null): SendOutcome {
+  if (answer) return wasThrottled(answer) ? 'throttled' : 'answered';
+  return result.kind === 'network' ? 'connection-failed' : 'no-answer';
 }
 
 /** The X-Date instant: the clock, moved by the offset the clock check suggested (when the user chose it). */
