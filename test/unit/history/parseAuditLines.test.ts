@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { GENESIS_HASH, chainRecord } from '../../../electron/core/audit/auditChain';
 import type { AuditEntry } from '../../../electron/core/audit/auditEntry';
 import { AuditEntries } from '../../../electron/core/history/auditEntries';
 import { AuditLineShapes } from '../../../electron/core/history/auditLineShapes';
@@ -63,6 +64,26 @@ describe('parseAuditLines', () => {
     const { entries, skipped } = parse(text);
     expect(skipped).toBe(0);
     expect(all(entries)).toEqual(Array.from({ length: 60 }, (_, op) => fixtureEntries(op)).flat());
+    expectSameAsPerLine(text);
+  });
+
+  it('takes the fast path for lines with the hash chain (prev, hash) too', () => {
+    let prev = GENESIS_HASH;
+    const lines = fixtureLines(0, 60).map((json) => {
+      const chained = chainRecord(json, prev);
+      prev = chained.hash;
+      return chained.line;
+    });
+    const text = `${lines.join('\n')}\n`;
+    const spy = vi.spyOn(JSON, 'parse');
+    const { entries, skipped } = parse(text);
+    const parsed = spy.mock.calls.length;
+    spy.mockRestore();
+    expect(skipped).toBe(0);
+    expect(entries.count).toBe(lines.length);
+    // Only the first line of each key order is parsed (to learn its shape).
+    expect(parsed).toBeLessThanOrEqual(8);
+    expect(all(entries)[1]).toMatchObject({ prev: expect.stringMatching(/^[0-9a-f]{64}$/) });
     expectSameAsPerLine(text);
   });
 
