@@ -5,7 +5,7 @@
  */
 import { BATCH_MAX_CONCURRENCY, BATCH_MAX_LOCKS, type BatchStatus } from './batch';
 import type { ClockCheck, ConnectionReport, RequestPreview } from './diagnostics';
-import { HISTORY_OUTCOMES, type HistoryPage } from './history';
+import { type AuditIntegrity, HISTORY_OUTCOMES, type HistoryPage } from './history';
 import { LOCK_ID_MAX } from './identifiers';
 import type { Profile } from './profile';
 import { profileIdSchema, profileInputSchema } from './profile';
@@ -86,6 +86,7 @@ export const argSchemas = {
   cancelBatch: object({ batchId: batchIdArg }),
   queryHistory: object({ filter: historyFilterArg, offset: integer(0, 10_000_000), limit: integer(1, 1000) }),
   exportHistory: object({ filter: historyFilterArg }),
+  verifyAudit: none(),
   previewRequest: object({
     profileId: profileIdSchema,
     operation: oneOf(LOCK_OPERATIONS),
@@ -141,6 +142,8 @@ export interface MethodResults {
   queryHistory: HistoryPage;
   /** CSV text (RFC 4180, cells guarded against spreadsheet formula injection). */
   exportHistory: { csv: string; rows: number };
+  /** The audit log's hash chain checked end to end: intact, or where it first breaks (file name and line). */
+  verifyAudit: AuditIntegrity;
   previewRequest: RequestPreview;
   checkClock: ClockCheck;
   checkConnection: ConnectionReport;

@@ -45,6 +45,9 @@ export interface HistoryRow {
   durationMs?: number;
 }
 
+export type AuditIntegrity =
+  { intact: true; entries: number } | { intact: false; entries: number; brokenAt: string; problem: string };
+
 export interface HistoryPage {
   /** Rows matching the filter, in all. */
   total: number;

@@ -1,11 +1,12 @@
 import path from 'node:path';
 import type { Handlers } from '../../shared/contract';
 import { AuditLogError } from '../core/audit/auditLogError';
+import { brokenAt, verifyAuditLog } from '../core/audit/verifyAuditLog';
 import { HistoryFilterError, createHistoryIndex } from '../core/history/historyIndex';
 import { AppError } from './appError';
 import type { AppServices } from './appServices';
 
-export type HistoryMethod = 'queryHistory' | 'exportHistory';
+export type HistoryMethod = 'queryHistory' | 'exportHistory' | 'verifyAudit';
 
 /** The audit log as a filterable history, newest first. The index lives as long as the handlers. */
 export function createHistoryHandlers(services: AppServices): Pick<Handlers, HistoryMethod> {
@@ -25,5 +26,11 @@ export function createHistoryHandlers(services: AppServices): Pick<Handlers, His
     queryHistory: ({ filter, offset, limit }) =>
       guarded(async () => index.query(filter, offset, limit, await services.profiles.list())),
     exportHistory: ({ filter }) => guarded(async () => index.exportCsv(filter, await services.profiles.list())),
+    verifyAudit: () =>
+      guarded(async () => {
+        const verdict = await verifyAuditLog(path.dirname(services.audit.path));
+        if (verdict.intact) return { intact: true, entries: verdict.entries };
+        return { intact: false, entries: verdict.entries, brokenAt: brokenAt(verdict), problem: verdict.problem };
+      }),
   };
 }

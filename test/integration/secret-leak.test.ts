@@ -6,6 +6,7 @@
 // not appear in any IPC result either. Keychain: the real one under the harness, else the in-memory store.
 //   npx electron-vite build && node test/support/with-keyring.mjs npx vitest run --project integration test/integration/secret-leak.test.ts
 import { spawn } from 'node:child_process';
+import { EventEmitter } from 'node:events';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
@@ -24,6 +25,8 @@ import type { SecretStore } from '../../electron/core/secrets/secretStore';
 import { type AppServices, createAppServices } from '../../electron/ipc/appServices';
 import { dispatch } from '../../electron/ipc/dispatch';
 import { createHandlers } from '../../electron/ipc/handlers';
+import { handleFatalErrors } from '../../electron/main/fatalErrors';
+import { MAIN_LOG_FILE, type MainLog, createMainLog, mirrorConsole } from '../../electron/main/mainLog';
 
 const repo = path.resolve(import.meta.dirname, '../..');
 const CLI = path.join(repo, 'out/main/cli.js');
@@ -49,6 +52,9 @@ let home: string;
 let secrets: SecretStore;
 let services: AppServices;
 let handlers: ReturnType<typeof createHandlers>;
+/** The main process's log in the data folder, fed as main feeds it: console output and uncaught errors. */
+let mainLog: MainLog;
+let restoreConsole: () => void = () => undefined;
 const transport = createHttpTransport();
 /** Every Authorization header the app sent: the bearer token, or the HMAC signature line. */
 const sentAuthorizations: string[] = [];
@@ -142,6 +148,8 @@ beforeAll(async () => {
   secrets = keyringReady ? createKeytarStore() : createMemorySecretStore();
   services = createAppServices({ dataDir, secrets, transport: recording, env: {} });
   handlers = createHandlers(services);
+  mainLog = createMainLog(dataDir);
+  restoreConsole = mirrorConsole(mainLog);
   for (const level of ['log', 'info', 'warn', 'error', 'debug'] as const) {
     const original = console[level].bind(console);
     vi.spyOn(console, level).mockImplementation((...args: unknown[]) => {
@@ -153,6 +161,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   vi.restoreAllMocks();
+  restoreConsole();
   for (const id of usedProfileIds) await secrets?.delete(id).catch(() => false);
   await services?.dispose();
   transport.close();
@@ -188,7 +197,9 @@ describe('every feature, with recognisable secrets', () => {
     await value('secretStatus', { profileId: bearer.id });
     await value('secretStatus', { profileId: app.id });
     // A profile saved again keeps its secret in the keychain only.
-    await value('saveProfile', { ...app, name: `${app.name} (edited)` });
+    const { secretCleared, ...appInput } = app as Profile & { secretCleared?: boolean };
+    expect(secretCleared).toBe(false);
+    await value('saveProfile', { ...appInput, name: `${app.name} (edited)` });
     await value('listProfiles');
   });
 
@@ -247,7 +258,8 @@ describe('every feature, with recognisable secrets', () => {
   it('batch', async () => {
     for (const profile of [bearer, app]) {
       const lockIds = [stuckLock(), stuckLock(), 'unknown-lock@102', stuckLock()];
-      const started = await call('startBatch', { profileId: profile.id, lockIds, concurrency: 2 });
+      const rows = lockIds.map((lockId) => ({ lockId, userId: sandbox.credentials.userId }));
+      const started = await call('startBatch', { profileId: profile.id, rows, concurrency: 2 });
       expect(started.ok, started.ok ? '' : started.error.message).toBe(true);
       if (!started.ok) continue;
       const { batchId } = started.value as { batchId: string };
@@ -337,6 +349,20 @@ describe('every feature, with recognisable secrets', () => {
   });
 });
 
+describe('the main-process log', () => {
+  it('gets what main would write: console output and every failure as an uncaught error', () => {
+    const process = new EventEmitter();
+    handleFatalErrors({ log: mainLog, showErrorBox: () => undefined, process: process as never });
+    const failures = ipcResults.flatMap((result) => {
+      const parsed = JSON.parse(result.json) as { ok: boolean; error?: { message: string } };
+      return parsed.ok || !parsed.error ? [] : [parsed.error.message];
+    });
+    expect(failures.length).toBeGreaterThan(5);
+    for (const message of failures) process.emit('unhandledRejection', new Error(message));
+    console.warn('secret-leak: a console line from main');
+  });
+});
+
 describe('then the secrets are nowhere', () => {
   it('not in any IPC result, and no request signature is in one either', () => {
     expect(ipcResults.length).toBeGreaterThan(60);
@@ -354,6 +380,13 @@ describe('then the secrets are nowhere', () => {
         signatures,
       ),
     ).toEqual([]);
+  });
+
+  it('not in the main-process log (main.log in the data folder)', async () => {
+    const text = await fs.readFile(path.join(dataDir, MAIN_LOG_FILE), 'utf8');
+    expect(text).toMatch(/ERROR Unhandled promise rejection: /);
+    expect(text).toMatch(/WARN secret-leak: a console line from main/);
+    expect(hits([text], NEEDLES)).toEqual([]);
   });
 
   it('not in any file under the data folder or the temporary HOME (binary-safe)', async () => {

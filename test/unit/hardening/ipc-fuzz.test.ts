@@ -237,6 +237,33 @@ describe(`invalid arguments: ${INVALID_RUNS} per method, refused before any hand
   }, 60_000);
 });
 
+describe('lists are checked index by index', () => {
+  it('a valid argument with a hole punched into one of its lists is refused; no handler runs', async () => {
+    let punched = 0;
+    for (const method of METHOD_NAMES) {
+      const callsBefore = handlerCalls.get(method) ?? 0;
+      const samples = fc.sample(validArgFor(method, context), { numRuns: 50, seed: SEED });
+      for (const arg of samples) {
+        if (typeof arg !== 'object' || arg === null) continue;
+        for (const [key, value] of Object.entries(arg)) {
+          if (!Array.isArray(value) || value.length === 0) continue;
+          const inner = [...value, value[0], value[0]];
+          Reflect.deleteProperty(inner, value.length);
+          for (const sparse of [inner, Object.assign([...value], { length: value.length + 1 })]) {
+            expect(Object.keys(sparse).length).toBeLessThan(sparse.length);
+            const result = await dispatch(counting, method, { ...arg, [key]: sparse });
+            expect(result).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+            punched += 1;
+          }
+        }
+      }
+      expect(handlerCalls.get(method) ?? 0).toBe(callsBefore);
+    }
+    expect(punched).toBeGreaterThan(0);
+    expect(sandbox.received()).toEqual([]);
+  });
+});
+
 async function waitForBatch(batchId: string): Promise<void> {
   for (let waited = 0; waited < 10_000; waited += 20) {
     const status = await dispatch(handlers, 'batchStatus', { batchId, since: 0 });
@@ -248,7 +275,7 @@ async function waitForBatch(batchId: string): Promise<void> {
 
 /** The lock IDs of a (valid) argument that could have been sent: the ones checkLockId accepts. */
 function sendableLocks(arg: Record<string, unknown>): number {
-  const ids = Array.isArray(arg.lockIds) ? arg.lockIds : [arg.lockId];
+  const ids = Array.isArray(arg.rows) ? arg.rows.map((row: { lockId?: unknown }) => row.lockId) : [arg.lockId];
   return ids.filter((id) => typeof id === 'string' && checkLockId(id).ok).length;
 }
 
@@ -256,8 +283,10 @@ function withLiveLocks(arg: unknown): unknown {
   if (typeof arg !== 'object' || arg === null) return arg;
   const record = { ...(arg as Record<string, unknown>) };
   if (record.lockId === LIVE_LOCK) record.lockId = sandbox.addLock();
-  if (Array.isArray(record.lockIds)) {
-    record.lockIds = record.lockIds.map((id) => (id === LIVE_LOCK ? sandbox.addLock() : id));
+  if (Array.isArray(record.rows)) {
+    record.rows = record.rows.map((row: { lockId?: unknown }) =>
+      row.lockId === LIVE_LOCK ? { ...row, lockId: sandbox.addLock() } : row,
+    );
   }
   return record;
 }

@@ -3,10 +3,11 @@
  * value. Each check returns a problem (where and what) or null. Written independently of the handlers.
  */
 import { BATCH_MAX_LOCKS } from '../../../shared/batch';
+import { BATCH_OUTCOMES } from '../../../shared/batchOutcome';
 import { IPC_ERROR_CODES, type MethodName } from '../../../shared/contract';
 import { CLOCK_VERDICTS, CONNECTION_STEPS } from '../../../shared/diagnostics';
 import { HISTORY_OUTCOMES } from '../../../shared/history';
-import { AUTH_MODES, PROFILE_ID_PATTERN } from '../../../shared/profile';
+import { AUTH_MODES, ENVIRONMENTS, PROFILE_ID_PATTERN } from '../../../shared/profile';
 import { LOCK_OPERATIONS, RESULT_KINDS } from '../../../shared/result';
 
 type Check = (value: unknown, at: string) => string | null;
@@ -68,8 +69,9 @@ const profile = shape({
   id: (value, at) => (typeof value === 'string' && PROFILE_ID_PATTERN.test(value) ? null : `${at} is not a profile id`),
   name: str,
   baseUrl: str,
-  userId: str,
+  'userId?': str,
   authMode: oneOf(AUTH_MODES),
+  environment: oneOf(ENVIRONMENTS),
   'appId?': str,
   moduleCode: str,
   'bearerPrefix?': str,
@@ -91,6 +93,10 @@ const lockResult: Check = (value, at) => {
     code: nullable(str),
     msg: nullable(str),
     lockId: nullable(str),
+    userId: nullable(str),
+    'batchId?': str,
+    'sentAt?': str,
+    'attempts?': count,
     durationMs: (duration, where) => finite(duration, where) ?? ((duration as number) < 0 ? `${where} < 0` : null),
     'requestId?': str,
     'serverDate?': str,
@@ -101,17 +107,31 @@ const lockResult: Check = (value, at) => {
   return result.ok === (result.kind === 'success') ? null : `${at}.ok does not match kind ${result.kind}`;
 };
 
-const secretStatus = shape({ stored: bool, store: str });
+const secretStatus = shape({ stored: bool, destinationChanged: bool, store: str });
 const sandboxInfo = shape({
   running: bool,
   baseUrl: nullable(str),
   profileId: nullable(str),
   activeLockIds: arrayOf(str),
+  activeLocks: arrayOf(shape({ userId: str, lockId: str })),
 });
+const savedProfile: Check = (value, at) => {
+  if (!isRecord(value)) return `${at} is not an object`;
+  const { secretCleared, ...rest } = value;
+  return bool(secretCleared, `${at}.secretCleared`) ?? profile(rest, at);
+};
+const outcomeCounts = shape(Object.fromEntries(BATCH_OUTCOMES.map((outcome) => [outcome, count])));
 
 const batchStatus = shape({
   batchId: str,
   profileId: str,
+  profileName: str,
+  environment: oneOf(ENVIRONMENTS),
+  host: str,
+  operator: str,
+  startedAt: str,
+  endedAt: nullable(str),
+  outcomes: outcomeCounts,
   total: (value, at) => count(value, at) ?? ((value as number) > BATCH_MAX_LOCKS ? `${at} > ${BATCH_MAX_LOCKS}` : null),
   progress: shape({
     done: count,
@@ -134,9 +154,13 @@ const historyRow = shape({
   source: oneOf(['gui', 'cli']),
   osUser: str,
   profile: str,
+  'profileName?': str,
   host: str,
   operation: oneOf(LOCK_OPERATIONS),
   lockId: nullable(str),
+  'userId?': str,
+  'environment?': str,
+  'batchId?': str,
   outcome: oneOf(HISTORY_OUTCOMES),
   'kind?': oneOf(RESULT_KINDS),
   'httpStatus?': nullable(count),
@@ -157,7 +181,7 @@ const connectionStep = shape({
 
 export const VALUE_SHAPES: Record<MethodName, Check> = {
   listProfiles: arrayOf(profile),
-  saveProfile: profile,
+  saveProfile: savedProfile,
   deleteProfile: shape({ deleted: bool }),
   secretStatus,
   setSecret: secretStatus,
@@ -174,6 +198,10 @@ export const VALUE_SHAPES: Record<MethodName, Check> = {
   cancelBatch: shape({ cancelled: bool }),
   queryHistory: shape({ total: count, rows: arrayOf(historyRow), skippedLines: count }),
   exportHistory: shape({ csv: str, rows: count }),
+  verifyAudit: (value, at) =>
+    isRecord(value) && value.intact === true
+      ? shape({ intact: bool, entries: count })(value, at)
+      : shape({ intact: bool, entries: count, brokenAt: str, problem: str })(value, at),
   previewRequest: shape({
     method: str,
     url: str,

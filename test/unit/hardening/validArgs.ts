@@ -62,6 +62,10 @@ const lockId: fc.Arbitrary<string> = fc.oneof(
   { arbitrary: fc.constantFrom(' a@1 ', '  ', '@', 'a'.repeat(256), 'a'.repeat(257), '\u00a0x@1'), weight: 1 },
 );
 
+const userId = fc.oneof(
+  { arbitrary: fc.stringMatching(/^\d{1,32}$/), weight: 3 },
+  { arbitrary: allowedText(1, 64), weight: 1 },
+);
 const requestTag = fc.stringMatching(/^[A-Za-z0-9_-]{1,64}$/);
 const moduleCode = fc.oneof(fc.constantFrom('100', '101', '102', '0', '99999999'), fc.stringMatching(/^\d{1,8}$/));
 const clockOffsetMs = fc.oneof(
@@ -73,6 +77,8 @@ const historyFilter = fc.record(
   {
     lockId: fc.oneof(usualLockId, allowedText(1, 256)),
     profile: allowedText(1, 64),
+    userId: allowedText(1, 64),
+    batchId: allowedText(1, 64),
     outcome: fc.constantFrom(...HISTORY_OUTCOMES),
     from: fc.oneof(
       fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
@@ -91,6 +97,7 @@ function profileInput(context: ValidArgContext): fc.Arbitrary<Record<string, unk
       baseUrl: fc.constantFrom(...context.baseUrls),
       userId: fc.stringMatching(/^\d{1,32}$/),
       authMode: fc.constantFrom('bearer', 'app'),
+      environment: fc.constantFrom('production', 'staging', 'sandbox', 'other'),
       appId: fc
         .string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 128 })
         .filter((id) => /^[\x21-\x7e]+$/.test(id)),
@@ -103,7 +110,7 @@ function profileInput(context: ValidArgContext): fc.Arbitrary<Record<string, unk
       ),
       bearerPrefix: fc.stringMatching(/^[A-Za-z][A-Za-z0-9_-]{0,31}$/),
     },
-    { requiredKeys: ['name', 'baseUrl', 'userId', 'authMode', 'moduleCode'] },
+    { requiredKeys: ['name', 'baseUrl', 'authMode', 'moduleCode'] },
   );
 }
 
@@ -119,7 +126,7 @@ function withProfile(
 
 export function validArgFor(method: MethodName, context: ValidArgContext): fc.Arbitrary<unknown> {
   const none = fc.constant(undefined);
-  const lockOperation = withProfile(context, false, { lockId, requestTag, clockOffsetMs }, ['lockId']);
+  const lockOperation = withProfile(context, false, { lockId, userId, requestTag, clockOffsetMs }, ['lockId']);
   const arbitraries: Record<MethodName, fc.Arbitrary<unknown>> = {
     listProfiles: none,
     saveProfile: profileInput(context),
@@ -129,7 +136,7 @@ export function validArgFor(method: MethodName, context: ValidArgContext): fc.Ar
     clearSecret: withProfile(context, true),
     releaseLock: lockOperation,
     renewLock: lockOperation,
-    createLock: withProfile(context, false, { moduleCode, requestTag, clockOffsetMs }),
+    createLock: withProfile(context, false, { moduleCode, userId, requestTag, clockOffsetMs }),
     cancelRequest: fc.record({ requestTag }),
     startSandbox: none,
     stopSandbox: none,
@@ -138,11 +145,12 @@ export function validArgFor(method: MethodName, context: ValidArgContext): fc.Ar
       context,
       false,
       {
-        lockIds: fc.array(lockId, { maxLength: 12 }),
+        rows: fc.array(fc.record({ userId, lockId }, { requiredKeys: ['lockId'] }), { maxLength: 12 }),
+        userId,
         concurrency: fc.integer({ min: 1, max: BATCH_MAX_CONCURRENCY }),
         clockOffsetMs,
       },
-      ['lockIds', 'concurrency'],
+      ['rows', 'concurrency'],
     ),
     batchStatus: fc.record({ batchId, since: fc.integer({ min: 0, max: 10_000 }) }),
     cancelBatch: fc.record({ batchId }),
@@ -152,14 +160,15 @@ export function validArgFor(method: MethodName, context: ValidArgContext): fc.Ar
       limit: fc.integer({ min: 1, max: 1000 }),
     }),
     exportHistory: fc.record({ filter: historyFilter }),
+    verifyAudit: none,
     previewRequest: withProfile(
       context,
       false,
-      { operation: fc.constantFrom(...LOCK_OPERATIONS), lockId, moduleCode, clockOffsetMs },
+      { operation: fc.constantFrom(...LOCK_OPERATIONS), lockId, moduleCode, userId, clockOffsetMs },
       ['operation'],
     ),
     checkClock: withProfile(context, false),
-    checkConnection: withProfile(context, false),
+    checkConnection: withProfile(context, false, { userId }),
   };
   const schema = argSchemas[method];
   // The live-lock marker is replaced before the call; it is valid text for the schema either way.
@@ -176,6 +185,7 @@ export function argumentKeys(method: MethodName): string[] {
       'baseUrl',
       'userId',
       'authMode',
+      'environment',
       'appId',
       'moduleCode',
       'proxyUrl',
@@ -186,21 +196,22 @@ export function argumentKeys(method: MethodName): string[] {
     secretStatus: ['profileId'],
     setSecret: ['profileId', 'secret'],
     clearSecret: ['profileId'],
-    releaseLock: ['profileId', 'lockId', 'requestTag', 'clockOffsetMs'],
-    renewLock: ['profileId', 'lockId', 'requestTag', 'clockOffsetMs'],
-    createLock: ['profileId', 'moduleCode', 'requestTag', 'clockOffsetMs'],
+    releaseLock: ['profileId', 'lockId', 'userId', 'requestTag', 'clockOffsetMs'],
+    renewLock: ['profileId', 'lockId', 'userId', 'requestTag', 'clockOffsetMs'],
+    createLock: ['profileId', 'moduleCode', 'userId', 'requestTag', 'clockOffsetMs'],
     cancelRequest: ['requestTag'],
     startSandbox: [],
     stopSandbox: [],
     sandboxStatus: [],
-    startBatch: ['profileId', 'lockIds', 'concurrency', 'clockOffsetMs'],
+    startBatch: ['profileId', 'rows', 'userId', 'concurrency', 'clockOffsetMs'],
     batchStatus: ['batchId', 'since'],
     cancelBatch: ['batchId'],
     queryHistory: ['filter', 'offset', 'limit'],
     exportHistory: ['filter'],
-    previewRequest: ['profileId', 'operation', 'lockId', 'moduleCode', 'clockOffsetMs'],
+    verifyAudit: [],
+    previewRequest: ['profileId', 'operation', 'lockId', 'moduleCode', 'userId', 'clockOffsetMs'],
     checkClock: ['profileId'],
-    checkConnection: ['profileId'],
+    checkConnection: ['profileId', 'userId'],
   };
   return probe[method];
 }
