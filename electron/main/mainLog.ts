@@ -85,8 +85,12 @@ export function createMainLog(dataDir: string, options: MainLogOptions = {}): Ma
 
 type ConsoleLike = Pick<Console, 'log' | 'info' | 'warn' | 'error'>;
 
-/** Copies what main prints with console.* into the log as well (a packaged app's output goes nowhere else). */
-export function mirrorConsole(log: MainLog, target: ConsoleLike = console): void {
+/**
+ * Copies what main prints with console.* into the log as well (a packaged app's output goes nowhere
+ * else). Returns a function that puts the original methods back.
+ */
+export function mirrorConsole(log: MainLog, target: ConsoleLike = console): () => void {
+  const originals = { log: target.log, info: target.info, warn: target.warn, error: target.error };
   const levels: Array<[keyof ConsoleLike, LogLevel]> = [
     ['log', 'info'],
     ['info', 'info'],
@@ -100,4 +104,5 @@ export function mirrorConsole(log: MainLog, target: ConsoleLike = console): void
       original(...args);
     };
   }
+  return () => Object.assign(target, originals);
 }
