@@ -64,7 +64,8 @@ for (const { locale, text } of LANGUAGES) {
       handlers,
       startKooDrive,
     }) => {
-      test.setTimeout(180_000);
+      // Fifteen screens, each audited in light and dark, on a machine shared with other jobs.
+      test.setTimeout(360_000);
       const { page } = app;
       const findings: Finding[] = [];
       const nav = (

@@ -75,7 +75,12 @@ test('the request preview shows the redacted request and the cURL command, never
   await preview.getByRole('button', { name: 'Copy as cURL' }).click();
   await expect(preview.getByText('The cURL command is on the clipboard.')).toBeVisible();
   const copied = await app.readClipboard();
-  expect(copied).toContain('openssl dgst -sha256 -hmac "$KOODRIVE_APP_SECRET"');
+  // The App secret is never an argument: it goes through a pipe into the HMAC built from openssl dgst -sha256.
+  expect(copied).toContain('${KOODRIVE_APP_SECRET:?');
+  expect(copied).toContain(`printf '%s' "$KOODRIVE_APP_SECRET" | od`);
+  expect(copied).not.toContain('-hmac');
+  expect(copied).toContain('| curl');
+  expect(copied).toContain('-H @-');
   expect(copied).toContain(`-H 'x-backup-lock-id: ${lockId}'`);
   expect(copied).not.toContain(sandbox.credentials.appSecret);
   await app.screenshot('diagnostics-preview');
@@ -97,8 +102,9 @@ test('a bearer preview hides the token, and create shows its body', async ({ app
   ).toContainText('Bearer <redacted>');
   await expect(preview.getByLabel('Body', { exact: true })).toHaveText('{"moduleCode":"101"}');
   await expect(preview.getByLabel('Canonical request', { exact: true })).toHaveCount(0);
+  // The token reaches curl through stdin (-H @-), never as an argument.
   await expect(preview.getByLabel('cURL command', { exact: true })).toContainText(
-    `'Authorization: Bearer '"$KOODRIVE_TOKEN"`,
+    `printf '%s%s\\n' 'Authorization: Bearer ' "$KOODRIVE_TOKEN" | curl -X POST`,
   );
   expect(await app.page.content()).not.toContain(sandbox.credentials.token);
 
@@ -137,7 +143,8 @@ test('clock and connection checks pass against the sandbox over HTTPS; every res
   expect(sandbox.received().at(-1)).toMatchObject({ method: 'GET', outcome: 'listed-records' });
 
   const kinds = section(app.page, 'What each result means');
-  await expect(kinds.getByRole('button')).toHaveCount(13);
+  await expect(kinds.getByRole('button')).toHaveCount(14);
+  await expect(kinds.getByRole('button', { name: 'Secret stored for another destination' })).toBeVisible();
   await app.screenshot('diagnostics');
 
   await kinds.getByRole('button', { name: 'Secure connection failed' }).click();

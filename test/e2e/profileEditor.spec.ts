@@ -27,7 +27,11 @@ test('add a profile and store its secret in the keychain', async ({ app, service
 
   const [profile] = await services.profiles.list();
   expect(profile).toMatchObject({ name: 'Staging', baseUrl: sandbox.url, authMode: 'bearer' });
-  expect(await services.secrets.get(profile.id)).toBe(sandbox.credentials.token);
+  // The keychain entry holds the token bound to the destination it was stored for.
+  expect(JSON.parse((await services.secrets.get(profile.id)) ?? '{}')).toMatchObject({
+    secret: sandbox.credentials.token,
+    destination: { baseUrl: sandbox.url, authMode: 'bearer' },
+  });
   for (const file of await readdir(dataDir, { recursive: true })) {
     const text = await readFile(path.join(dataDir, file)).catch(() => Buffer.alloc(0));
     expect(text.toString('utf8'), `${file} must not contain the token`).not.toContain(sandbox.credentials.token);
