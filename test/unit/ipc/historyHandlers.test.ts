@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -48,6 +48,45 @@ describe('history handlers over the real audit log', () => {
   });
 
   const release = async (lockId: string) => value(await call('releaseLock', { profileId: 'practice-box', lockId }));
+
+  it('verifyAudit: intact after operations, then names the first broken entry once a byte is changed', async () => {
+    expect(value(await call('verifyAudit'))).toEqual({ intact: true, entries: 0 });
+    const [first, second] = sandbox.seededLockIds;
+    await release(first);
+    await release(second);
+    expect(value(await call('verifyAudit'))).toEqual({ intact: true, entries: 4 });
+    const file = services.audit.path;
+    const text = await readFile(file, 'utf8');
+    await writeFile(file, text.replace(first, second));
+    const broken = value<{ intact: boolean; brokenAt: string; problem: string }>(await call('verifyAudit'));
+    expect(broken).toMatchObject({ intact: false, brokenAt: 'audit.jsonl line 1' });
+    expect(broken.problem.length).toBeGreaterThan(0);
+  });
+
+  it('filters by end user and by batch, and shows profile names', async () => {
+    const [first, second] = sandbox.seededLockIds;
+    await release(first);
+    const started = value<{ batchId: string }>(
+      await call('startBatch', { profileId: 'practice-box', rows: [{ lockId: second }], concurrency: 1 }),
+    );
+    for (let poll = 0; poll < 200; poll += 1) {
+      const status = value<{ finished: boolean }>(await call('batchStatus', { batchId: started.batchId, since: 0 }));
+      if (status.finished) break;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    const byBatch = await query({ batchId: started.batchId });
+    expect(byBatch.rows.map((row) => row.lockId)).toEqual([second]);
+    expect(byBatch.rows[0]).toMatchObject({
+      userId: sandbox.credentials.userId,
+      batchId: started.batchId,
+      profileName: 'Practice Box',
+      environment: 'sandbox',
+    });
+    expect((await query({ userId: sandbox.credentials.userId })).total).toBe(2);
+    expect((await query({ userId: '1' })).total).toBe(0);
+    const csv = value<{ csv: string }>(await call('exportHistory', { filter: { batchId: started.batchId } })).csv;
+    expect(csv.split('\r\n')[1]).toContain(started.batchId);
+  });
 
   it('lists the operations the app made, newest first, and filters them', async () => {
     expect(await query()).toEqual({ total: 0, rows: [], skippedLines: 0 });
