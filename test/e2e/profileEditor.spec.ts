@@ -109,3 +109,28 @@ test('a tenant profile: environment from the host, default user optional in app 
   expect(profile.userId).toBeUndefined();
   await expect(app.page.getByRole('banner')).toContainText('Staging');
 });
+
+test('re-pointing a profile removes its secret and says so', async ({ app, handlers, services, startKooDrive }) => {
+  const sandbox = await startKooDrive();
+  const other = await startKooDrive();
+  const profile = await handlers.saveProfile({
+    name: 'Moving',
+    baseUrl: sandbox.url,
+    userId: sandbox.credentials.userId,
+    authMode: 'bearer',
+    moduleCode: '102',
+  });
+  await handlers.setSecret({ profileId: profile.id, secret: sandbox.credentials.token });
+  await app.page.reload();
+  await app.ready();
+  await app.navigate('Profiles');
+  await expect(app.page.getByText(/^Secret stored in /)).toBeVisible();
+
+  await app.field('Base URL').fill(other.url);
+  await app.button('Save profile').click();
+  await expect(
+    app.page.getByText('Profile “Moving” saved. The connection changed, so the stored secret was removed'),
+  ).toBeVisible();
+  await expect(app.page.getByText('No secret stored')).toBeVisible();
+  expect(await services.secrets.get(profile.id)).toBeNull();
+});
