@@ -107,12 +107,21 @@ describe('Electron security checklist', () => {
     );
   });
 
-  it('item 5: every permission request, check and device request is refused', () => {
+  it('item 5: every permission is refused but clipboard writes by our own page; devices always', () => {
     const request = defaultSession.setPermissionRequestHandler.mock.calls[0]?.[0] as Listener;
+    const own = { requestingUrl: APP_PAGE, isMainFrame: true };
     for (const permission of ['media', 'geolocation', 'notifications', 'openExternal', 'clipboard-read']) {
       const callback = vi.fn();
-      request({}, permission, callback, {});
+      request({}, permission, callback, own);
       expect(callback).toHaveBeenCalledExactlyOnceWith(false);
+    }
+    for (const [details, granted] of [
+      [own, true],
+      [{ requestingUrl: 'https://evil.example/', isMainFrame: true }, false],
+    ] as const) {
+      const callback = vi.fn();
+      request({}, 'clipboard-sanitized-write', callback, details);
+      expect(callback).toHaveBeenCalledExactlyOnceWith(granted);
     }
     const check = defaultSession.setPermissionCheckHandler.mock.calls[0]?.[0] as Listener;
     expect(check({}, 'media', APP_PAGE, {})).toBe(false);
@@ -296,6 +305,7 @@ describe('Electron security checklist', () => {
       onlyLoadAppFromAsar: true,
       loadBrowserProcessSpecificV8Snapshot: false,
       grantFileProtocolExtraPrivileges: false,
+      resetAdHocDarwinSignature: true,
     });
     expect(builder.asar).toBe(true);
   });

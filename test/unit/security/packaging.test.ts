@@ -43,10 +43,10 @@ describe('electron-builder.json', () => {
     expect(config.productName).toBe('KooDrive Lock Admin');
   });
 
-  it('packs only the built app and package.json, into an asar archive', () => {
-    expect(config.files).toEqual(['out/**', 'package.json']);
+  it('packs only the built app, package.json and the window icon, into an asar archive', () => {
+    expect(config.files).toEqual(['out/**', 'package.json', 'build/icon.png']);
     expect(config.asar).toBe(true);
-    expect(config.asarUnpack).toEqual(['**/*.node']);
+    expect(config.asarUnpack).toEqual(['node_modules/keytar/**/*.node']);
     expect(String(pkg.main)).toMatch(/^out\//);
   });
 
@@ -60,12 +60,14 @@ describe('electron-builder.json', () => {
     expect(fuses.onlyLoadAppFromAsar).toBe(true);
     expect(fuses.loadBrowserProcessSpecificV8Snapshot).toBe(false);
     expect(fuses.grantFileProtocolExtraPrivileges).toBe(false);
-    expect(Object.keys(fuses)).toHaveLength(8);
+    // Not a fuse: an unsigned macOS build is ad-hoc signed again after the fuses are flipped.
+    expect(fuses.resetAdHocDarwinSignature).toBe(true);
+    expect(Object.keys(fuses)).toHaveLength(9);
   });
 
-  it('builds AppImage and deb on Linux, with the keychain library keytar needs', () => {
+  it('builds deb (first) and AppImage on Linux, with the keychain library keytar needs', () => {
     const linux = section(config, 'linux');
-    expect(linux.target).toEqual(['AppImage', 'deb']);
+    expect(linux.target).toEqual(['deb', 'AppImage']);
     expect(linux.maintainer).toMatch(/<[^>]+@[^>]+>/);
     expect(section(config, 'deb').depends).toContain('libsecret-1-0');
   });
