@@ -45,9 +45,8 @@ export type OptionValues = {
 /** Accepted by every command. */
 export const GLOBAL_OPTIONS: readonly OptionName[] = ['help', 'version', 'json', 'verbose', 'timeout', 'data-dir'];
 
-/** Where to connect and which secret to use, for release, renew and create. */
-export const CONNECTION_OPTIONS: readonly OptionName[] = [
-  'profile',
+/** The fields of a connection given as flags (a one-off connection, or `profile add`). */
+export const CONNECTION_FIELD_OPTIONS: readonly OptionName[] = [
   'base-url',
   'user-id',
   'auth',
@@ -56,8 +55,10 @@ export const CONNECTION_OPTIONS: readonly OptionName[] = [
   'bearer-prefix',
   'proxy',
   'ca-file',
-  'secret-stdin',
 ];
+
+/** Where to connect and which secret to use, for release, renew and create. */
+export const CONNECTION_OPTIONS: readonly OptionName[] = ['profile', ...CONNECTION_FIELD_OPTIONS, 'secret-stdin'];
 
 export interface ParsedCommandLine {
   values: OptionValues;

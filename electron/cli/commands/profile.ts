@@ -1,5 +1,6 @@
 /** koodrive-lock profile add | list | show | remove: connection profiles shared with the desktop app. */
 import type { Profile } from '../../../shared/profile';
+import { CONNECTION_FIELD_OPTIONS } from '../options';
 import { profileSecretState } from '../../core/secrets/boundSecret';
 import { SecretStoreError } from '../../core/secrets/secretStore';
 import { CliError, UsageError } from '../cliError';
@@ -20,18 +21,7 @@ function authText(profile: Profile): string {
 export const profileAddCommand: Command = {
   name: 'profile add',
   summary: 'save a connection profile (the secret goes to the keychain separately)',
-  options: [
-    'name',
-    'base-url',
-    'user-id',
-    'auth',
-    'app-id',
-    'module',
-    'bearer-prefix',
-    'proxy',
-    'ca-file',
-    'environment',
-  ],
+  options: ['name', ...CONNECTION_FIELD_OPTIONS, 'environment'],
   help: `Usage: koodrive-lock profile add --name NAME --base-url URL --auth bearer|app [--user-id ID]
                                 [--app-id ID] [--module CODE] [--bearer-prefix WORD]
                                 [--environment production|staging|sandbox|other]
