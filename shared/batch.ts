@@ -7,6 +7,18 @@ export const BATCH_MAX_LOCKS = 10_000;
 export const BATCH_MAX_CONCURRENCY = 32;
 export const BATCH_DEFAULT_CONCURRENCY = 4;
 
+/** The batch's shared rate limiter as the server paces it (electron/core/batch/adaptiveRate.ts). */
+export interface BatchPacing {
+  /** Requests per second allowed now; null: no limit yet (the server has not throttled). */
+  limitPerSec: number | null;
+  /** Throttled answers so far. */
+  throttled: number;
+  /** Requests waiting for the server's delay (Retry-After) before they are sent again. */
+  waiting: number;
+  /** Seconds until the first of them is sent again; null when none waits. */
+  resumeInSec: number | null;
+}
+
 export interface BatchProgress {
   done: number;
   failed: number;
@@ -14,6 +26,15 @@ export interface BatchProgress {
   inFlight: number;
   ratePerSec: number;
   etaSec: number | null;
+  /** Absent when the batch runs without pacing. */
+  pacing?: BatchPacing;
+}
+
+/** Why a batch stopped sending by itself: the server stopped answering (consecutive connection failures). */
+export interface BatchPause {
+  reason: 'server-unreachable';
+  /** The consecutive connection failures that paused it. */
+  connectionFailures: number;
 }
 
 export interface BatchStatus {
@@ -37,8 +58,10 @@ export interface BatchStatus {
   nextIndex: number;
   finished: boolean;
   cancelled: boolean;
-  /** Locks never sent because the batch was cancelled or stopped. */
+  /** Locks never sent because the batch was cancelled, paused or stopped. */
   notSent: number;
+  /** Set when the batch paused by itself because the server stopped answering; its unsent locks can be sent again. */
+  paused?: BatchPause;
   /** Why the batch stopped early without a cancel (the audit log could not be written, say). */
   error?: IpcError;
 }

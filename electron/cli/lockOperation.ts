@@ -96,7 +96,7 @@ export async function runLockPlan(
   };
 
   const started = deps.clock.monotonicMs();
-  let outcome: BatchOutcome;
+  let outcome: BatchOutcome<LockPlan['rows'][number]>;
   try {
     if (plan.operation === 'create') {
       const result = await service.run({
@@ -107,14 +107,14 @@ export async function runLockPlan(
         signal: interrupts.abort,
       });
       print(result);
-      outcome = { results: [result], cancelled: false, notSent: 0 };
+      outcome = { results: [result], cancelled: false, notSent: 0, unsent: [] };
     } else {
       const operation = plan.operation;
       outcome = await runBatch({
         items: plan.rows,
         concurrency: plan.concurrency,
-        execute: (row, signal) =>
-          service.run({ operation, profile, lockId: row.lockId, userId: row.userId, batchId, signal }),
+        execute: (row, signal, pacer) =>
+          service.run({ operation, profile, lockId: row.lockId, userId: row.userId, batchId, signal }, { pacer }),
         signal: interrupts.stop,
         abortInFlight: interrupts.abort,
         onResult: print,
@@ -135,19 +135,38 @@ export async function runLockPlan(
   }
 
   if (plan.batch) io.stderr.write(`${summary(plan, outcome, deps.clock.monotonicMs() - started, batchId)}\n`);
+  if (outcome.paused) {
+    io.stderr.write(pausedReport(outcome.paused.connectionFailures, outcome.unsent, connection.profile.userId));
+    return EXIT.network;
+  }
   const codes = outcome.results.map(exitCodeForResult);
   if (outcome.notSent > 0) codes.push(EXIT.interrupted);
   return worstExitCode(codes);
 }
 
-function summary(plan: LockPlan, outcome: BatchOutcome, elapsedMs: number, batchId: string | undefined): string {
+/** What a paused batch did not send, as rows that --file reads back (user ID, lock ID). */
+function pausedReport(failures: number, unsent: LockPlan['rows'], defaultUser: string | undefined): string {
+  const head =
+    `koodrive-lock: paused: the server stopped answering (${failures} connection failures in a row), so ` +
+    `${unsent.length} locks were not sent. Check the server or the network, then send them again: save the ` +
+    'rows below to a file and pass it with --file (the failures above come back with --retry-from).\n';
+  const rows = unsent.map((row) => `${row.userId ?? defaultUser ?? ''},${row.lockId}\n`).join('');
+  return `${head}userId,lockId\n${rows}`;
+}
+
+function summary(
+  plan: LockPlan,
+  outcome: BatchOutcome<unknown>,
+  elapsedMs: number,
+  batchId: string | undefined,
+): string {
   const counts = countOutcomes(outcome.results);
   const parts = [`${counts.released} ${DONE_WORD[plan.operation]}`];
   if (counts['already-gone'] > 0) parts.push(`${counts['already-gone']} already gone`);
   parts.push(`${counts.retryable} retryable`, `${counts['needs-fix']} need a fix`);
   if (counts.cancelled > 0) parts.push(`${counts.cancelled} cancelled`);
   if (outcome.notSent > 0) parts.push(`${outcome.notSent} not sent`);
-  const head = outcome.notSent > 0 ? 'Interrupted after' : 'Done in';
+  const head = outcome.paused ? 'Paused after' : outcome.notSent > 0 ? 'Interrupted after' : 'Done in';
   const took = elapsedMs < 10_000 ? `${(elapsedMs / 1000).toFixed(1)} s` : formatSeconds(elapsedMs / 1000);
   const batch = batchId ? ` Batch ${batchId}.` : '';
   const line = `${head} ${took}: ${parts.join(', ')}.${batch}`;

@@ -1,5 +1,5 @@
 /** The single updating progress line of a batch, on stderr when it is a terminal. */
-import type { BatchProgress } from '../../shared/batch';
+import type { BatchPacing, BatchProgress } from '../../shared/batch';
 import type { TextWriter } from './io';
 
 const CLEAR_LINE = '\r\u001b[2K';
@@ -15,8 +15,21 @@ export interface ProgressLine {
 
 export function formatProgress(p: BatchProgress, total: number): string {
   const rate = p.ratePerSec > 0 ? `${p.ratePerSec.toFixed(1)}/s` : '-/s';
+  const limit = p.pacing?.limitPerSec != null ? ` (limit ${formatRate(p.pacing.limitPerSec)}/s)` : '';
   const eta = p.etaSec === null ? 'ETA -' : `ETA ${formatSeconds(p.etaSec)}`;
-  return `${p.done}/${total} done, ${p.failed} failed, ${p.remaining + p.inFlight} remaining · ${rate} · ${eta}`;
+  const line = `${p.done}/${total} done, ${p.failed} failed, ${p.remaining + p.inFlight} remaining · ${rate}${limit} · ${eta}`;
+  return `${line}${pacingText(p.pacing)}`;
+}
+
+/** "waiting for the server: 37 throttled, resuming in 0.8 s" while throttled requests wait. */
+function pacingText(pacing: BatchPacing | undefined): string {
+  if (!pacing || pacing.throttled === 0) return '';
+  if (pacing.waiting === 0 || pacing.resumeInSec === null) return ` · ${pacing.throttled} throttled`;
+  return ` · waiting for the server: ${pacing.throttled} throttled, resuming in ${pacing.resumeInSec.toFixed(1)} s`;
+}
+
+function formatRate(perSec: number): string {
+  return perSec >= 10 ? perSec.toFixed(0) : perSec.toFixed(1);
 }
 
 export function formatSeconds(seconds: number): string {

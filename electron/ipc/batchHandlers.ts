@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { BatchProgress, BatchStatus } from '../../shared/batch';
+import type { BatchPause, BatchProgress, BatchStatus } from '../../shared/batch';
 import { type BatchOutcome, outcomeOf } from '../../shared/batchOutcome';
 import type { Handlers, IpcError } from '../../shared/contract';
 import { checkLockId } from '../../shared/identifiers';
@@ -36,6 +36,7 @@ interface BatchRecord {
   finished: boolean;
   cancelled: boolean;
   notSent: number;
+  paused?: BatchPause;
   error?: IpcError;
   /** Stops sending; the requests in flight finish. */
   readonly stop: AbortController;
@@ -189,17 +190,20 @@ export function createBatchHandlers(services: AppServices): Pick<Handlers, Batch
         concurrency,
         signal: batch.stop.signal,
         abortInFlight: batch.abortInFlight.signal,
-        execute: async (item, signal) => {
+        execute: async (item, signal, pacer) => {
           try {
-            return await locks.run({
-              operation: 'release',
-              profile,
-              lockId: item.lockId,
-              userId: item.userId,
-              batchId: batch.id,
-              signal,
-              clockOffsetMs,
-            });
+            return await locks.run(
+              {
+                operation: 'release',
+                profile,
+                lockId: item.lockId,
+                userId: item.userId,
+                batchId: batch.id,
+                signal,
+                clockOffsetMs,
+              },
+              { pacer },
+            );
           } catch (error) {
             // The request went out but its result could not be audited: show it, then stop the batch.
             if (error instanceof AuditWriteError && error.result) record(error.result);
@@ -214,6 +218,7 @@ export function createBatchHandlers(services: AppServices): Pick<Handlers, Batch
         .then((outcome) => {
           batch.cancelled = outcome.cancelled;
           batch.notSent = outcome.notSent;
+          if (outcome.paused) batch.paused = outcome.paused;
         })
         .catch((error: unknown) => {
           batch.error = toIpcError(error);
@@ -252,6 +257,7 @@ export function createBatchHandlers(services: AppServices): Pick<Handlers, Batch
         notSent: batch.finished ? batch.notSent : batch.stop.signal.aborted ? batch.progress.remaining : 0,
       };
       if (batch.error) status.error = batch.error;
+      if (batch.paused) status.paused = { ...batch.paused };
       return status;
     },
 

@@ -96,7 +96,7 @@ describe('runBatch', () => {
       },
     });
     expect(calls).toBe(0);
-    expect(outcome).toEqual({ results: [], cancelled: true, notSent: 5 });
+    expect(outcome).toEqual({ results: [], cancelled: true, notSent: 5, unsent: ids(5) });
   });
 
   it('passes abortInFlight to the requests in flight', async () => {
@@ -182,5 +182,70 @@ describe('runBatch', () => {
     const middle = events.find((p) => p.done === 10);
     expect(middle?.ratePerSec).toBeCloseTo(10);
     expect(middle?.etaSec).toBeCloseTo(1);
+  });
+
+  it('pauses after 5 consecutive connection failures: the rest are not sent and listed', async () => {
+    let calls = 0;
+    const outcome = await runBatch({
+      items: ids(40),
+      concurrency: 1,
+      execute: async (lockId) => {
+        calls += 1;
+        if (calls <= 3) return resultFor(lockId);
+        return { ...resultFor(lockId, false), kind: 'network', httpStatus: null };
+      },
+    });
+    expect(calls).toBe(8);
+    expect(outcome).toMatchObject({
+      cancelled: false,
+      notSent: 32,
+      paused: { reason: 'server-unreachable', connectionFailures: 5 },
+    });
+    expect(outcome.unsent).toEqual(ids(40).slice(8));
+  });
+
+  it('an HTTP answer resets the count of connection failures; 0 turns the pause off', async () => {
+    let calls = 0;
+    const flaky = async (lockId: string) => {
+      calls += 1;
+      if (calls % 4 === 0) return resultFor(lockId, false);
+      return { ...resultFor(lockId, false), kind: 'network' as const, httpStatus: null };
+    };
+    const outcome = await runBatch({ items: ids(20), concurrency: 1, execute: flaky });
+    expect(outcome.paused).toBeUndefined();
+    expect(outcome.notSent).toBe(0);
+    calls = 0;
+    const dead = async (lockId: string) => ({
+      ...resultFor(lockId, false),
+      kind: 'network' as const,
+      httpStatus: null,
+    });
+    const never = await runBatch({ items: ids(20), concurrency: 2, execute: dead, pauseAfterConnectionFailures: 0 });
+    expect(never.results).toHaveLength(20);
+  });
+
+  it('hands every worker the same rate limiter, and none with pacing off', async () => {
+    const seen = new Set<unknown>();
+    const outcome = await runBatch({
+      items: ids(12),
+      concurrency: 4,
+      execute: async (lockId, _signal, pacer) => {
+        seen.add(pacer);
+        await tick(1);
+        return resultFor(lockId);
+      },
+      onProgress: () => {},
+    });
+    expect(outcome.results).toHaveLength(12);
+    expect(seen.size).toBe(1);
+    expect([...seen][0]).toBeDefined();
+    const off = new Set<unknown>();
+    await runBatch({
+      items: ids(3),
+      concurrency: 2,
+      pacing: false,
+      execute: async (id, _s, p) => (off.add(p), resultFor(id)),
+    });
+    expect([...off]).toEqual([undefined]);
   });
 });

@@ -140,12 +140,19 @@ const batchStatus = shape({
     inFlight: count,
     ratePerSec: finite,
     etaSec: nullable(finite),
+    'pacing?': shape({
+      limitPerSec: nullable(finite),
+      throttled: count,
+      waiting: count,
+      resumeInSec: nullable(finite),
+    }),
   }),
   results: arrayOf(lockResult),
   nextIndex: count,
   finished: bool,
   cancelled: bool,
   notSent: count,
+  'paused?': shape({ reason: oneOf(['server-unreachable']), connectionFailures: count }),
 });
 
 const historyRow = shape({
