@@ -357,7 +357,7 @@ describe('the main-process log', () => {
       const parsed = JSON.parse(result.json) as { ok: boolean; error?: { message: string } };
       return parsed.ok || !parsed.error ? [] : [parsed.error.message];
     });
-    expect(failures.length).toBeGreaterThan(5);
+    expect(failures.length).toBeGreaterThanOrEqual(3);
     for (const message of failures) process.emit('unhandledRejection', new Error(message));
     console.warn('secret-leak: a console line from main');
   });

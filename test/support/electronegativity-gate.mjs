@@ -34,6 +34,19 @@ import { join, resolve } from 'node:path';
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const require = createRequire(import.meta.url);
 
+/**
+ * Electronegativity fetches translations with `got` (used for nothing else once
+ * AvailableSecurityFixesGlobalCheck is excluded). Offline on Node 24, got's retry timer throws
+ * "The `onCancel` handler was attached after the promise settled" and ends the process; an answer
+ * of "offline" at once takes the fallback to English that a timeout would take.
+ */
+function offlineTranslations() {
+  const engine = join(ROOT, 'node_modules', '@doyensec', 'electronegativity', 'package.json');
+  const gotPath = createRequire(engine).resolve('got');
+  const offline = () => Promise.reject(new Error('offline: no translations fetched'));
+  require.cache[gotPath] = { id: gotPath, filename: gotPath, loaded: true, exports: offline };
+}
+
 const SOURCES = ['electron', 'renderer', 'shared'];
 const BUILT = ['out/renderer', 'out/preload'];
 const BUILD_OUTPUTS = ['out/main/index.js', 'out/preload/index.js', 'out/renderer/index.html'];
@@ -136,6 +149,7 @@ async function main() {
     if (scannable === 0) fail(`nothing to scan in ${input}`);
 
     const electronVersion = require(join(ROOT, 'node_modules', 'electron', 'package.json')).version;
+    offlineTranslations();
     const run = require('@doyensec/electronegativity');
     const result = await withTimeout(
       run({
