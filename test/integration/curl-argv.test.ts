@@ -96,7 +96,7 @@ describe.skipIf(missing.length > 0).each([false, true])('Copy as cURL against th
     expect(script).not.toContain(secret);
     await writeFile(argvLog, '');
     const variable = authMode === 'app' ? 'KOODRIVE_APP_SECRET' : 'KOODRIVE_TOKEN';
-    const { stdout } = await run('sh', ['-c', `${script} -s`], {
+    const { stdout, stderr } = await run('sh', ['-c', `${script} -sS`], {
       cwd: dir,
       env: {
         PATH: `${dir}:${process.env.PATH ?? ''}`,
@@ -108,7 +108,9 @@ describe.skipIf(missing.length > 0).each([false, true])('Copy as cURL against th
       timeout: 20_000,
     });
     const log = await readFile(argvLog, 'utf8');
-    return { stdout, log, secret };
+    // Says what went wrong if an expectation fails (the secret is never in stdout, stderr or the log).
+    const context = `stdout: ${stdout}\nstderr: ${stderr}\nsandbox saw: ${JSON.stringify(sandbox.received().at(-1))}`;
+    return { stdout, log, secret, context };
   }
 
   function expectNoSecret(log: string, secret: string): void {
@@ -120,8 +122,8 @@ describe.skipIf(missing.length > 0).each([false, true])('Copy as cURL against th
 
   it('bearer: the lock is released; no argv holds the token', async () => {
     const lockId = sandbox.addLock();
-    const { stdout, log, secret } = await runScript('bearer', 'release', lockId);
-    expect(JSON.parse(stdout)).toEqual({ code: 0, msg: 'success' });
+    const { stdout, log, secret, context } = await runScript('bearer', 'release', lockId);
+    expect(stdout, context).toBe('{"code":0,"msg":"success"}');
     expect(sandbox.activeLockIds()).not.toContain(lockId);
     expect(log).toContain('[@-]');
     expectNoSecret(log, secret);
@@ -130,7 +132,7 @@ describe.skipIf(missing.length > 0).each([false, true])('Copy as cURL against th
   it('app: the lock is released and one is created; openssl ran, and no argv holds the App secret', async () => {
     const lockId = sandbox.addLock();
     const released = await runScript('app', 'release', lockId);
-    expect(JSON.parse(released.stdout)).toEqual({ code: 0, msg: 'success' });
+    expect(released.stdout, released.context).toBe('{"code":0,"msg":"success"}');
     expect(sandbox.activeLockIds()).not.toContain(lockId);
     expect(released.log).toMatch(/^openssl \[dgst\] \[-sha256\]$/m);
     expect(released.log).toMatch(/^od /m);
@@ -138,8 +140,8 @@ describe.skipIf(missing.length > 0).each([false, true])('Copy as cURL against th
     expectNoSecret(released.log, released.secret);
 
     const created = await runScript('app', 'create');
+    expect(created.stdout, created.context).toMatch(/^\{"code":0,/);
     const answer = JSON.parse(created.stdout) as { code: number; data: { lockId: string } };
-    expect(answer.code).toBe(0);
     expect(sandbox.activeLockIds()).toContain(answer.data.lockId);
     expectNoSecret(created.log, created.secret);
   });
