@@ -1,4 +1,5 @@
 import { useLayoutEffect, useRef } from 'react';
+import type { BatchPacing } from '../../../shared/batch';
 import { t } from '../i18n';
 import { formatCount, formatEta, formatRate } from '../lib/batchFormat';
 import type { BatchRunState } from '../lib/batchRun';
@@ -50,6 +51,9 @@ function headline(run: BatchRunState, counts: Counts): string {
     needsFix: formatCount(counts.needsFix),
     notSent: formatCount(run.notSent),
   };
+  if (run.paused) {
+    return t('batch.progress.paused', { ...params, failures: formatCount(run.paused.connectionFailures) });
+  }
   if (run.stopError) return t('batch.progress.stopped', params);
   if (run.cancelled) return t('batch.progress.cancelled', params);
   return t('batch.progress.finished', params);
@@ -92,6 +96,13 @@ function ProgressBar({ total, released, gone, failed }: BarParts) {
   );
 }
 
+/** "waiting for the server: 37 throttled, resuming in 0.8 s", or how many were throttled. */
+function serverPace(pacing: BatchPacing): string {
+  const throttled = formatCount(pacing.throttled);
+  if (pacing.waiting === 0 || pacing.resumeInSec === null) return t('batch.progress.throttled', { throttled });
+  return t('batch.progress.waiting', { throttled, seconds: pacing.resumeInSec.toFixed(1) });
+}
+
 export function BatchProgressPanel({ run, onCancel }: BatchProgressPanelProps) {
   const counts = countsOf(run);
   const running = run.phase === 'running' || run.phase === 'starting';
@@ -109,6 +120,8 @@ export function BatchProgressPanel({ run, onCancel }: BatchProgressPanelProps) {
   if (running && run.progress) {
     facts.push(['rate', t('batch.progress.rate'), formatRate(run.progress.ratePerSec)]);
     if (!stopping) facts.push(['eta', t('batch.progress.eta'), formatEta(run.progress.etaSec)]);
+    const pacing = run.progress.pacing;
+    if (pacing && pacing.throttled > 0) facts.push(['server', t('batch.progress.server'), serverPace(pacing)]);
   }
   const elapsed =
     run.finishedAt !== null

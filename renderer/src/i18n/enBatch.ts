@@ -56,6 +56,11 @@ export const enBatch = {
     'Cancelled: {released} released, {gone} already gone, {retryable} to retry, {needsFix} need a fix, {notSent} not sent.',
   'batch.progress.stopped':
     'Stopped: {released} released, {gone} already gone, {retryable} to retry, {needsFix} need a fix, {notSent} not sent.',
+  'batch.progress.paused':
+    'Paused: the server stopped answering ({failures} connection failures in a row). {released} released, {gone} already gone, {retryable} to retry, {needsFix} need a fix, {notSent} not sent. Check the server or the network, then send the rest again.',
+  'batch.progress.server': 'Server',
+  'batch.progress.waiting': 'waiting for the server: {throttled} throttled, resuming in {seconds} s',
+  'batch.progress.throttled': '{throttled} throttled, sent again',
   'batch.progress.done': 'Done',
   'batch.progress.released': 'Released',
   'batch.progress.failed': 'Failed',

@@ -310,6 +310,11 @@ export const zhCN: Messages = {
     '已取消：{released} 个已释放，{gone} 个已不存在，{retryable} 个待重试，{needsFix} 个需要修正，{notSent} 个未发送。',
   'batch.progress.stopped':
     '已停止：{released} 个已释放，{gone} 个已不存在，{retryable} 个待重试，{needsFix} 个需要修正，{notSent} 个未发送。',
+  'batch.progress.paused':
+    '已暂停：服务器没有响应（连续 {failures} 次连接失败）。{released} 个已释放，{gone} 个已不存在，{retryable} 个待重试，{needsFix} 个需要修正，{notSent} 个未发送。请检查服务器或网络，然后重新发送其余的锁。',
+  'batch.progress.server': '服务器',
+  'batch.progress.waiting': '正在等待服务器：{throttled} 个被限流，{seconds} 秒后继续',
+  'batch.progress.throttled': '{throttled} 个被限流，已重新发送',
   'batch.progress.done': '已完成',
   'batch.progress.released': '已释放',
   'batch.progress.failed': '失败',

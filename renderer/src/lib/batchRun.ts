@@ -3,7 +3,7 @@
  * for the results since the last poll. Kept outside React, so leaving the screen and coming back
  * shows the batch where it is now.
  */
-import type { BatchProgress } from '../../../shared/batch';
+import type { BatchPause, BatchProgress } from '../../../shared/batch';
 import { type BatchOutcome, countOutcomes } from '../../../shared/batchOutcome';
 import type { IpcError } from '../../../shared/contract';
 import type { Environment } from '../../../shared/profile';
@@ -46,6 +46,8 @@ export interface BatchRunState {
   error: IpcError | null;
   /** Main stopped the batch early on its own (the audit log could not be written, say). */
   stopError: IpcError | null;
+  /** The batch paused by itself: the server stopped answering. */
+  paused: BatchPause | null;
   startedAt: number;
   finishedAt: number | null;
 }
@@ -63,6 +65,7 @@ const IDLE: BatchRunState = {
   notSent: 0,
   error: null,
   stopError: null,
+  paused: null,
   startedAt: 0,
   finishedAt: null,
 };
@@ -120,6 +123,7 @@ async function follow(id: string, mine: number): Promise<void> {
       cancelled: status.cancelled,
       notSent: status.notSent,
       stopError: status.error ?? null,
+      paused: status.paused ?? null,
       ...(status.finished ? { phase: 'finished' as const, cancelling: false, finishedAt: Date.now() } : {}),
     });
     if (status.finished) return;
