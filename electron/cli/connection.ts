@@ -1,4 +1,6 @@
 /** Which KooDrive to talk to: a saved profile (--profile) or a one-off connection from flags. */
+import fs from 'node:fs/promises';
+import { certificateFileToPem } from '../../shared/certificateFile';
 import { moduleCodeProblem } from '../../shared/identifiers';
 import {
   type Profile,
@@ -13,7 +15,6 @@ import type { ProfileStore } from '../core/profiles/profileStore';
 import { CliError, UsageError } from './cliError';
 import { EXIT } from './exitCodes';
 import type { OptionValues } from './options';
-import { readTextFile } from './readInput';
 
 /** The id given to a connection made from flags; it has no keychain entry. */
 export const FLAGS_PROFILE_ID = 'command-line';
@@ -35,10 +36,33 @@ const FLAG_FOR_FIELD: Record<string, string> = {
 const FLAGS_EXCLUDED_BY_PROFILE = ['base-url', 'auth', 'app-id', 'bearer-prefix', 'proxy', 'ca-file'] as const;
 const CA_FILE_MAX_BYTES = 256 * 1024;
 
-/** The PEM text of --ca-file, or undefined when the option is not given. */
+async function readFileBytes(file: string, maxBytes: number, what: string): Promise<Buffer> {
+  try {
+    const stat = await fs.stat(file);
+    if (!stat.isFile()) throw new CliError(`${what} is not a file.`, EXIT.usage);
+    if (stat.size > maxBytes)
+      throw new CliError(`${what} is larger than ${Math.round(maxBytes / 1024)} KiB.`, EXIT.usage);
+    return await fs.readFile(file);
+  } catch (error) {
+    if (error instanceof CliError) throw error;
+    const code = (error as { code?: unknown } | null)?.code;
+    throw new CliError(`Cannot read ${what} (${String(code ?? 'unknown error')}).`, EXIT.usage);
+  }
+}
+
+/** The certificates of --ca-file as PEM text (the file may be PEM or DER), or undefined when not given. */
 export async function readCaFile(values: OptionValues): Promise<string | undefined> {
   const file = values['ca-file'];
-  return file === undefined ? undefined : readTextFile(file, CA_FILE_MAX_BYTES, `--ca-file ${file}`);
+  if (file === undefined) return undefined;
+  const bytes = await readFileBytes(file, CA_FILE_MAX_BYTES, `--ca-file ${file}`);
+  const pem = certificateFileToPem(bytes);
+  if (pem === null) {
+    throw new CliError(
+      `--ca-file ${file} is not a certificate: give a PEM file (-----BEGIN CERTIFICATE-----) or one DER certificate (.cer/.der).`,
+      EXIT.usage,
+    );
+  }
+  return pem;
 }
 
 export interface Connection {

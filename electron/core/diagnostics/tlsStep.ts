@@ -5,20 +5,19 @@
  * (socket.authorized, which NODE_TLS_REJECT_UNAUTHORIZED does not change). Nothing is sent over this
  * socket; requests go through the transport, which always verifies.
  */
-import { X509Certificate } from 'node:crypto';
 import { isIP } from 'node:net';
 import type { Duplex } from 'node:stream';
 import tls from 'node:tls';
 import { remedies } from '../koodrive/remedies';
 import { TLS_OVERRIDE_MESSAGE, tlsVerificationDisabled } from '../koodrive/tlsEnvironment';
 import { errorCode } from '../koodrive/nodeErrors';
+import { ExtraCaError, trustContext } from '../koodrive/trustStore';
 import { certificateNames, daysToExpiry, summarizeCertificate } from './certificateSummary';
 import { type ConnectionTarget, hostPort } from './connectionTarget';
 import { openTunnel } from './proxyTunnel';
 import { type StepOutcome, failed, passed } from './stepOutcome';
 
 export const EXPIRY_WARNING_DAYS = 14;
-const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----[A-Za-z0-9+/=\s]+-----END CERTIFICATE-----/g;
 const SELF_SIGNED = new Set(['DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN']);
 const UNKNOWN_CA = new Set([
   'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
@@ -28,15 +27,13 @@ const UNKNOWN_CA = new Set([
 const HANDSHAKE_REMEDY =
   'Check that the port in the base URL serves HTTPS (plain http:// is only for the local sandbox), and whether a proxy or firewall interferes with the connection.';
 
-function secureContextFor(caPem: string | undefined): tls.SecureContext | undefined | { problem: string } {
-  if (!caPem) return undefined;
+function secureContextFor(caPem: string | undefined): tls.SecureContext | { problem: string } {
   try {
-    const blocks = caPem.match(PEM_CERTIFICATE) ?? [];
-    if (blocks.length === 0) throw new Error('no certificate block');
-    for (const block of blocks) new X509Certificate(block);
-    return tls.createSecureContext({ ca: [...tls.rootCertificates, ...blocks] });
-  } catch {
-    return { problem: 'The extra CA certificate (PEM) in the profile could not be read.' };
+    return trustContext(caPem);
+  } catch (error) {
+    if (error instanceof ExtraCaError)
+      return { problem: 'The extra CA certificate (PEM) in the profile could not be read.' };
+    throw error;
   }
 }
 
@@ -131,7 +128,7 @@ export function tlsStep(input: {
     return Promise.resolve(failed('Certificate checks are turned off by the environment.', TLS_OVERRIDE_MESSAGE));
   }
   const context = secureContextFor(input.caPem);
-  if (context && 'problem' in context) {
+  if ('problem' in context) {
     return Promise.resolve(
       failed(
         context.problem,
@@ -171,7 +168,7 @@ export function tlsStep(input: {
         port: target.port,
         ...(through ? { socket: through } : {}),
         ...(isIP(target.hostname) ? {} : { servername: target.hostname }),
-        ...(context ? { secureContext: context } : {}),
+        secureContext: context,
         rejectUnauthorized: false,
         ALPNProtocols: ['http/1.1'],
       });

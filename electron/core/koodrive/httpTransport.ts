@@ -10,14 +10,14 @@
  * Per-request code avoids `{ ...object, key: value }` literals (on Node 20's V8 they take microseconds
  * each) and shares one 'abort' listener per signal among the requests using it.
  */
-import { X509Certificate } from 'node:crypto';
 import http from 'node:http';
 import https from 'node:https';
 import { isIP } from 'node:net';
 import type { Duplex } from 'node:stream';
 import tls from 'node:tls';
 import { createKeepAliveHttpAgent, createKeepAliveHttpsAgent } from './keepAliveAgents';
-import { errorCode, transportErrorFrom } from './nodeErrors';
+import { transportErrorFrom } from './nodeErrors';
+import { ExtraCaError, trustContext } from './trustStore';
 import { TLS_OVERRIDE_MESSAGE, TLS_OVERRIDE_VARIABLE, tlsVerificationDisabled } from './tlsEnvironment';
 import { type HttpRequest, type HttpResponse, type Transport, TransportError } from './transport';
 
@@ -27,41 +27,26 @@ export interface HttpTransport extends Transport {
 }
 
 const MAX_CA_AGENTS = 8;
-const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----[A-Za-z0-9+/=\s]+-----END CERTIFICATE-----/g;
 
 class AgentPool {
   readonly http = createKeepAliveHttpAgent();
   private readonly httpsAgents = new Map<string, https.Agent>();
-  private readonly contexts = new Map<string, tls.SecureContext>();
 
-  /** A secure context with the default roots plus caPem, built once per distinct PEM. */
-  contextFor(caPem: string): tls.SecureContext {
-    let context = this.contexts.get(caPem);
-    if (!context) {
-      try {
-        const blocks = caPem.match(PEM_CERTIFICATE) ?? [];
-        if (blocks.length === 0) throw new Error('no certificate block');
-        for (const block of blocks) new X509Certificate(block);
-        context = tls.createSecureContext({ ca: [...tls.rootCertificates, ...blocks] });
-      } catch (error) {
-        throw new TransportError(
-          'tls',
-          'The extra CA certificate (PEM) could not be read; paste the whole -----BEGIN CERTIFICATE----- block.',
-          errorCode(error),
-        );
-      }
-      if (this.contexts.size >= MAX_CA_AGENTS) this.contexts.clear();
-      this.contexts.set(caPem, context);
+  /** The default trust (bundled roots, OS store, NODE_EXTRA_CA_CERTS) plus caPem: trustStore.ts. */
+  contextFor(caPem: string | undefined): tls.SecureContext {
+    try {
+      return trustContext(caPem);
+    } catch (error) {
+      if (error instanceof ExtraCaError) throw new TransportError('tls', error.message, error.causeCode);
+      throw error;
     }
-    return context;
   }
 
   https(caPem: string | undefined): https.Agent {
     const key = caPem ?? '';
     let agent = this.httpsAgents.get(key);
     if (!agent) {
-      const secureContext = caPem ? this.contextFor(caPem) : undefined;
-      agent = createKeepAliveHttpsAgent(secureContext ? { secureContext } : {});
+      agent = createKeepAliveHttpsAgent({ secureContext: this.contextFor(caPem) });
       // Evicted agents are only forgotten: their idle sockets time out, requests in flight finish.
       if (this.httpsAgents.size >= MAX_CA_AGENTS) this.httpsAgents.clear();
       this.httpsAgents.set(key, agent);
@@ -320,7 +305,7 @@ function exchange(request: HttpRequest, agents: AgentPool): Promise<HttpResponse
           socket,
           host: tlsHost,
           ...(isIP(tlsHost) ? {} : { servername: tlsHost }),
-          ...(caPem ? { secureContext: agents.contextFor(caPem) } : {}),
+          secureContext: agents.contextFor(caPem),
           rejectUnauthorized: true,
           ALPNProtocols: ['http/1.1'],
         });

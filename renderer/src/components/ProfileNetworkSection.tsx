@@ -1,4 +1,5 @@
 import { type ChangeEvent, type Ref, useRef, useState } from 'react';
+import { certificateFileToPem } from '../../../shared/certificateFile';
 import { t } from '../i18n';
 import { type NetworkField, type NetworkProblems, certificateCount } from '../lib/profileNetwork';
 import { TextField } from './TextField';
@@ -56,7 +57,9 @@ export function ProfileNetworkSection({
       return;
     }
     try {
-      onChange('caPem', (await file.text()).trim());
+      // PEM as it is; a DER certificate (Windows' default export) becomes PEM.
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      onChange('caPem', certificateFileToPem(bytes) ?? (await file.text()).trim());
       onBlur('caPem');
       setFileNote({ text: t('profile.caPem.fileLoaded', { name: file.name }), problem: false });
     } catch {
