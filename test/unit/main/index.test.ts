@@ -25,7 +25,13 @@ describe('main process lifecycle', { timeout: 30_000 }, () => {
   let dataDir: string;
   const savedEnv = { ...process.env };
 
+  let processListeners: { exception: unknown[]; rejection: unknown[] };
+
   beforeEach(async () => {
+    processListeners = {
+      exception: process.listeners('uncaughtException'),
+      rejection: process.listeners('unhandledRejection'),
+    };
     resetFakeElectron();
     vi.resetModules();
     dataDir = await mkdtemp(join(tmpdir(), 'kla-main-'));
@@ -39,6 +45,13 @@ describe('main process lifecycle', { timeout: 30_000 }, () => {
     fakeApp.emit('will-quit', { preventDefault: vi.fn() });
     if (started) await vi.waitFor(() => expect(fakeApp.quit).toHaveBeenCalled(), { timeout: 3000 });
     process.env = { ...savedEnv };
+    // Each import of main installs its error handlers on this process: take them off again.
+    for (const listener of process.listeners('uncaughtException')) {
+      if (!processListeners.exception.includes(listener)) process.off('uncaughtException', listener);
+    }
+    for (const listener of process.listeners('unhandledRejection')) {
+      if (!processListeners.rejection.includes(listener)) process.off('unhandledRejection', listener);
+    }
     await rm(dataDir, { recursive: true, force: true });
   });
 
