@@ -5,6 +5,7 @@
  * already in flight finish (unless `abortInFlight` fires too) and the items not yet sent are never sent. After
  * a few consecutive connection failures (the server stopped answering) the batch pauses the same way.
  */
+import { setMaxListeners } from 'node:events';
 import { BATCH_MAX_CONCURRENCY, type BatchPause, type BatchProgress } from '../../../shared/batch';
 import type { LockResult } from '../../../shared/result';
 import { type Clock, systemClock } from '../clock';
@@ -62,6 +63,8 @@ export async function runBatch<T>(options: BatchOptions<T>): Promise<BatchOutcom
   const pacer = options.pacing === false ? undefined : new AdaptiveRate(clock);
   const startedAt = clock.monotonicMs();
   const inFlightSignal = options.abortInFlight ?? new AbortController().signal;
+  // Every request in flight, and every wait for the server, listens to it: up to a few per worker.
+  setMaxListeners(4 * BATCH_MAX_CONCURRENCY, inFlightSignal);
   const results: LockResult[] = [];
   let next = 0;
   let inFlight = 0;
