@@ -7,8 +7,10 @@ export interface RequestPreview {
   /** App (HMAC) auth only. */
   canonicalRequest: string | null;
   stringToSign: string | null;
-  /** A shell command that sends the same request; the secret is an environment-variable reference. */
+  /** A POSIX shell script that sends the same request; the secret reaches curl and openssl through pipes only. */
   curl: string;
+  /** The same for Windows PowerShell: the secret is read with Read-Host -AsSecureString, never in an argument. */
+  powershell: string;
 }
 
 export const CLOCK_VERDICTS = ['ok', 'local-ahead', 'local-behind', 'unknown'] as const;

@@ -60,7 +60,7 @@ export function previewLockRequest(input: PreviewInput): RequestPreview {
   const headers = Object.fromEntries(
     Object.entries(redactHeaders(prepared.headers)).map(([name, value]) => [name, scrub(value, credentials)]),
   );
-  const curl = curlCommand({
+  const script = {
     method: prepared.method,
     url: prepared.url,
     headers: prepared.headers,
@@ -68,7 +68,9 @@ export function previewLockRequest(input: PreviewInput): RequestPreview {
     profile: input.profile,
     signedHeaders: DEFAULT_SIGNED_HEADERS,
     clockOffsetMs: offset,
-  });
+  };
+  const curl = curlCommand(script);
+  const powershell = curlCommand({ ...script, shell: 'powershell' });
   return {
     method: prepared.method,
     url: scrub(prepared.url.href, credentials),
@@ -77,5 +79,6 @@ export function previewLockRequest(input: PreviewInput): RequestPreview {
     canonicalRequest: scrubNullable(prepared.canonicalRequest ?? null, credentials),
     stringToSign: scrubNullable(prepared.stringToSign ?? null, credentials),
     curl: scrub(curl, credentials),
+    powershell: scrub(powershell, credentials),
   };
 }

@@ -80,6 +80,16 @@ export function DiagnosticsRequestView({ preview, clockOffsetMs, extraCa }: Diag
       <pre className="diag-code" aria-label={t('diagnostics.preview.curl')}>
         {preview.curl}
       </pre>
+      <details className="diag-powershell">
+        <summary>{t('diagnostics.preview.powershell')}</summary>
+        <p className="field-help">{t('diagnostics.preview.powershell.help')}</p>
+        <pre className="diag-code" aria-label={t('diagnostics.preview.powershell')}>
+          {preview.powershell}
+        </pre>
+        <button type="button" className="button" onClick={() => void copy(preview.powershell)}>
+          {t('diagnostics.preview.copyPowershell')}
+        </button>
+      </details>
       <div className="actions">
         <button type="button" className="button" onClick={() => void copy(preview.curl)}>
           {t('diagnostics.preview.copy')}

@@ -35,6 +35,10 @@ export const enDiagnostics = {
   'diagnostics.preview.curl.ca':
     'This profile trusts an extra CA: save it to a file and set KOODRIVE_CA_FILE to its path.',
   'diagnostics.preview.copy': 'Copy as cURL',
+  'diagnostics.preview.powershell': 'Windows PowerShell',
+  'diagnostics.preview.powershell.help':
+    'The same request for PowerShell 7 on Windows: it asks for the secret with a hidden prompt and signs in PowerShell itself, so the secret is never part of a command line.',
+  'diagnostics.preview.copyPowershell': 'Copy for PowerShell',
   'diagnostics.preview.copied': 'The cURL command is on the clipboard. It contains no secret.',
   'diagnostics.preview.copyFailed': 'Could not copy. Select the command and copy it by hand.',
 

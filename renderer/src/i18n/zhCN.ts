@@ -446,6 +446,10 @@ export const zhCN: Messages = {
   'diagnostics.preview.curl.ca':
     '此配置信任一个额外的 CA：请将其保存为文件，并将 KOODRIVE_CA_FILE 设置为该文件的路径。',
   'diagnostics.preview.copy': '复制为 cURL',
+  'diagnostics.preview.powershell': 'Windows PowerShell',
+  'diagnostics.preview.powershell.help':
+    '在 Windows 上用于 PowerShell 7 的同一请求：它通过隐藏提示询问密钥，并在 PowerShell 内签名，因此密钥从不出现在命令行中。',
+  'diagnostics.preview.copyPowershell': '复制为 PowerShell',
   'diagnostics.preview.copied': 'cURL 命令已复制到剪贴板，其中不含任何密钥。',
   'diagnostics.preview.copyFailed': '无法复制。请手动选择并复制该命令。',
 

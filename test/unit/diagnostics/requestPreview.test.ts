@@ -52,6 +52,8 @@ describe('previewLockRequest', () => {
     expect(all).not.toContain(APP_SECRET);
     expect(all).not.toContain(VECTOR_A_SIGNATURE);
     expect(preview.curl).toContain('"$KOODRIVE_APP_SECRET"');
+    expect(preview.powershell).toContain('Read-Host');
+    expect(preview.powershell).toContain('HMACSHA256');
   });
 
   it('never contains the token in bearer mode, for every operation', () => {

@@ -44,6 +44,7 @@ const VALID_RUNS: Record<MethodName, number> = {
   cancelBatch: 1000,
   queryHistory: 300,
   exportHistory: 100,
+  verifyAudit: 20,
   previewRequest: 500,
   checkClock: 60,
   checkConnection: 60,

@@ -217,6 +217,7 @@ export const VALUE_SHAPES: Record<MethodName, Check> = {
     canonicalRequest: nullable(str),
     stringToSign: nullable(str),
     curl: str,
+    powershell: str,
   }),
   checkClock: shape({
     localTime: str,
