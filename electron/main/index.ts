@@ -64,6 +64,11 @@ async function start(): Promise<void> {
   app.setAboutPanelOptions(aboutPanelOptions(app.getVersion(), iconPath));
 
   services = createAppServices({ dataDir: paths.dataDir });
+  // Tightened folder/file modes are said once; a log that cannot be opened is said again on the first operation.
+  services.audit.open().then(
+    (notices) => notices.forEach((notice) => log.write('warn', notice)),
+    (error: unknown) => log.write('error', `audit log: ${error instanceof Error ? error.message : String(error)}`),
+  );
   registerIpc(ipcMain, createHandlers(services), paths.allowedPage, {
     isMainWindow: (sender) => sender === windows.current()?.webContents,
     log: (line) => log.write('warn', line),
