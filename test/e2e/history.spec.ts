@@ -53,6 +53,7 @@ test('lists operations newest first, filters them, opens details and exports CSV
   await expect(rows.nth(3)).toContainText(GONE);
   await expect(rows.nth(3)).toContainText('Lock not found');
   await expect(rows.nth(4)).toContainText(first);
+  await expect(app.page.getByText('Audit log verified: 7 entries, chain intact')).toBeVisible();
   await app.screenshot('history-list');
 
   await app.field('Outcome').selectOption('failed');
@@ -140,4 +141,26 @@ test('opens an audit log of 100,000 entries and scrolls it with only a window of
   await expect(last).toContainText(fixtureLockId(0));
   await expect(last).toHaveAttribute('aria-selected', 'true');
   expect(await rows.count()).toBeLessThan(60);
+});
+
+test('says when the audit log was altered, and where its chain breaks', async ({
+  app,
+  handlers,
+  services,
+  startKooDrive,
+}) => {
+  const sandbox = await startKooDrive({ seedLocks: 2 });
+  const profile = await saveSandboxProfile(handlers, sandbox, { name: 'Practice Box' });
+  const [first, second] = sandbox.seededLockIds;
+  await handlers.releaseLock({ profileId: profile.id, lockId: first });
+  await handlers.releaseLock({ profileId: profile.id, lockId: second });
+  await openHistory(app);
+  await expect(app.page.getByText('Audit log verified: 4 entries, chain intact')).toBeVisible();
+
+  // Someone rewrites which lock the first operation was for.
+  const text = await readFile(services.audit.path, 'utf8');
+  await writeFile(services.audit.path, text.replace(first, second));
+  await app.page.getByRole('button', { name: 'Refresh' }).click();
+  await expect(app.page.getByText(/Audit log altered: the chain breaks at audit\.jsonl line 1/)).toBeVisible();
+  await app.screenshot('history-audit-altered');
 });

@@ -12,6 +12,7 @@ import {
   historyFilterOf,
   isEmptyHistoryFilter,
 } from '../lib/historyFilterDraft';
+import { AuditIntegrityBadge } from './AuditIntegrityBadge';
 import { ErrorAlert } from './ErrorAlert';
 import { HistoryDetailsDialog } from './HistoryDetailsDialog';
 import { HistoryFilters } from './HistoryFilters';
@@ -102,6 +103,7 @@ export function HistoryScreen({ initialFilter }: HistoryScreenProps) {
           <h2 id={labelId} className="history-count" aria-live="polite">
             {countText}
           </h2>
+          <AuditIntegrityBadge reloadCount={reloadCount} />
           {history.skipped > 0 && (
             <span className="badge badge--warn">
               {t(history.skipped === 1 ? 'history.skipped.one' : 'history.skipped.other', {

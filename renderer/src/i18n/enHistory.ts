@@ -26,6 +26,11 @@ export const enHistory = {
   'history.count.other': '{count} operations',
   'history.skipped.one': '1 unreadable line in the audit log was skipped.',
   'history.skipped.other': '{count} unreadable lines in the audit log were skipped.',
+  'history.audit.intact': 'Audit log verified: {count} entries, chain intact',
+  'history.audit.intact.help':
+    'Every entry carries the hash of the one before, so a changed, removed or reordered entry breaks the chain. koodrive-lock audit verify checks the same.',
+  'history.audit.broken':
+    'Audit log altered: the chain breaks at {where} ({problem}). Keep the files as they are and report it.',
   'history.empty':
     'No lock operations recorded yet. Releases, renewals and creations made with this computer appear here.',
   'history.noMatch': 'No operations match these filters.',

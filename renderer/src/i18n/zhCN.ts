@@ -115,6 +115,7 @@ export const zhCN: Messages = {
   'resultTitle.invalid-input': '输入无效',
   'resultTitle.cancelled': '已取消',
   'resultTitle.destination-changed': '密钥是为其他目标存储的',
+  'resultTitle.proxy-auth': '代理身份验证失败',
 
   'result.operationFor': '{operation} · 配置 {profile} · 用户 {userId}',
   'result.lockId': '锁 ID',
@@ -373,6 +374,10 @@ export const zhCN: Messages = {
   'history.count.other': '{count} 项操作',
   'history.skipped.one': '已跳过审计日志中 1 行无法读取的内容。',
   'history.skipped.other': '已跳过审计日志中 {count} 行无法读取的内容。',
+  'history.audit.intact': '审计日志已验证：{count} 条记录，哈希链完整',
+  'history.audit.intact.help':
+    '每条记录都带有前一条记录的哈希值，因此任何修改、删除或重排的记录都会使链条断开。koodrive-lock audit verify 做同样的检查。',
+  'history.audit.broken': '审计日志已被改动：哈希链在 {where} 处断开（{problem}）。请保留文件原样并报告。',
   'history.empty': '尚未记录任何锁操作。在此电脑上执行的释放、续期和创建操作会显示在这里。',
   'history.noMatch': '没有符合这些筛选条件的操作。',
   'history.gridLabel': '锁操作，最新的在前',
@@ -450,6 +455,7 @@ export const zhCN: Messages = {
   'diagnostics.preview.powershell.help':
     '在 Windows 上用于 PowerShell 7 的同一请求：它通过隐藏提示询问密钥，并在 PowerShell 内签名，因此密钥从不出现在命令行中。',
   'diagnostics.preview.copyPowershell': '复制为 PowerShell',
+  'diagnostics.userId.help': '请求预览和连接检查所针对的最终用户（X-User-Id）；留空时使用配置的默认用户。',
   'diagnostics.preview.copied': 'cURL 命令已复制到剪贴板，其中不含任何密钥。',
   'diagnostics.preview.copyFailed': '无法复制。请手动选择并复制该命令。',
 
@@ -607,4 +613,11 @@ export const zhCN: Messages = {
     '存储密钥之后，配置的服务器、认证方式、应用 ID、前缀、代理或 CA 发生了变化。密钥绑定到存储时的目标，因此不会发送到其他地方。未发送任何请求。',
   'help.kind.destination-changed.confirm': '配置中密钥旁边会显示“密钥是为其他目标存储的”。',
   'help.kind.destination-changed.fix': '打开配置，检查服务器和其他连接设置，然后重新输入访问令牌或应用密钥。',
+  'help.kind.proxy-auth.title': '代理身份验证失败',
+  'help.kind.proxy-auth.cause':
+    '本机与 KooDrive 之间的代理要求提供用户名和密码（HTTP 407），或拒绝了所提供的用户名和密码。没有请求到达 KooDrive。',
+  'help.kind.proxy-auth.confirm':
+    '消息中会指明代理并显示“HTTP 407”，通常还会列出代理接受的方式（Basic、NTLM、Negotiate）。',
+  'help.kind.proxy-auth.fix':
+    '使用 HTTPS_PROXY=http://用户名:密码@代理:端口 启动应用（特殊字符写成 %XX）。如果代理只接受 NTLM 或 Kerberos（Negotiate），请在本机运行 cntlm 或 px 等中继，并把它用作代理。',
 };
