@@ -22,14 +22,24 @@ const profile: Profile = {
 
 const ok: HttpResponse = { status: 200, headers: {}, body: Buffer.from('{"code":0,"msg":"success"}') };
 
-/** The sandbox's gateway model (its token bucket and Retry-After) with a fixed latency, on simulated time. */
-function simulatedGateway(clock: VirtualClock, rate: number, latencyMs: number) {
+/**
+ * The sandbox's gateway model (its token bucket and Retry-After) with a fixed latency, on simulated time;
+ * from `change.atMs` on, a bucket of another rate takes over (the gateway's limit changed).
+ */
+function simulatedGateway(
+  clock: VirtualClock,
+  rate: number,
+  latencyMs: number,
+  change?: { atMs: number; rate: number },
+) {
   const bucket = new TokenBucket(clock, rate, Math.ceil(rate));
+  let later: TokenBucket | null = null;
   const accepted: number[] = [];
   let throttled = 0;
   const transport: Transport = async () => {
     await clock.sleep(latencyMs / 2);
-    const wait = bucket.take();
+    if (change && !later && clock.monotonicMs() >= change.atMs) later = new TokenBucket(clock, change.rate, 1);
+    const wait = (later ?? bucket).take();
     await clock.sleep(latencyMs / 2);
     if (wait === 0) {
       accepted.push(clock.monotonicMs());
@@ -51,9 +61,10 @@ async function simulate(input: {
   latencyMs: number;
   concurrency: number;
   pacing: boolean;
+  change?: { atMs: number; rate: number };
 }) {
   const clock = virtualClock();
-  const gateway = simulatedGateway(clock, input.rate, input.latencyMs);
+  const gateway = simulatedGateway(clock, input.rate, input.latencyMs, input.change);
   let seed = 1;
   const service = createLockService({
     transport: gateway.transport,
@@ -91,6 +102,24 @@ describe('adaptive pacing against a simulated throttling gateway', () => {
     const limit = paced.events.at(-1)?.pacing?.limitPerSec ?? 0;
     expect(limit).toBeGreaterThan(0.85 * gateway.rate);
     expect(limit).toBeLessThan(1.15 * gateway.rate);
+  });
+
+  it.each([
+    { from: 200, to: 100 },
+    { from: 50, to: 150 },
+  ])('follows the gateway when its rate changes from $from/s to $to/s mid-batch', async ({ from, to }) => {
+    const paced = await simulate({
+      locks: 3000,
+      rate: from,
+      latencyMs: 20,
+      concurrency: 32,
+      pacing: true,
+      change: { atMs: 5000, rate: to },
+    });
+    expect(paced.failures).toBe(0);
+    const limit = paced.events.at(-1)?.pacing?.limitPerSec ?? 0;
+    expect(limit).toBeGreaterThan(0.8 * to);
+    expect(limit).toBeLessThan(1.2 * to);
   });
 
   it('without pacing the same batch is throttled far more often', async () => {
