@@ -237,3 +237,38 @@ test('a failed connection step says what to do and opens the help for its kind',
   await app.dialog.getByRole('button', { name: 'Close' }).click();
   await app.screenshot('diagnostics-connection-failed');
 });
+
+test('an app profile without a default user: the preview and the connection check act for the user entered', async ({
+  app,
+  handlers,
+  startKooDrive,
+}) => {
+  const sandbox = await startKooDrive();
+  const profile = await handlers.saveProfile({
+    name: 'Tenant',
+    baseUrl: sandbox.url,
+    authMode: 'app',
+    appId: sandbox.credentials.appId,
+    moduleCode: '102',
+  });
+  await handlers.setSecret({ profileId: profile.id, secret: sandbox.credentials.appSecret });
+  await app.page.reload();
+  await app.ready();
+  await openDiagnostics(app.page);
+
+  const preview = section(app.page, 'Request preview');
+  await preview.getByLabel('Lock ID', { exact: true }).fill(sandbox.seededLockIds[0]);
+  await preview.getByRole('button', { name: 'Show request' }).click();
+  await expect(preview.getByRole('alert')).toContainText('Enter the user ID');
+
+  const ticketUser = '1505084218764547200';
+  await app.page.getByLabel('User ID', { exact: true }).fill(ticketUser);
+  await preview.getByRole('button', { name: 'Show request' }).click();
+  const headers = preview.getByRole('table', { name: 'Headers' });
+  const userRow = headers.getByRole('row').filter({ has: app.page.getByRole('rowheader', { name: 'X-User-Id' }) });
+  await expect(userRow.getByRole('cell')).toHaveText(ticketUser);
+
+  const connection = section(app.page, 'Connection');
+  await connection.getByRole('button', { name: 'Check connection' }).click();
+  await expect(step(app.page, 'Authenticated read-only call')).toContainText(`for user ${ticketUser}`);
+});

@@ -439,6 +439,7 @@ describe('nothing is sent when the input or the environment is wrong', () => {
       code: null,
       msg: null,
       lockId: 'x',
+      userId: null,
       durationMs: 0,
       remedy: 'Enter a lock ID.',
     });

@@ -11,9 +11,12 @@ import { ErrorAlert } from './ErrorAlert';
 /** The step-by-step connection check; mount with a key per profile. */
 export function DiagnosticsConnectionPanel({
   profile,
+  userId,
   onHelp,
 }: {
   profile: Profile;
+  /** The end user of the authenticated step; the profile's default when absent. */
+  userId?: string;
   onHelp: (kind: ResultKind) => void;
 }) {
   const [busy, setBusy] = useState(false);
@@ -25,7 +28,9 @@ export function DiagnosticsConnectionPanel({
     setBusy(true);
     setError(null);
     try {
-      const result = await lockAdmin().checkConnection({ profileId: profile.id });
+      const result = await lockAdmin().checkConnection(
+        userId === undefined ? { profileId: profile.id } : { profileId: profile.id, userId },
+      );
       setReport(result.ok ? result.value : null);
       if (!result.ok) setError(result.error);
     } finally {

@@ -30,7 +30,7 @@ interface Shown {
 }
 
 /** Builds (never sends) a lock request for the profile and shows it; mount with a key per profile. */
-export function DiagnosticsPreviewPanel({ profile }: { profile: Profile }) {
+export function DiagnosticsPreviewPanel({ profile, userId }: { profile: Profile; userId?: string }) {
   const [operation, setOperation] = useState<LockOperation>('release');
   const [lockId, setLockId] = useState('');
   const [moduleCode, setModuleCode] = useState(profile.moduleCode);
@@ -56,7 +56,14 @@ export function DiagnosticsPreviewPanel({ profile }: { profile: Profile }) {
     try {
       const offset = clockOffsetMs === undefined ? {} : { clockOffsetMs };
       const target = needsLockId ? { lockId: check.ok ? check.lockId : lockId } : { moduleCode };
-      const result = await lockAdmin().previewRequest({ profileId: profile.id, operation, ...target, ...offset });
+      const user = userId === undefined ? {} : { userId };
+      const result = await lockAdmin().previewRequest({
+        profileId: profile.id,
+        operation,
+        ...target,
+        ...user,
+        ...offset,
+      });
       if (result.ok) setShown({ preview: result.value, clockOffsetMs });
       else {
         setShown(null);

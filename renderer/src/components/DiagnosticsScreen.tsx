@@ -1,4 +1,5 @@
 import { useCallback, useState } from 'react';
+import { userIdProblem } from '../../../shared/identifiers';
 import type { Profile } from '../../../shared/profile';
 import type { ResultKind } from '../../../shared/result';
 import { useSecretStatus } from '../hooks/useSecretStatus';
@@ -10,6 +11,7 @@ import { ErrorAlert } from './ErrorAlert';
 import { HelpDialog } from './HelpDialog';
 import { HelpKindList } from './HelpKindList';
 import { ProfilePicker } from './ProfilePicker';
+import { UserIdField } from './UserIdField';
 import '../styles/diagnostics.css';
 
 export interface DiagnosticsScreenProps {
@@ -22,6 +24,9 @@ export interface DiagnosticsScreenProps {
 export function DiagnosticsScreen({ profiles, profile, onSelectProfile }: DiagnosticsScreenProps) {
   const secret = useSecretStatus(profile.id);
   const [helpKind, setHelpKind] = useState<ResultKind | null>(null);
+  const [user, setUser] = useState({ profileId: profile.id, value: profile.userId ?? '' });
+  const userValue = user.profileId === profile.id ? user.value : (profile.userId ?? '');
+  const userId = userValue.trim() === '' ? undefined : userValue.trim();
   const closeHelp = useCallback(() => setHelpKind(null), []);
 
   return (
@@ -33,10 +38,24 @@ export function DiagnosticsScreen({ profiles, profile, onSelectProfile }: Diagno
       {secret.error && <ErrorAlert error={secret.error} />}
       <section className="panel form" aria-label={t('diagnostics.profileLabel')}>
         <ProfilePicker profiles={profiles} profile={profile} secret={secret.status} onChange={onSelectProfile} />
+        <UserIdField
+          id="diag-user-id"
+          profile={profile}
+          value={userValue}
+          onChange={(value) => setUser({ profileId: profile.id, value })}
+          problem={userId === undefined ? null : userIdProblem(userId)}
+          attempted={false}
+          help={profile.authMode === 'app' ? t('diagnostics.userId.help') : undefined}
+        />
       </section>
-      <DiagnosticsPreviewPanel key={`preview-${profile.id}`} profile={profile} />
+      <DiagnosticsPreviewPanel key={`preview-${profile.id}`} profile={profile} userId={userId} />
       <DiagnosticsClockPanel key={`clock-${profile.id}`} profile={profile} />
-      <DiagnosticsConnectionPanel key={`connection-${profile.id}`} profile={profile} onHelp={setHelpKind} />
+      <DiagnosticsConnectionPanel
+        key={`connection-${profile.id}`}
+        profile={profile}
+        userId={userId}
+        onHelp={setHelpKind}
+      />
       <HelpKindList onOpen={setHelpKind} />
       {helpKind && <HelpDialog kind={helpKind} onClose={closeHelp} />}
     </div>

@@ -35,6 +35,8 @@ export const enDiagnostics = {
   'diagnostics.preview.curl.ca':
     'This profile trusts an extra CA: save it to a file and set KOODRIVE_CA_FILE to its path.',
   'diagnostics.preview.copy': 'Copy as cURL',
+  'diagnostics.userId.help':
+    'The end user (X-User-Id) the request preview and the connection check act for; the profile’s default user when empty.',
   'diagnostics.preview.powershell': 'Windows PowerShell',
   'diagnostics.preview.powershell.help':
     'The same request for PowerShell 7 on Windows: it asks for the secret with a hidden prompt and signs in PowerShell itself, so the secret is never part of a command line.',
@@ -208,4 +210,11 @@ export const enDiagnostics = {
     'The profile shows “Secret stored for another destination” next to the secret.',
   'help.kind.destination-changed.fix':
     'Open the profile, check the server and the other connection settings, and enter the token or app secret again.',
+  'help.kind.proxy-auth.title': 'Proxy authentication failed',
+  'help.kind.proxy-auth.cause':
+    'The proxy between this computer and KooDrive asked for a user name and password (HTTP 407), or rejected the ones given. Nothing reached KooDrive.',
+  'help.kind.proxy-auth.confirm':
+    'The message names the proxy and says “HTTP 407”, often with the methods it accepts (Basic, NTLM, Negotiate).',
+  'help.kind.proxy-auth.fix':
+    'Start the app with HTTPS_PROXY=http://user:password@proxy:port (special characters written as %XX). If the proxy accepts only NTLM or Kerberos (Negotiate), run a local relay such as cntlm or px and use it as the proxy.',
 } as const;

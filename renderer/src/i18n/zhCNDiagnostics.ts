@@ -41,6 +41,7 @@ export const zhCNDiagnostics: Readonly<Record<keyof typeof enDiagnostics, string
   'diagnostics.preview.powershell.help':
     '在 Windows 上用于 PowerShell 7 的同一请求：它通过隐藏提示询问密钥，并在 PowerShell 内签名，因此密钥从不出现在命令行中。',
   'diagnostics.preview.copyPowershell': '复制为 PowerShell',
+  'diagnostics.userId.help': '请求预览和连接检查所针对的最终用户（X-User-Id）；留空时使用配置的默认用户。',
   'diagnostics.preview.copied': 'cURL 命令已复制到剪贴板，其中不含任何密钥。',
   'diagnostics.preview.copyFailed': '无法复制。请手动选择并复制命令。',
 
@@ -195,4 +196,11 @@ export const zhCNDiagnostics: Readonly<Record<keyof typeof enDiagnostics, string
     '存储密钥之后，配置的服务器、认证方式、应用 ID、前缀、代理或 CA 发生了变化。密钥绑定到存储时的目标，因此不会发送到其他地方。未发送任何请求。',
   'help.kind.destination-changed.confirm': '配置中密钥旁边会显示“密钥是为其他目标存储的”。',
   'help.kind.destination-changed.fix': '打开配置，检查服务器和其他连接设置，然后重新输入访问令牌或应用密钥。',
+  'help.kind.proxy-auth.title': '代理身份验证失败',
+  'help.kind.proxy-auth.cause':
+    '本机与 KooDrive 之间的代理要求提供用户名和密码（HTTP 407），或拒绝了所提供的用户名和密码。没有请求到达 KooDrive。',
+  'help.kind.proxy-auth.confirm':
+    '消息中会指明代理并显示“HTTP 407”，通常还会列出代理接受的方式（Basic、NTLM、Negotiate）。',
+  'help.kind.proxy-auth.fix':
+    '使用 HTTPS_PROXY=http://用户名:密码@代理:端口 启动应用（特殊字符写成 %XX）。如果代理只接受 NTLM 或 Kerberos（Negotiate），请在本机运行 cntlm 或 px 等中继，并把它用作代理。',
 };
