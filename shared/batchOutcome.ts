@@ -34,6 +34,7 @@ export function outcomeOf(result: LockResult): BatchOutcome {
     case 'conflict':
     case 'invalid-response':
     case 'destination-changed':
+    case 'proxy-auth':
       return 'needs-fix';
     default:
       // A kind added later is never resent automatically until it is placed above.

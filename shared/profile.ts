@@ -88,7 +88,11 @@ export const profileInputSchema = object({
 
 export type ProfileInput = Infer<typeof profileInputSchema>;
 
-export function proxyUrlProblem(raw: string): string | null {
+/**
+ * What is wrong with a proxy URL, or null. A saved profile never keeps proxy credentials (profiles.json is
+ * plain text); a proxy given for one run only (the CLI's --proxy without a saved profile) may carry them.
+ */
+export function proxyUrlProblem(raw: string, allowCredentials = false): string | null {
   let url: URL;
   try {
     url = new URL(raw);
@@ -97,8 +101,8 @@ export function proxyUrlProblem(raw: string): string | null {
   }
   if (url.protocol !== 'http:')
     return 'Only HTTP proxies (http://host:port) are supported; HTTPS is tunnelled through them.';
-  if (url.username || url.password)
-    return 'Remove the user name and password from the proxy URL: they would be stored in plain text.';
+  if ((url.username || url.password) && !allowCredentials)
+    return 'Remove the user name and password from the proxy URL: a saved profile does not keep them (they would be stored in plain text); give them when the app or command runs, in HTTPS_PROXY=http://user:password@host:port.';
   if (url.pathname !== '/' || url.search || url.hash) return 'The proxy URL is only http://host:port, without a path.';
   return null;
 }

@@ -16,6 +16,8 @@ export const RESULT_KINDS = [
   'cancelled',
   /** The stored secret was stored for another destination (base URL, auth mode, App ID, proxy, CA): not used. */
   'destination-changed',
+  /** The proxy asked for a user name and password (HTTP 407), or rejected the ones given; nothing reached KooDrive. */
+  'proxy-auth',
 ] as const;
 
 export type ResultKind = (typeof RESULT_KINDS)[number];

@@ -8,6 +8,7 @@ import {
   profileFromInput,
   profileInputSchema,
   profileProblem,
+  proxyUrlProblem,
   resolveUserId,
 } from '../../shared/profile';
 import { safeParse } from '../../shared/schema';
@@ -83,6 +84,10 @@ export function profileInputFromFlags(
   command: string,
   caPem: string | undefined,
 ): ProfileInput {
+  // A one-off connection may carry proxy credentials, used for this run only; a saved profile may not.
+  const runTimeProxy = command === 'profile add' ? undefined : values.proxy?.trim();
+  const credentialsProblem = runTimeProxy === undefined ? null : proxyUrlProblem(runTimeProxy, true);
+  if (credentialsProblem) throw new UsageError(`--proxy: ${credentialsProblem}`, command);
   const input = {
     name,
     baseUrl: values['base-url'],
@@ -91,7 +96,7 @@ export function profileInputFromFlags(
     appId: values['app-id'],
     moduleCode: values.module ?? DEFAULT_MODULE_CODE,
     bearerPrefix: values['bearer-prefix'],
-    proxyUrl: values.proxy,
+    proxyUrl: runTimeProxy === undefined ? values.proxy : withoutCredentials(runTimeProxy),
     caPem,
     environment: values.environment,
   };
@@ -114,7 +119,15 @@ export function profileInputFromFlags(
     const flag = parsed.value.authMode === 'app' ? '--app-id' : '--user-id';
     throw new UsageError(`${problem} Give it with ${flag}.`, command);
   }
-  return parsed.value;
+  return runTimeProxy === undefined ? parsed.value : { ...parsed.value, proxyUrl: runTimeProxy };
+}
+
+/** The proxy URL without user name and password, for the checks a saved profile's proxy gets. */
+function withoutCredentials(proxyUrl: string): string {
+  const url = new URL(proxyUrl);
+  url.username = '';
+  url.password = '';
+  return url.href;
 }
 
 export async function resolveConnection(

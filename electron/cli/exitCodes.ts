@@ -28,6 +28,7 @@ const SEVERITY: readonly ExitCode[] = [
 
 export function exitCodeForResult(result: LockResult): ExitCode {
   if (result.ok) return EXIT.ok;
+  if (result.kind === 'proxy-auth') return EXIT.usage;
   if (result.kind === 'network' || result.kind === 'tls' || result.kind === 'timeout') return EXIT.network;
   if (result.httpStatus !== null || result.kind === 'invalid-response') return EXIT.refused;
   if (result.kind === 'invalid-input' || result.kind === 'destination-changed') return EXIT.usage;

@@ -19,6 +19,7 @@ const KIND_LABEL: Record<ResultKind, string> = {
   'invalid-input': 'invalid input',
   cancelled: 'cancelled',
   'destination-changed': 'secret stored for another destination',
+  'proxy-auth': 'proxy authentication failed',
 };
 
 /** Removes terminal control sequences and line breaks from text that came from a server or a file. */

@@ -1,11 +1,13 @@
 /**
  * --verbose: wraps the transport to print each request and response on stderr. Authorization is
- * redacted (redactHeaders) and the secret is scrubbed from anything the server sends back. In app
+ * redacted (redactHeaders) and the secret is scrubbed from anything the server sends back. The proxy in use
+ * is shown without its user name and password, and its password is scrubbed too. In app
  * mode the canonical request and string to sign are shown, to diagnose a rejected signature.
  */
 import type { Profile } from '../../shared/profile';
 import type { LockOperation } from '../../shared/result';
 import type { Clock } from '../core/clock';
+import { parseProxyAddress, proxyForDisplay } from '../core/koodrive/proxyAddress';
 import { LOCK_METHODS, prepareLockRequest, redactHeaders } from '../core/koodrive/requestBuilder';
 import type { HttpRequest, Transport } from '../core/koodrive/transport';
 import { TransportError } from '../core/koodrive/transport';
@@ -66,9 +68,22 @@ function signingDetails(request: HttpRequest, options: VerboseOptions): string[]
   }
 }
 
+function proxyPasswordOf(proxyUrl: string): string | null {
+  try {
+    return parseProxyAddress(proxyUrl).password;
+  } catch {
+    return null;
+  }
+}
+
 export function verboseTransport(inner: Transport, options: VerboseOptions): Transport {
   let counter = 0;
-  const scrub = (text: string) => (options.secret.length > 0 ? text.split(options.secret).join('<redacted>') : text);
+  const hidden = new Set<string>(options.secret.length > 0 ? [options.secret] : []);
+  const scrub = (text: string) => {
+    let out = text;
+    for (const value of hidden) out = out.split(value).join('<redacted>');
+    return out;
+  };
   const print = (prefix: string, lines: string[]) => {
     options.stderr.write(lines.map((line) => `${prefix} ${scrub(line)}\n`).join(''));
   };
@@ -78,8 +93,11 @@ export function verboseTransport(inner: Transport, options: VerboseOptions): Tra
     counter += 1;
     const tag = `#${counter}`;
     const headers = Object.entries(redactHeaders(request.headers)).map(([name, value]) => `${name}: ${value}`);
+    const proxyPassword = request.proxyUrl ? proxyPasswordOf(request.proxyUrl) : null;
+    if (proxyPassword) hidden.add(proxyPassword);
     print(`> ${tag}`, [
       `${request.method} ${request.url.href}`,
+      request.proxyUrl ? `via the proxy ${proxyForDisplay(request.proxyUrl)}` : 'direct (no proxy)',
       ...headers,
       ...(request.body ? [`body: ${bodyText(request.body)}`] : []),
       ...signingDetails(request, options),

@@ -240,7 +240,11 @@ describe('broken and slow answers (sandbox faults)', () => {
   it('an HTML 502 page from a proxy: server (5xx), not success', async () => {
     sandbox.setFault({ kind: 'html' }, 1);
     const timed = await release(profileFor(sandbox.url));
-    expectKind(timed, 'server', /failed internally \(HTTP 502\)/);
+    expectKind(
+      timed,
+      'server',
+      /a proxy, firewall or load balancer\) answered HTTP 502 with a page that is not from KooDrive/,
+    );
     expect(timed.result.code).toBeNull();
     await expectAudited(timed.result);
   });

@@ -135,6 +135,8 @@ describe('a profile with a proxy and a CA certificate', () => {
     const before = sandbox.received().length;
     const result = await release(saved.id, sandbox.addLock());
     expect(result).toMatchObject({ ok: false, kind: 'network', httpStatus: null });
+    expect(result.msg).toBe(`Could not connect to the proxy 127.0.0.1:${new URL(closed.url).port} (ECONNREFUSED).`);
+    expect(result.remedy).toMatch(/^The proxy could not be reached/);
     expect(sandbox.received().length).toBe(before);
   });
 
@@ -147,7 +149,8 @@ describe('a profile with a proxy and a CA certificate', () => {
     });
     const result = await release(saved.id, sandbox.addLock());
     expect(result).toMatchObject({ ok: false, kind: 'network' });
-    expect(result.msg).toContain('proxy refused the tunnel');
+    expect(result.msg).toContain(`The proxy 127.0.0.1:${new URL(proxy.url).port} refused the tunnel`);
+    expect(result.remedy).toMatch(/^The proxy would not open a tunnel/);
     expect(proxy.connects).toEqual([`koodrive-not-mapped.invalid:${port()}`]);
   });
 });

@@ -3,6 +3,7 @@
  * CONNECT target and tunnels only to loopback: loopback targets, and the names in `hosts`, which it
  * maps to loopback itself (so a client can reach e.g. koodrive.invalid without any DNS). Anything else
  * is refused with 403; plain (non-CONNECT) requests get 405, so a client that forgot to tunnel is noticed.
+ * With `credentials`, every CONNECT must carry them as Basic Proxy-Authorization, else it gets 407.
  */
 import http from 'node:http';
 import net, { type AddressInfo } from 'node:net';
@@ -15,16 +16,37 @@ export interface ConnectProxy {
   connects: string[];
   /** Requests that were not CONNECT (method and URL). */
   plainRequests: string[];
+  /** Per CONNECT with `credentials` set: how its Proxy-Authorization compared. */
+  authentications: ProxyAuthentication[];
+  /** Every Proxy-Authorization value received, as sent. */
+  authorizationHeaders: string[];
   /** Total bytes relayed from the client to the targets (the TLS records, never readable plaintext). */
   bytesUp(): number;
   close(): Promise<void>;
 }
+
+export type ProxyAuthentication = 'missing' | 'wrong' | 'accepted';
 
 const LOOPBACK = /^(127(?:\.\d{1,3}){3}|localhost|::1)$/;
 
 export interface ConnectProxyOptions {
   /** Host names the proxy resolves itself, to loopback addresses only. */
   hosts?: Readonly<Record<string, string>>;
+  /** Demand these credentials (Basic) on every CONNECT. */
+  credentials?: { user: string; password: string };
+  /** The schemes offered in Proxy-Authenticate with a 407; default Basic. ['NTLM', 'Negotiate'] mimics a Windows proxy. */
+  offeredSchemes?: readonly string[];
+}
+
+function authenticationOf(
+  header: string | undefined,
+  credentials: { user: string; password: string },
+): ProxyAuthentication {
+  if (!header) return 'missing';
+  const match = /^Basic\s+([A-Za-z0-9+/=]+)$/i.exec(header.trim());
+  if (!match) return 'wrong';
+  const expected = `${credentials.user}:${credentials.password}`;
+  return Buffer.from(match[1], 'base64').toString('utf8') === expected ? 'accepted' : 'wrong';
 }
 
 /** The loopback address and port to tunnel to, or null to refuse. */
@@ -40,6 +62,8 @@ export async function startConnectProxy(options: ConnectProxyOptions = {}): Prom
   const hosts = options.hosts ?? {};
   const connects: string[] = [];
   const plainRequests: string[] = [];
+  const authentications: ProxyAuthentication[] = [];
+  const authorizationHeaders: string[] = [];
   const sockets = new Set<Duplex>();
   let up = 0;
   const track = (socket: Duplex): void => {
@@ -56,6 +80,19 @@ export async function startConnectProxy(options: ConnectProxyOptions = {}): Prom
   server.on('connect', (req: http.IncomingMessage, client: Duplex, head: Buffer) => {
     const target = req.url ?? '';
     connects.push(target);
+    const header = req.headers['proxy-authorization'];
+    if (header) authorizationHeaders.push(header);
+    if (options.credentials) {
+      const verdict = authenticationOf(header, options.credentials);
+      authentications.push(verdict);
+      if (verdict !== 'accepted') {
+        const challenges = (options.offeredSchemes ?? ['Basic'])
+          .map((scheme) => `Proxy-Authenticate: ${scheme}${scheme === 'Basic' ? ' realm="test proxy"' : ''}\r\n`)
+          .join('');
+        client.end(`HTTP/1.1 407 Proxy Authentication Required\r\n${challenges}Content-Length: 0\r\n\r\n`);
+        return;
+      }
+    }
     const tunnel = tunnelTarget(target, hosts);
     if (!tunnel) {
       client.end('HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\n\r\n');
@@ -88,6 +125,8 @@ export async function startConnectProxy(options: ConnectProxyOptions = {}): Prom
     url: `http://127.0.0.1:${port}`,
     connects,
     plainRequests,
+    authentications,
+    authorizationHeaders,
     bytesUp: () => up,
     close: () =>
       new Promise<void>((resolve) => {

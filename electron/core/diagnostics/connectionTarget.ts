@@ -4,6 +4,7 @@
  */
 import { checkBaseUrl } from '../../../shared/identifiers';
 import type { Profile } from '../../../shared/profile';
+import { type ProxyAddress, ProxyAddressError, parseProxyAddress } from '../koodrive/proxyAddress';
 
 export interface ConnectionTarget {
   /** The KooDrive server. */
@@ -13,29 +14,32 @@ export interface ConnectionTarget {
   port: number;
   secure: boolean;
   /** The proxy the profile tunnels through, if any. */
-  proxy: { url: URL; hostname: string; port: number } | null;
+  proxy: { url: URL; hostname: string; port: number; authorization: string | null } | null;
 }
 
 export function bareHost(hostname: string): string {
   return hostname.replace(/^\[|\]$/g, '');
 }
 
+/** proxyUrl: the proxy this profile's requests use (its own, else the environment's), if any. */
 export function connectionTarget(
   profile: Profile,
+  proxyUrl: string | undefined = profile.proxyUrl,
 ): { ok: true; target: ConnectionTarget } | { ok: false; problem: string } {
   const base = checkBaseUrl(profile.baseUrl);
   if (!base.ok) return { ok: false, problem: base.problem };
   const { url } = base;
   const secure = url.protocol === 'https:';
   let proxy: ConnectionTarget['proxy'] = null;
-  if (profile.proxyUrl) {
-    let proxyUrl: URL;
+  if (proxyUrl) {
+    let address: ProxyAddress;
     try {
-      proxyUrl = new URL(profile.proxyUrl);
-    } catch {
-      return { ok: false, problem: 'The proxy in the profile is not a valid URL; use http://host:port.' };
+      address = parseProxyAddress(proxyUrl);
+    } catch (error) {
+      return { ok: false, problem: error instanceof ProxyAddressError ? error.message : 'The proxy is not valid.' };
     }
-    proxy = { url: proxyUrl, hostname: bareHost(proxyUrl.hostname), port: Number(proxyUrl.port || 80) };
+    const { hostname, port, authorization } = address;
+    proxy = { url: new URL(address.shown), hostname, port, authorization };
   }
   return {
     ok: true,

@@ -2,9 +2,15 @@
 import http from 'node:http';
 import type { Duplex } from 'node:stream';
 import { errorCode } from '../koodrive/nodeErrors';
+import { remedies } from '../koodrive/remedies';
+
+const CONNECT_REMEDY = 'Check the proxy address and that the proxy allows CONNECT to this host and port.';
 
 export class TunnelError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    readonly remedy: string,
+  ) {
     super(message);
     this.name = 'TunnelError';
   }
@@ -17,6 +23,8 @@ export function openTunnel(input: {
   /** host:port to tunnel to. */
   authority: string;
   timeoutMs: number;
+  /** Proxy-Authorization (Basic) from credentials in the proxy URL; never shown. */
+  authorization?: string | null;
 }): Promise<Duplex> {
   return new Promise<Duplex>((resolve, reject) => {
     let settled = false;
@@ -25,26 +33,40 @@ export function openTunnel(input: {
       port: input.proxyPort,
       method: 'CONNECT',
       path: input.authority,
-      headers: { host: input.authority },
+      headers: {
+        host: input.authority,
+        ...(input.authorization ? { 'proxy-authorization': input.authorization } : {}),
+      },
       agent: false,
     });
-    const fail = (message: string) => {
+    const fail = (message: string, remedy = CONNECT_REMEDY) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
       request.destroy();
-      reject(new TunnelError(message));
+      reject(new TunnelError(message, remedy));
     };
     const timer = setTimeout(
       () => fail(`The proxy did not open a tunnel to ${input.authority} within ${input.timeoutMs / 1000} s.`),
       input.timeoutMs,
     );
     request.on('error', (error) =>
-      fail(`The proxy connection failed (${errorCode(error) ?? 'unknown error'}) while opening the tunnel.`),
+      fail(
+        `Could not connect to the proxy (${errorCode(error) ?? 'unknown error'}) to open the tunnel.`,
+        remedies.proxyUnreachable(),
+      ),
     );
     request.once('connect', (response: http.IncomingMessage, socket: Duplex, head: Buffer) => {
       if (settled) {
         socket.destroy();
+        return;
+      }
+      if (response.statusCode === 407) {
+        socket.destroy();
+        const given = input.authorization
+          ? 'rejected the user name and password given'
+          : 'requires a user name and password';
+        fail(`The proxy ${given} (HTTP 407).`, remedies.proxyAuth());
         return;
       }
       if (response.statusCode !== 200) {

@@ -10,11 +10,11 @@ import type { Duplex } from 'node:stream';
 import tls from 'node:tls';
 import { remedies } from '../koodrive/remedies';
 import { TLS_OVERRIDE_MESSAGE, tlsVerificationDisabled } from '../koodrive/tlsEnvironment';
-import { errorCode } from '../koodrive/nodeErrors';
+import { errorCode, plainHttpCode } from '../koodrive/nodeErrors';
 import { ExtraCaError, trustContext } from '../koodrive/trustStore';
 import { certificateNames, daysToExpiry, summarizeCertificate } from './certificateSummary';
 import { type ConnectionTarget, hostPort } from './connectionTarget';
-import { openTunnel } from './proxyTunnel';
+import { TunnelError, openTunnel } from './proxyTunnel';
 import { type StepOutcome, failed, passed } from './stepOutcome';
 
 export const EXPIRY_WARNING_DAYS = 14;
@@ -176,6 +176,13 @@ export function tlsStep(input: {
       socket.once('secureConnect', () => finish(judge(socket, target.hostname, input.nowMs)));
       socket.on('error', (error) => {
         const code = errorCode(error) ?? 'unknown error';
+        const plain = plainHttpCode(code, error);
+        if (plain) {
+          finish(
+            failed(`${where}${via} does not speak TLS: it answered like plain HTTP (${plain}).`, remedies.tls(plain)),
+          );
+          return;
+        }
         finish(failed(`The TLS handshake with ${where}${via} failed (${code}).`, HANDSHAKE_REMEDY));
       });
     };
@@ -188,6 +195,7 @@ export function tlsStep(input: {
       proxyPort: target.proxy.port,
       authority: where,
       timeoutMs: input.timeoutMs,
+      authorization: target.proxy.authorization,
     }).then(
       (opened) => {
         // Its errors reach the TLS socket on top of it, which reports them.
@@ -201,10 +209,9 @@ export function tlsStep(input: {
       },
       (error: unknown) =>
         finish(
-          failed(
-            error instanceof Error ? error.message : 'The proxy did not open a tunnel.',
-            'Check the proxy address in the profile and that the proxy allows CONNECT to this host and port.',
-          ),
+          error instanceof TunnelError
+            ? failed(error.message, error.remedy)
+            : failed('The proxy did not open a tunnel.', 'Check the proxy address and that the proxy runs.'),
         ),
     );
   });

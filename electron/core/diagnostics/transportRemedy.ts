@@ -1,9 +1,13 @@
 /** Remedies for a transport failure during a diagnostic request (no lock is involved, unlike remedies.ts). */
+import { PROXY_CAUSE } from '../koodrive/proxyAddress';
 import { remedies } from '../koodrive/remedies';
 import type { TransportError } from '../koodrive/transport';
 
 export function transportRemedy(error: TransportError): string {
   if (error.causeCode?.startsWith('HPE_')) return remedies.malformedHttp();
+  if (error.causeCode === PROXY_CAUSE.auth) return remedies.proxyAuth();
+  if (error.causeCode === PROXY_CAUSE.unreachable) return remedies.proxyUnreachable();
+  if (error.causeCode === PROXY_CAUSE.refused) return remedies.proxyRefused();
   switch (error.failure) {
     case 'dns':
       return remedies.dns();

@@ -5,6 +5,7 @@
  */
 import type { AuthMode } from '../../../shared/profile';
 import type { LockOperation, ResultKind } from '../../../shared/result';
+import { PROXY_CAUSE } from './proxyAddress';
 import { remedies } from './remedies';
 import { type ParsedBody, isSuccessCode, lockIdFromData } from './responseParser';
 import type { TransportError } from './transport';
@@ -39,6 +40,9 @@ const CLOCK_WORDS = /x[-_ ]?date|clock|time ?skew|timestamp/i;
 
 function transportClassification(operation: LockOperation, error: TransportError): Classification {
   if (error.causeCode?.startsWith('HPE_')) return { kind: 'invalid-response', remedy: remedies.malformedHttp() };
+  if (error.causeCode === PROXY_CAUSE.auth) return { kind: 'proxy-auth', remedy: remedies.proxyAuth() };
+  if (error.causeCode === PROXY_CAUSE.unreachable) return { kind: 'network', remedy: remedies.proxyUnreachable() };
+  if (error.causeCode === PROXY_CAUSE.refused) return { kind: 'network', remedy: remedies.proxyRefused() };
   switch (error.failure) {
     case 'dns':
       return { kind: 'network', remedy: remedies.dns() };
@@ -112,6 +116,10 @@ export function classify(input: ClassifyInput): Classification {
   if (isAuthRejection(status, body)) return authOrClock(input, body, status);
   if (status === 429 || code === 'APIGW.0308') {
     return { kind: 'throttled', remedy: remedies.throttled(retryAfterSeconds(input.retryAfter, input.serverDate)) };
+  }
+  if (status === 407) return { kind: 'proxy-auth', remedy: remedies.proxyAuth() };
+  if (status >= 500 && body.shape === 'none') {
+    return { kind: 'server', remedy: remedies.gatewayPage(operation, status) };
   }
   if (status >= 500 || code === '13000201') return { kind: 'server', remedy: remedies.server(operation, code, status) };
   if (code === 'APIGW.0101') return { kind: 'invalid-input', remedy: remedies.unknownRoute(code, status) };

@@ -16,7 +16,8 @@ import { isIP } from 'node:net';
 import type { Duplex } from 'node:stream';
 import tls from 'node:tls';
 import { createKeepAliveHttpAgent, createKeepAliveHttpsAgent } from './keepAliveAgents';
-import { transportErrorFrom } from './nodeErrors';
+import { errorCode, transportErrorFrom } from './nodeErrors';
+import { PROXY_CAUSE, type ProxyAddress, ProxyAddressError, parseProxyAddress } from './proxyAddress';
 import { ExtraCaError, trustContext } from './trustStore';
 import { TLS_OVERRIDE_MESSAGE, TLS_OVERRIDE_VARIABLE, tlsVerificationDisabled } from './tlsEnvironment';
 import { type HttpRequest, type HttpResponse, type Transport, TransportError } from './transport';
@@ -109,17 +110,44 @@ function tlsHostFor(request: HttpRequest): string {
   return match?.[1] ?? match?.[2] ?? bare(request.url.hostname);
 }
 
-function parseProxy(proxyUrl: string): URL {
-  let proxy: URL;
+function proxyAddress(proxyUrl: string): ProxyAddress {
   try {
-    proxy = new URL(proxyUrl);
-  } catch {
-    throw new TransportError('network', 'The proxy address is not a valid URL; use http://host:port.');
+    return parseProxyAddress(proxyUrl);
+  } catch (error) {
+    if (error instanceof ProxyAddressError) throw new TransportError('network', error.message, PROXY_CAUSE.refused);
+    throw error;
   }
-  if (proxy.protocol !== 'http:' || proxy.username || proxy.password) {
-    throw new TransportError('network', 'The proxy address must be http://host:port (no user name or password).');
+}
+
+/** A failure to reach the proxy itself, named as such (not as the KooDrive host). */
+function proxyUnreachable(error: unknown, proxy: ProxyAddress): TransportError {
+  const code = errorCode(error) ?? 'unknown error';
+  return new TransportError(
+    'network',
+    `Could not connect to the proxy ${proxy.host} (${code}).`,
+    PROXY_CAUSE.unreachable,
+  );
+}
+
+/** The authentication schemes a 407 offers (Proxy-Authenticate), as safe words: "Basic", "NTLM", "Negotiate". */
+function offeredSchemes(res: http.IncomingMessage): string[] {
+  const schemes = new Set<string>();
+  const raw = res.rawHeaders;
+  for (let i = 0; i + 1 < raw.length; i += 2) {
+    if (raw[i].toLowerCase() !== 'proxy-authenticate') continue;
+    const scheme = /^\s*([A-Za-z][A-Za-z0-9-]{0,19})\b/.exec(raw[i + 1])?.[1];
+    if (scheme) schemes.add(scheme);
   }
-  return proxy;
+  return [...schemes].slice(0, 5);
+}
+
+function proxyAuthFailure(res: http.IncomingMessage, proxy: ProxyAddress): TransportError {
+  const schemes = offeredSchemes(res);
+  const offers = schemes.length > 0 ? `; it accepts ${schemes.join(', ')}` : '';
+  const message = proxy.authorization
+    ? `The proxy ${proxy.host} rejected the user name and password in the proxy URL (HTTP 407${offers}).`
+    : `The proxy ${proxy.host} requires a user name and password, and none were given (HTTP 407${offers}).`;
+  return new TransportError('network', message, PROXY_CAUSE.auth);
 }
 
 /** Lower-cased names, repeated headers joined with ", "; read straight from rawHeaders (one pass). */
@@ -267,33 +295,45 @@ function exchange(request: HttpRequest, agents: AgentPool): Promise<HttpResponse
         send({ hostname, port, path, agent, method, headers }, secure);
         return;
       }
-      const proxy = parseProxy(request.proxyUrl);
-      const proxyHost = bare(proxy.hostname);
-      const proxyPort = proxy.port || 80;
+      const proxy = proxyAddress(request.proxyUrl);
+      const proxyHost = proxy.hostname;
+      const proxyPort = proxy.port;
       if (url.protocol === 'http:') {
-        send({ hostname: proxyHost, port: proxyPort, path: url.href, agent: agents.http, method, headers }, false);
+        const viaHeaders = proxy.authorization
+          ? Object.assign({}, headers, { 'proxy-authorization': proxy.authorization })
+          : headers;
+        send(
+          { hostname: proxyHost, port: proxyPort, path: url.href, agent: agents.http, method, headers: viaHeaders },
+          false,
+        );
         return;
       }
       const authority = `${url.hostname}:${port}`;
+      const connectHeaders: Record<string, string> = { host: authority };
+      if (proxy.authorization) connectHeaders['proxy-authorization'] = proxy.authorization;
       const connect = http.request({
         hostname: proxyHost,
         port: proxyPort,
         method: 'CONNECT',
         path: authority,
-        headers: { host: authority },
+        headers: connectHeaders,
         agent: false,
       });
       oneShot.push(connect);
-      connect.on('error', fail);
+      connect.on('error', (error) => finish(proxyUnreachable(error, proxy)));
       connect.on('connect', (res: http.IncomingMessage, socket: Duplex, head: Buffer) => {
         oneShot.push(socket);
         socket.on('error', fail);
+        if (res.statusCode === 407) {
+          finish(proxyAuthFailure(res, proxy));
+          return;
+        }
         if (res.statusCode !== 200) {
           finish(
             new TransportError(
               'network',
-              `The proxy refused the tunnel to ${authority} (HTTP ${res.statusCode}).`,
-              'EPROXY',
+              `The proxy ${proxy.host} refused the tunnel to ${authority} (HTTP ${res.statusCode}).`,
+              PROXY_CAUSE.refused,
             ),
           );
           return;

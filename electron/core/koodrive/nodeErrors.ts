@@ -2,6 +2,7 @@
  * Maps Node's socket, DNS and TLS errors onto TransportError. Messages are built here from the error
  * code and the target host only, so no header (and therefore no Authorization value) can leak into them.
  */
+import { PLAIN_HTTP_CODES } from './remedies';
 import { TransportError, type TransportFailure } from './transport';
 
 const DNS_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_FAIL', 'EAI_NODATA', 'EAI_NONAME', 'EAI_SERVICE']);
@@ -42,6 +43,20 @@ function tlsReason(error: unknown): string {
 }
 
 /**
+ * The OpenSSL code when the peer does not speak TLS (most often plain HTTP on the port); Node sometimes
+ * reports it only as EPROTO with OpenSSL's reason in the message.
+ */
+export function plainHttpCode(code: string | undefined, error: unknown): string | null {
+  if (code !== undefined && PLAIN_HTTP_CODES.has(code)) return code;
+  if (code !== 'EPROTO') return null;
+  const message = error instanceof Error ? error.message : '';
+  if (/wrong version number/i.test(message)) return 'ERR_SSL_WRONG_VERSION_NUMBER';
+  if (/packet length too long/i.test(message)) return 'ERR_SSL_PACKET_LENGTH_TOO_LONG';
+  if (/http request/i.test(message)) return 'ERR_SSL_HTTP_REQUEST';
+  return null;
+}
+
+/**
  * @param hostname the host the connection was for
  * @param target host[:port] for the message
  */
@@ -67,8 +82,17 @@ export function transportErrorFrom(error: unknown, hostname: string, target: str
       return new TransportError(failure, `The connection to ${target} was closed unexpectedly (${tag}).`, code);
     case 'timeout':
       return new TransportError(failure, `The connection to ${target} timed out (${tag}).`, code);
-    case 'tls':
+    case 'tls': {
+      const plain = plainHttpCode(code, error);
+      if (plain) {
+        return new TransportError(
+          failure,
+          `${target} does not speak TLS: it answered like plain HTTP (${plain}).`,
+          plain,
+        );
+      }
       return new TransportError(failure, `TLS with ${target} failed: ${tlsReason(error)} (${tag}).`, code);
+    }
     default:
       return new TransportError(failure, `Could not connect to ${target} (${tag}).`, code);
   }

@@ -11,6 +11,13 @@ const MAYBE_HAPPENED: Record<LockOperation, string> = {
   create: 'a lock may already have been created',
 };
 
+/** OpenSSL's verdicts when the other side does not speak TLS at all (nodeErrors.ts gives them these codes). */
+export const PLAIN_HTTP_CODES: ReadonlySet<string> = new Set([
+  'ERR_SSL_WRONG_VERSION_NUMBER',
+  'ERR_SSL_PACKET_LENGTH_TOO_LONG',
+  'ERR_SSL_HTTP_REQUEST',
+]);
+
 function codeNote(code: string | null, httpStatus: number | null): string {
   if (code !== null) return `code ${code}`;
   return httpStatus === null ? 'no answer' : `HTTP ${httpStatus}`;
@@ -69,6 +76,10 @@ export const remedies = {
     return `KooDrive failed internally (${codeNote(code, httpStatus)}) and ${MAYBE_HAPPENED[operation]} or not: check the lock state, try again in a few minutes, and escalate to KooDrive support with the request ID if it persists.`;
   },
 
+  gatewayPage(operation: LockOperation, httpStatus: number): string {
+    return `Something between this computer and KooDrive (a proxy, firewall or load balancer) answered HTTP ${httpStatus} with a page that is not from KooDrive, so ${MAYBE_HAPPENED[operation]} or not: check the lock state, the proxy and the base URL, and try again in a few minutes.`;
+  },
+
   invalidParameters(operation: LockOperation, code: string | null): string {
     const what =
       operation === 'create' ? 'the module code and the user ID' : 'the lock ID (copied exactly) and the user ID';
@@ -103,6 +114,18 @@ export const remedies = {
     return "The host name in the base URL could not be resolved: check its spelling and this computer's DNS, VPN or proxy settings.";
   },
 
+  proxyAuth(): string {
+    return "The proxy asked for a user name and password (HTTP 407) and nothing reached KooDrive: give them in the proxy URL at run time (HTTPS_PROXY=http://user:password@proxy:port, or the CLI's --proxy; special characters as %XX) or correct them, and if the proxy accepts only NTLM or Kerberos (Negotiate), run a local authenticating relay such as cntlm or px and use it as the proxy.";
+  },
+
+  proxyUnreachable(): string {
+    return "The proxy could not be reached (refused, unreachable or its name unknown), so nothing reached KooDrive: check the proxy address (the profile's proxy, or HTTPS_PROXY) and that the proxy runs, or remove it if this network needs none.";
+  },
+
+  proxyRefused(): string {
+    return "The proxy would not open a tunnel to the KooDrive host and port, so nothing reached KooDrive: check the base URL, and ask the proxy's administrators to allow CONNECT to that host on that port.";
+  },
+
   network(): string {
     return 'No connection to the server (refused or unreachable): check the base URL and port, the network or VPN, and any firewall or proxy in between.';
   },
@@ -112,6 +135,8 @@ export const remedies = {
   },
 
   tls(causeCode: string | undefined): string {
+    if (causeCode !== undefined && PLAIN_HTTP_CODES.has(causeCode))
+      return `The port in the base URL answered in plain HTTP, not TLS (${causeCode}): use the HTTPS port (443 unless told otherwise), and http:// only for the local sandbox.`;
     if (causeCode === 'ERR_TLS_CERT_ALTNAME_INVALID')
       return "The server's certificate is for a different host name: check the host in the base URL, or ask whoever runs the server to fix its certificate.";
     if (causeCode === 'CERT_HAS_EXPIRED' || causeCode === 'CERT_NOT_YET_VALID')

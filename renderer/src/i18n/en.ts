@@ -129,6 +129,7 @@ export const en = {
   'resultTitle.invalid-input': 'Invalid input',
   'resultTitle.cancelled': 'Cancelled',
   'resultTitle.destination-changed': 'Secret stored for another destination',
+  'resultTitle.proxy-auth': 'Proxy authentication failed',
 
   'result.operationFor': '{operation} · profile {profile} · user {userId}',
   'result.lockId': 'Lock ID',

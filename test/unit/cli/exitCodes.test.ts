@@ -35,6 +35,8 @@ describe('exitCodeForResult', () => {
     ['network', 200, 3],
     ['server', null, 3],
     ['invalid-input', null, 2],
+    ['proxy-auth', null, 2],
+    ['proxy-auth', 407, 2],
     ['cancelled', null, 130],
   ])('%s with HTTP %s exits %i', (kind, status, code) => {
     expect(exitCodeForResult(result(kind, status))).toBe(code);

@@ -152,6 +152,10 @@ describe('classify: transport failures', () => {
     ['too-large', undefined, 'invalid-response', /size limit/],
     ['cancelled', undefined, 'cancelled', /cancelled/],
     ['network', 'HPE_INVALID_CONSTANT', 'invalid-response', /malformed HTTP/],
+    ['network', 'EPROXYAUTH', 'proxy-auth', /HTTPS_PROXY=http:\/\/user:password@proxy:port.*cntlm or px/],
+    ['network', 'EPROXYCONNECT', 'network', /^The proxy could not be reached/],
+    ['network', 'EPROXY', 'network', /^The proxy would not open a tunnel/],
+    ['tls', 'ERR_SSL_WRONG_VERSION_NUMBER', 'tls', /answered in plain HTTP, not TLS/],
   ];
 
   it.each(table)('%s (%s) -> %s', (failure, causeCode, kind, remedy) => {
@@ -163,6 +167,24 @@ describe('classify: transport failures', () => {
     });
     expect(result.kind).toBe(kind);
     expect(result.remedy).toMatch(remedy);
+  });
+});
+
+describe('classify: answers from something in between', () => {
+  it('an HTML 502 is blamed on a proxy or gateway, not on KooDrive', () => {
+    const result = classify({ operation: 'release', httpStatus: 502, body: body('<html>Bad Gateway</html>') });
+    expect(result.kind).toBe('server');
+    expect(result.remedy).toMatch(/^Something between this computer and KooDrive \(a proxy/);
+    expect(result.remedy).not.toMatch(/KooDrive failed internally/);
+  });
+
+  it('a KooDrive JSON 502 is still KooDrive failing internally', () => {
+    const result = classify({ operation: 'release', httpStatus: 502, body: body('{"error_code":"APIGW.0201"}') });
+    expect(result.remedy).toMatch(/^KooDrive failed internally/);
+  });
+
+  it('a 407 answer is proxy-auth', () => {
+    expect(classify({ operation: 'renew', httpStatus: 407, body: body('') }).kind).toBe('proxy-auth');
   });
 });
 
@@ -180,6 +202,7 @@ describe('classify: coverage', () => {
       { httpStatus: 500, body: body('') },
       { httpStatus: 400, body: body(koodrive(13000102)) },
       { httpStatus: 200, body: body('<html>') },
+      { httpStatus: 407, body: body('<html>Proxy Authentication Required</html>') },
       ...(['network', 'tls', 'timeout', 'cancelled'] as const).map((failure) => ({
         httpStatus: null,
         body: null,
