@@ -1,3 +1,4 @@
+import type { Profile } from '../../shared/profile';
 import { type Clock, systemClock } from '../core/clock';
 import { type AuditLog, createAuditLog } from '../core/audit/auditLog';
 import { osUserName } from '../core/audit/osUser';
@@ -29,6 +30,8 @@ export interface AppServices {
   clock: Clock;
   /** The OS user written to the audit log as the operator. */
   osUser: string;
+  /** The proxy a profile's requests use: its own, else HTTPS_PROXY unless NO_PROXY matches (the connection check shows it). */
+  proxyFor?: (profile: Profile) => string | undefined;
   /** Aborts running requests and stops the sandbox. */
   dispose(): Promise<void>;
 }
@@ -76,6 +79,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   const clock = options.clock ?? systemClock;
   const env = options.env ?? process.env;
   const osUser = osUserName();
+  const proxyFor = (profile: Profile): string | undefined => profile.proxyUrl ?? proxyFromEnv(profile.baseUrl, env);
   const locksWithSecret = (secretFor: SecretSource) =>
     createLockService({
       transport: http.transport,
@@ -85,7 +89,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       source: options.source ?? 'gui',
       osUser,
       tlsFor: (profile) => (profile.caPem ? { caPem: profile.caPem } : undefined),
-      proxyFor: (profile) => profile.proxyUrl ?? proxyFromEnv(profile.baseUrl, env),
+      proxyFor,
     });
   const locks = locksWithSecret(secretSourceFor(secrets));
   const inflight = createInflightRequests();
@@ -102,6 +106,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     transport: http.transport,
     clock,
     osUser,
+    proxyFor,
     async dispose() {
       inflight.abortAll();
       try {

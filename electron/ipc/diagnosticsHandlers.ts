@@ -70,7 +70,8 @@ export function createDiagnosticsHandlers(services: AppServices): Pick<Handlers,
     },
 
     async checkConnection({ profileId, userId }) {
-      return checkConnection(await profileById(profileId), { transport, clock, secretFor: lookupSecret }, userId);
+      const deps = { transport, clock, secretFor: lookupSecret, proxyFor: services.proxyFor };
+      return checkConnection(await profileById(profileId), deps, userId);
     },
   };
 }

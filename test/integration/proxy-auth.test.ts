@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Handlers, IpcResult } from '../../shared/contract';
+import type { ConnectionReport } from '../../shared/diagnostics';
 import type { Profile } from '../../shared/profile';
 import type { LockResult } from '../../shared/result';
 import { type RunningSandbox, startSandbox } from '../../electron/core/sandbox/server';
@@ -184,6 +185,43 @@ describe('the lock service with HTTPS_PROXY carrying credentials (as the window 
     expect(result.msg).toBe(`Could not connect to the proxy 127.0.0.1:${new URL(dead.url).port} (ECONNREFUSED).`);
     expect(result.msg).not.toContain(HIDDEN_HOST);
     expect(result.remedy).toMatch(/^The proxy could not be reached/);
+  });
+
+  const checkThrough = async (proxyUrl: string): Promise<ConnectionReport> => {
+    start({ HTTPS_PROXY: proxyUrl });
+    const saved = value<Profile>(
+      await dispatch(handlers, 'saveProfile', {
+        name: 'Checked behind proxy',
+        baseUrl: hiddenUrl(),
+        userId: sandbox.credentials.userId,
+        authMode: 'bearer',
+        moduleCode: '102',
+        caPem: ca.certPem,
+      }),
+    );
+    value(await dispatch(handlers, 'setSecret', { profileId: saved.id, secret: sandbox.credentials.token }));
+    const report = value<ConnectionReport>(await dispatch(handlers, 'checkConnection', { profileId: saved.id }));
+    expectNoLeak(JSON.stringify(report));
+    return report;
+  };
+
+  it('the connection check goes through the HTTPS_PROXY proxy, says so and why, and passes every step', async () => {
+    const report = await checkThrough(right());
+    const proxyHost = new URL(proxy.url).host;
+    for (const step of report.steps) expect({ step: step.step, ok: step.ok }).toEqual({ step: step.step, ok: true });
+    const tcp = report.steps.find((step) => step.step === 'tcp');
+    expect(tcp?.detail).toContain(`Requests go through the proxy ${proxyHost} (from HTTPS_PROXY in the environment)`);
+    expect(proxy.authentications.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(proxy.authentications)).toEqual(new Set(['accepted']));
+  });
+
+  it('the connection check with a wrong proxy password fails at TLS with the proxy-auth remedy', async () => {
+    const report = await checkThrough(wrong());
+    const tls = report.steps.find((step) => step.step === 'tls');
+    expect(tls).toMatchObject({ ok: false });
+    expect(tls?.detail).toContain('The proxy rejected the user name and password given (HTTP 407).');
+    expect(tls?.remedy).toMatch(/cntlm or px/);
+    expect(report.steps.filter((step) => step.ok === null).map((step) => step.step)).toEqual(['http', 'auth']);
   });
 
   it('a saved profile refuses a proxy with credentials, and says where they go instead', async () => {

@@ -29,12 +29,14 @@ export interface ConnectionCheckDeps {
   /** Per step; default 5 s. */
   timeoutMs?: number;
   lookup?: Lookup;
+  /** The proxy the profile's requests use (its own, else the environment's); default: the profile's own. */
+  proxyFor?: (profile: Profile) => string | undefined;
 }
 
-function proxyNote(target: ConnectionTarget): string | null {
-  return target.proxy
-    ? `The profile uses the proxy ${target.proxy.url.host}, so this step tests the proxy; the proxy reaches ${target.url.host} itself.`
-    : null;
+function proxyNote(target: ConnectionTarget, fromProfile: boolean): string | null {
+  if (!target.proxy) return null;
+  const why = fromProfile ? 'set in the profile' : 'from HTTPS_PROXY in the environment';
+  return `Requests go through the proxy ${target.proxy.url.host} (${why}), so this step tests the proxy; the proxy reaches ${target.url.host} itself.`;
 }
 
 function skippedAfter(failedStep: ConnectionStepName, step: ConnectionStepName): ConnectionStep {
@@ -48,7 +50,10 @@ export async function checkConnection(
   requestedUserId?: string,
 ): Promise<ConnectionReport> {
   const timeoutMs = deps.timeoutMs ?? DEFAULT_STEP_TIMEOUT_MS;
-  const resolved = connectionTarget(profile);
+  const proxyUrl = deps.proxyFor ? deps.proxyFor(profile) : profile.proxyUrl;
+  const resolved = connectionTarget(profile, proxyUrl);
+  // The HTTP and authenticated steps send through the transport with the same proxy as the check dials.
+  const routed: Profile = proxyUrl === profile.proxyUrl ? profile : { ...profile, proxyUrl };
   const lockUrl = lockUrlFor(profile.baseUrl);
   if (!resolved.ok || !lockUrl.ok) {
     const problem = !resolved.ok ? resolved.problem : lockUrl.ok ? '' : lockUrl.problem;
@@ -64,7 +69,7 @@ export async function checkConnection(
     };
   }
   const { target } = resolved;
-  const note = proxyNote(target);
+  const note = proxyNote(target, proxyUrl !== undefined && proxyUrl === profile.proxyUrl);
   const dialled = target.proxy ?? target;
   let address: string | undefined;
 
@@ -76,12 +81,12 @@ export async function checkConnection(
     },
     tcp: () => tcpStep({ hostname: dialled.hostname, address, port: dialled.port, proxyNote: note, timeoutMs }),
     tls: () => tlsStep({ target, caPem: profile.caPem, timeoutMs, nowMs: deps.clock.now().getTime() }),
-    http: () => httpStep({ profile, url: lockUrl.url, transport: deps.transport, timeoutMs }),
+    http: () => httpStep({ profile: routed, url: lockUrl.url, transport: deps.transport, timeoutMs }),
     auth: async () => {
       const user = resolveUserId(profile, requestedUserId);
       if (!user.ok) return failed(user.problem, 'Enter the user ID, then check again.');
       return authStep({
-        profile,
+        profile: routed,
         userId: user.userId,
         secret: await deps.secretFor(profile),
         transport: deps.transport,

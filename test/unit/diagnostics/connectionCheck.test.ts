@@ -302,7 +302,7 @@ describe('checkConnection against local servers', () => {
       const report = await checkConnection(profile, setup());
       expect(step(report, 'dns').detail).toContain('The proxy host 127.0.0.1');
       expect(step(report, 'dns').detail).toContain(
-        `uses the proxy 127.0.0.1:${proxy.port}, so this step tests the proxy`,
+        `Requests go through the proxy 127.0.0.1:${proxy.port} (set in the profile), so this step tests the proxy`,
       );
       expect(step(report, 'tcp').detail).toContain(`Connected to the proxy at 127.0.0.1:${proxy.port}`);
       expect(step(report, 'tls')).toMatchObject({ ok: true });
