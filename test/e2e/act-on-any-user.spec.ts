@@ -213,15 +213,16 @@ test('a (user, lock) CSV batch across many users: outcome breakdown, run-summary
   await expect(results.getByRole('row')).toHaveCount(6);
   for (const lock of gone) await expect(results).toContainText(lock.lockId);
   const goneCell = results.getByRole('row').nth(1).getByText('Already gone');
-  const goneColor = await goneCell.evaluate((element) => getComputedStyle(element).color);
-  const dangerColor = await app.page.evaluate(() => {
+  // Run in the page, written as text like the other specs (the test tsconfig has no DOM library).
+  const goneColor = await goneCell.evaluate('(element) => getComputedStyle(element).color');
+  const dangerColor = await app.page.evaluate(`(() => {
     const probe = document.createElement('span');
     probe.style.color = 'var(--danger-fg)';
     document.body.append(probe);
     const color = getComputedStyle(probe).color;
     probe.remove();
     return color;
-  });
+  })()`);
   expect(goneColor).not.toBe(dangerColor);
   await breakdown.getByRole('button', { name: /Retryable/ }).click();
   await expect(results.getByRole('row')).toHaveCount(4);

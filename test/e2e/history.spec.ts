@@ -130,7 +130,10 @@ test('opens an audit log of 100,000 entries and scrolls it with only a window of
   expect(drawn).toBeLessThan(60);
 
   const target = 20_000;
-  await grid.evaluate((element, top) => element.scrollTo(0, top), target * 32);
+  await grid.evaluate(
+    (element, top) => (element as unknown as { scrollTo(left: number, top: number): void }).scrollTo(0, top),
+    target * 32,
+  );
   const row = grid.locator(`[role="row"][aria-rowindex="${target + 2}"]`);
   await expect(row).toContainText(fixtureLockId(operations - 1 - target));
   expect(await rows.count()).toBeLessThan(60);
