@@ -99,11 +99,12 @@ export function proxyUrlProblem(raw: string, allowCredentials = false): string |
   } catch {
     return 'The proxy is a URL such as http://proxy.example.com:3128.';
   }
-  if (url.protocol !== 'http:')
-    return 'Only HTTP proxies (http://host:port) are supported; HTTPS is tunnelled through them.';
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    return 'The proxy is http://host:port (or https://host:port for a proxy reached over TLS); HTTPS to KooDrive is tunnelled through it.';
   if ((url.username || url.password) && !allowCredentials)
     return 'Remove the user name and password from the proxy URL: a saved profile does not keep them (they would be stored in plain text); give them when the app or command runs, in HTTPS_PROXY=http://user:password@host:port.';
-  if (url.pathname !== '/' || url.search || url.hash) return 'The proxy URL is only http://host:port, without a path.';
+  if (url.pathname !== '/' || url.search || url.hash)
+    return 'The proxy URL is only http://host:port (or https://host:port), without a path.';
   return null;
 }
 

@@ -32,7 +32,7 @@ let ntlmOnly: ConnectProxy;
 let dir: string;
 
 const proxyUrlWith = (target: ConnectProxy, user: string, password: string) =>
-  target.url.replace('http://', `http://${encodeURIComponent(user)}:${encodeURIComponent(password)}@`);
+  target.url.replace('://', `://${encodeURIComponent(user)}:${encodeURIComponent(password)}@`);
 const right = () => proxyUrlWith(proxy, USER, PASSWORD);
 const wrong = () => proxyUrlWith(proxy, USER, `${PASSWORD}-wrong`);
 const port = () => new URL(sandbox.url).port;
@@ -307,5 +307,77 @@ describe('the built CLI through the authenticating proxy', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('--proxy: Remove the user name and password from the proxy URL');
     expectNoLeak(run.stdout + run.stderr);
+  });
+});
+
+describe('an https:// proxy (TLS to the proxy itself)', () => {
+  let tlsProxy: ConnectProxy;
+  let dataDir: string;
+  let services: AppServices;
+  let handlers: Handlers;
+
+  beforeAll(async () => {
+    const proxyCertificate = await ca.issue({ dnsNames: ['localhost'], ips: ['127.0.0.1'] });
+    tlsProxy = await startConnectProxy({
+      hosts: { [HIDDEN_HOST]: '127.0.0.1' },
+      credentials: { user: USER, password: PASSWORD },
+      tls: proxyCertificate,
+    });
+  });
+  afterAll(async () => {
+    await tlsProxy?.close();
+  });
+  beforeEach(async () => {
+    tlsProxy.connects.length = 0;
+    tlsProxy.authentications.length = 0;
+    dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'kla-tls-proxy-'));
+  });
+  afterEach(async () => {
+    await services?.dispose();
+    await expectNoLeakInFiles(dataDir);
+    await fs.rm(dataDir, { recursive: true, force: true });
+  });
+
+  const value = <T>(result: IpcResult<unknown>): T => {
+    if (!result.ok) throw new Error(`expected ok, got ${result.error.code}: ${result.error.message}`);
+    return result.value as T;
+  };
+  const releaseVia = async (proxyUrl: string, caPem: string | undefined) => {
+    services = createAppServices({ dataDir, secrets: createMemorySecretStore(), env: { HTTPS_PROXY: proxyUrl } });
+    handlers = createHandlers(services);
+    const saved = value<Profile>(
+      await dispatch(handlers, 'saveProfile', {
+        name: 'TLS proxy',
+        baseUrl: hiddenUrl(),
+        userId: sandbox.credentials.userId,
+        authMode: 'bearer',
+        moduleCode: '102',
+        ...(caPem ? { caPem } : {}),
+      }),
+    );
+    value(await dispatch(handlers, 'setSecret', { profileId: saved.id, secret: sandbox.credentials.token }));
+    const lockId = sandbox.addLock();
+    const result = value<LockResult>(await dispatch(handlers, 'releaseLock', { profileId: saved.id, lockId }));
+    expectNoLeak(JSON.stringify(result));
+    return { result, lockId, profileId: saved.id };
+  };
+
+  it('releases through it with credentials, the proxy verified with the same trust', async () => {
+    expect(tlsProxy.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
+    const { result, lockId, profileId } = await releaseVia(proxyUrlWith(tlsProxy, USER, PASSWORD), ca.certPem);
+    expect(result).toMatchObject({ ok: true, kind: 'success', lockId });
+    expect(tlsProxy.connects).toEqual([`${HIDDEN_HOST}:${port()}`]);
+    expect(tlsProxy.authentications).toEqual(['accepted']);
+    const report = value<ConnectionReport>(await dispatch(handlers, 'checkConnection', { profileId }));
+    expect(report.steps.map((step) => step.ok)).toEqual([true, true, true, true, true]);
+  });
+
+  it('a proxy certificate that is not trusted: kind tls naming the proxy, nothing sent', async () => {
+    const before = sandbox.received().length;
+    const { result } = await releaseVia(proxyUrlWith(tlsProxy, USER, PASSWORD), undefined);
+    expect(result).toMatchObject({ ok: false, kind: 'tls' });
+    expect(result.msg).toContain(`TLS with the proxy 127.0.0.1:${new URL(tlsProxy.url).port} failed`);
+    expect(tlsProxy.connects).toEqual([]);
+    expect(sandbox.received().length).toBe(before);
   });
 });

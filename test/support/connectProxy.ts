@@ -6,11 +6,12 @@
  * With `credentials`, every CONNECT must carry them as Basic Proxy-Authorization, else it gets 407.
  */
 import http from 'node:http';
+import https from 'node:https';
 import net, { type AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 
 export interface ConnectProxy {
-  /** http://127.0.0.1:<port> */
+  /** http://127.0.0.1:<port>, or https:// with `tls` */
   url: string;
   /** Every CONNECT request target (host:port), in arrival order. */
   connects: string[];
@@ -36,6 +37,8 @@ export interface ConnectProxyOptions {
   credentials?: { user: string; password: string };
   /** The schemes offered in Proxy-Authenticate with a 407; default Basic. ['NTLM', 'Negotiate'] mimics a Windows proxy. */
   offeredSchemes?: readonly string[];
+  /** Serve the proxy itself over TLS (an https:// proxy) with this key and certificate. */
+  tls?: { keyPem: string; certPem: string };
 }
 
 function authenticationOf(
@@ -71,11 +74,14 @@ export async function startConnectProxy(options: ConnectProxyOptions = {}): Prom
     socket.once('close', () => sockets.delete(socket));
   };
 
-  const server = http.createServer((req, res) => {
+  const refusePlain = (req: http.IncomingMessage, res: http.ServerResponse): void => {
     plainRequests.push(`${req.method} ${req.url}`);
     res.writeHead(405, { 'Content-Type': 'text/plain', Connection: 'close' });
     res.end('This test proxy only tunnels (CONNECT).\n');
-  });
+  };
+  const server = options.tls
+    ? https.createServer({ key: options.tls.keyPem, cert: options.tls.certPem }, refusePlain)
+    : http.createServer(refusePlain);
   server.on('connection', track);
   server.on('connect', (req: http.IncomingMessage, client: Duplex, head: Buffer) => {
     const target = req.url ?? '';
@@ -122,7 +128,7 @@ export async function startConnectProxy(options: ConnectProxyOptions = {}): Prom
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`,
     connects,
     plainRequests,
     authentications,

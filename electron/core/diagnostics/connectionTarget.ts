@@ -14,7 +14,7 @@ export interface ConnectionTarget {
   port: number;
   secure: boolean;
   /** The proxy the profile tunnels through, if any. */
-  proxy: { url: URL; hostname: string; port: number; authorization: string | null } | null;
+  proxy: { url: URL; hostname: string; port: number; authorization: string | null; secure: boolean } | null;
 }
 
 export function bareHost(hostname: string): string {
@@ -38,8 +38,8 @@ export function connectionTarget(
     } catch (error) {
       return { ok: false, problem: error instanceof ProxyAddressError ? error.message : 'The proxy is not valid.' };
     }
-    const { hostname, port, authorization } = address;
-    proxy = { url: new URL(address.shown), hostname, port, authorization };
+    const { hostname, port, authorization, secure: tlsToProxy } = address;
+    proxy = { url: new URL(address.shown), hostname, port, authorization, secure: tlsToProxy };
   }
   return {
     ok: true,

@@ -1,6 +1,9 @@
-/** A CONNECT tunnel through an HTTP proxy, for the TLS step of a profile with a proxy. */
+/** A CONNECT tunnel through an http:// or https:// proxy, for the TLS step of a profile with a proxy. */
 import http from 'node:http';
+import https from 'node:https';
+import { isIP } from 'node:net';
 import type { Duplex } from 'node:stream';
+import type tls from 'node:tls';
 import { errorCode } from '../koodrive/nodeErrors';
 import { remedies } from '../koodrive/remedies';
 
@@ -25,10 +28,12 @@ export function openTunnel(input: {
   timeoutMs: number;
   /** Proxy-Authorization (Basic) from credentials in the proxy URL; never shown. */
   authorization?: string | null;
+  /** For an https:// proxy: the trust its certificate is verified with. */
+  tlsTo?: tls.SecureContext;
 }): Promise<Duplex> {
   return new Promise<Duplex>((resolve, reject) => {
     let settled = false;
-    const request = http.request({
+    const options: https.RequestOptions & { secureContext?: tls.SecureContext } = {
       hostname: input.proxyHostname,
       port: input.proxyPort,
       method: 'CONNECT',
@@ -38,7 +43,14 @@ export function openTunnel(input: {
         ...(input.authorization ? { 'proxy-authorization': input.authorization } : {}),
       },
       agent: false,
-    });
+    };
+    if (input.tlsTo) {
+      options.secureContext = input.tlsTo;
+      options.rejectUnauthorized = true;
+      // Never the Host header's name (the KooDrive host), which Node's agent would otherwise use; '' = no SNI for an IP.
+      options.servername = isIP(input.proxyHostname) ? '' : input.proxyHostname;
+    }
+    const request = (input.tlsTo ? https : http).request(options);
     const fail = (message: string, remedy = CONNECT_REMEDY) => {
       if (settled) return;
       settled = true;

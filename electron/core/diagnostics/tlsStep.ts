@@ -196,6 +196,7 @@ export function tlsStep(input: {
       authority: where,
       timeoutMs: input.timeoutMs,
       authorization: target.proxy.authorization,
+      ...(target.proxy.secure ? { tlsTo: context } : {}),
     }).then(
       (opened) => {
         // Its errors reach the TLS socket on top of it, which reports them.

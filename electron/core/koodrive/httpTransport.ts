@@ -122,6 +122,10 @@ function proxyAddress(proxyUrl: string): ProxyAddress {
 /** A failure to reach the proxy itself, named as such (not as the KooDrive host). */
 function proxyUnreachable(error: unknown, proxy: ProxyAddress): TransportError {
   const code = errorCode(error) ?? 'unknown error';
+  const cause = transportErrorFrom(error, proxy.hostname, proxy.host);
+  if (cause.failure === 'tls') {
+    return new TransportError('tls', `TLS with the proxy ${proxy.host} failed (${code}).`, cause.causeCode);
+  }
   return new TransportError(
     'network',
     `Could not connect to the proxy ${proxy.host} (${code}).`,
@@ -302,23 +306,32 @@ function exchange(request: HttpRequest, agents: AgentPool): Promise<HttpResponse
         const viaHeaders = proxy.authorization
           ? Object.assign({}, headers, { 'proxy-authorization': proxy.authorization })
           : headers;
+        const agent = proxy.secure ? agents.https(request.tls?.caPem) : agents.http;
         send(
-          { hostname: proxyHost, port: proxyPort, path: url.href, agent: agents.http, method, headers: viaHeaders },
-          false,
+          { hostname: proxyHost, port: proxyPort, path: url.href, agent, method, headers: viaHeaders },
+          proxy.secure,
         );
         return;
       }
       const authority = `${url.hostname}:${port}`;
       const connectHeaders: Record<string, string> = { host: authority };
       if (proxy.authorization) connectHeaders['proxy-authorization'] = proxy.authorization;
-      const connect = http.request({
+      const connectOptions: https.RequestOptions & { secureContext?: tls.SecureContext } = {
         hostname: proxyHost,
         port: proxyPort,
         method: 'CONNECT',
         path: authority,
         headers: connectHeaders,
         agent: false,
-      });
+      };
+      if (proxy.secure) {
+        // TLS to the proxy itself, verified like KooDrive (default trust plus the profile's CA).
+        connectOptions.secureContext = agents.contextFor(request.tls?.caPem);
+        connectOptions.rejectUnauthorized = true;
+        // Never the Host header's name (the KooDrive host), which Node's agent would otherwise use; '' = no SNI for an IP.
+        connectOptions.servername = isIP(proxyHost) ? '' : proxyHost;
+      }
+      const connect = (proxy.secure ? https : http).request(connectOptions);
       oneShot.push(connect);
       connect.on('error', (error) => finish(proxyUnreachable(error, proxy)));
       connect.on('connect', (res: http.IncomingMessage, socket: Duplex, head: Buffer) => {

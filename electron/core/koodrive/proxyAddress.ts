@@ -5,9 +5,11 @@
  * the URL without them. See docs/hardening.md, "Proxy authentication".
  */
 export interface ProxyAddress {
+  /** https:// proxy: TLS to the proxy itself (verified with the same trust as KooDrive), then CONNECT inside it. */
+  secure: boolean;
   hostname: string;
   port: number;
-  /** http://host:port, without credentials: the only form of the proxy put in a message. */
+  /** http(s)://host:port, without credentials: the only form of the proxy put in a message. */
   shown: string;
   /** host:port, for messages. */
   host: string;
@@ -41,13 +43,14 @@ export function parseProxyAddress(proxyUrl: string): ProxyAddress {
   } catch {
     throw new ProxyAddressError('The proxy address is not a valid URL; use http://host:port.');
   }
-  if (url.protocol !== 'http:') {
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new ProxyAddressError(
-      `Only http:// proxies are supported (the proxy address starts with ${url.protocol}//); HTTPS to KooDrive is tunnelled through them.`,
+      `Only http:// and https:// proxies are supported (the proxy address starts with ${url.protocol}//); HTTPS to KooDrive is tunnelled through them.`,
     );
   }
+  const secure = url.protocol === 'https:';
   const hostname = url.hostname.replace(/^\[|\]$/g, '');
-  const port = Number(url.port || 80);
+  const port = Number(url.port || (secure ? 443 : 80));
   const host = url.host;
   const hasCredentials = url.username !== '' || url.password !== '';
   const user = hasCredentials ? decoded(url.username) : '';
@@ -55,7 +58,7 @@ export function parseProxyAddress(proxyUrl: string): ProxyAddress {
   const authorization = hasCredentials
     ? `Basic ${Buffer.from(`${user}:${password ?? ''}`, 'utf8').toString('base64')}`
     : null;
-  return { hostname, port, host, shown: `http://${host}`, authorization, password: password || null };
+  return { secure, hostname, port, host, shown: `${url.protocol}//${host}`, authorization, password: password || null };
 }
 
 /** The proxy URL without user name and password, for output; the text unchanged when it is not a URL. */

@@ -10,12 +10,12 @@ describe('the profile editor’s proxy and CA checks (the shared schema, field b
     expect(checkNetworkFields('', '')).toEqual({});
     expect(checkNetworkFields('http://proxy.corp:3128', PEM)).toEqual({});
     expect(checkNetworkFields('http://127.0.0.1:8080/', `${PEM}\n${PEM}`)).toEqual({});
+    expect(checkNetworkFields('https://proxy.corp:3129', '')).toEqual({});
   });
 
   it.each([
-    ['proxy.corp:3128', /proxy is a URL|Only HTTP proxies/],
-    ['https://proxy.corp:3128', /Only HTTP proxies/],
-    ['socks5://proxy.corp:1080', /Only HTTP proxies/],
+    ['proxy.corp:3128', /proxy is a URL|The proxy is http:\/\/host:port/],
+    ['socks5://proxy.corp:1080', /The proxy is http:\/\/host:port \(or https:\/\/host:port/],
     ['http://user:secret@proxy.corp:3128', /Remove the user name and password/],
     ['http://proxy.corp:3128/path', /without a path/],
     ['http://proxy.corp:3128\nX-Injected: 1', /control characters/],
