@@ -70,7 +70,7 @@ export function noProxyMatches(noProxy: string, hostname: string, port: string):
   return false;
 }
 
-/** HTTPS_PROXY for this base URL, as http://host:port text, or undefined for a direct connection. */
+/** HTTPS_PROXY for this base URL, as URL text (http:// or https://), or undefined for a direct connection. */
 export function proxyFromEnv(baseUrl: string, env: ProxyEnv): string | undefined {
   let target: URL;
   try {
@@ -83,7 +83,7 @@ export function proxyFromEnv(baseUrl: string, env: ProxyEnv): string | undefined
   if (!proxy) return undefined;
   const noProxy = variable(env, 'no_proxy');
   if (noProxy && noProxyMatches(noProxy, target.hostname, target.port || '443')) return undefined;
-  // "proxy.corp:3128" without a scheme means http://, as in curl; anything else is left for the
-  // transport to refuse with its own message (only http:// proxies without credentials are supported).
+  // "proxy.corp:3128" without a scheme means http://, as in curl; credentials in it are used as given
+  // (proxyAddress.ts); another scheme is left for the transport to refuse with its own message.
   return /^[a-z][a-z0-9+.-]*:\/\//i.test(proxy) ? proxy : `http://${proxy}`;
 }
