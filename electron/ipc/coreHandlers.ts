@@ -6,6 +6,7 @@ import type { LockRequest } from '../core/lockRequest';
 import { destinationChanged, profileSecretState, storeProfileSecret } from '../core/secrets/boundSecret';
 import { AppError } from './appError';
 import type { AppServices } from './appServices';
+import { SecretStoreError } from '../core/secrets/secretStore';
 
 export type CoreMethod =
   | 'listProfiles'
@@ -35,6 +36,19 @@ export function createCoreHandlers(services: AppServices): Pick<Handlers, CoreMe
       );
     }
     return profile;
+  }
+
+  /**
+   * Removes a keychain entry that must not follow the profile. Without a reachable keychain the profile is
+   * still saved: an entry left there stays bound to its old destination, so it can never be used for this one.
+   */
+  async function deleteIfReachable(profileId: string): Promise<boolean> {
+    try {
+      return await secrets.delete(profileId);
+    } catch (error) {
+      if (error instanceof SecretStoreError) return false;
+      throw error;
+    }
   }
 
   function secretStatus(stored: boolean, destinationChanged: boolean): SecretStatus {
@@ -67,7 +81,7 @@ export function createCoreHandlers(services: AppServices): Pick<Handlers, CoreMe
       const saved = await profiles.save(input);
       // A new profile never inherits an entry left under its id; a changed destination never keeps its secret.
       const stale = previous === undefined || destinationChanged(previous, saved);
-      const secretCleared = stale && (await secrets.delete(saved.id));
+      const secretCleared = stale && (await deleteIfReachable(saved.id));
       return { ...saved, secretCleared: previous !== undefined && secretCleared };
     },
 

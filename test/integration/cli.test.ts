@@ -108,7 +108,9 @@ describe('koodrive-lock (built) against the sandbox', () => {
     const run = await cli(['release', ...bearerFlags(), lockId], { env: tokenEnv() });
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(new RegExp(`^released ${lockId} \\(HTTP 200, code 0, .* ms\\)\\n$`));
+    expect(run.stdout).toMatch(
+      new RegExp(`^released ${lockId} for user ${sandbox.credentials.userId} \\(HTTP 200, code 0, .* ms\\)\\n$`),
+    );
     expect(sandbox.activeLockIds()).not.toContain(lockId);
   });
 
@@ -143,7 +145,8 @@ describe('koodrive-lock (built) against the sandbox', () => {
       });
       expect(run.code).toBe(2);
       expect(run.stdout).toBe('');
-      expect(run.stderr).toContain('invalid lock ID');
+      expect(run.stderr).toContain('1 invalid row:');
+      expect(run.stderr).toContain('argument 1: "not a lock id"');
       const missingSecret = await cli(['release', ...flags, 'a@1']);
       expect(missingSecret.code).toBe(2);
       expect(missingSecret.stderr).toContain('KOODRIVE_TOKEN');
@@ -158,7 +161,10 @@ describe('koodrive-lock (built) against the sandbox', () => {
       env: tokenEnv(),
     });
     expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/^FAILED 00000000-0000-4000-8000-000000000000@102: .*\(HTTP 400, code 13000309/);
+    // "Not found" for a release means the lock is already gone: not a FAILED line, but still exit 1.
+    expect(run.stdout).toMatch(
+      /^already gone 00000000-0000-4000-8000-000000000000@102 for user \d+: .*\(HTTP 400, code 13000309/,
+    );
     const wrongToken = await cli(['release', ...bearerFlags(), sandbox.addLock()], {
       env: { KOODRIVE_TOKEN: 'wrong-token-0123456789' },
     });
@@ -173,7 +179,7 @@ describe('koodrive-lock (built) against the sandbox', () => {
       env: { KOODRIVE_TOKEN: 'some-token' },
     });
     expect(run.code).toBe(3);
-    expect(run.stdout).toMatch(/^FAILED a@1: .*no HTTP response/);
+    expect(run.stdout).toMatch(/^FAILED a@1 for user 1: .*no HTTP response/);
   });
 
   it('releases a batch of 50 with --concurrency 8 and --json: 50 JSON lines, exit 0', async () => {
@@ -238,7 +244,11 @@ describe('koodrive-lock (built) against the sandbox', () => {
     const times = entries.map((e) => Date.parse(e.time));
     expect([...times].sort((a, b) => b - a)).toEqual(times);
     const table = await cli(['history', '--lock', sandbox.seededLockIds[0]]);
-    expect(table.stdout).toMatch(new RegExp(`cli +\\S+ +command-line +release +${sandbox.seededLockIds[0]} +ok +200`));
+    expect(table.stdout).toMatch(
+      new RegExp(
+        `cli +\\S+ +command-line +release +${sandbox.credentials.userId} +${sandbox.seededLockIds[0]} +ok +200`,
+      ),
+    );
   });
 });
 
