@@ -7,7 +7,9 @@
 import type { Profile } from '../../shared/profile';
 import type { LockOperation } from '../../shared/result';
 import type { Clock } from '../core/clock';
+import { pemCertificateBlocks } from '../../shared/certificateFile';
 import { parseProxyAddress, proxyForDisplay } from '../core/koodrive/proxyAddress';
+import { defaultTrust } from '../core/koodrive/trustStore';
 import { LOCK_METHODS, prepareLockRequest, redactHeaders } from '../core/koodrive/requestBuilder';
 import type { HttpRequest, Transport } from '../core/koodrive/transport';
 import { TransportError } from '../core/koodrive/transport';
@@ -68,6 +70,13 @@ function signingDetails(request: HttpRequest, options: VerboseOptions): string[]
   }
 }
 
+/** Which certificate authorities the transport trusts for this request (trustStore.ts). */
+function trustLine(caPem: string | undefined): string {
+  const extra = caPem ? pemCertificateBlocks(caPem).length : 0;
+  const profileCa = extra > 0 ? `, plus the extra CA given (${extra} certificate${extra === 1 ? '' : 's'})` : '';
+  return `trusting ${defaultTrust().sources.join(', ')}${profileCa}`;
+}
+
 function proxyPasswordOf(proxyUrl: string): string | null {
   try {
     return parseProxyAddress(proxyUrl).password;
@@ -98,6 +107,7 @@ export function verboseTransport(inner: Transport, options: VerboseOptions): Tra
     print(`> ${tag}`, [
       `${request.method} ${request.url.href}`,
       request.proxyUrl ? `via the proxy ${proxyForDisplay(request.proxyUrl)}` : 'direct (no proxy)',
+      ...(request.url.protocol === 'https:' ? [trustLine(request.tls?.caPem)] : []),
       ...headers,
       ...(request.body ? [`body: ${bodyText(request.body)}`] : []),
       ...signingDetails(request, options),

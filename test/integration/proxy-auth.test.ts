@@ -276,6 +276,9 @@ describe('the built CLI through the authenticating proxy', () => {
     const { run, lockId } = await release(['--proxy', right(), '--verbose']);
     expect(run.code).toBe(0);
     expect(run.stderr).toContain(`via the proxy ${proxy.url} (with a user name and password, not shown)`);
+    expect(run.stderr).toMatch(
+      /trusting Node's bundled roots, the OS trust store \(\d+ certificates\), plus the extra CA given \(1 certificate\)/,
+    );
     expect(proxy.authentications).toEqual(['accepted']);
     expect(sandbox.activeLockIds()).not.toContain(lockId);
   });
