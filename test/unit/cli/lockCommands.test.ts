@@ -277,8 +277,8 @@ describe('nothing is sent when the command line or the configuration is wrong (e
     [['--profile', 'p', '--base-url', 'https://example.com'], 'cannot be combined with --profile'],
     [['--profile', 'p', '--proxy', 'http://proxy:3128'], '--proxy cannot be combined with --profile'],
     [
-      ['--base-url', 'https://example.com', '--user-id', '1', '--auth', 'bearer', '--proxy', 'https://proxy:3128'],
-      '--proxy: Only HTTP proxies',
+      ['--base-url', 'https://example.com', '--user-id', '1', '--auth', 'bearer', '--proxy', 'socks5://proxy:1080'],
+      '--proxy: The proxy is http://host:port (or https://host:port',
     ],
   ])('connection flags %j', async (flags, message) => {
     const { code, stderr } = await runCli(['release', '--data-dir', dataDir, ...flags, 'a@1'], { env: tokenEnv() });
