@@ -18,6 +18,7 @@ const CONCURRENCY = 8;
 const DELAY_MS = 80;
 /** Results printed before the kill: well into the batch, far from its end. */
 const KILL_AFTER_RESULTS = 60;
+const HANG_BEFORE_KILL_MS = 500;
 
 let sandbox: RunningSandbox;
 let dataDir: string;
@@ -64,9 +65,15 @@ function runAndKill(idsFile: string): Promise<{ signal: NodeJS.Signals | null; l
     let lines = 0;
     let stderr = '';
     const guard = setTimeout(() => child.kill('SIGKILL'), 20_000);
+    let killing = false;
     child.stdout.setEncoding('utf8').on('data', (text: string) => {
       lines += text.split('\n').length - 1;
-      if (lines >= KILL_AFTER_RESULTS) child.kill('SIGKILL');
+      if (lines < KILL_AFTER_RESULTS || killing) return;
+      killing = true;
+      // From here on the server never answers, so the workers' next requests are surely in flight
+      // (sent, audited as pending, unanswered) when the kill comes.
+      sandbox.setFault({ kind: 'hang' });
+      setTimeout(() => child.kill('SIGKILL'), HANG_BEFORE_KILL_MS);
     });
     child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
     child.on('error', reject);
