@@ -62,6 +62,31 @@ describe('https:// to a port that speaks plain HTTP', () => {
     expect(result.remedy).not.toMatch(/not trusted/);
   });
 
+  it('an unusable proxy address (socks5://) is blamed on the proxy setting, before anything is sent', async () => {
+    const { classify } = await import('../../electron/core/koodrive/classify');
+    const transport = createHttpTransport();
+    const before = plain.received().length;
+    const error = await transport({
+      method: 'GET',
+      url: new URL('https://koodrive.invalid/'),
+      headers: {},
+      timeoutMs: 3000,
+      maxBodyBytes: 65536,
+      proxyUrl: 'socks5://user:secret@127.0.0.1:1080',
+    }).then(
+      () => null,
+      (caught: unknown) => caught,
+    );
+    transport.close();
+    const failure = error as TransportError;
+    expect(failure.message).toMatch(/^Only http:\/\/ and https:\/\/ proxies are supported/);
+    expect(failure.message).not.toContain('secret');
+    const result = classify({ operation: 'release', httpStatus: null, body: null, transportError: failure });
+    expect(result).toMatchObject({ kind: 'network' });
+    expect(result.remedy).toMatch(/^The proxy could not be reached .*check the proxy address/);
+    expect(plain.received().length).toBe(before);
+  });
+
   it('the connection check TLS step says so too', async () => {
     const resolved = connectionTarget(profile());
     if (!resolved.ok) throw new Error(resolved.problem);

@@ -114,7 +114,7 @@ function proxyAddress(proxyUrl: string): ProxyAddress {
   try {
     return parseProxyAddress(proxyUrl);
   } catch (error) {
-    if (error instanceof ProxyAddressError) throw new TransportError('network', error.message, PROXY_CAUSE.refused);
+    if (error instanceof ProxyAddressError) throw new TransportError('network', error.message, PROXY_CAUSE.unreachable);
     throw error;
   }
 }

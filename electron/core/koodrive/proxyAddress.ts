@@ -74,7 +74,7 @@ export function proxyForDisplay(proxyUrl: string): string {
 
 /** Cause codes the transport gives proxy failures (TransportError.causeCode), so they can be told apart. */
 export const PROXY_CAUSE = {
-  /** The proxy itself could not be reached (refused, unreachable, unknown name, reset before answering). */
+  /** The proxy could not be reached (refused, unreachable, unknown name, reset before answering) or its address is unusable. */
   unreachable: 'EPROXYCONNECT',
   /** The proxy answered the CONNECT with 407: it wants (other) credentials. */
   auth: 'EPROXYAUTH',
