@@ -451,7 +451,7 @@ export const zhCN: Messages = {
   'diagnostics.preview.curl.ca':
     '此配置信任一个额外的 CA：请将其保存为文件，并将 KOODRIVE_CA_FILE 设置为该文件的路径。',
   'diagnostics.preview.copy': '复制为 cURL',
-  'diagnostics.preview.powershell': 'Windows PowerShell',
+  'diagnostics.preview.powershell': 'Windows PowerShell 脚本',
   'diagnostics.preview.powershell.help':
     '在 Windows 上用于 PowerShell 7 的同一请求：它通过隐藏提示询问密钥，并在 PowerShell 内签名，因此密钥从不出现在命令行中。',
   'diagnostics.preview.copyPowershell': '复制为 PowerShell',

@@ -37,7 +37,7 @@ export const zhCNDiagnostics: Readonly<Record<keyof typeof enDiagnostics, string
     '这是一个 POSIX sh 脚本。请先将 KOODRIVE_APP_SECRET 设为应用密钥；脚本用 openssl 计算 X-Date、规范请求和 HMAC 签名，然后运行 curl。',
   'diagnostics.preview.curl.ca': '此配置信任一个额外的 CA：将其保存为文件，并把 KOODRIVE_CA_FILE 设为该文件的路径。',
   'diagnostics.preview.copy': '复制为 cURL',
-  'diagnostics.preview.powershell': 'Windows PowerShell',
+  'diagnostics.preview.powershell': 'Windows PowerShell 脚本',
   'diagnostics.preview.powershell.help':
     '在 Windows 上用于 PowerShell 7 的同一请求：它通过隐藏提示询问密钥，并在 PowerShell 内签名，因此密钥从不出现在命令行中。',
   'diagnostics.preview.copyPowershell': '复制为 PowerShell',

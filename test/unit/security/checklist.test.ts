@@ -238,21 +238,28 @@ describe('Electron security checklist', () => {
     expect((pkg.devDependencies as Record<string, string>).electron).toBe(version);
   });
 
-  it('item 17: every IPC handler checks its sender: our page in the main frame only', async () => {
+  it('item 17: every IPC handler checks its sender: our page in the main frame of the main window only', async () => {
     expect([...ipcMain.handlers.keys()].sort()).toEqual(METHOD_NAMES.map((method) => channelFor(method)).sort());
     const listProfiles = ipcMain.handlers.get(channelFor('listProfiles')) as Listener;
-    expect(await listProfiles({ senderFrame: { url: APP_PAGE, parent: null } }, undefined)).toMatchObject({ ok: true });
+    const sender = win.webContents;
+    const ownPage = { url: APP_PAGE, parent: null };
+    expect(await listProfiles({ sender, senderFrame: ownPage }, undefined)).toMatchObject({ ok: true });
     for (const senderFrame of [
       { url: 'https://evil.example/', parent: null },
       { url: APP_PAGE, parent: { url: APP_PAGE } },
       { url: pathToFileURL(join(ROOT, 'out', 'renderer', 'index.html')).href, parent: null },
       null,
     ]) {
-      expect(await listProfiles({ senderFrame }, undefined)).toMatchObject({
+      expect(await listProfiles({ sender, senderFrame }, undefined)).toMatchObject({
         ok: false,
         error: { code: 'forbidden-sender' },
       });
     }
+    // Our page's URL in another window's webContents is not the main window.
+    expect(await listProfiles({ sender: {}, senderFrame: ownPage }, undefined)).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden-sender' },
+    });
   });
 
   it('item 18: the page comes from the privileged app:// scheme, never file://, and cannot read outside out/renderer', async () => {
