@@ -126,7 +126,7 @@ export function ProfileNetworkSection({
             <input
               ref={fileInput}
               type="file"
-              accept=".pem,.crt,.cer,application/x-pem-file,application/x-x509-ca-cert"
+              accept=".pem,.crt,.cer,.der,application/x-pem-file,application/x-x509-ca-cert"
               aria-label={t('profile.caPem.load')}
               hidden
               onChange={(event) => void loadFile(event)}
