@@ -66,7 +66,7 @@ export function createDiagnosticsHandlers(services: AppServices): Pick<Handlers,
     },
 
     async checkClock({ profileId }) {
-      return checkServerClock(await profileById(profileId), { transport, clock });
+      return checkServerClock(await profileById(profileId), { transport, clock, proxyFor: services.proxyFor });
     },
 
     async checkConnection({ profileId, userId }) {

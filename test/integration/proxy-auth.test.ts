@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Handlers, IpcResult } from '../../shared/contract';
-import type { ConnectionReport } from '../../shared/diagnostics';
+import type { ClockCheck, ConnectionReport } from '../../shared/diagnostics';
 import type { Profile } from '../../shared/profile';
 import type { LockResult } from '../../shared/result';
 import { type RunningSandbox, startSandbox } from '../../electron/core/sandbox/server';
@@ -213,6 +213,16 @@ describe('the lock service with HTTPS_PROXY carrying credentials (as the window 
     expect(tcp?.detail).toContain(`Requests go through the proxy ${proxyHost} (from HTTPS_PROXY in the environment)`);
     expect(proxy.authentications.length).toBeGreaterThanOrEqual(3);
     expect(new Set(proxy.authentications)).toEqual(new Set(['accepted']));
+  });
+
+  it('the clock check goes through the HTTPS_PROXY proxy too (the host resolves nowhere else)', async () => {
+    await checkThrough(right());
+    const profiles = value<Profile[]>(await dispatch(handlers, 'listProfiles', undefined));
+    proxy.connects.length = 0;
+    const clock = value<ClockCheck>(await dispatch(handlers, 'checkClock', { profileId: profiles[0].id }));
+    expect(clock.serverTime).not.toBeNull();
+    expect(clock.message).not.toMatch(/could not be reached/);
+    expect(proxy.connects).toEqual([`${HIDDEN_HOST}:${port()}`]);
   });
 
   it('the connection check with a wrong proxy password fails at TLS with the proxy-auth remedy', async () => {

@@ -15,6 +15,8 @@ export interface ClockCheckDeps {
   transport: Transport;
   clock: Clock;
   timeoutMs?: number;
+  /** The proxy the profile's requests use (its own, else the environment's); default: the profile's own. */
+  proxyFor?: (profile: Profile) => string | undefined;
 }
 
 export async function checkServerClock(profile: Profile, deps: ClockCheckDeps): Promise<ClockCheck> {
@@ -30,7 +32,7 @@ export async function checkServerClock(profile: Profile, deps: ClockCheckDeps): 
       headers: { Host: url.host },
       timeoutMs: deps.timeoutMs ?? DEFAULT_STEP_TIMEOUT_MS,
       maxBodyBytes: DIAGNOSTIC_MAX_BODY_BYTES,
-      ...connectionSettings(profile),
+      ...connectionSettings(profile, deps.proxyFor),
     });
     const roundTripMs = Math.max(0, deps.clock.monotonicMs() - started);
     return judgeClock({ sentAtMs, roundTripMs, serverDate: response.headers.date });
