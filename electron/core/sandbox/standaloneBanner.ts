@@ -21,7 +21,7 @@ export function standaloneBanner(sandbox: RunningSandbox, caFile: string | null)
     `  User ID       ${c.userId}   (the token's user)`,
     "  Token mode    (Authorization: Bearer <token>; X-User-Id must be the token's user)",
     `    Token       ${c.token}`,
-    '  App mode      (Authorization: HMAC-SHA256 AppId=...,SignedHeaders=...,Signature=...; X-User-Id: any user)',
+    '  App mode      (Authorization: HMAC-SHA256 AppId=...,SignedHeaders=...,Signature=...; X-User-Id: whichever user you act for)',
     `    AppId       ${c.appId}`,
     `    AppSecret   ${c.appSecret}`,
     '',
