@@ -3,6 +3,7 @@ import type { RunningSandbox } from '../../electron/core/sandbox/server';
 import { signature, stringToSign } from '../../electron/core/koodrive/sign';
 import type { Handlers } from '../../shared/contract';
 import type { Profile } from '../../shared/profile';
+import { RESULT_KINDS } from '../../shared/result';
 import { expect, test } from './support/fixtures';
 import { saveSandboxProfile } from './support/profiles';
 
@@ -143,8 +144,9 @@ test('clock and connection checks pass against the sandbox over HTTPS; every res
   expect(sandbox.received().at(-1)).toMatchObject({ method: 'GET', outcome: 'listed-records' });
 
   const kinds = section(app.page, 'What each result means');
-  await expect(kinds.getByRole('button')).toHaveCount(14);
+  await expect(kinds.getByRole('button')).toHaveCount(RESULT_KINDS.length);
   await expect(kinds.getByRole('button', { name: 'Secret stored for another destination' })).toBeVisible();
+  await expect(kinds.getByRole('button', { name: 'Proxy authentication failed' })).toBeVisible();
   await app.screenshot('diagnostics');
 
   await kinds.getByRole('button', { name: 'Secure connection failed' }).click();
