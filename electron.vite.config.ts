@@ -25,7 +25,7 @@ export default defineConfig({
         input: {
           index: resolve(root, 'electron/main/index.ts'),
           cli: resolve(root, 'electron/cli/index.ts'),
-          sandbox: resolve(root, 'electron/core/sandbox/standalone.ts'),
+          sandbox: resolve(root, 'electron/sandbox/standalone.ts'),
         },
       },
     },

@@ -3,8 +3,8 @@ import { isLoopbackHost } from '../../shared/identifiers';
 import type { Profile } from '../../shared/profile';
 import { storeProfileSecret } from '../core/secrets/boundSecret';
 import type { ProfileStore } from '../core/profiles/profileStore';
-import type { RunningSandbox } from '../core/sandbox/server';
-import { startSandbox } from '../core/sandbox/server';
+import type { RunningSandbox } from '../sandbox/server';
+import { startSandbox } from '../sandbox/server';
 import type { SecretStore } from '../core/secrets/secretStore';
 import { AppError } from './appError';
 

@@ -16,7 +16,7 @@ import { systemClock } from '../../electron/core/clock';
 import { createHttpTransport } from '../../electron/core/koodrive/httpTransport';
 import { formatXDate } from '../../electron/core/koodrive/xdate';
 import { createLockService } from '../../electron/core/lockService';
-import { type RunningSandbox, startSandbox } from '../../electron/core/sandbox/server';
+import { type RunningSandbox, startSandbox } from '../../electron/sandbox/server';
 import { countingAudit } from './support/memoryAudit';
 
 export interface PacingScenario {

@@ -6,7 +6,7 @@
  * for its own user, so a lock released for the wrong user is refused, as on the real server.
  */
 import { readFile } from 'node:fs/promises';
-import type { RunningSandbox } from '../../electron/core/sandbox/server';
+import type { RunningSandbox } from '../../electron/sandbox/server';
 import type { Handlers } from '../../shared/contract';
 import type { Profile } from '../../shared/profile';
 import { expect, test } from './support/fixtures';

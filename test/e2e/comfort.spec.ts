@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import type { RunningSandbox } from '../../electron/core/sandbox/server';
+import type { RunningSandbox } from '../../electron/sandbox/server';
 import type { Handlers } from '../../shared/contract';
 import { expect, test } from './support/fixtures';
 import { type LockAdminPage, SCREENSHOT_DIR } from './support/lockAdminPage';

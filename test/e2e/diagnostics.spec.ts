@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import type { RunningSandbox } from '../../electron/core/sandbox/server';
+import type { RunningSandbox } from '../../electron/sandbox/server';
 import { signature, stringToSign } from '../../electron/core/koodrive/sign';
 import type { Handlers } from '../../shared/contract';
 import type { Profile } from '../../shared/profile';

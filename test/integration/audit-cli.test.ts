@@ -7,7 +7,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningSandbox, startSandbox } from '../../electron/core/sandbox/server';
+import { type RunningSandbox, startSandbox } from '../../electron/sandbox/server';
 
 const CLI = path.resolve(import.meta.dirname, '../../out/main/cli.js');
 /** Node alone starts in ~0.5 s on a loaded 2-core machine; the old /proc loop ran into the kill timer instead. */

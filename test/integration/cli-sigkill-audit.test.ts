@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { createAuditLog } from '../../electron/core/audit/auditLog';
 import { createHistoryIndex } from '../../electron/core/history/historyIndex';
-import { type RunningSandbox, startSandbox } from '../../electron/core/sandbox/server';
+import { type RunningSandbox, startSandbox } from '../../electron/sandbox/server';
 
 const CLI = path.resolve(import.meta.dirname, '../../out/main/cli.js');
 const LOCKS = 300;

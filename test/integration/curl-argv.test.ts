@@ -14,7 +14,7 @@ import type { Profile } from '../../shared/profile';
 import { curlCommand } from '../../electron/core/diagnostics/curlCommand';
 import { prepareLockRequest } from '../../electron/core/koodrive/requestBuilder';
 import { DEFAULT_SIGNED_HEADERS } from '../../electron/core/koodrive/sign';
-import { type RunningSandbox, startSandbox } from '../../electron/core/sandbox/server';
+import { type RunningSandbox, startSandbox } from '../../electron/sandbox/server';
 
 const run = promisify(execFile);
 const RECORDED = ['curl', 'openssl', 'od', 'tr', 'awk', 'date'];

@@ -12,7 +12,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Handlers, IpcResult } from '../../shared/contract';
 import type { ClockCheck, ConnectionReport, RequestPreview } from '../../shared/diagnostics';
 import type { AuthMode } from '../../shared/profile';
-import { type RunningSandbox, startSandbox } from '../../electron/core/sandbox/server';
+import { type RunningSandbox, startSandbox } from '../../electron/sandbox/server';
 import { type MemorySecretStore, createMemorySecretStore } from '../../electron/core/secrets/memorySecretStore';
 import { type AppServices, createAppServices } from '../../electron/ipc/appServices';
 import { dispatch } from '../../electron/ipc/dispatch';

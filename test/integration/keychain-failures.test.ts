@@ -13,7 +13,7 @@ import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, onTestFinished, test } from 'vitest';
 import type { IpcResult } from '../../shared/contract';
 import type { LockResult } from '../../shared/result';
-import { type RunningSandbox, startSandbox } from '../../electron/core/sandbox/server';
+import { type RunningSandbox, startSandbox } from '../../electron/sandbox/server';
 import { loadKeytar } from '../../electron/core/secrets/keytarStore';
 import { KEYCHAIN_SERVICE } from '../../electron/core/secrets/secretStore';
 import { type AppServices, createAppServices } from '../../electron/ipc/appServices';

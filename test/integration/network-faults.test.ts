@@ -14,7 +14,7 @@ import type { AuditEntry } from '../../electron/core/audit/auditEntry';
 import { systemClock } from '../../electron/core/clock';
 import { type HttpTransport, createHttpTransport } from '../../electron/core/koodrive/httpTransport';
 import { DEFAULT_MAX_BODY_BYTES, type LockService, createLockService } from '../../electron/core/lockService';
-import { type RunningSandbox, startSandbox } from '../../electron/core/sandbox/server';
+import { type RunningSandbox, startSandbox } from '../../electron/sandbox/server';
 import { type TestCa, createTestCa } from '../support/testCa';
 
 const TIMEOUT_MS = 1500;

@@ -8,7 +8,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { Handlers, IpcResult } from '../../shared/contract';
 import type { Profile } from '../../shared/profile';
 import type { LockResult } from '../../shared/result';
-import { type RunningSandbox, startSandbox } from '../../electron/core/sandbox/server';
+import { type RunningSandbox, startSandbox } from '../../electron/sandbox/server';
 import { createMemorySecretStore } from '../../electron/core/secrets/memorySecretStore';
 import { type AppServices, createAppServices } from '../../electron/ipc/appServices';
 import { dispatch } from '../../electron/ipc/dispatch';

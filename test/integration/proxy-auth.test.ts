@@ -12,7 +12,7 @@ import type { Handlers, IpcResult } from '../../shared/contract';
 import type { ClockCheck, ConnectionReport } from '../../shared/diagnostics';
 import type { Profile } from '../../shared/profile';
 import type { LockResult } from '../../shared/result';
-import { type RunningSandbox, startSandbox } from '../../electron/core/sandbox/server';
+import { type RunningSandbox, startSandbox } from '../../electron/sandbox/server';
 import { createMemorySecretStore } from '../../electron/core/secrets/memorySecretStore';
 import { type AppServices, createAppServices } from '../../electron/ipc/appServices';
 import { dispatch } from '../../electron/ipc/dispatch';

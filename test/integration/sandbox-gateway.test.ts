@@ -2,8 +2,8 @@
 //   node test/support/with-keyring.mjs npx vitest run --project integration test/integration/sandbox-gateway.test.ts
 import { afterEach, describe, expect, it } from 'vitest';
 import { systemClock } from '../../electron/core/clock';
-import { startSandbox } from '../../electron/core/sandbox/server';
-import type { RunningSandbox, SandboxOptions } from '../../electron/core/sandbox/server';
+import { startSandbox } from '../../electron/sandbox/server';
+import type { RunningSandbox, SandboxOptions } from '../../electron/sandbox/server';
 import { lockCall, manualClock, rawRequest } from '../support/sandboxHttp';
 
 const running: RunningSandbox[] = [];

@@ -6,8 +6,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { build } from 'vite';
 import type { Clock } from '../../electron/core/clock';
 import { formatXDate } from '../../electron/core/koodrive/xdate';
-import { startSandbox } from '../../electron/core/sandbox/server';
-import type { RunningSandbox, SandboxOptions } from '../../electron/core/sandbox/server';
+import { startSandbox } from '../../electron/sandbox/server';
+import type { RunningSandbox, SandboxOptions } from '../../electron/sandbox/server';
 import { LOCK_PATH, lockCall, manualClock, rawRequest } from '../support/sandboxHttp';
 
 const LOCK_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}@(\d+)$/;
@@ -695,7 +695,7 @@ describe('sandbox standalone (npm run sandbox)', () => {
         emptyOutDir: true,
         rollupOptions: {
           input: {
-            sandbox: resolve(root, 'electron/core/sandbox/standalone.ts'),
+            sandbox: resolve(root, 'electron/sandbox/standalone.ts'),
             cli: resolve(root, 'electron/cli/index.ts'),
           },
           output: { format: 'cjs', entryFileNames: '[name].js' },

@@ -18,7 +18,7 @@ import type { Profile } from '../../shared/profile';
 import type { LockResult } from '../../shared/result';
 import { createHttpTransport } from '../../electron/core/koodrive/httpTransport';
 import type { HttpRequest, Transport } from '../../electron/core/koodrive/transport';
-import { type RunningSandbox, startSandbox } from '../../electron/core/sandbox/server';
+import { type RunningSandbox, startSandbox } from '../../electron/sandbox/server';
 import { createKeytarStore } from '../../electron/core/secrets/keytarStore';
 import { createMemorySecretStore } from '../../electron/core/secrets/memorySecretStore';
 import type { SecretStore } from '../../electron/core/secrets/secretStore';

@@ -14,7 +14,7 @@ import { createHttpTransport } from '../../electron/core/koodrive/httpTransport'
 import { createKeepAliveHttpsAgent } from '../../electron/core/koodrive/keepAliveAgents';
 import { TLS_OVERRIDE_VARIABLE } from '../../electron/core/koodrive/tlsEnvironment';
 import { createLockService } from '../../electron/core/lockService';
-import { type RunningSandbox, startSandbox } from '../../electron/core/sandbox/server';
+import { type RunningSandbox, startSandbox } from '../../electron/sandbox/server';
 
 const CLI = path.resolve(import.meta.dirname, '../../out/main/cli.js');
 

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpTransport } from '../../electron/core/koodrive/httpTransport';
 import { TransportError } from '../../electron/core/koodrive/transport';
 import { defaultTrust } from '../../electron/core/koodrive/trustStore';
-import { type RunningSandbox, startSandbox } from '../../electron/core/sandbox/server';
+import { type RunningSandbox, startSandbox } from '../../electron/sandbox/server';
 import { type CliRun, cleanEnv, runBuiltCli } from '../support/runCli';
 import { type TestCa, createTestCa } from '../support/testCa';
 

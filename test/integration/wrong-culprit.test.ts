@@ -8,7 +8,7 @@ import { connectionTarget } from '../../electron/core/diagnostics/connectionTarg
 import { tlsStep } from '../../electron/core/diagnostics/tlsStep';
 import { createHttpTransport } from '../../electron/core/koodrive/httpTransport';
 import { TransportError } from '../../electron/core/koodrive/transport';
-import { type RunningSandbox, startSandbox } from '../../electron/core/sandbox/server';
+import { type RunningSandbox, startSandbox } from '../../electron/sandbox/server';
 
 let plain: RunningSandbox;
 

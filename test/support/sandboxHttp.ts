@@ -4,7 +4,7 @@ import https from 'node:https';
 import type { Clock } from '../../electron/core/clock';
 import { DEFAULT_SIGNED_HEADERS, signAppRequest } from '../../electron/core/koodrive/sign';
 import { formatXDate } from '../../electron/core/koodrive/xdate';
-import type { RunningSandbox } from '../../electron/core/sandbox/server';
+import type { RunningSandbox } from '../../electron/sandbox/server';
 
 export const LOCK_PATH = '/koodrive/ose/v1/backup/lock';
 

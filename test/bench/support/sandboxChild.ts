@@ -4,7 +4,7 @@
  * Locks are made with sandbox.addLock() on request over the IPC channel, in bulk and before any
  * timing starts, so no HTTP round trip for lock creation is mixed into the figures.
  */
-import { startSandbox } from '../../../electron/core/sandbox/server';
+import { startSandbox } from '../../../electron/sandbox/server';
 import type { ChildReply, ParentRequest } from './sandboxMessages';
 
 async function main(): Promise<void> {

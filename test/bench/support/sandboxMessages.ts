@@ -1,4 +1,4 @@
-import type { SandboxCredentials } from '../../../electron/core/sandbox/server';
+import type { SandboxCredentials } from '../../../electron/sandbox/server';
 
 export type ParentRequest =
   | { type: 'locks'; id: number; count: number }

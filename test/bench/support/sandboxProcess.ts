@@ -1,5 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
-import type { SandboxCredentials } from '../../../electron/core/sandbox/server';
+import type { SandboxCredentials } from '../../../electron/sandbox/server';
 import { forkBenchChild } from './benchChild';
 import type { ChildReply, ParentRequest } from './sandboxMessages';
 

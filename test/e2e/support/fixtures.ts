@@ -16,7 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { existsSync } from 'node:fs';
 import { type ElectronApplication, type Page, type TestInfo, test as base, expect } from '@playwright/test';
-import { type RunningSandbox, type SandboxOptions, startSandbox } from '../../../electron/core/sandbox/server';
+import { type RunningSandbox, type SandboxOptions, startSandbox } from '../../../electron/sandbox/server';
 import { type AppServices, createAppServices } from '../../../electron/ipc/appServices';
 import { dispatch } from '../../../electron/ipc/dispatch';
 import { createHandlers } from '../../../electron/ipc/handlers';

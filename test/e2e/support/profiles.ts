@@ -1,4 +1,4 @@
-import type { RunningSandbox } from '../../../electron/core/sandbox/server';
+import type { RunningSandbox } from '../../../electron/sandbox/server';
 import type { Handlers } from '../../../shared/contract';
 import type { Profile } from '../../../shared/profile';
 

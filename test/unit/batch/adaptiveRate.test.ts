@@ -6,8 +6,8 @@ import { AdaptiveRate } from '../../../electron/core/batch/adaptiveRate';
 import { type BatchProgress, runBatch } from '../../../electron/core/batch/runBatch';
 import type { HttpResponse, Transport } from '../../../electron/core/koodrive/transport';
 import { createLockService } from '../../../electron/core/lockService';
-import { retryAfterSeconds } from '../../../electron/core/sandbox/gateway';
-import { TokenBucket } from '../../../electron/core/sandbox/tokenBucket';
+import { retryAfterSeconds } from '../../../electron/sandbox/gateway';
+import { TokenBucket } from '../../../electron/sandbox/tokenBucket';
 import { type VirtualClock, virtualClock } from './virtualClock';
 
 const profile: Profile = {

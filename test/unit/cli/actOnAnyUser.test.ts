@@ -6,7 +6,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type RunningSandbox, startSandbox } from '../../../electron/core/sandbox/server';
+import { type RunningSandbox, startSandbox } from '../../../electron/sandbox/server';
 import type { AuditEntry } from '../../../electron/core/audit/auditEntry';
 import type { LockResult } from '../../../shared/result';
 import { removeTempDirs, runCli, tempDir } from './harness';

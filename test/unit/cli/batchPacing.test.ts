@@ -2,7 +2,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type RunningSandbox, startSandbox } from '../../../electron/core/sandbox/server';
+import { type RunningSandbox, startSandbox } from '../../../electron/sandbox/server';
 import type { LockResult } from '../../../shared/result';
 import { formatProgress } from '../../../electron/cli/progressLine';
 import { removeTempDirs, runCli, tempDir } from './harness';

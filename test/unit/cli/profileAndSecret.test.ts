@@ -3,7 +3,7 @@ import { ProfileStore } from '../../../electron/core/profiles/profileStore';
 import { readProfileSecret, storeProfileSecret } from '../../../electron/core/secrets/boundSecret';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type RunningSandbox, startSandbox } from '../../../electron/core/sandbox/server';
+import { type RunningSandbox, startSandbox } from '../../../electron/sandbox/server';
 import { MemorySecretStore } from '../../../electron/core/secrets/memorySecretStore';
 import { SecretStoreError } from '../../../electron/core/secrets/secretStore';
 import type { Profile } from '../../../shared/profile';

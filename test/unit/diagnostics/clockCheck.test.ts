@@ -3,7 +3,7 @@ import type { Profile } from '../../../shared/profile';
 import type { Clock } from '../../../electron/core/clock';
 import { checkServerClock } from '../../../electron/core/diagnostics/clockCheck';
 import { type HttpTransport, createHttpTransport } from '../../../electron/core/koodrive/httpTransport';
-import { startSandbox } from '../../../electron/core/sandbox/server';
+import { startSandbox } from '../../../electron/sandbox/server';
 import { type LocalServer, closedPort, startHttpServer } from './support/servers';
 
 const SERVER_TIME = Date.UTC(2025, 0, 15, 8, 30, 0);

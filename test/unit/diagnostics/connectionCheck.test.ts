@@ -4,7 +4,7 @@ import type { Profile } from '../../../shared/profile';
 import { systemClock } from '../../../electron/core/clock';
 import { type ConnectionCheckDeps, checkConnection } from '../../../electron/core/diagnostics/connectionCheck';
 import { type HttpTransport, createHttpTransport } from '../../../electron/core/koodrive/httpTransport';
-import { type RunningSandbox, startSandbox } from '../../../electron/core/sandbox/server';
+import { type RunningSandbox, startSandbox } from '../../../electron/sandbox/server';
 import { type TestCertificate, testCertificate } from './support/certificates';
 import {
   type LocalServer,

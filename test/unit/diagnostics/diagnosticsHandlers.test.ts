@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Handlers, IpcResult } from '../../../shared/contract';
 import type { ClockCheck, ConnectionReport, RequestPreview } from '../../../shared/diagnostics';
-import { type RunningSandbox, startSandbox } from '../../../electron/core/sandbox/server';
+import { type RunningSandbox, startSandbox } from '../../../electron/sandbox/server';
 import { type MemorySecretStore, createMemorySecretStore } from '../../../electron/core/secrets/memorySecretStore';
 import { SecretStoreError } from '../../../electron/core/secrets/secretStore';
 import { type AppServices, createAppServices } from '../../../electron/ipc/appServices';

@@ -3,7 +3,7 @@ import type { Profile } from '../../../shared/profile';
 import { RECORD_PATH, prepareSignedRequest } from '../../../electron/core/diagnostics/signedRequest';
 import { type HttpTransport, createHttpTransport } from '../../../electron/core/koodrive/httpTransport';
 import type { QueryPairs } from '../../../electron/core/koodrive/sign';
-import { type RunningSandbox, startSandbox } from '../../../electron/core/sandbox/server';
+import { type RunningSandbox, startSandbox } from '../../../electron/sandbox/server';
 
 describe('sandbox GET /koodrive/ose/v1/backup/record', () => {
   let sandbox: RunningSandbox;

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Handlers, METHOD_NAMES, type MethodName, argSchemas } from '../../../shared/contract';
 import { checkLockId } from '../../../shared/identifiers';
 import { safeParse } from '../../../shared/schema';
-import { type RunningSandbox, startSandbox } from '../../../electron/core/sandbox/server';
+import { type RunningSandbox, startSandbox } from '../../../electron/sandbox/server';
 import { createMemorySecretStore } from '../../../electron/core/secrets/memorySecretStore';
 import { type AppServices, createAppServices } from '../../../electron/ipc/appServices';
 import { dispatch } from '../../../electron/ipc/dispatch';

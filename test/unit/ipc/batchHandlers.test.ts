@@ -7,7 +7,7 @@ import type { Handlers, IpcResult } from '../../../shared/contract';
 import type { LockResult } from '../../../shared/result';
 import { type HttpTransport, createHttpTransport } from '../../../electron/core/koodrive/httpTransport';
 import type { Transport } from '../../../electron/core/koodrive/transport';
-import { type RunningSandbox, startSandbox } from '../../../electron/core/sandbox/server';
+import { type RunningSandbox, startSandbox } from '../../../electron/sandbox/server';
 import { type MemorySecretStore, createMemorySecretStore } from '../../../electron/core/secrets/memorySecretStore';
 import { type AppServices, createAppServices } from '../../../electron/ipc/appServices';
 import { MAX_KEPT_BATCHES } from '../../../electron/ipc/batchHandlers';

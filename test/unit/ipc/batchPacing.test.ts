@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { BatchStatus } from '../../../shared/batch';
 import type { Handlers, IpcResult } from '../../../shared/contract';
 import type { LockResult } from '../../../shared/result';
-import { type RunningSandbox, type SandboxOptions, startSandbox } from '../../../electron/core/sandbox/server';
+import { type RunningSandbox, type SandboxOptions, startSandbox } from '../../../electron/sandbox/server';
 import { createMemorySecretStore } from '../../../electron/core/secrets/memorySecretStore';
 import { type AppServices, createAppServices } from '../../../electron/ipc/appServices';
 import { dispatch } from '../../../electron/ipc/dispatch';

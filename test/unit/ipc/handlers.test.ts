@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Handlers, IpcResult } from '../../../shared/contract';
 import type { Profile } from '../../../shared/profile';
 import type { LockResult } from '../../../shared/result';
-import { type RunningSandbox, startSandbox } from '../../../electron/core/sandbox/server';
+import { type RunningSandbox, startSandbox } from '../../../electron/sandbox/server';
 import { type MemorySecretStore, createMemorySecretStore } from '../../../electron/core/secrets/memorySecretStore';
 import { readProfileSecret } from '../../../electron/core/secrets/boundSecret';
 import { SecretStoreError } from '../../../electron/core/secrets/secretStore';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Handlers, IpcResult } from '../../../shared/contract';
 import type { HistoryPage } from '../../../shared/history';
-import { type RunningSandbox, startSandbox } from '../../../electron/core/sandbox/server';
+import { type RunningSandbox, startSandbox } from '../../../electron/sandbox/server';
 import { createMemorySecretStore } from '../../../electron/core/secrets/memorySecretStore';
 import { type AppServices, createAppServices } from '../../../electron/ipc/appServices';
 import { dispatch } from '../../../electron/ipc/dispatch';

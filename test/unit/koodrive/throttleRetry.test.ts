@@ -5,8 +5,8 @@ import type { AuditEntry } from '../../../electron/core/audit/auditEntry';
 import { createHttpTransport } from '../../../electron/core/koodrive/httpTransport';
 import type { HttpRequest, HttpResponse, Transport } from '../../../electron/core/koodrive/transport';
 import { type LockServiceDeps, createLockService } from '../../../electron/core/lockService';
-import { startSandbox } from '../../../electron/core/sandbox/server';
-import type { RunningSandbox, SandboxOptions } from '../../../electron/core/sandbox/types';
+import { startSandbox } from '../../../electron/sandbox/server';
+import type { RunningSandbox, SandboxOptions } from '../../../electron/sandbox/types';
 import { planRetry, retryAfterMs } from '../../../electron/core/throttleRetry';
 import { type VirtualClock, virtualClock } from '../batch/virtualClock';
 

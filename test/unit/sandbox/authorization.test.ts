@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { authorizationHeader } from '../../../electron/core/koodrive/sign';
-import { parseAuthorization } from '../../../electron/core/sandbox/authorization';
+import { parseAuthorization } from '../../../electron/sandbox/authorization';
 
 const SIG = '7761116b87a269a42fdaa9397c3e6ba83c87982a979999bf0d49515954bb5990';
 const APP_ID = '9f2b6c1e4d8a7f30b5c2e1d4a6f8b9c0d3e2f1a4b7c6d5e8f9a0b1c2d3e4f5a6';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sameText } from '../../../electron/core/sandbox/constantTime';
+import { sameText } from '../../../electron/sandbox/constantTime';
 
 describe('sameText', () => {
   it('is true only for the same text', () => {

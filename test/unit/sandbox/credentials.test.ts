@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { randomUserId, resolveCredentials } from '../../../electron/core/sandbox/credentials';
+import { randomUserId, resolveCredentials } from '../../../electron/sandbox/credentials';
 
 describe('sandbox credentials', () => {
   it('makes a random 19-digit user ID that does not fit a JS number', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { hugeBodyFrame, statusFaultReply } from '../../../electron/core/sandbox/faultReplies';
-import { FaultSchedule, parseFault } from '../../../electron/core/sandbox/faults';
+import { hugeBodyFrame, statusFaultReply } from '../../../electron/sandbox/faultReplies';
+import { FaultSchedule, parseFault } from '../../../electron/sandbox/faults';
 
 describe('FaultSchedule', () => {
   it('applies a fault until cleared when no count is given', () => {

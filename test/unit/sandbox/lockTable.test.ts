@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LOCK_TTL_MS, LockTable, MAX_LOCKS } from '../../../electron/core/sandbox/lockTable';
+import { DEFAULT_LOCK_TTL_MS, LockTable, MAX_LOCKS } from '../../../electron/sandbox/lockTable';
 import { manualClock } from './testClock';
 
 const USER = '1234567890123456789';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { REQUEST_LOG_LIMIT, RequestLog } from '../../../electron/core/sandbox/requestLog';
+import { REQUEST_LOG_LIMIT, RequestLog } from '../../../electron/sandbox/requestLog';
 
 const entry = (n: number) => ({ method: 'DELETE', path: '/p', lockId: `l${n}`, at: 't', outcome: 'released' });
 

@@ -3,9 +3,9 @@
 // with any one byte changed.
 import { createHash, createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { ReceivedHeaders } from '../../../electron/core/sandbox/receivedHeaders';
-import type { SandboxCredentials } from '../../../electron/core/sandbox/types';
-import { verifyRequest } from '../../../electron/core/sandbox/verifyRequest';
+import { ReceivedHeaders } from '../../../electron/sandbox/receivedHeaders';
+import type { SandboxCredentials } from '../../../electron/sandbox/types';
+import { verifyRequest } from '../../../electron/sandbox/verifyRequest';
 
 const APP_ID = '9f2b6c1e4d8a7f30b5c2e1d4a6f8b9c0d3e2f1a4b7c6d5e8f9a0b1c2d3e4f5a6';
 const APP_SECRET = 'kd-test-secret-2f7c9e1a4b6d8f0c';

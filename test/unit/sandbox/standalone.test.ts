@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseStandaloneArgs } from '../../../electron/core/sandbox/standaloneArgs';
-import { standaloneBanner } from '../../../electron/core/sandbox/standaloneBanner';
-import type { RunningSandbox } from '../../../electron/core/sandbox/types';
+import { parseStandaloneArgs } from '../../../electron/sandbox/standaloneArgs';
+import { standaloneBanner } from '../../../electron/sandbox/standaloneBanner';
+import type { RunningSandbox } from '../../../electron/sandbox/types';
 
 describe('parseStandaloneArgs', () => {
   it('defaults to a random port on 127.0.0.1, printing requests', () => {

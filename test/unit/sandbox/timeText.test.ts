@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { httpDate, isoTime } from '../../../electron/core/sandbox/timeText';
+import { httpDate, isoTime } from '../../../electron/sandbox/timeText';
 
 describe('timeText', () => {
   it('matches toUTCString and toISOString at every millisecond tried, within and across seconds', () => {

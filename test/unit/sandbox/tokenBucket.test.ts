@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { gatewayFrom, retryAfterSeconds } from '../../../electron/core/sandbox/gateway';
-import { TokenBucket } from '../../../electron/core/sandbox/tokenBucket';
+import { gatewayFrom, retryAfterSeconds } from '../../../electron/sandbox/gateway';
+import { TokenBucket } from '../../../electron/sandbox/tokenBucket';
 import { manualClock } from './testClock';
 
 describe('TokenBucket', () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SIGNED_HEADERS, sha256Hex, signAppRequest } from '../../../electron/core/koodrive/sign';
 import { formatXDate } from '../../../electron/core/koodrive/xdate';
-import { ReceivedHeaders } from '../../../electron/core/sandbox/receivedHeaders';
-import type { SandboxCredentials } from '../../../electron/core/sandbox/types';
-import { verifyRequest } from '../../../electron/core/sandbox/verifyRequest';
+import { ReceivedHeaders } from '../../../electron/sandbox/receivedHeaders';
+import type { SandboxCredentials } from '../../../electron/sandbox/types';
+import { verifyRequest } from '../../../electron/sandbox/verifyRequest';
 
 const CREDENTIALS: SandboxCredentials = {
   userId: '1234567890123456789',

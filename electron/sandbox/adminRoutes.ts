@@ -4,7 +4,7 @@
  * a web page cannot send cross-origin without a CORS preflight the sandbox never grants.
  */
 import type { IncomingMessage } from 'node:http';
-import { isLoopbackHost, moduleCodeProblem, userIdProblem } from '../../../shared/identifiers';
+import { isLoopbackHost, moduleCodeProblem, userIdProblem } from '../../shared/identifiers';
 import type { JsonReply } from './errorBodies';
 import { parseFault } from './faults';
 import { LOCK_ID_PATTERN } from './lockRoutes';

@@ -3,7 +3,7 @@
  * the codes below are sandbox choices, listed in docs/sandbox.md; the two body shapes are the real
  * ones: {code,msg} from KooDrive, {error_code,error_msg,request_id} from the API gateway.
  */
-import { formatXDate } from '../koodrive/xdate';
+import { formatXDate } from '../core/koodrive/xdate';
 
 export interface JsonReply {
   status: number;

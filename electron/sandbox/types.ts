@@ -1,4 +1,4 @@
-import type { Clock } from '../clock';
+import type { Clock } from '../core/clock';
 
 export interface SandboxCredentials {
   /** KooDrive user ID: 19 digits, kept as a string. */

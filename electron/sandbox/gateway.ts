@@ -1,5 +1,5 @@
 /** The simulated API gateway in front of the sandbox: a request rate limit and latency (docs/sandbox.md). */
-import type { Clock } from '../clock';
+import type { Clock } from '../core/clock';
 import { MAX_FAULT_MS } from './faults';
 import { TokenBucket } from './tokenBucket';
 import type { SandboxOptions } from './types';

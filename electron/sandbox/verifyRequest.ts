@@ -3,8 +3,8 @@
  * required; X-Date must lie in [now - 15 min, now] (whole seconds; 1 s ahead tolerated for rounding); the bearer token
  * and its user, or the AppId and the HMAC-SHA256 signature recomputed from the request exactly as received, must match.
  */
-import { canonicalRequest, sha256Hex, signature, stringToSign } from '../koodrive/sign';
-import { parseXDate, X_DATE_WINDOW_MS } from '../koodrive/xdate';
+import { canonicalRequest, sha256Hex, signature, stringToSign } from '../core/koodrive/sign';
+import { parseXDate, X_DATE_WINDOW_MS } from '../core/koodrive/xdate';
 import { parseAuthorization } from './authorization';
 import { sameText } from './constantTime';
 import type { JsonReply } from './errorBodies';

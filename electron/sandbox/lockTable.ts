@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Clock } from '../clock';
+import type { Clock } from '../core/clock';
 
 export const DEFAULT_LOCK_TTL_MS = 10 * 60 * 1000;
 /** Expired locks are remembered this long, so a late release can be told "expired" rather than "unknown". */

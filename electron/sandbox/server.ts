@@ -5,8 +5,8 @@
 import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
-import { isLoopbackHost } from '../../../shared/identifiers';
-import { systemClock } from '../clock';
+import { isLoopbackHost } from '../../shared/identifiers';
+import { systemClock } from '../core/clock';
 import { generateLoopbackCertificate } from './certificate';
 import { resolveCredentials } from './credentials';
 import { FaultSchedule } from './faults';

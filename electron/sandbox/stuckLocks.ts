@@ -1,5 +1,5 @@
 /** Stuck locks made outside the API: addLock() and the locks seeded at start (docs/sandbox.md "Stuck locks"). */
-import { moduleCodeProblem, userIdProblem } from '../../../shared/identifiers';
+import { moduleCodeProblem, userIdProblem } from '../../shared/identifiers';
 import { randomUserId } from './credentials';
 import { LOCK_ID_PATTERN } from './lockRoutes';
 import type { LockTable } from './lockTable';

@@ -1,4 +1,4 @@
-import type { Clock } from '../clock';
+import type { Clock } from '../core/clock';
 import type { FaultSchedule } from './faults';
 import type { Gateway } from './gateway';
 import type { LockTable } from './lockTable';

@@ -1,4 +1,4 @@
-import { ALGORITHM } from '../koodrive/sign';
+import { ALGORITHM } from '../core/koodrive/sign';
 
 export const REQUIRED_SIGNED_HEADERS = ['host', 'x-date', 'x-user-id'] as const;
 

@@ -3,7 +3,7 @@
  * keeps no backup records, so a valid request always gets an empty page; it exists so that clients
  * (the connection check) can prove their credentials without touching a lock.
  */
-import { moduleCodeProblem } from '../../../shared/identifiers';
+import { moduleCodeProblem } from '../../shared/identifiers';
 import type { JsonReply } from './errorBodies';
 import { parameterInvalid } from './errorBodies';
 import type { RouteResult } from './lockRoutes';

@@ -1,5 +1,5 @@
 import { randomBytes, randomInt } from 'node:crypto';
-import { userIdProblem } from '../../../shared/identifiers';
+import { userIdProblem } from '../../shared/identifiers';
 import type { SandboxCredentials } from './types';
 
 const HEADER_SAFE = /^[\x21-\x7e]{1,512}$/;

@@ -1,4 +1,4 @@
-import { isLoopbackHost } from '../../../shared/identifiers';
+import { isLoopbackHost } from '../../shared/identifiers';
 import type { SandboxCredentials, SandboxOptions } from './types';
 
 export type StandaloneArgs =

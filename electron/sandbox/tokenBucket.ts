@@ -1,4 +1,4 @@
-import type { Clock } from '../clock';
+import type { Clock } from '../core/clock';
 
 /**
  * The simulated gateway's request limit: a bucket of `burst` tokens, refilled at `rate` per second

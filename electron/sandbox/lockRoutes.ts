@@ -1,5 +1,5 @@
 /** The three backup-lock operations (spec §3 rows 1-3), after authentication has passed. */
-import { moduleCodeProblem } from '../../../shared/identifiers';
+import { moduleCodeProblem } from '../../shared/identifiers';
 import type { JsonReply } from './errorBodies';
 import { lockConflict, lockNotFound, parameterInvalid, success } from './errorBodies';
 import type { LockTable } from './lockTable';
