@@ -25,7 +25,7 @@ export interface Profile {
   /** Required for app (HMAC) auth. */
   appId?: string;
   moduleCode: string;
-  /** Authorization prefix for bearer mode; spec §10 Q1 leaves it open. Default "Bearer". */
+  /** Authorization prefix for bearer mode; left open (docs/koodrive-protocol.md#open-questions, 1). Default "Bearer". */
   bearerPrefix?: string;
   /** HTTP proxy (http://host:port) to tunnel HTTPS through; none when absent. */
   proxyUrl?: string;

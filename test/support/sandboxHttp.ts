@@ -96,7 +96,7 @@ export interface LockCall {
   timeoutMs?: number;
 }
 
-/** Builds and signs a lock request the way a client must (spec §6), then sends it. */
+/** Builds and signs a lock request the way a client must (docs/koodrive-protocol.md#app-authentication-hmac-sha256), then sends it. */
 export function lockCall(sandbox: RunningSandbox, clock: Clock, call: LockCall = {}): Promise<Answer> {
   const method = call.method ?? 'DELETE';
   const path = call.path ?? LOCK_PATH;
