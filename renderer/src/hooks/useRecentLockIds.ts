@@ -1,19 +1,14 @@
-import { useSyncExternalStore } from 'react';
 import { clearRecent, readRecent, recentFor, rememberLockId } from '../lib/recentLockIds';
 import { clearRecentUsers, readRecentUsers, recentUsersFor, rememberUserId } from '../lib/recentUserIds';
 import { browserStore } from '../lib/settingsStore';
+import { createStore } from '../state/createStore';
+import { useStore } from '../state/useStore';
 
-let version = 0;
-const listeners = new Set<() => void>();
+/** The lists live in localStorage; this counts their changes so the hooks below re-read them. */
+const version = createStore(0);
 
 function changed(): void {
-  version += 1;
-  for (const listener of [...listeners]) listener();
-}
-
-function subscribe(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
+  version.set((count) => count + 1);
 }
 
 export function rememberRecentLockId(profileId: string, lockId: string): void {
@@ -35,19 +30,19 @@ export function clearRecentLockIds(profileId?: string): void {
 
 /** The profile's recent lock IDs, newest first; re-renders when they change. */
 export function useRecentLockIds(profileId: string): readonly string[] {
-  useSyncExternalStore(subscribe, () => version);
+  useStore(version);
   return recentFor(browserStore(), profileId);
 }
 
 /** The users the profile last acted for, newest first; re-renders when they change. */
 export function useRecentUserIds(profileId: string): readonly string[] {
-  useSyncExternalStore(subscribe, () => version);
+  useStore(version);
   return recentUsersFor(browserStore(), profileId);
 }
 
 /** Whether any profile has recent lock IDs or users stored; re-renders when that changes. */
 export function useAnyRecentLockIds(): boolean {
-  useSyncExternalStore(subscribe, () => version);
+  useStore(version);
   const store = browserStore();
   return Object.keys(readRecent(store)).length > 0 || Object.keys(readRecentUsers(store)).length > 0;
 }

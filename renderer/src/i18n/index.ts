@@ -5,10 +5,11 @@
  *
  * The active language follows the Settings choice, or the system's languages when that is "system",
  * and can change at run time: components that render text call useLocale() (App does, so the whole
- * tree re-renders), and anything else can subscribeLocale().
+ * tree re-renders).
  */
-import { useSyncExternalStore } from 'react';
-import { setSettings, settings, subscribeSettings } from '../lib/settingsStore';
+import { setSettings, settings, settingsStore } from '../lib/settingsStore';
+import { createStore } from '../state/createStore';
+import { useStore } from '../state/useStore';
 import type { LanguagePreference } from '../lib/settingsStorage';
 import { en, type MessageKey } from './en';
 import { type Locale, type MessageParams, type Messages, format, pickLocale } from './locale';
@@ -34,32 +35,25 @@ function resolveLocale(): Locale {
   return preference === 'system' ? systemLocale() : preference;
 }
 
-let active: Locale = resolveLocale();
-const listeners = new Set<() => void>();
+const localeStore = createStore<Locale>(resolveLocale());
 
 function update(): void {
   const next = resolveLocale();
-  if (next === active) return;
-  active = next;
-  applyDocumentLanguage();
-  for (const listener of [...listeners]) listener();
+  if (next === localeStore.get()) return;
+  localeStore.set(next);
 }
 
-subscribeSettings(update);
+localeStore.subscribe(applyDocumentLanguage);
+settingsStore.subscribe(update);
 if (typeof window !== 'undefined') window.addEventListener('languagechange', update);
 
 export function locale(): Locale {
-  return active;
-}
-
-export function subscribeLocale(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
+  return localeStore.get();
 }
 
 /** The active locale; the calling component re-renders when it changes. */
 export function useLocale(): Locale {
-  return useSyncExternalStore(subscribeLocale, locale);
+  return useStore(localeStore);
 }
 
 export function setLanguagePreference(preference: LanguagePreference): void {
@@ -67,11 +61,11 @@ export function setLanguagePreference(preference: LanguagePreference): void {
 }
 
 export function t(key: MessageKey, params?: MessageParams): string {
-  return format(TABLES[active][key] ?? en[key], params);
+  return format(TABLES[localeStore.get()][key] ?? en[key], params);
 }
 
 export function applyDocumentLanguage(): void {
   if (typeof document === 'undefined') return;
-  document.documentElement.lang = active;
+  document.documentElement.lang = localeStore.get();
   document.title = t('app.title');
 }

@@ -10,6 +10,8 @@ import type { Environment } from '../../../shared/profile';
 import type { LockResult } from '../../../shared/result';
 import type { RunSummary } from '../../../shared/resultsCsv';
 import { lockAdmin } from '../api/lockAdmin';
+import { createStore } from '../state/createStore';
+import { useStore } from '../state/useStore';
 import type { BatchRow } from './batchRows';
 import { clockOffsetFor } from './diagnosticsClockOffset';
 
@@ -70,24 +72,18 @@ const IDLE: BatchRunState = {
   finishedAt: null,
 };
 
-let state: BatchRunState = IDLE;
+const run = createStore<BatchRunState>(IDLE);
 let batchId: string | null = null;
 /** Bumped by each start, so a poll of an older batch never writes into a newer one. */
 let generation = 0;
-const listeners = new Set<() => void>();
 
 function update(next: Partial<BatchRunState>): void {
-  state = { ...state, ...next };
-  for (const listener of listeners) listener();
+  run.set((state) => ({ ...state, ...next }));
 }
 
-export function subscribeBatchRun(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
-
-export function batchRunSnapshot(): BatchRunState {
-  return state;
+/** The current batch; the component re-renders on every change. */
+export function useBatchRun(): BatchRunState {
+  return useStore(run);
 }
 
 export function isBatchBusy(run: BatchRunState): boolean {
@@ -98,14 +94,14 @@ const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function follow(id: string, mine: number): Promise<void> {
   for (;;) {
-    const reply = await lockAdmin().batchStatus({ batchId: id, since: state.results.length });
+    const reply = await lockAdmin().batchStatus({ batchId: id, since: run.get().results.length });
     if (mine !== generation) return;
     if (!reply.ok) {
       update({ phase: 'finished', error: reply.error, cancelling: false, finishedAt: Date.now() });
       return;
     }
     const status = reply.value;
-    const results = status.results.length > 0 ? [...state.results, ...status.results] : state.results;
+    const results = status.results.length > 0 ? [...run.get().results, ...status.results] : run.get().results;
     update({
       results,
       outcomes: status.outcomes,
@@ -134,7 +130,7 @@ async function follow(id: string, mine: number): Promise<void> {
 
 /** Starts a batch unless one is running; resolves true once main has accepted it. */
 export async function startBatchRun(request: BatchRunRequest): Promise<boolean> {
-  if (isBatchBusy(state)) return false;
+  if (isBatchBusy(run.get())) return false;
   generation += 1;
   const mine = generation;
   batchId = null;
@@ -159,7 +155,7 @@ export async function startBatchRun(request: BatchRunRequest): Promise<boolean> 
 
 /** Stops sending: the requests in flight finish, the rest are not sent. */
 export async function cancelBatchRun(): Promise<void> {
-  if (state.phase !== 'running' || state.cancelling || !batchId) return;
+  if (run.get().phase !== 'running' || run.get().cancelling || !batchId) return;
   update({ cancelling: true });
   const reply = await lockAdmin().cancelBatch({ batchId });
   if (!reply.ok) update({ cancelling: false, error: reply.error });

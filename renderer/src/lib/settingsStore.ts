@@ -1,8 +1,9 @@
 /**
  * The live display preferences: read once from localStorage, changed through setSettings, observed
- * with subscribeSettings (React: useSettings). Also the one place that touches window.localStorage.
+ * through settingsStore (React: useSettings). Also the one place that touches window.localStorage.
  */
-import { useSyncExternalStore } from 'react';
+import { createStore } from '../state/createStore';
+import { useStore } from '../state/useStore';
 import {
   type KeyValueStore,
   type Settings,
@@ -20,28 +21,22 @@ export function browserStore(): KeyValueStore | null {
   }
 }
 
-let current: Settings = readSettings(browserStore());
-const listeners = new Set<() => void>();
+export const settingsStore = createStore<Settings>(readSettings(browserStore()));
 
 export function settings(): Settings {
-  return current;
+  return settingsStore.get();
 }
 
 export function setSettings(change: Partial<Settings>): void {
+  const current = settingsStore.get();
   const next = { ...current, ...change };
   if (next.language === current.language && next.theme === current.theme) return;
-  current = next;
-  writeSettings(browserStore(), current);
-  for (const listener of [...listeners]) listener();
-}
-
-export function subscribeSettings(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
+  writeSettings(browserStore(), next);
+  settingsStore.set(next);
 }
 
 export function useSettings(): Settings {
-  return useSyncExternalStore(subscribeSettings, settings);
+  return useStore(settingsStore);
 }
 
 /** The CSS tokens in base.css follow data-theme on <html>; without it they follow the system. */
