@@ -12,7 +12,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Profile } from '../../shared/profile';
 import { curlCommand } from '../../electron/core/diagnostics/curlCommand';
-import { prepareLockRequest } from '../../electron/core/koodrive/requestBuilder';
+import { prepareLockRequest } from '../../electron/core/koodrive/lockRequests';
 import { DEFAULT_SIGNED_HEADERS } from '../../electron/core/koodrive/sign';
 import { type RunningSandbox, startSandbox } from '../../electron/sandbox/server';
 

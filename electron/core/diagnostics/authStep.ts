@@ -10,7 +10,7 @@ import { type PreparedRequest, secretProblem } from '../koodrive/requestBuilder'
 import { parseResponseBody } from '../koodrive/responseParser';
 import { type Transport, TransportError } from '../koodrive/transport';
 import { DIAGNOSTIC_MAX_BODY_BYTES, connectionSettings } from './profileTransport';
-import { prepareRecordListRequest } from './signedRequest';
+import { prepareRecordListRequest } from '../koodrive/recordRequests';
 import { type StepOutcome, failed, passed } from './stepOutcome';
 import { transportRemedy } from './transportRemedy';
 

@@ -6,7 +6,7 @@
 import type { ClockCheck } from '../../../shared/diagnostics';
 import type { Profile } from '../../../shared/profile';
 import type { Clock } from '../clock';
-import { lockUrlFor } from '../koodrive/requestBuilder';
+import { lockUrlFor } from '../koodrive/endpointUrl';
 import { type Transport, TransportError } from '../koodrive/transport';
 import { judgeClock, unknownClock } from './clockVerdict';
 import { DEFAULT_STEP_TIMEOUT_MS, DIAGNOSTIC_MAX_BODY_BYTES, connectionSettings } from './profileTransport';

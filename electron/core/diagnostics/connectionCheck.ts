@@ -10,7 +10,7 @@ import {
 } from '../../../shared/diagnostics';
 import { type Profile, resolveUserId } from '../../../shared/profile';
 import type { Clock } from '../clock';
-import { lockUrlFor } from '../koodrive/requestBuilder';
+import { lockUrlFor } from '../koodrive/endpointUrl';
 import type { Transport } from '../koodrive/transport';
 import { type SecretLookup, authStep } from './authStep';
 import { type ConnectionTarget, connectionTarget } from './connectionTarget';

@@ -6,8 +6,8 @@
 import type { RequestPreview } from '../../../shared/diagnostics';
 import type { Profile } from '../../../shared/profile';
 import type { LockOperation } from '../../../shared/result';
-import { REDACTED } from '../koodrive/redactHeaders';
-import { prepareLockRequest, redactHeaders } from '../koodrive/requestBuilder';
+import { prepareLockRequest } from '../koodrive/lockRequests';
+import { REDACTED, redactHeaders } from '../koodrive/redactHeaders';
 import { DEFAULT_SIGNED_HEADERS } from '../koodrive/sign';
 import { curlCommand } from './curlCommand';
 

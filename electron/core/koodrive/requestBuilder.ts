@@ -1,38 +1,32 @@
 /**
- * Builds the exact lock request to send: method, URL (base path prefix kept), headers and body bytes.
- * Bearer mode: `Authorization: <prefix> <token>`; app mode: HMAC-SHA256 over exactly the Host and body
- * that go on the wire (spec §6). X-User-Id and a fresh X-Date are sent in both modes (spec §10 Q2).
+ * The one request builder: method, URL (base path prefix kept, query as given), headers and body bytes
+ * of any KooDrive call, in either auth mode. X-User-Id and a fresh X-Date go out in both modes
+ * (docs/koodrive-protocol.md#headers); the query is signed in canonical order
+ * (docs/koodrive-protocol.md#app-authentication-hmac-sha256).
  */
-import { apiUrl, checkBaseUrl } from '../../../shared/identifiers';
 import type { Profile } from '../../../shared/profile';
-import type { LockOperation } from '../../../shared/result';
-import { DEFAULT_SIGNED_HEADERS, signAppRequest } from './sign';
+import { MISSING_APP_ID, authorizationFor } from './authorization';
+import { endpointUrl } from './endpointUrl';
+import { type QueryPairs, percentEncode } from './sign';
 import type { HttpRequest } from './transport';
 import { formatXDate } from './xdate';
 
-export { redactHeaders } from './redactHeaders';
-
-export const LOCK_PATH = '/koodrive/ose/v1/backup/lock';
-export const DEFAULT_BEARER_PREFIX = 'Bearer';
-
-export const LOCK_METHODS: Readonly<Record<LockOperation, HttpRequest['method']>> = {
-  release: 'DELETE',
-  renew: 'PATCH',
-  create: 'POST',
-};
-
-export interface LockRequestInput {
+export interface RequestInput {
   profile: Profile;
-  operation: LockOperation;
-  /** Required for release and renew; sent as given (validate and trim before). */
-  lockId?: string;
-  /** For create; defaults to the profile's module code. */
-  moduleCode?: string;
+  method: HttpRequest['method'];
+  /** An API path from endpoints.ts. */
+  path: string;
+  /** Sent in this order; signed in canonical (sorted) order. */
+  query?: QueryPairs;
+  /** Headers of the operation itself (x-backup-lock-id), sent after X-User-Id. */
+  headers?: Readonly<Record<string, string>>;
+  /** Sent as a JSON body. */
+  json?: unknown;
   /** The end user (X-User-Id), resolved and validated (shared/profile.ts resolveUserId); default the profile's. */
   userId?: string;
   secret: string;
   now: Date;
-  /** App mode only: headers to sign besides host, x-date and x-user-id (spec §10 Q9). */
+  /** App mode only: headers to sign besides host, x-date and x-user-id. */
   extraSignedHeaders?: string[];
 }
 
@@ -63,35 +57,6 @@ export function secretProblem(secret: string, authMode: Profile['authMode']): st
   return null;
 }
 
-const MAX_CACHED_URLS = 64;
-const lockUrls = new Map<string, { url: URL } | { problem: string }>();
-
-/**
- * The lock endpoint for a base URL, or why the base URL is unusable. Cached per base URL (batches
- * release thousands of locks on one profile): callers share the URL object and must not change it.
- */
-export function lockUrlFor(baseUrl: string): { ok: true; url: URL } | { ok: false; problem: string } {
-  const entry = lockUrlEntry(baseUrl);
-  return 'url' in entry ? { ok: true, url: entry.url } : { ok: false, problem: entry.problem };
-}
-
-/** Why the base URL is unusable, or null. */
-export function lockUrlProblem(baseUrl: string): string | null {
-  const entry = lockUrlEntry(baseUrl);
-  return 'problem' in entry ? entry.problem : null;
-}
-
-function lockUrlEntry(baseUrl: string): { url: URL } | { problem: string } {
-  let entry = lockUrls.get(baseUrl);
-  if (!entry) {
-    const base = checkBaseUrl(baseUrl);
-    entry = base.ok ? { url: apiUrl(base.url, LOCK_PATH) } : { problem: base.problem };
-    if (lockUrls.size >= MAX_CACHED_URLS) lockUrls.clear();
-    lockUrls.set(baseUrl, entry);
-  }
-  return entry;
-}
-
 export class RequestBuildError extends Error {
   constructor(message: string) {
     super(message);
@@ -108,50 +73,55 @@ export function requiredUserId(userId: string | undefined, profile: Profile): st
   return user;
 }
 
-export function prepareLockRequest(input: LockRequestInput): PreparedRequest {
-  const { profile, operation } = input;
-  const lockUrl = lockUrlFor(profile.baseUrl);
-  if (!lockUrl.ok) throw new RequestBuildError(lockUrl.problem);
+/** name=value pairs percent-encoded the way the canonical query string encodes them (space as %20, never +). */
+export function queryString(pairs: QueryPairs): string {
+  return pairs.map(([name, value]) => `${percentEncode(name)}=${percentEncode(value)}`).join('&');
+}
+
+function urlFor(baseUrl: string, path: string, query: QueryPairs): URL {
+  const endpoint = endpointUrl(baseUrl, path);
+  if (!endpoint.ok) throw new RequestBuildError(endpoint.problem);
+  if (query.length === 0) return endpoint.url;
+  const url = new URL(endpoint.url.href);
+  url.search = queryString(query);
+  return url;
+}
+
+export function prepareRequest(input: RequestInput): PreparedRequest {
+  const { profile, method } = input;
+  const query = input.query ?? [];
+  const url = urlFor(profile.baseUrl, input.path, query);
   const problem = secretProblem(input.secret, profile.authMode);
   if (problem) throw new RequestBuildError(problem);
 
-  const { url } = lockUrl;
-  const method = LOCK_METHODS[operation];
   const headers: Record<string, string> = {
     Host: url.host,
     'X-Date': formatXDate(input.now),
     'X-User-Id': requiredUserId(input.userId, profile),
+    ...input.headers,
   };
   let body: Uint8Array | undefined;
-  if (operation === 'create') {
-    const moduleCode = input.moduleCode ?? profile.moduleCode;
-    body = Buffer.from(JSON.stringify({ moduleCode }), 'utf8');
+  if (input.json !== undefined) {
+    body = Buffer.from(JSON.stringify(input.json), 'utf8');
     headers['Content-Type'] = 'application/json';
     headers['Content-Length'] = String(body.byteLength);
-  } else {
-    if (!input.lockId) throw new RequestBuildError(`A lock ID is required to ${operation} a lock.`);
-    headers['x-backup-lock-id'] = input.lockId;
   }
-
-  if (profile.authMode === 'bearer') {
-    headers.Authorization = `${profile.bearerPrefix ?? DEFAULT_BEARER_PREFIX} ${input.secret}`;
-    return { method, url, headers, body };
-  }
-
-  if (!profile.appId)
-    throw new RequestBuildError('App authentication needs the App ID (AppId) from the KooDrive console.');
-  const signed = signAppRequest({
+  if (profile.authMode === 'app' && !profile.appId) throw new RequestBuildError(MISSING_APP_ID);
+  const authorization = authorizationFor({
+    profile,
     method,
     path: url.pathname,
-    query: url.search ? [...url.searchParams.entries()] : [],
+    query,
     headers,
-    signedHeaders: input.extraSignedHeaders?.length
-      ? [...DEFAULT_SIGNED_HEADERS, ...input.extraSignedHeaders]
-      : DEFAULT_SIGNED_HEADERS,
-    body: body ?? '',
-    appId: profile.appId,
-    appSecret: input.secret,
+    body,
+    secret: input.secret,
+    extraSignedHeaders: input.extraSignedHeaders,
   });
-  headers.Authorization = signed.authorization;
-  return { method, url, headers, body, canonicalRequest: signed.canonicalRequest, stringToSign: signed.stringToSign };
+  headers.Authorization = authorization.header;
+  const prepared: PreparedRequest = { method, url, headers, body };
+  if (authorization.canonicalRequest !== undefined) {
+    prepared.canonicalRequest = authorization.canonicalRequest;
+    prepared.stringToSign = authorization.stringToSign;
+  }
+  return prepared;
 }

@@ -7,7 +7,7 @@ import type { SocketConstructorOpts } from 'node:net';
 import { systemClock } from '../../../electron/core/clock';
 import type { AuditSink } from '../../../electron/core/audit/auditEntry';
 import { createHttpTransport, type HttpTransport } from '../../../electron/core/koodrive/httpTransport';
-import { prepareLockRequest } from '../../../electron/core/koodrive/requestBuilder';
+import { prepareLockRequest } from '../../../electron/core/koodrive/lockRequests';
 import type { Transport } from '../../../electron/core/koodrive/transport';
 import { createLockService, type LockService } from '../../../electron/core/lockService';
 import type { SecretSource } from '../../../electron/core/lockRequest';

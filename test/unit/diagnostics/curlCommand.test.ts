@@ -12,7 +12,7 @@ import type { Profile } from '../../../shared/profile';
 import { curlCommand } from '../../../electron/core/diagnostics/curlCommand';
 import { shQuote } from '../../../electron/core/diagnostics/shellQuote';
 import { xDateCommand } from '../../../electron/core/diagnostics/xDateCommand';
-import { prepareLockRequest } from '../../../electron/core/koodrive/requestBuilder';
+import { prepareLockRequest } from '../../../electron/core/koodrive/lockRequests';
 import { canonicalRequest, signature, stringToSign } from '../../../electron/core/koodrive/sign';
 import { parseXDate } from '../../../electron/core/koodrive/xdate';
 

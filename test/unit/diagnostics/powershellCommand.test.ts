@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Profile } from '../../../shared/profile';
 import { curlCommand } from '../../../electron/core/diagnostics/curlCommand';
 import { psQuote } from '../../../electron/core/diagnostics/powershellCommand';
-import { prepareLockRequest } from '../../../electron/core/koodrive/requestBuilder';
+import { prepareLockRequest } from '../../../electron/core/koodrive/lockRequests';
 import { canonicalRequest, sha256Hex } from '../../../electron/core/koodrive/sign';
 
 const HOSTILE = `it's ‘curly’ "q" $HOME $(Remove-Item x) \`n ; & | @{}`;

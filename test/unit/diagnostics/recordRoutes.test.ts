@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Profile } from '../../../shared/profile';
-import { RECORD_PATH, prepareSignedRequest } from '../../../electron/core/diagnostics/signedRequest';
+import { RECORD_PATH } from '../../../electron/core/koodrive/endpoints';
+import { prepareRequest } from '../../../electron/core/koodrive/requestBuilder';
 import { type HttpTransport, createHttpTransport } from '../../../electron/core/koodrive/httpTransport';
 import type { QueryPairs } from '../../../electron/core/koodrive/sign';
 import { type RunningSandbox, startSandbox } from '../../../electron/sandbox/server';
@@ -39,7 +40,7 @@ describe('sandbox GET /koodrive/ose/v1/backup/record', () => {
     path = RECORD_PATH,
   ) {
     const own = profile.authMode === 'app' ? sandbox.credentials.appSecret : sandbox.credentials.token;
-    const prepared = prepareSignedRequest({ profile, method, path, query, secret: secret ?? own, now: new Date() });
+    const prepared = prepareRequest({ profile, method, path, query, secret: secret ?? own, now: new Date() });
     const response = await transport({
       method,
       url: prepared.url,

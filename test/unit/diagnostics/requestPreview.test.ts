@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Profile } from '../../../shared/profile';
 import { LOCK_OPERATIONS } from '../../../shared/result';
 import { previewLockRequest } from '../../../electron/core/diagnostics/requestPreview';
-import { prepareLockRequest } from '../../../electron/core/koodrive/requestBuilder';
+import { prepareLockRequest } from '../../../electron/core/koodrive/lockRequests';
 
 // Spec §8 inputs: the app-mode preview of vector A must show its canonical request but not its signature.
 const APP_ID = '9f2b6c1e4d8a7f30b5c2e1d4a6f8b9c0d3e2f1a4b7c6d5e8f9a0b1c2d3e4f5a6';

@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Profile } from '../../../shared/profile';
-import {
-  RequestBuildError,
-  prepareLockRequest,
-  redactHeaders,
-  secretProblem,
-} from '../../../electron/core/koodrive/requestBuilder';
+import { prepareLockRequest } from '../../../electron/core/koodrive/lockRequests';
+import { redactHeaders } from '../../../electron/core/koodrive/redactHeaders';
+import { RequestBuildError, secretProblem } from '../../../electron/core/koodrive/requestBuilder';
 import { sha256Hex, signature } from '../../../electron/core/koodrive/sign';
 
 const APP_ID = '9f2b6c1e4d8a7f30b5c2e1d4a6f8b9c0d3e2f1a4b7c6d5e8f9a0b1c2d3e4f5a6';

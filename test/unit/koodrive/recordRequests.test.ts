@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { Profile } from '../../../shared/profile';
+import { RECORD_PATH } from '../../../electron/core/koodrive/endpoints';
 import {
-  RECORD_PATH,
+  prepareRecordFilesRequest,
   prepareRecordListRequest,
-  prepareSignedRequest,
-  queryString,
-} from '../../../electron/core/diagnostics/signedRequest';
-import { RequestBuildError } from '../../../electron/core/koodrive/requestBuilder';
+  prepareRecordRequest,
+} from '../../../electron/core/koodrive/recordRequests';
+import { RequestBuildError, prepareRequest, queryString } from '../../../electron/core/koodrive/requestBuilder';
+import { sha256Hex } from '../../../electron/core/koodrive/sign';
 
-// Spec §8 inputs.
+// The inputs of docs/koodrive-protocol.md#test-vectors.
 const APP_ID = '9f2b6c1e4d8a7f30b5c2e1d4a6f8b9c0d3e2f1a4b7c6d5e8f9a0b1c2d3e4f5a6';
 const APP_SECRET = 'kd-test-secret-2f7c9e1a4b6d8f0c';
 const NOW = new Date(Date.UTC(2025, 0, 15, 8, 30, 0));
@@ -23,9 +24,9 @@ const appProfile: Profile = {
   moduleCode: '102',
 };
 
-describe('prepareSignedRequest', () => {
-  it('reproduces spec vector C (query sent as given, signed in sorted order)', () => {
-    const prepared = prepareSignedRequest({
+describe('prepareRequest for GETs', () => {
+  it('reproduces test vector C (query sent as given, signed in sorted order)', () => {
+    const prepared = prepareRequest({
       profile: appProfile,
       method: 'GET',
       path: RECORD_PATH,
@@ -86,5 +87,37 @@ describe('prepareSignedRequest', () => {
     expect(() =>
       prepareRecordListRequest({ profile: { ...appProfile, appId: undefined }, secret: APP_SECRET, now: NOW }),
     ).toThrow(/App ID/);
+  });
+
+  it('views one record and lists its files, the record ID encoded in the path and signed as sent', () => {
+    const record = prepareRecordRequest({
+      profile: appProfile,
+      recordId: '1842862763295184641',
+      secret: APP_SECRET,
+      now: NOW,
+    });
+    expect(record.method).toBe('GET');
+    expect(record.url.href).toBe(
+      'https://intl.myhuaweicloud-koodrive.com/koodrive/ose/v1/backup/record/1842862763295184641',
+    );
+    const files = prepareRecordFilesRequest({
+      profile: appProfile,
+      recordId: '1842862763295184641',
+      pageSize: 20,
+      cursor: 'next page',
+      secret: APP_SECRET,
+      now: NOW,
+    });
+    expect(files.url.href).toBe(
+      'https://intl.myhuaweicloud-koodrive.com/koodrive/ose/v1/backup/record/1842862763295184641/files?pageSize=20&cursor=next%20page',
+    );
+    expect(files.canonicalRequest).toBe(
+      'GET\n/koodrive/ose/v1/backup/record/1842862763295184641/files/\ncursor=next%20page&pageSize=20\n' +
+        'host:intl.myhuaweicloud-koodrive.com\nx-date:20250115T083000Z\nx-user-id:1234567890123456789\n\n' +
+        `host;x-date;x-user-id\n${sha256Hex('')}`,
+    );
+    expect(
+      prepareRecordRequest({ profile: appProfile, recordId: 'a/b', secret: APP_SECRET, now: NOW }).url.pathname,
+    ).toBe('/koodrive/ose/v1/backup/record/a%2Fb');
   });
 });
