@@ -1,4 +1,4 @@
-import { ALGORITHM } from '../core/koodrive/sign';
+import { APP_ALGORITHM as ALGORITHM } from './appSignature';
 
 export const REQUIRED_SIGNED_HEADERS = ['host', 'x-date', 'x-user-id'] as const;
 
@@ -18,7 +18,8 @@ type AppParam = (typeof APP_PARAMS)[number];
 const EXPECTED = `expected "Bearer <token>" or "${ALGORITHM} AppId=<appId>,SignedHeaders=<names>,Signature=<hex>"`;
 
 /**
- * Parses an Authorization header strictly as spec §5 and §6 step 4 write it: one space after the
+ * Parses an Authorization header strictly as docs/koodrive-protocol.md#bearer-authentication and
+ * #app-authentication-hmac-sha256 write it: one space after the
  * scheme, parameters separated by "," without spaces, each of AppId, SignedHeaders, Signature once.
  */
 export function parseAuthorization(value: string): ParsedAuthorization {

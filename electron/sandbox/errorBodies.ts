@@ -1,9 +1,10 @@
 /**
- * The sandbox's answers. KooDrive documents no lock, signature or X-Date error codes (spec §9), so
- * the codes below are sandbox choices, listed in docs/sandbox.md; the two body shapes are the real
- * ones: {code,msg} from KooDrive, {error_code,error_msg,request_id} from the API gateway.
+ * The sandbox's answers. KooDrive documents no lock, signature or X-Date error codes
+ * (docs/koodrive-protocol.md#error-shapes), so the codes below are sandbox choices, listed in
+ * docs/sandbox.md; the two body shapes are the real ones: {code,msg} from KooDrive,
+ * {error_code,error_msg,request_id} from the API gateway.
  */
-import { formatXDate } from '../core/koodrive/xdate';
+import { xDateText } from './xDate';
 
 export interface JsonReply {
   status: number;
@@ -40,7 +41,7 @@ export function xDateOutsideWindow(value: string, serverNow: Date, requestId: st
   return gatewayError(
     401,
     'APIGW.0303',
-    `Incorrect authentication information: X-Date ${value} is outside the accepted window (at most 15 minutes before server time and not after it); server time is ${formatXDate(serverNow)}`,
+    `Incorrect authentication information: X-Date ${value} is outside the accepted window (at most 15 minutes before server time and not after it); server time is ${xDateText(serverNow)}`,
     requestId,
   );
 }

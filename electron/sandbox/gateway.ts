@@ -1,5 +1,5 @@
 /** The simulated API gateway in front of the sandbox: a request rate limit and latency (docs/sandbox.md). */
-import type { Clock } from '../core/clock';
+import type { SandboxClock } from './clock';
 import { MAX_FAULT_MS } from './faults';
 import { TokenBucket } from './tokenBucket';
 import type { SandboxOptions } from './types';
@@ -14,7 +14,7 @@ export interface Gateway {
 }
 
 /** Checks the gateway options; throws a clear error for a bad one. */
-export function gatewayFrom(options: SandboxOptions, clock: Clock): Gateway {
+export function gatewayFrom(options: SandboxOptions, clock: SandboxClock): Gateway {
   const { rate, burst, latencyMs = 0, jitterMs = 0 } = options;
   if (rate !== undefined && !(Number.isFinite(rate) && rate > 0 && rate <= MAX_RATE)) {
     throw new Error(`rate (--rate) must be a number of requests per second above 0 and at most ${MAX_RATE}.`);

@@ -1,12 +1,11 @@
-/** The three backup-lock operations (spec §3 rows 1-3), after authentication has passed. */
+/** The three backup-lock operations (docs/koodrive-protocol.md#endpoints), after authentication has passed. */
 import { moduleCodeProblem } from '../../shared/identifiers';
+import { LOCK_ID_HEADER, LOCK_PATH } from './endpoints';
 import type { JsonReply } from './errorBodies';
 import { lockConflict, lockNotFound, parameterInvalid, success } from './errorBodies';
 import type { LockTable } from './lockTable';
 import type { ReceivedHeaders } from './receivedHeaders';
 
-export const LOCK_PATH = '/koodrive/ose/v1/backup/lock';
-export const LOCK_ID_HEADER = 'x-backup-lock-id';
 export const LOCK_ID_PATTERN = /^[\x21-\x7e]{1,256}$/;
 const JSON_CONTENT_TYPE = /^application\/json\s*(;.*)?$/i;
 

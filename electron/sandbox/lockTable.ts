@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Clock } from '../core/clock';
+import type { SandboxClock } from './clock';
 
 export const DEFAULT_LOCK_TTL_MS = 10 * 60 * 1000;
 /** Expired locks are remembered this long, so a late release can be told "expired" rather than "unknown". */
@@ -40,7 +40,7 @@ export class LockTable {
   private lastSweepMs = Number.NEGATIVE_INFINITY;
 
   constructor(
-    private readonly clock: Clock,
+    private readonly clock: SandboxClock,
     private readonly ttlMs: number = DEFAULT_LOCK_TTL_MS,
   ) {
     if (!Number.isFinite(ttlMs) || ttlMs <= 0) throw new Error('lockTtlMs must be a positive number.');

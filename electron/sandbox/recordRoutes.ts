@@ -1,15 +1,15 @@
 /**
- * The read-only backup-record listing (spec §3 row 5), after authentication has passed. The sandbox
+ * The read-only backup-record listing (docs/koodrive-protocol.md#endpoints), after authentication has passed. The sandbox
  * keeps no backup records, so a valid request always gets an empty page; it exists so that clients
  * (the connection check) can prove their credentials without touching a lock.
  */
 import { moduleCodeProblem } from '../../shared/identifiers';
+import { RECORD_PATH } from './endpoints';
 import type { JsonReply } from './errorBodies';
 import { parameterInvalid } from './errorBodies';
 import type { RouteResult } from './lockRoutes';
 import { queryPairs, splitUrl } from './receivedHeaders';
 
-export const RECORD_PATH = '/koodrive/ose/v1/backup/record';
 export const MAX_PAGE_SIZE = 100;
 export const MAX_CURSOR_LENGTH = 1000;
 const PAGE_SIZE = /^\d{1,3}$/;

@@ -1,4 +1,4 @@
-import { X_DATE_WINDOW_MS } from '../core/koodrive/xdate';
+import { X_DATE_WINDOW_MS } from './xDate';
 import type { RunningSandbox } from './types';
 
 /** At most this many stuck locks are listed per user, and at most this many users. */

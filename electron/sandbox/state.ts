@@ -1,4 +1,4 @@
-import type { Clock } from '../core/clock';
+import type { SandboxClock } from './clock';
 import type { FaultSchedule } from './faults';
 import type { Gateway } from './gateway';
 import type { LockTable } from './lockTable';
@@ -10,7 +10,7 @@ import type { SandboxCredentials } from './types';
 /** Everything a running sandbox's request handlers share. */
 export interface SandboxState {
   credentials: SandboxCredentials;
-  clock: Clock;
+  clock: SandboxClock;
   locks: LockTable;
   faults: FaultSchedule;
   log: RequestLog;

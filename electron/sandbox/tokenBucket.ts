@@ -1,4 +1,4 @@
-import type { Clock } from '../core/clock';
+import type { SandboxClock } from './clock';
 
 /**
  * The simulated gateway's request limit: a bucket of `burst` tokens, refilled at `rate` per second
@@ -9,7 +9,7 @@ export class TokenBucket {
   private lastMs: number;
 
   constructor(
-    private readonly clock: Clock,
+    private readonly clock: SandboxClock,
     readonly rate: number,
     readonly burst: number,
   ) {

@@ -1,4 +1,4 @@
-import type { Clock } from '../core/clock';
+import type { SandboxClock } from './clock';
 
 export interface SandboxCredentials {
   /** KooDrive user ID: 19 digits, kept as a string. */
@@ -22,7 +22,7 @@ export interface SandboxOptions {
   /** Fixed credentials; whatever is not given is random per start (userId: 19 digits). */
   credentials?: Partial<SandboxCredentials>;
   /** Time source for X-Date checks, lock expiry, the Date header and the request log. */
-  clock?: Clock;
+  clock?: SandboxClock;
   /** Stuck locks created at start for each of the two practice users (module codes 100/101/102 in turn); default 3. */
   seedLocks?: number;
   /** More stuck locks created at start (bulk, for benchmarks), spread round-robin over `seedUsers` users; default 0. */

@@ -1,10 +1,10 @@
 /**
- * Authentication as the real service does it (spec §4-§6): Authorization, X-User-Id and X-Date are
+ * Authentication as the real service does it (docs/koodrive-protocol.md#headers,
+ * #bearer-authentication, #app-authentication-hmac-sha256): Authorization, X-User-Id and X-Date are
  * required; X-Date must lie in [now - 15 min, now] (whole seconds; 1 s ahead tolerated for rounding); the bearer token
  * and its user, or the AppId and the HMAC-SHA256 signature recomputed from the request exactly as received, must match.
  */
-import { canonicalRequest, sha256Hex, signature, stringToSign } from '../core/koodrive/sign';
-import { parseXDate, X_DATE_WINDOW_MS } from '../core/koodrive/xdate';
+import { appSignature, appStringToSign, canonicalRequestOf, sha256Hex } from './appSignature';
 import { parseAuthorization } from './authorization';
 import { sameText } from './constantTime';
 import type { JsonReply } from './errorBodies';
@@ -12,6 +12,7 @@ import { badSignature, badToken, parameterInvalid, unknownAppId, wrongUser, xDat
 import type { ReceivedHeaders } from './receivedHeaders';
 import { queryPairs, splitUrl } from './receivedHeaders';
 import type { SandboxCredentials } from './types';
+import { parseXDateMs, X_DATE_WINDOW_MS } from './xDate';
 
 export const FUTURE_TOLERANCE_MS = 1000;
 const USER_ID = /^\d{1,32}$/;
@@ -104,9 +105,12 @@ function checkSignature(
   if (expected === undefined) {
     const canonical = canonicalOf(request, signedHeaders, values);
     if (canonical === null) {
-      return rejected(parameterInvalid('the query string has broken percent-encoding'), 'rejected:parameter-invalid');
+      return rejected(
+        parameterInvalid('the path or query string has broken percent-encoding'),
+        'rejected:parameter-invalid',
+      );
     }
-    expected = signature(credentials.appSecret, stringToSign(canonical));
+    expected = appSignature(credentials.appSecret, appStringToSign(canonical));
     if (parts !== null) rememberSignature(credentials, parts, expected);
   }
   if (!sameText(given, expected)) {
@@ -116,7 +120,7 @@ function checkSignature(
   return null;
 }
 
-/** The canonical request (spec §6 step 1) exactly as received; null when the query cannot be decoded. */
+/** The canonical request exactly as received; null when the path or query cannot be decoded. */
 function canonicalOf(
   request: ReceivedRequestData,
   signedHeaders: readonly string[],
@@ -125,9 +129,8 @@ function canonicalOf(
   const { path, query } = splitUrl(request.rawUrl);
   const pairs = queryPairs(query);
   if (!pairs) return null;
-  const headers: Record<string, string> = {};
-  for (let i = 0; i < signedHeaders.length; i += 1) headers[signedHeaders[i]] = values[i];
-  return canonicalRequest({ method: request.method, path, query: pairs, headers, signedHeaders, body: request.body });
+  const signed = signedHeaders.map((name, i) => [name, values[i]] as const);
+  return canonicalRequestOf({ method: request.method, rawPath: path, query: pairs, signed, body: request.body });
 }
 
 /** What the canonical request of a request without a body is made of. */
@@ -188,10 +191,10 @@ export function requiredHeader(headers: ReceivedHeaders, name: string): HeaderCh
 let lastXDate = '';
 let lastSignedAtMs: number | null = null;
 
-/** parseXDate in milliseconds; requests signed in the same second repeat the text, so the last one is kept. */
+/** parseXDateMs; requests signed in the same second repeat the text, so the last one is kept. */
 function signedAtMs(text: string): number | null {
   if (text !== lastXDate) {
-    lastSignedAtMs = parseXDate(text)?.getTime() ?? null;
+    lastSignedAtMs = parseXDateMs(text);
     lastXDate = text;
   }
   return lastSignedAtMs;

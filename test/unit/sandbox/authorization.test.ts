@@ -16,7 +16,7 @@ describe('parseAuthorization', () => {
     expect(parseAuthorization('Bearer abc.DEF-123_~')).toEqual({ scheme: 'bearer', token: 'abc.DEF-123_~' });
   });
 
-  it('reads the header sign.ts produces (spec §8.1)', () => {
+  it('reads the header the client signer produces (docs/koodrive-protocol.md#test-vectors, vector A)', () => {
     const header = authorizationHeader(APP_ID, ['host', 'x-date', 'x-user-id'], SIG);
     expect(parseAuthorization(header)).toEqual({
       scheme: 'app',
