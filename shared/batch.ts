@@ -1,5 +1,5 @@
 import type { BatchOutcome } from './batchOutcome';
-import type { IpcError } from './contract';
+import type { IpcError } from './ipcResult';
 import type { Environment } from './profile';
 import type { LockResult } from './result';
 

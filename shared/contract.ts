@@ -10,7 +10,11 @@ import { LOCK_ID_MAX } from './identifiers';
 import type { Profile } from './profile';
 import { profileIdSchema, profileInputSchema } from './profile';
 import { LOCK_OPERATIONS, type LockResult } from './result';
+import type { IpcResult } from './ipcResult';
 import { type Infer, array, integer, none, object, oneOf, optional, string } from './schema';
+
+// The renderer imports these from here; ipcResult.ts imports nothing, so this makes no circle.
+export { IPC_ERROR_CODES, type IpcError, type IpcErrorCode, type IpcResult } from './ipcResult';
 
 export const CHANNEL_PREFIX = 'lockAdmin:';
 
@@ -162,25 +166,6 @@ export function channelFor(method: MethodName): string {
 export function isMethodName(value: unknown): value is MethodName {
   return typeof value === 'string' && Object.hasOwn(argSchemas, value);
 }
-
-export const IPC_ERROR_CODES = [
-  'invalid-argument',
-  'forbidden-sender',
-  'unknown-method',
-  'not-found',
-  'keychain-unavailable',
-  'storage',
-  'internal',
-] as const;
-export type IpcErrorCode = (typeof IPC_ERROR_CODES)[number];
-
-export interface IpcError {
-  code: IpcErrorCode;
-  /** Safe to show: says what is wrong and what to do. Never contains a secret. */
-  message: string;
-}
-
-export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError };
 
 /** What `window.lockAdmin` offers the renderer. Calls never throw; failures come back as IpcError. */
 export type LockAdminApi = {

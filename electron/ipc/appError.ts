@@ -1,4 +1,4 @@
-import type { IpcErrorCode } from '../../shared/contract';
+import type { IpcErrorCode } from '../../shared/ipcResult';
 
 /** An error a handler throws on purpose; its message is shown to the user as is, so it never holds a secret. */
 export class AppError extends Error {

@@ -1,4 +1,4 @@
-import type { IpcError } from '../../shared/contract';
+import type { IpcError } from '../../shared/ipcResult';
 import { SchemaError } from '../../shared/schema';
 import { AuditWriteError } from '../core/lockService';
 import { ProfileStoreError } from '../core/profiles/profileStoreError';
