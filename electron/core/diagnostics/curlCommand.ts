@@ -8,9 +8,9 @@
  *   is sent in-process by Invoke-WebRequest; no other program is started.
  * Every value from the profile or the user is quoted for its shell.
  */
-import type { Profile } from '../../../shared/profile';
 import { ALGORITHM, signedHeaderNames } from '../koodrive/sign';
 import { PAYLOAD_HASH, X_DATE, canonicalParts, orderedHeaders } from './canonicalParts';
+import type { CurlInput } from './copyCommandInput';
 import { posixHmacLines } from './posixHmac';
 import { powershellCommand } from './powershellCommand';
 import { shQuote } from './shellQuote';
@@ -19,22 +19,6 @@ import { xDateCommand } from './xDateCommand';
 export const TOKEN_VARIABLE = 'KOODRIVE_TOKEN';
 export const APP_SECRET_VARIABLE = 'KOODRIVE_APP_SECRET';
 export const CA_FILE_VARIABLE = 'KOODRIVE_CA_FILE';
-
-export type CommandShell = 'posix' | 'powershell';
-
-export interface CurlInput {
-  method: string;
-  url: URL;
-  /** The headers as prepared for sending; Authorization, Host, X-Date and Content-Length are rebuilt here. */
-  headers: Readonly<Record<string, string>>;
-  body: string | null;
-  profile: Pick<Profile, 'authMode' | 'appId' | 'bearerPrefix' | 'proxyUrl' | 'caPem'>;
-  /** App mode: the headers that are signed (lower case). */
-  signedHeaders: readonly string[];
-  clockOffsetMs?: number;
-  /** Default 'posix' (sh, bash, zsh on Linux and macOS). */
-  shell?: CommandShell;
-}
 
 const OPENSSL_HEX = "awk '{print $NF}'";
 

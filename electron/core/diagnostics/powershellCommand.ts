@@ -5,7 +5,7 @@
  */
 import { ALGORITHM, signedHeaderNames } from '../koodrive/sign';
 import { PAYLOAD_HASH, X_DATE, canonicalParts, orderedHeaders } from './canonicalParts';
-import type { CurlInput } from './curlCommand';
+import type { CurlInput } from './copyCommandInput';
 
 /** PowerShell also ends a single-quoted string at the typographic quotes ‘ ’ ‚ ‛; each is doubled. */
 export function psQuote(value: string): string {
