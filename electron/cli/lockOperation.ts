@@ -8,7 +8,6 @@ import type { LockOperation, LockResult } from '../../shared/result';
 import { createAuditLog } from '../core/audit/auditLog';
 import { type BatchOutcome, runBatch } from '../core/batch/runBatch';
 import { AuditWriteError, createLockService, DEFAULT_TIMEOUT_MS } from '../core/lockService';
-import { proxyFromEnv } from '../core/koodrive/proxyFromEnv';
 import type { CommandContext } from './command';
 import { writeJsonLine } from './command';
 import { type Connection, resolveConnection } from './connection';
@@ -79,8 +78,7 @@ export async function runLockPlan(
     source: 'cli',
     osUser: deps.osUser,
     timeoutMs: plan.timeoutMs,
-    tlsFor: (p) => (p.caPem ? { caPem: p.caPem } : undefined),
-    proxyFor: (p) => p.proxyUrl ?? proxyFromEnv(p.baseUrl, io.env),
+    env: io.env,
   });
 
   const total = plan.operation === 'create' ? 1 : plan.rows.length;

@@ -17,7 +17,9 @@ import { lockUrlProblem } from './koodrive/endpointUrl';
 import { prepareLockRequest } from './koodrive/lockRequests';
 import { secretProblem } from './koodrive/requestBuilder';
 import { lockIdFromData, parseResponseBody } from './koodrive/responseParser';
-import { type HttpResponse, type TlsOptions, type Transport, TransportError } from './koodrive/transport';
+import { connectionFor } from './koodrive/connectionFor';
+import type { ProxyEnv } from './koodrive/proxyFromEnv';
+import { type HttpResponse, type Transport, TransportError } from './koodrive/transport';
 import type { LockRequest, SecretSource } from './lockRequest';
 import type { RequestPacer, SendOutcome } from './requestPacer';
 import { SecretDestinationError } from './secrets/boundSecret';
@@ -42,8 +44,8 @@ export interface LockServiceDeps {
   osUser: string;
   timeoutMs?: number;
   maxBodyBytes?: number;
-  tlsFor?: (profile: Profile) => TlsOptions | undefined;
-  proxyFor?: (profile: Profile) => string | undefined;
+  /** Where HTTPS_PROXY and NO_PROXY are read (connectionFor); default none: the profile's own proxy only. */
+  env?: ProxyEnv;
   /** Re-sending of throttled requests (attempts, cap, jitter); default 4 attempts, waits of at most 30 s. */
   throttleRetry?: ThrottleRetryOptions;
 }
@@ -289,8 +291,7 @@ export function createLockService(deps: LockServiceDeps): LockService {
         timeoutMs,
         maxBodyBytes,
         signal: request.signal,
-        tls: deps.tlsFor?.(profile),
-        proxyUrl: deps.proxyFor?.(profile),
+        ...connectionFor(profile, deps.env ?? {}),
       });
     } catch (error) {
       transportError =

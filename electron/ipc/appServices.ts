@@ -1,9 +1,8 @@
-import type { Profile } from '../../shared/profile';
 import { type Clock, systemClock } from '../core/clock';
 import { type AuditLog, createAuditLog } from '../core/audit/auditLog';
 import { osUserName } from '../core/audit/osUser';
 import { createHttpTransport } from '../core/koodrive/httpTransport';
-import { type ProxyEnv, proxyFromEnv } from '../core/koodrive/proxyFromEnv';
+import type { ProxyEnv } from '../core/koodrive/proxyFromEnv';
 import type { Transport } from '../core/koodrive/transport';
 import type { SecretSource } from '../core/lockRequest';
 import { type LockService, createLockService } from '../core/lockService';
@@ -30,8 +29,8 @@ export interface AppServices {
   clock: Clock;
   /** The OS user written to the audit log as the operator. */
   osUser: string;
-  /** The proxy a profile's requests use: its own, else HTTPS_PROXY unless NO_PROXY matches (the connection check shows it). */
-  proxyFor?: (profile: Profile) => string | undefined;
+  /** Where HTTPS_PROXY and NO_PROXY are read for every request and check (core/koodrive/connectionFor.ts). */
+  proxyEnv: ProxyEnv;
   /** Aborts running requests and stops the sandbox. */
   dispose(): Promise<void>;
 }
@@ -79,7 +78,6 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   const clock = options.clock ?? systemClock;
   const env = options.env ?? process.env;
   const osUser = osUserName();
-  const proxyFor = (profile: Profile): string | undefined => profile.proxyUrl ?? proxyFromEnv(profile.baseUrl, env);
   const locksWithSecret = (secretFor: SecretSource) =>
     createLockService({
       transport: http.transport,
@@ -88,8 +86,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       audit,
       source: options.source ?? 'gui',
       osUser,
-      tlsFor: (profile) => (profile.caPem ? { caPem: profile.caPem } : undefined),
-      proxyFor,
+      env,
     });
   const locks = locksWithSecret(secretSourceFor(secrets));
   const inflight = createInflightRequests();
@@ -106,7 +103,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     transport: http.transport,
     clock,
     osUser,
-    proxyFor,
+    proxyEnv: env,
     async dispose() {
       inflight.abortAll();
       try {

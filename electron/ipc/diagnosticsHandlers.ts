@@ -66,11 +66,11 @@ export function createDiagnosticsHandlers(services: AppServices): Pick<Handlers,
     },
 
     async checkClock({ profileId }) {
-      return checkServerClock(await profileById(profileId), { transport, clock, proxyFor: services.proxyFor });
+      return checkServerClock(await profileById(profileId), { transport, clock, env: services.proxyEnv });
     },
 
     async checkConnection({ profileId, userId }) {
-      const deps = { transport, clock, secretFor: lookupSecret, proxyFor: services.proxyFor };
+      const deps = { transport, clock, secretFor: lookupSecret, env: services.proxyEnv };
       return checkConnection(await profileById(profileId), deps, userId);
     },
   };

@@ -51,9 +51,8 @@ beforeEach(async () => {
     source: 'gui',
     osUser: 'fault-tester',
     timeoutMs: TIMEOUT_MS,
-    // The same wiring as the app (electron/ipc/appServices.ts).
-    tlsFor: (profile) => (profile.caPem ? { caPem: profile.caPem } : undefined),
-    proxyFor: (profile) => profile.proxyUrl,
+    // The same connection policy as the app (core/koodrive/connectionFor.ts), with no environment proxy.
+    env: {},
   });
   sandbox.setFault(null);
 });

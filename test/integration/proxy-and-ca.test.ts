@@ -1,11 +1,12 @@
 // Corporate networks: an HTTPS KooDrive (the sandbox) whose certificate is signed by a private CA, as
 // behind TLS inspection, reached through an HTTP CONNECT proxy. Everything goes through the real IPC
-// dispatch, handlers, AppServices wiring (tlsFor / proxyFor), LockService and HTTP transport.
+// dispatch, handlers, AppServices wiring (connectionFor), LockService and HTTP transport.
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Handlers, IpcResult } from '../../shared/contract';
+import type { ConnectionReport } from '../../shared/diagnostics';
 import type { Profile } from '../../shared/profile';
 import type { LockResult } from '../../shared/result';
 import { type RunningSandbox, startSandbox } from '../../electron/sandbox/server';
@@ -197,5 +198,32 @@ describe('the proxy from the environment (HTTPS_PROXY, NO_PROXY)', () => {
     } finally {
       await other.close();
     }
+  });
+
+  it('the connection check takes the route a release takes: through HTTPS_PROXY, and around it for NO_PROXY', async () => {
+    const check = async (profileId: string) =>
+      value<ConnectionReport>(await dispatch(handlers, 'checkConnection', { profileId }));
+    const verdicts = (report: ConnectionReport) => report.steps.map((step) => `${step.step}:${String(step.ok)}`);
+
+    await services.dispose();
+    start({ HTTPS_PROXY: proxy.url });
+    const proxied = await profile('Env proxy check', { baseUrl: hiddenUrl(), caPem: ca.certPem });
+    expect(await release(proxied.id, sandbox.addLock())).toMatchObject({ ok: true });
+    const releaseRoute = proxy.connects.splice(0);
+    const report = await check(proxied.id);
+    expect(verdicts(report)).toEqual(['dns:true', 'tcp:true', 'tls:true', 'http:true', 'auth:true']);
+    expect(report.steps[1].detail).toContain('from HTTPS_PROXY in the environment');
+    expect(releaseRoute).toEqual([`${HIDDEN_HOST}:${port()}`]);
+    expect(new Set(proxy.connects)).toEqual(new Set(releaseRoute));
+
+    await services.dispose();
+    start({ HTTPS_PROXY: proxy.url, NO_PROXY: '.invalid' });
+    proxy.connects.length = 0;
+    const exempt = await profile('NO_PROXY check', { baseUrl: hiddenUrl(), caPem: ca.certPem });
+    expect(await release(exempt.id, sandbox.addLock())).toMatchObject({ ok: false, kind: 'network' });
+    const direct = await check(exempt.id);
+    expect(verdicts(direct)).toEqual(['dns:false', 'tcp:null', 'tls:null', 'http:null', 'auth:null']);
+    expect(direct.steps[0].detail).toContain(HIDDEN_HOST);
+    expect(proxy.connects).toEqual([]);
   });
 });

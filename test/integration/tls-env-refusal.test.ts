@@ -37,7 +37,7 @@ afterAll(async () => {
   if (dataDir) await fs.rm(dataDir, { recursive: true, force: true });
 });
 
-function profile(): Profile {
+function profile(caPem?: string): Profile {
   return {
     id: 'tls-env',
     name: 'TLS env',
@@ -46,10 +46,11 @@ function profile(): Profile {
     authMode: 'bearer',
     moduleCode: '102',
     environment: 'sandbox',
+    ...(caPem ? { caPem } : {}),
   } as Profile;
 }
 
-function service(caPem?: string) {
+function service() {
   const transport = createHttpTransport();
   const audit = createAuditLog({ dataDir });
   const lockService = createLockService({
@@ -60,8 +61,6 @@ function service(caPem?: string) {
     source: 'gui',
     osUser: 'tls-tester',
     timeoutMs: 3000,
-    tlsFor: () => (caPem ? { caPem } : undefined),
-    proxyFor: () => undefined,
   });
   return { lockService, close: async () => (transport.close(), await audit.close()) };
 }
@@ -73,8 +72,8 @@ describe('NODE_TLS_REJECT_UNAUTHORIZED=0', () => {
 
   it('the sandbox really is self-signed HTTPS, and with its certificate as extra CA a release goes through', async () => {
     expect(sandbox.url).toMatch(/^https:/);
-    const { lockService, close } = service(sandbox.caPem);
-    const result = await lockService.release(profile(), sandbox.addLock());
+    const { lockService, close } = service();
+    const result = await lockService.release(profile(sandbox.caPem), sandbox.addLock());
     await close();
     expect(result).toMatchObject({ ok: true });
     expect(sandbox.received().length).toBeGreaterThan(0);
@@ -84,8 +83,8 @@ describe('NODE_TLS_REJECT_UNAUTHORIZED=0', () => {
     const before = sandbox.received().length;
     process.env[TLS_OVERRIDE_VARIABLE] = '0';
     for (const caPem of [undefined, sandbox.caPem]) {
-      const { lockService, close } = service(caPem);
-      const result = await lockService.release(profile(), sandbox.addLock());
+      const { lockService, close } = service();
+      const result = await lockService.release(profile(caPem), sandbox.addLock());
       await close();
       expect(result).toMatchObject({ ok: false, kind: 'tls', httpStatus: null });
       expect(result.msg ?? '').toContain('NODE_TLS_REJECT_UNAUTHORIZED=0');

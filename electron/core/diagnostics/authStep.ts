@@ -6,10 +6,11 @@
 import type { Profile } from '../../../shared/profile';
 import type { Clock } from '../clock';
 import { classify } from '../koodrive/classify';
+import type { ConnectionSettings } from '../koodrive/connectionFor';
 import { type PreparedRequest, secretProblem } from '../koodrive/requestBuilder';
 import { parseResponseBody } from '../koodrive/responseParser';
 import { type Transport, TransportError } from '../koodrive/transport';
-import { DIAGNOSTIC_MAX_BODY_BYTES, connectionSettings } from './profileTransport';
+import { DIAGNOSTIC_MAX_BODY_BYTES } from './stepLimits';
 import { prepareRecordListRequest } from '../koodrive/recordRequests';
 import { type StepOutcome, failed, passed } from './stepOutcome';
 import { transportRemedy } from './transportRemedy';
@@ -29,6 +30,8 @@ export async function authStep(input: {
   /** The end user the authenticated call is made for (X-User-Id). */
   userId: string;
   secret: SecretLookup;
+  /** The profile's TLS and proxy settings (connectionFor), as a lock operation uses them. */
+  connection: ConnectionSettings;
   transport: Transport;
   clock: Clock;
   timeoutMs: number;
@@ -60,7 +63,7 @@ export async function authStep(input: {
       headers: prepared.headers,
       timeoutMs: input.timeoutMs,
       maxBodyBytes: DIAGNOSTIC_MAX_BODY_BYTES,
-      ...connectionSettings(profile),
+      ...input.connection,
     });
     const body = parseResponseBody(response.body);
     const { kind, remedy } = classify({

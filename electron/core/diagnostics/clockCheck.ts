@@ -1,22 +1,24 @@
 /**
  * The clock check: one unauthenticated GET to the lock endpoint (any answer carries the server's Date
- * header), through the profile's CA and proxy settings, compared with the local clock at the midpoint
+ * header), through the TLS and proxy settings a lock operation uses (connectionFor), compared with the local clock at the midpoint
  * of the round trip.
  */
 import type { ClockCheck } from '../../../shared/diagnostics';
 import type { Profile } from '../../../shared/profile';
 import type { Clock } from '../clock';
 import { lockUrlFor } from '../koodrive/endpointUrl';
+import { connectionFor } from '../koodrive/connectionFor';
+import type { ProxyEnv } from '../koodrive/proxyFromEnv';
 import { type Transport, TransportError } from '../koodrive/transport';
 import { judgeClock, unknownClock } from './clockVerdict';
-import { DEFAULT_STEP_TIMEOUT_MS, DIAGNOSTIC_MAX_BODY_BYTES, connectionSettings } from './profileTransport';
+import { DEFAULT_STEP_TIMEOUT_MS, DIAGNOSTIC_MAX_BODY_BYTES } from './stepLimits';
 
 export interface ClockCheckDeps {
   transport: Transport;
   clock: Clock;
   timeoutMs?: number;
-  /** The proxy the profile's requests use (its own, else the environment's); default: the profile's own. */
-  proxyFor?: (profile: Profile) => string | undefined;
+  /** Where HTTPS_PROXY and NO_PROXY are read, as for a lock operation; default none (the profile's own proxy only). */
+  env?: ProxyEnv;
 }
 
 export async function checkServerClock(profile: Profile, deps: ClockCheckDeps): Promise<ClockCheck> {
@@ -32,7 +34,7 @@ export async function checkServerClock(profile: Profile, deps: ClockCheckDeps): 
       headers: { Host: url.host },
       timeoutMs: deps.timeoutMs ?? DEFAULT_STEP_TIMEOUT_MS,
       maxBodyBytes: DIAGNOSTIC_MAX_BODY_BYTES,
-      ...connectionSettings(profile, deps.proxyFor),
+      ...connectionFor(profile, deps.env ?? {}),
     });
     const roundTripMs = Math.max(0, deps.clock.monotonicMs() - started);
     return judgeClock({ sentAtMs, roundTripMs, serverDate: response.headers.date });

@@ -11,12 +11,14 @@ import {
 import { type Profile, resolveUserId } from '../../../shared/profile';
 import type { Clock } from '../clock';
 import { lockUrlFor } from '../koodrive/endpointUrl';
+import { connectionFor } from '../koodrive/connectionFor';
+import type { ProxyEnv } from '../koodrive/proxyFromEnv';
 import type { Transport } from '../koodrive/transport';
 import { type SecretLookup, authStep } from './authStep';
 import { type ConnectionTarget, connectionTarget } from './connectionTarget';
 import { type Lookup, dnsStep } from './dnsStep';
 import { httpStep } from './httpStep';
-import { DEFAULT_STEP_TIMEOUT_MS } from './profileTransport';
+import { DEFAULT_STEP_TIMEOUT_MS } from './stepLimits';
 import { type StepOutcome, failed, skippedStep, timedStep } from './stepOutcome';
 import { tcpStep } from './tcpStep';
 import { tlsStep } from './tlsStep';
@@ -29,8 +31,8 @@ export interface ConnectionCheckDeps {
   /** Per step; default 5 s. */
   timeoutMs?: number;
   lookup?: Lookup;
-  /** The proxy the profile's requests use (its own, else the environment's); default: the profile's own. */
-  proxyFor?: (profile: Profile) => string | undefined;
+  /** Where HTTPS_PROXY and NO_PROXY are read, as for a lock operation; default none (the profile's own proxy only). */
+  env?: ProxyEnv;
 }
 
 function proxyNote(target: ConnectionTarget, fromProfile: boolean): string | null {
@@ -50,10 +52,9 @@ export async function checkConnection(
   requestedUserId?: string,
 ): Promise<ConnectionReport> {
   const timeoutMs = deps.timeoutMs ?? DEFAULT_STEP_TIMEOUT_MS;
-  const proxyUrl = deps.proxyFor ? deps.proxyFor(profile) : profile.proxyUrl;
-  const resolved = connectionTarget(profile, proxyUrl);
-  // The HTTP and authenticated steps send through the transport with the same proxy as the check dials.
-  const routed: Profile = proxyUrl === profile.proxyUrl ? profile : { ...profile, proxyUrl };
+  // Every step takes the route a lock operation takes: DNS, TCP and TLS dial it, HTTP and auth send on it.
+  const connection = connectionFor(profile, deps.env ?? {});
+  const resolved = connectionTarget(profile, connection.proxyUrl);
   const lockUrl = lockUrlFor(profile.baseUrl);
   if (!resolved.ok || !lockUrl.ok) {
     const problem = !resolved.ok ? resolved.problem : lockUrl.ok ? '' : lockUrl.problem;
@@ -69,7 +70,7 @@ export async function checkConnection(
     };
   }
   const { target } = resolved;
-  const note = proxyNote(target, proxyUrl !== undefined && proxyUrl === profile.proxyUrl);
+  const note = proxyNote(target, profile.proxyUrl !== undefined);
   const dialled = target.proxy ?? target;
   let address: string | undefined;
 
@@ -81,12 +82,13 @@ export async function checkConnection(
     },
     tcp: () => tcpStep({ hostname: dialled.hostname, address, port: dialled.port, proxyNote: note, timeoutMs }),
     tls: () => tlsStep({ target, caPem: profile.caPem, timeoutMs, nowMs: deps.clock.now().getTime() }),
-    http: () => httpStep({ profile: routed, url: lockUrl.url, transport: deps.transport, timeoutMs }),
+    http: () => httpStep({ connection, url: lockUrl.url, transport: deps.transport, timeoutMs }),
     auth: async () => {
       const user = resolveUserId(profile, requestedUserId);
       if (!user.ok) return failed(user.problem, 'Enter the user ID, then check again.');
       return authStep({
-        profile: routed,
+        profile,
+        connection,
         userId: user.userId,
         secret: await deps.secretFor(profile),
         transport: deps.transport,

@@ -1,12 +1,13 @@
 /** Step 4: the server answers HTTP at all. Any status will do; the request is unauthenticated and changes nothing. */
-import type { Profile } from '../../../shared/profile';
+import type { ConnectionSettings } from '../koodrive/connectionFor';
 import { type Transport, TransportError } from '../koodrive/transport';
-import { DIAGNOSTIC_MAX_BODY_BYTES, connectionSettings } from './profileTransport';
+import { DIAGNOSTIC_MAX_BODY_BYTES } from './stepLimits';
 import { type StepOutcome, failed, passed } from './stepOutcome';
 import { transportRemedy } from './transportRemedy';
 
 export async function httpStep(input: {
-  profile: Profile;
+  /** The profile's TLS and proxy settings (connectionFor), as a lock operation uses them. */
+  connection: ConnectionSettings;
   /** The lock endpoint: a path the KooDrive gateway routes. */
   url: URL;
   transport: Transport;
@@ -20,9 +21,9 @@ export async function httpStep(input: {
       headers: { Host: url.host },
       timeoutMs: input.timeoutMs,
       maxBodyBytes: DIAGNOSTIC_MAX_BODY_BYTES,
-      ...connectionSettings(input.profile),
+      ...input.connection,
     });
-    const proxy = input.profile.proxyUrl ? ' through the proxy' : '';
+    const proxy = input.connection.proxyUrl ? ' through the proxy' : '';
     return passed(
       `The server answered HTTP ${response.status} to GET ${url.pathname}${proxy} (any answer shows that HTTP works; the call is not authenticated).`,
     );

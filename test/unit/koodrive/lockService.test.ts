@@ -72,14 +72,13 @@ describe('createLockService with an injected transport', () => {
     expect(result).toMatchObject({ ok: true, kind: 'success', host: 'gw.example.com:8443', durationMs: 12.3 });
   });
 
-  it('passes timeout, size cap, TLS and proxy settings through', async () => {
+  it('passes timeout, size cap, TLS and proxy settings (connectionFor) through', async () => {
     const { service, sent } = setup(() => json(200, { code: 0 }), {
       timeoutMs: 1234,
       maxBodyBytes: 99,
-      tlsFor: () => ({ caPem: 'PEM' }),
-      proxyFor: () => 'http://127.0.0.1:3128',
+      env: { HTTPS_PROXY: 'http://127.0.0.1:3128' },
     });
-    await service.renew(profile, 'abc@102');
+    await service.renew({ ...profile, caPem: 'PEM' }, 'abc@102');
     expect(sent[0]).toMatchObject({
       method: 'PATCH',
       timeoutMs: 1234,
