@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import type { IpcError } from '../../../shared/contract';
 import type { ClockCheck } from '../../../shared/diagnostics';
 import type { Profile } from '../../../shared/profile';
 import { lockAdmin } from '../api/lockAdmin';
+import { useIpcCall } from '../api/useIpcCall';
 import { t } from '../i18n';
 import { clockOffsetFor, offsetSeconds, setClockOffset, useClockOffset } from '../lib/diagnosticsClockOffset';
 import { type DiagnosticsStatus, DiagnosticsStatusIcon } from './DiagnosticsStatusIcon';
@@ -17,24 +17,15 @@ const VERDICT_STATUS: Readonly<Record<ClockCheck['verdict'], DiagnosticsStatus>>
 
 /** The clock check, and the per-profile "Sign with server time" switch; mount with a key per profile. */
 export function DiagnosticsClockPanel({ profile }: { profile: Profile }) {
-  const [busy, setBusy] = useState(false);
-  const [check, setCheck] = useState<ClockCheck | null>(null);
-  const [error, setError] = useState<IpcError | null>(null);
+  const { busy, error, value: check, run: send, dismissError } = useIpcCall<ClockCheck>();
   const [notice, setNotice] = useState('');
   const activeOffset = useClockOffset(profile.id);
 
   async function run() {
     if (busy) return;
-    setBusy(true);
-    setError(null);
+    dismissError();
     setNotice('');
-    try {
-      const result = await lockAdmin().checkClock({ profileId: profile.id });
-      setCheck(result.ok ? result.value : null);
-      if (!result.ok) setError(result.error);
-    } finally {
-      setBusy(false);
-    }
+    await send(() => lockAdmin().checkClock({ profileId: profile.id }));
   }
 
   // What the switch applies: the latest check's suggestion, else the offset in use when the panel opened.

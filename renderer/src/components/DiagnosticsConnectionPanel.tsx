@@ -1,9 +1,8 @@
-import { useState } from 'react';
-import type { IpcError } from '../../../shared/contract';
 import type { ConnectionReport } from '../../../shared/diagnostics';
 import type { Profile } from '../../../shared/profile';
 import type { ResultKind } from '../../../shared/result';
 import { lockAdmin } from '../api/lockAdmin';
+import { useIpcCall } from '../api/useIpcCall';
 import { t } from '../i18n';
 import { DiagnosticsStepList } from './DiagnosticsStepList';
 import { ErrorAlert } from './ErrorAlert';
@@ -19,23 +18,14 @@ export function DiagnosticsConnectionPanel({
   userId?: string;
   onHelp: (kind: ResultKind) => void;
 }) {
-  const [busy, setBusy] = useState(false);
-  const [report, setReport] = useState<ConnectionReport | null>(null);
-  const [error, setError] = useState<IpcError | null>(null);
+  const { busy, error, value: report, run: send, dismissError } = useIpcCall<ConnectionReport>();
 
   async function run() {
     if (busy) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const result = await lockAdmin().checkConnection(
-        userId === undefined ? { profileId: profile.id } : { profileId: profile.id, userId },
-      );
-      setReport(result.ok ? result.value : null);
-      if (!result.ok) setError(result.error);
-    } finally {
-      setBusy(false);
-    }
+    dismissError();
+    await send(() =>
+      lockAdmin().checkConnection(userId === undefined ? { profileId: profile.id } : { profileId: profile.id, userId }),
+    );
   }
 
   const failed = report?.steps.find((step) => step.ok === false);

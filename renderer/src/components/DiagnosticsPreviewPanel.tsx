@@ -1,10 +1,11 @@
 import { type FormEvent, useState } from 'react';
-import type { IpcError } from '../../../shared/contract';
 import type { RequestPreview } from '../../../shared/diagnostics';
 import { MODULE_CODES, checkLockId } from '../../../shared/identifiers';
 import type { Profile } from '../../../shared/profile';
 import { LOCK_OPERATIONS, type LockOperation } from '../../../shared/result';
+import { mapResult } from '../api/ipcCallState';
 import { lockAdmin } from '../api/lockAdmin';
+import { useIpcCall } from '../api/useIpcCall';
 import { t } from '../i18n';
 import { useClockOffset } from '../lib/diagnosticsClockOffset';
 import { DiagnosticsRequestView } from './DiagnosticsRequestView';
@@ -35,9 +36,7 @@ export function DiagnosticsPreviewPanel({ profile, userId }: { profile: Profile;
   const [lockId, setLockId] = useState('');
   const [moduleCode, setModuleCode] = useState(profile.moduleCode);
   const [attempted, setAttempted] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [shown, setShown] = useState<Shown | null>(null);
-  const [error, setError] = useState<IpcError | null>(null);
+  const { busy, error, value: shown, run: send, dismissError } = useIpcCall<Shown>();
   const clockOffsetMs = useClockOffset(profile.id);
 
   const needsLockId = operation !== 'create';
@@ -51,12 +50,11 @@ export function DiagnosticsPreviewPanel({ profile, userId }: { profile: Profile;
       setAttempted(true);
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
-      const offset = clockOffsetMs === undefined ? {} : { clockOffsetMs };
-      const target = needsLockId ? { lockId: check.ok ? check.lockId : lockId } : { moduleCode };
-      const user = userId === undefined ? {} : { userId };
+    dismissError();
+    const offset = clockOffsetMs === undefined ? {} : { clockOffsetMs };
+    const target = needsLockId ? { lockId: check.ok ? check.lockId : lockId } : { moduleCode };
+    const user = userId === undefined ? {} : { userId };
+    await send(async () => {
       const result = await lockAdmin().previewRequest({
         profileId: profile.id,
         operation,
@@ -64,14 +62,8 @@ export function DiagnosticsPreviewPanel({ profile, userId }: { profile: Profile;
         ...user,
         ...offset,
       });
-      if (result.ok) setShown({ preview: result.value, clockOffsetMs });
-      else {
-        setShown(null);
-        setError(result.error);
-      }
-    } finally {
-      setBusy(false);
-    }
+      return mapResult(result, (preview) => ({ preview, clockOffsetMs }));
+    });
   }
 
   return (

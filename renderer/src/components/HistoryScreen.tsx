@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useId, useMemo, useState } from 'react';
-import type { IpcError } from '../../../shared/contract';
+import type { ResultOf } from '../../../shared/contract';
 import type { HistoryRow } from '../../../shared/history';
 import { lockAdmin } from '../api/lockAdmin';
+import { useIpcCall } from '../api/useIpcCall';
 import { useHistoryRows } from '../hooks/useHistoryRows';
 import { t } from '../i18n';
 import { downloadCsv, timestampedCsvName } from '../lib/batchCsvDownload';
@@ -34,7 +35,8 @@ export function HistoryScreen({ initialFilter }: HistoryScreenProps) {
   const [selection, setSelection] = useState<{ key: string; index: number } | null>(null);
   const [opened, setOpened] = useState<HistoryRow | null>(null);
   const [profileNames, setProfileNames] = useState<string[]>([]);
-  const [exportState, setExportState] = useState<{ note: string; error: IpcError | null }>({ note: '', error: null });
+  const exporting = useIpcCall<ResultOf<'exportHistory'>>();
+  const [exportNote, setExportNote] = useState('');
   const labelId = useId();
   const gridLabelId = useId();
   const helpId = useId();
@@ -74,15 +76,13 @@ export function HistoryScreen({ initialFilter }: HistoryScreenProps) {
   const closeDetails = useCallback(() => setOpened(null), []);
 
   async function exportCsv() {
-    setExportState({ note: '', error: null });
-    const reply = await lockAdmin().exportHistory({ filter });
-    if (!reply.ok) {
-      setExportState({ note: '', error: reply.error });
-      return;
-    }
+    setExportNote('');
+    exporting.dismissError();
+    const reply = await exporting.run(() => lockAdmin().exportHistory({ filter }));
+    if (!reply.ok) return;
     const name = timestampedCsvName('koodrive-history');
     downloadCsv(name, reply.value.csv);
-    setExportState({ note: t('history.exported', { name, count: formatCount(reply.value.rows) }), error: null });
+    setExportNote(t('history.exported', { name, count: formatCount(reply.value.rows) }));
   }
 
   const total = history.total;
@@ -112,7 +112,7 @@ export function HistoryScreen({ initialFilter }: HistoryScreenProps) {
             </span>
           )}
           <span className="copy-note" role="status">
-            {exportState.note}
+            {exportNote}
           </span>
           <span className="actions-spacer" />
           <button
@@ -138,7 +138,7 @@ export function HistoryScreen({ initialFilter }: HistoryScreenProps) {
             {t('history.export')}
           </button>
         </div>
-        {exportState.error && <ErrorAlert error={exportState.error} />}
+        {exporting.error && <ErrorAlert error={exporting.error} />}
         {loadError && <ErrorAlert error={loadError} />}
         <p id={gridLabelId} className="visually-hidden">
           {t('history.gridLabel')}

@@ -1,8 +1,9 @@
 import { type FormEvent, useCallback, useRef, useState } from 'react';
-import type { IpcError } from '../../../shared/contract';
+import type { ResultOf } from '../../../shared/contract';
 import { KNOWN_HOSTS, MODULE_CODES } from '../../../shared/identifiers';
 import { ENVIRONMENTS, type Environment, type Profile } from '../../../shared/profile';
 import { lockAdmin } from '../api/lockAdmin';
+import { useIpcCall } from '../api/useIpcCall';
 import { useSecretStatus } from '../hooks/useSecretStatus';
 import { type MessageKey, t } from '../i18n';
 import {
@@ -63,8 +64,7 @@ export function ProfileEditor({ profile, onSaved, onDeleted, onOpenLocks }: Prof
   const [touched, setTouched] = useState<ReadonlySet<DraftField>>(() => new Set());
   const [submitted, setSubmitted] = useState(false);
   const [secret, setSecret] = useState('');
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<IpcError | null>(null);
+  const saving = useIpcCall<ResultOf<'saveProfile'>>();
   const [notice, setNotice] = useState('');
   const [confirmingDelete, setConfirmingDelete] = useState(false);
   const [networkOpen, setNetworkOpen] = useState(() => Boolean(profile?.proxyUrl || profile?.caPem));
@@ -109,10 +109,10 @@ export function ProfileEditor({ profile, onSaved, onDeleted, onOpenLocks }: Prof
 
   async function save(event: FormEvent) {
     event.preventDefault();
-    if (saving) return;
+    if (saving.busy) return;
     setSubmitted(true);
     setNotice('');
-    setError(null);
+    saving.dismissError();
     if (!check.input) {
       const first = FIELD_ORDER.find((field) => check.problems[field]);
       if (first) document.getElementById(fieldId(first))?.focus();
@@ -124,32 +124,31 @@ export function ProfileEditor({ profile, onSaved, onDeleted, onOpenLocks }: Prof
       }
       return;
     }
-    setSaving(true);
-    try {
-      const saved = await lockAdmin().saveProfile(check.input);
-      if (!saved.ok) {
-        setError(saved.error);
+    const input = check.input;
+    await saving.run(async () => {
+      const saved = await lockAdmin().saveProfile(input);
+      if (saved.ok) await afterSave(saved.value);
+      return saved;
+    });
+  }
+
+  async function afterSave(saved: ResultOf<'saveProfile'>) {
+    setDraft(draftFromProfile(saved));
+    onSaved(saved);
+    const typed = secret.trim();
+    if (typed !== '') {
+      if (!(await secrets.store(saved.id, typed))) {
+        setNotice(t('profile.savedWithoutSecret', { name: saved.name }));
         return;
       }
-      setDraft(draftFromProfile(saved.value));
-      onSaved(saved.value);
-      const typed = secret.trim();
-      if (typed !== '') {
-        if (!(await secrets.store(saved.value.id, typed))) {
-          setNotice(t('profile.savedWithoutSecret', { name: saved.value.name }));
-          return;
-        }
-        setSecret('');
-      } else if (saved.value.secretCleared) {
-        // The connection changed, so main removed the secret stored for the old one.
-        await secrets.refresh(saved.value.id);
-        setNotice(`${t('profile.saved', { name: saved.value.name })} ${t('secret.cleared')}`);
-        return;
-      }
-      setNotice(t('profile.saved', { name: saved.value.name }));
-    } finally {
-      setSaving(false);
+      setSecret('');
+    } else if (saved.secretCleared) {
+      // The connection changed, so main removed the secret stored for the old one.
+      await secrets.refresh(saved.id);
+      setNotice(`${t('profile.saved', { name: saved.name })} ${t('secret.cleared')}`);
+      return;
     }
+    setNotice(t('profile.saved', { name: saved.name }));
   }
 
   async function removeSecret() {
@@ -162,7 +161,7 @@ export function ProfileEditor({ profile, onSaved, onDeleted, onOpenLocks }: Prof
     if (!profile) return;
     const result = await lockAdmin().deleteProfile({ profileId: profile.id });
     if (result.ok) onDeleted(profile.id);
-    else setError(result.error);
+    else saving.fail(result.error);
   }
 
   const cancelDelete = useCallback(() => setConfirmingDelete(false), []);
@@ -172,7 +171,7 @@ export function ProfileEditor({ profile, onSaved, onDeleted, onOpenLocks }: Prof
       <h2 id="editor-title" className="panel-title">
         {profile ? t('profile.editTitle', { name: profile.name }) : t('profile.newTitle')}
       </h2>
-      {error && <ErrorAlert error={error} onDismiss={() => setError(null)} />}
+      {saving.error && <ErrorAlert error={saving.error} onDismiss={saving.dismissError} />}
       {secrets.error && <ErrorAlert error={secrets.error} />}
       {check.problems.form && submitted && !hasNetworkProblem && (
         <p className="field-note field-note--problem">{check.problems.form}</p>
@@ -234,7 +233,7 @@ export function ProfileEditor({ profile, onSaved, onDeleted, onOpenLocks }: Prof
             setNotice('');
           }}
           status={profile ? secrets.status : { stored: false, destinationChanged: false, store: '' }}
-          busy={secrets.busy || saving}
+          busy={secrets.busy || saving.busy}
           onRemove={() => void removeSecret()}
         />
       </fieldset>
@@ -264,8 +263,8 @@ export function ProfileEditor({ profile, onSaved, onDeleted, onOpenLocks }: Prof
       />
 
       <div className="actions actions--footer">
-        <button type="submit" className="button button--primary" disabled={saving}>
-          {saving ? t('profile.saving') : t('profile.save')}
+        <button type="submit" className="button button--primary" disabled={saving.busy}>
+          {saving.busy ? t('profile.saving') : t('profile.save')}
         </button>
         {profile && (
           <button type="button" className="button" onClick={() => onOpenLocks(profile.id)}>

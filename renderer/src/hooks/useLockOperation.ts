@@ -1,8 +1,10 @@
 import { useCallback, useRef, useState } from 'react';
-import type { IpcError, IpcResult } from '../../../shared/contract';
+import type { IpcError, IpcResult } from '../../../shared/ipcResult';
 import type { LockResult } from '../../../shared/result';
 import { lockAdmin } from '../api/lockAdmin';
 import { newRequestTag } from '../api/requestTag';
+import { useIpcCall } from '../api/useIpcCall';
+import { mapResult } from '../api/ipcCallState';
 import { clockOffsetFor } from '../lib/diagnosticsClockOffset';
 import type { CompletedOperation, InFlightOperation, OperationContext, OperationRequest } from '../lib/operation';
 
@@ -14,7 +16,7 @@ export interface LockOperationState {
   cancel: () => Promise<void>;
 }
 
-function send(request: OperationRequest, requestTag: string): Promise<IpcResult<LockResult>> {
+function sendOperation(request: OperationRequest, requestTag: string): Promise<IpcResult<LockResult>> {
   const api = lockAdmin();
   const { profileId, userId } = request;
   // "Sign with server time" from the Diagnostics screen, when the user switched it on for this profile.
@@ -33,26 +35,35 @@ function send(request: OperationRequest, requestTag: string): Promise<IpcResult<
 /** One lock operation at a time: a second run while one is in flight is ignored. */
 export function useLockOperation(): LockOperationState {
   const [inFlight, setInFlight] = useState<InFlightOperation | null>(null);
-  const [completed, setCompleted] = useState<CompletedOperation | null>(null);
-  const [error, setError] = useState<IpcError | null>(null);
+  const { value: completed, error, run: send, fail, reset } = useIpcCall<CompletedOperation>();
   const current = useRef<InFlightOperation | null>(null);
 
-  const run = useCallback(async (request: OperationRequest, context: OperationContext) => {
-    if (current.current) return;
-    const started: InFlightOperation = { operation: request.operation, requestTag: newRequestTag(), cancelling: false };
-    current.current = started;
-    setInFlight(started);
-    setCompleted(null);
-    setError(null);
-    try {
-      const result = await send(request, started.requestTag);
-      if (result.ok) setCompleted({ ...context, result: result.value, finishedAt: new Date() });
-      else setError(result.error);
-    } finally {
-      current.current = null;
-      setInFlight(null);
-    }
-  }, []);
+  const run = useCallback(
+    async (request: OperationRequest, context: OperationContext) => {
+      if (current.current) return;
+      const started: InFlightOperation = {
+        operation: request.operation,
+        requestTag: newRequestTag(),
+        cancelling: false,
+      };
+      current.current = started;
+      setInFlight(started);
+      reset();
+      try {
+        await send(async () =>
+          mapResult(await sendOperation(request, started.requestTag), (result) => ({
+            ...context,
+            result,
+            finishedAt: new Date(),
+          })),
+        );
+      } finally {
+        current.current = null;
+        setInFlight(null);
+      }
+    },
+    [reset, send],
+  );
 
   const cancel = useCallback(async () => {
     const running = current.current;
@@ -61,8 +72,8 @@ export function useLockOperation(): LockOperationState {
     current.current = cancelling;
     setInFlight(cancelling);
     const result = await lockAdmin().cancelRequest({ requestTag: running.requestTag });
-    if (!result.ok) setError(result.error);
-  }, []);
+    if (!result.ok) fail(result.error);
+  }, [fail]);
 
   return { inFlight, completed, error, run, cancel };
 }

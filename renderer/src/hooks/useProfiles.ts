@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { IpcError, IpcResult } from '../../../shared/contract';
+import type { IpcError, IpcResult } from '../../../shared/ipcResult';
 import type { Profile } from '../../../shared/profile';
 import { lockAdmin } from '../api/lockAdmin';
+import { useIpcCall } from '../api/useIpcCall';
 
 export interface ProfilesState {
   profiles: Profile[];
@@ -10,21 +11,20 @@ export interface ProfilesState {
   reload: () => Promise<Profile[] | null>;
 }
 
-export function useProfiles(): ProfilesState {
-  const [profiles, setProfiles] = useState<Profile[]>([]);
-  const [loaded, setLoaded] = useState(false);
-  const [error, setError] = useState<IpcError | null>(null);
+const NONE: Profile[] = [];
 
-  const apply = useCallback((result: IpcResult<Profile[]>) => {
-    setLoaded(true);
-    if (!result.ok) {
-      setError(result.error);
-      return null;
-    }
-    setError(null);
-    setProfiles(result.value);
-    return result.value;
-  }, []);
+export function useProfiles(): ProfilesState {
+  const { value, error, settle } = useIpcCall<Profile[]>({ keepValueOnError: true });
+  const [loaded, setLoaded] = useState(false);
+
+  const apply = useCallback(
+    (result: IpcResult<Profile[]>) => {
+      setLoaded(true);
+      settle(result);
+      return result.ok ? result.value : null;
+    },
+    [settle],
+  );
 
   const reload = useCallback(async () => apply(await lockAdmin().listProfiles()), [apply]);
 
@@ -40,5 +40,5 @@ export function useProfiles(): ProfilesState {
     };
   }, [apply]);
 
-  return { profiles, loaded, error, reload };
+  return { profiles: value ?? NONE, loaded, error, reload };
 }

@@ -1,6 +1,8 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { IpcError, IpcResult, SandboxInfo } from '../../../shared/contract';
+import { useCallback, useEffect } from 'react';
+import type { SandboxInfo } from '../../../shared/contract';
+import type { IpcError, IpcResult } from '../../../shared/ipcResult';
 import { lockAdmin } from '../api/lockAdmin';
+import { useIpcCall } from '../api/useIpcCall';
 
 export interface SandboxState {
   info: SandboxInfo | null;
@@ -11,49 +13,30 @@ export interface SandboxState {
   refresh: () => Promise<SandboxInfo | null>;
 }
 
+const valueOf = (result: IpcResult<SandboxInfo>) => (result.ok ? result.value : null);
+
 export function useSandbox(): SandboxState {
-  const [info, setInfo] = useState<SandboxInfo | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<IpcError | null>(null);
+  const { value: info, busy, error, run, settle } = useIpcCall<SandboxInfo>({ keepValueOnError: true });
 
-  const apply = useCallback((result: IpcResult<SandboxInfo>) => {
-    if (!result.ok) {
-      setError(result.error);
-      return null;
-    }
-    setError(null);
-    setInfo(result.value);
-    return result.value;
-  }, []);
-
-  const refresh = useCallback(async () => apply(await lockAdmin().sandboxStatus()), [apply]);
-
-  const change = useCallback(
-    async (call: () => Promise<IpcResult<SandboxInfo>>) => {
-      setBusy(true);
-      try {
-        return apply(await call());
-      } finally {
-        setBusy(false);
-      }
-    },
-    [apply],
-  );
-
-  const start = useCallback(() => change(() => lockAdmin().startSandbox()), [change]);
-  const stop = useCallback(() => change(() => lockAdmin().stopSandbox()), [change]);
+  const refresh = useCallback(async () => {
+    const result = await lockAdmin().sandboxStatus();
+    settle(result);
+    return valueOf(result);
+  }, [settle]);
+  const start = useCallback(async () => valueOf(await run(() => lockAdmin().startSandbox())), [run]);
+  const stop = useCallback(async () => valueOf(await run(() => lockAdmin().stopSandbox())), [run]);
 
   useEffect(() => {
     let live = true;
     void lockAdmin()
       .sandboxStatus()
       .then((result) => {
-        if (live) apply(result);
+        if (live) settle(result);
       });
     return () => {
       live = false;
     };
-  }, [apply]);
+  }, [settle]);
 
   return { info, busy, error, start, stop, refresh };
 }

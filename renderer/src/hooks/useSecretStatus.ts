@@ -1,6 +1,9 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { IpcError, IpcResult, SecretStatus } from '../../../shared/contract';
+import { useCallback, useEffect } from 'react';
+import type { SecretStatus } from '../../../shared/contract';
+import type { IpcError, IpcResult } from '../../../shared/ipcResult';
+import { mapResult } from '../api/ipcCallState';
 import { lockAdmin } from '../api/lockAdmin';
+import { useIpcCall } from '../api/useIpcCall';
 
 interface Known {
   profileId: string;
@@ -18,11 +21,11 @@ export interface SecretStatusState {
   refresh: (profileId: string) => Promise<boolean>;
 }
 
+const knownFor = (profileId: string) => (status: SecretStatus) => ({ profileId, status });
+
 /** Whether the keychain holds a secret for a profile. The secret itself never comes back. */
 export function useSecretStatus(profileId: string | null): SecretStatusState {
-  const [known, setKnown] = useState<Known | null>(null);
-  const [error, setError] = useState<IpcError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { value: known, error, busy, run, settle } = useIpcCall<Known>({ keepValueOnError: true });
 
   useEffect(() => {
     if (!profileId) return;
@@ -30,30 +33,20 @@ export function useSecretStatus(profileId: string | null): SecretStatusState {
     void lockAdmin()
       .secretStatus({ profileId })
       .then((result) => {
-        if (!current) return;
-        if (result.ok) setKnown({ profileId, status: result.value });
-        setError(result.ok ? null : result.error);
+        if (current) settle(mapResult(result, knownFor(profileId)));
       });
     return () => {
       current = false;
     };
-  }, [profileId]);
+  }, [profileId, settle]);
 
-  const change = useCallback(async (id: string, call: () => Promise<IpcResult<SecretStatus>>) => {
-    setBusy(true);
-    try {
-      const result = await call();
-      if (!result.ok) {
-        setError(result.error);
-        return false;
-      }
-      setError(null);
-      setKnown({ profileId: id, status: result.value });
-      return true;
-    } finally {
-      setBusy(false);
-    }
-  }, []);
+  const change = useCallback(
+    async (id: string, call: () => Promise<IpcResult<SecretStatus>>) => {
+      const result = await run(async () => mapResult(await call(), knownFor(id)));
+      return result.ok;
+    },
+    [run],
+  );
 
   const store = useCallback(
     (id: string, secret: string) => change(id, () => lockAdmin().setSecret({ profileId: id, secret })),
