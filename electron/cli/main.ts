@@ -9,13 +9,6 @@ import { SecretStoreError } from '../core/secrets/secretStore';
 import { version as packageVersion } from '../../package.json';
 import { CliError, UsageError } from './cliError';
 import { type Command, createContext } from './command';
-import { auditVerifyCommand } from './commands/audit';
-import { createCommand } from './commands/create';
-import { historyCommand } from './commands/history';
-import { profileAddCommand, profileListCommand, profileRemoveCommand, profileShowCommand } from './commands/profile';
-import { releaseCommand } from './commands/release';
-import { renewCommand } from './commands/renew';
-import { secretClearCommand, secretSetCommand, secretStatusCommand } from './commands/secret';
 import { type CliDeps, defaultDeps } from './deps';
 import { EXIT, type ExitCode } from './exitCodes';
 import { EXIT_HELP, GLOBAL_HELP } from './help';
@@ -24,26 +17,39 @@ import { checkAllowedOptions, parseCommandLine } from './options';
 
 export const VERSION: string = packageVersion;
 
-export const COMMANDS: readonly Command[] = [
-  releaseCommand,
-  renewCommand,
-  createCommand,
-  historyCommand,
-  profileAddCommand,
-  profileListCommand,
-  profileShowCommand,
-  profileRemoveCommand,
-  secretSetCommand,
-  secretClearCommand,
-  secretStatusCommand,
-  auditVerifyCommand,
+/** A command by name; its module is loaded only when that command runs (or a help lists it). */
+export interface CommandEntry {
+  name: string;
+  load(): Promise<Command>;
+}
+
+// One dynamic import per command: the build puts each in a chunk of its own, so a release never
+// loads the history, profile or secret code (docs/benchmarks.md, CLI start-up).
+export const COMMANDS: readonly CommandEntry[] = [
+  { name: 'release', load: async () => (await import('./commands/release')).releaseCommand },
+  { name: 'renew', load: async () => (await import('./commands/renew')).renewCommand },
+  { name: 'create', load: async () => (await import('./commands/create')).createCommand },
+  { name: 'history', load: async () => (await import('./commands/history')).historyCommand },
+  { name: 'profile add', load: async () => (await import('./commands/profile')).profileAddCommand },
+  { name: 'profile list', load: async () => (await import('./commands/profile')).profileListCommand },
+  { name: 'profile show', load: async () => (await import('./commands/profile')).profileShowCommand },
+  { name: 'profile remove', load: async () => (await import('./commands/profile')).profileRemoveCommand },
+  { name: 'secret set', load: async () => (await import('./commands/secret')).secretSetCommand },
+  { name: 'secret clear', load: async () => (await import('./commands/secret')).secretClearCommand },
+  { name: 'secret status', load: async () => (await import('./commands/secret')).secretStatusCommand },
+  { name: 'audit verify', load: async () => (await import('./commands/audit')).auditVerifyCommand },
 ];
 
 const GROUPS = ['profile', 'secret', 'audit'];
 
-export function mainHelp(): string {
-  const width = Math.max(...COMMANDS.map((c) => c.name.length));
-  const list = COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n');
+function loadAll(entries: readonly CommandEntry[]): Promise<Command[]> {
+  return Promise.all(entries.map((entry) => entry.load()));
+}
+
+export async function mainHelp(): Promise<string> {
+  const commands = await loadAll(COMMANDS);
+  const width = Math.max(...commands.map((c) => c.name.length));
+  const list = commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n');
   return `koodrive-lock ${VERSION}: release stuck KooDrive backup locks from the command line.
 
 Usage: koodrive-lock <command> [options]
@@ -63,17 +69,17 @@ Quick start against the local sandbox (npm run sandbox prints its URL and creden
 `;
 }
 
-/** The command named by the first one or two positionals, and how many positionals that took. */
-function findCommand(positionals: readonly string[]): { command: Command; used: number } | null {
+/** The command named by the first one or two positionals (loaded), and how many positionals that took. */
+async function findCommand(positionals: readonly string[]): Promise<{ command: Command; used: number } | null> {
   const two = `${positionals[0]} ${positionals[1]}`;
   const byTwo = COMMANDS.find((c) => c.name === two);
-  if (byTwo) return { command: byTwo, used: 2 };
+  if (byTwo) return { command: await byTwo.load(), used: 2 };
   const byOne = COMMANDS.find((c) => c.name === positionals[0]);
-  return byOne ? { command: byOne, used: 1 } : null;
+  return byOne ? { command: await byOne.load(), used: 1 } : null;
 }
 
-function groupHelp(group: string): string {
-  const members = COMMANDS.filter((c) => c.name.startsWith(`${group} `));
+async function groupHelp(group: string): Promise<string> {
+  const members = await loadAll(COMMANDS.filter((c) => c.name.startsWith(`${group} `)));
   return `Usage: koodrive-lock ${group} <${members.map((c) => c.name.slice(group.length + 1)).join('|')}> [options]\n\n${members
     .map((c) => `  ${c.name.padEnd(16)}  ${c.summary}`)
     .join('\n')}\n\nRun \`koodrive-lock ${group} <sub-command> --help\` for details.\n`;
@@ -87,29 +93,29 @@ async function dispatch(argv: readonly string[], io: CliIo, deps: () => CliDeps)
     return EXIT.ok;
   }
   if (positionals[0] === 'help') {
-    const found = findCommand(positionals.slice(1));
+    const found = await findCommand(positionals.slice(1));
     if (found) io.stdout.write(`${found.command.help}\n`);
-    else if (GROUPS.includes(positionals[1])) io.stdout.write(groupHelp(positionals[1]));
-    else io.stdout.write(mainHelp());
+    else if (GROUPS.includes(positionals[1])) io.stdout.write(await groupHelp(positionals[1]));
+    else io.stdout.write(await mainHelp());
     return EXIT.ok;
   }
   if (positionals.length === 0) {
     if (values.help) {
-      io.stdout.write(mainHelp());
+      io.stdout.write(await mainHelp());
       return EXIT.ok;
     }
-    io.stderr.write(mainHelp());
+    io.stderr.write(await mainHelp());
     return EXIT.usage;
   }
-  const found = findCommand(positionals);
+  const found = await findCommand(positionals);
   if (!found) {
     if (GROUPS.includes(positionals[0])) {
       if (values.help) {
-        io.stdout.write(groupHelp(positionals[0]));
+        io.stdout.write(await groupHelp(positionals[0]));
         return EXIT.ok;
       }
       const sub = positionals[1] === undefined ? 'a sub-command is missing' : `unknown sub-command "${positionals[1]}"`;
-      throw new UsageError(`${positionals[0]}: ${sub}.\n${groupHelp(positionals[0])}`.trimEnd());
+      throw new UsageError(`${positionals[0]}: ${sub}.\n${await groupHelp(positionals[0])}`.trimEnd());
     }
     throw new UsageError(`Unknown command "${positionals[0]}".`);
   }
