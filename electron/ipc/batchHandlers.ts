@@ -7,6 +7,7 @@ import { type Profile, resolveUserId } from '../../shared/profile';
 import type { LockResult } from '../../shared/result';
 import { runBatch } from '../core/batch/runBatch';
 import { AuditWriteError, checkLockRequest, hostOf } from '../core/lockService';
+import { profileById } from '../core/profiles/profileById';
 import { AppError } from './appError';
 import { type AppServices, secretSourceFor } from './appServices';
 import { toIpcError } from './toIpcError';
@@ -103,17 +104,6 @@ function noOutcomes(): Record<BatchOutcome, number> {
 export function createBatchHandlers(services: AppServices): Pick<Handlers, BatchMethod> {
   const batches = new Map<string, BatchRecord>();
 
-  async function profileById(profileId: string): Promise<Profile> {
-    const profile = (await services.profiles.list()).find((candidate) => candidate.id === profileId);
-    if (!profile) {
-      throw new AppError(
-        'not-found',
-        `There is no profile "${profileId}". It may have been deleted; pick another one.`,
-      );
-    }
-    return profile;
-  }
-
   function makeRoom(): void {
     if (batches.size < MAX_KEPT_BATCHES) return;
     for (const [id, batch] of batches) {
@@ -142,7 +132,7 @@ export function createBatchHandlers(services: AppServices): Pick<Handlers, Batch
 
   return {
     async startBatch({ profileId, rows, userId, concurrency, clockOffsetMs }) {
-      const profile = await profileById(profileId);
+      const profile = await profileById(services.profiles, profileId);
       const items = batchItems(profile, rows, userId);
       const check = checkLockRequest({
         operation: 'release',

@@ -1,5 +1,4 @@
 import type { Handlers, SecretStatus } from '../../shared/contract';
-import type { Profile } from '../../shared/profile';
 import { profileProblem } from '../../shared/profile';
 import type { LockResult } from '../../shared/result';
 import type { LockRequest } from '../core/lockRequest';
@@ -7,6 +6,7 @@ import { destinationChanged, profileSecretState, storeProfileSecret } from '../c
 import { AppError } from './appError';
 import type { AppServices } from './appServices';
 import { SecretStoreError } from '../core/secrets/secretStore';
+import { profileById } from '../core/profiles/profileById';
 
 export type CoreMethod =
   | 'listProfiles'
@@ -26,17 +26,6 @@ export type CoreMethod =
 /** Profiles, secrets, single lock operations and the sandbox. Arguments arrive already validated by dispatch. */
 export function createCoreHandlers(services: AppServices): Pick<Handlers, CoreMethod> {
   const { profiles, secrets, locks, inflight, sandbox } = services;
-
-  async function profileById(profileId: string): Promise<Profile> {
-    const profile = (await profiles.list()).find((candidate) => candidate.id === profileId);
-    if (!profile) {
-      throw new AppError(
-        'not-found',
-        `There is no profile "${profileId}". It may have been deleted; pick another one.`,
-      );
-    }
-    return profile;
-  }
 
   /**
    * Removes a keychain entry that must not follow the profile. Without a reachable keychain the profile is
@@ -64,7 +53,7 @@ export function createCoreHandlers(services: AppServices): Pick<Handlers, CoreMe
     // Registered before the first await, so a cancel sent right after the request finds it.
     const ticket = inflight.register(requestTag);
     try {
-      const profile = await profileById(profileId);
+      const profile = await profileById(profiles, profileId);
       return await locks.run({ operation, profile, ...extra, signal: ticket.signal });
     } finally {
       ticket.done();
@@ -92,12 +81,12 @@ export function createCoreHandlers(services: AppServices): Pick<Handlers, CoreMe
     },
 
     async secretStatus({ profileId }) {
-      const state = await profileSecretState(secrets, await profileById(profileId));
+      const state = await profileSecretState(secrets, await profileById(profiles, profileId));
       return secretStatus(state.stored, state.stored && !state.usable);
     },
 
     async setSecret({ profileId, secret }) {
-      const profile = await profileById(profileId);
+      const profile = await profileById(profiles, profileId);
       const value = secret.trim();
       if (value.length === 0) throw new AppError('invalid-argument', 'secret: is required');
       await storeProfileSecret(secrets, profile, value);

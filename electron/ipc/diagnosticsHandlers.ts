@@ -8,6 +8,7 @@ import { RequestBuildError, secretProblem } from '../core/koodrive/requestBuilde
 import { checkLockRequest } from '../core/lockService';
 import { SecretDestinationError, readProfileSecret } from '../core/secrets/boundSecret';
 import { SecretStoreError } from '../core/secrets/secretStore';
+import { profileById } from '../core/profiles/profileById';
 import { AppError } from './appError';
 import { type AppServices, secretSourceFor } from './appServices';
 
@@ -17,17 +18,6 @@ export type DiagnosticsMethod = 'previewRequest' | 'checkClock' | 'checkConnecti
 export function createDiagnosticsHandlers(services: AppServices): Pick<Handlers, DiagnosticsMethod> {
   const { profiles, secrets, transport, clock } = services;
   const secretFor = secretSourceFor(secrets);
-
-  async function profileById(profileId: string): Promise<Profile> {
-    const profile = (await profiles.list()).find((candidate) => candidate.id === profileId);
-    if (!profile) {
-      throw new AppError(
-        'not-found',
-        `There is no profile "${profileId}". It may have been deleted; pick another one.`,
-      );
-    }
-    return profile;
-  }
 
   async function lookupSecret(profile: Profile): Promise<SecretLookup> {
     try {
@@ -41,7 +31,7 @@ export function createDiagnosticsHandlers(services: AppServices): Pick<Handlers,
 
   return {
     async previewRequest({ profileId, operation, lockId, moduleCode, userId, clockOffsetMs }) {
-      const profile = await profileById(profileId);
+      const profile = await profileById(profiles, profileId);
       const checked = checkLockRequest({ operation, profile, lockId, moduleCode, userId });
       if (!checked.ok) throw new AppError('invalid-argument', checked.problem);
       const secret = await secretFor(profile);
@@ -66,12 +56,12 @@ export function createDiagnosticsHandlers(services: AppServices): Pick<Handlers,
     },
 
     async checkClock({ profileId }) {
-      return checkServerClock(await profileById(profileId), { transport, clock, env: services.proxyEnv });
+      return checkServerClock(await profileById(profiles, profileId), { transport, clock, env: services.proxyEnv });
     },
 
     async checkConnection({ profileId, userId }) {
       const deps = { transport, clock, secretFor: lookupSecret, env: services.proxyEnv };
-      return checkConnection(await profileById(profileId), deps, userId);
+      return checkConnection(await profileById(profiles, profileId), deps, userId);
     },
   };
 }
