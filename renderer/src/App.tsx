@@ -1,23 +1,23 @@
 import { useCallback, useEffect, useLayoutEffect, useState } from 'react';
 import { hasBridge } from './api/lockAdmin';
-import { AppHeader } from './components/AppHeader';
-import { BatchScreen } from './components/BatchScreen';
-import { DiagnosticsScreen } from './components/DiagnosticsScreen';
+import { AppHeader } from './app/AppHeader';
+import { BatchScreen } from './features/batch/BatchScreen';
+import { DiagnosticsScreen } from './features/diagnostics/DiagnosticsScreen';
 import { ErrorAlert } from './components/ErrorAlert';
-import { FirstRun } from './components/FirstRun';
-import { HistoryScreen } from './components/HistoryScreen';
-import { LocksScreen } from './components/LocksScreen';
-import { ProfilesScreen } from './components/ProfilesScreen';
-import { SettingsScreen } from './components/SettingsScreen';
-import { ShortcutOverlay } from './components/ShortcutOverlay';
-import { useProfiles } from './hooks/useProfiles';
-import { useSandbox } from './hooks/useSandbox';
-import { platformIsMac, useShortcutKeys } from './hooks/useShortcutKeys';
+import { FirstRun } from './app/FirstRun';
+import { HistoryScreen } from './features/history/HistoryScreen';
+import { LocksScreen } from './features/locks/LocksScreen';
+import { ProfilesScreen } from './features/profiles/ProfilesScreen';
+import { SettingsScreen } from './features/settings/SettingsScreen';
+import { ShortcutOverlay } from './features/shortcuts/ShortcutOverlay';
+import { useProfiles } from './features/profiles/useProfiles';
+import { useSandbox } from './features/sandbox/useSandbox';
+import { platformIsMac, useShortcutKeys } from './features/shortcuts/useShortcutKeys';
 import { t, useLocale } from './i18n';
 import { environmentName, environmentOf } from './lib/environment';
-import { applyTheme, useSettings } from './lib/settingsStore';
-import type { ShortcutAction } from './lib/shortcutKeys';
-import type { View } from './lib/view';
+import { applyTheme, useSettings } from './features/settings/settingsStore';
+import type { ShortcutAction } from './features/shortcuts/shortcutKeys';
+import type { View } from './app/view';
 
 /** Screens that work on the selected profile; switching profile from elsewhere opens the lock screen. */
 const PROFILE_VIEWS: ReadonlySet<View> = new Set(['locks', 'batch', 'diagnostics']);

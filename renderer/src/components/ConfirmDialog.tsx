@@ -1,5 +1,5 @@
 import { type ReactNode, useId } from 'react';
-import { useModalDialog } from '../hooks/useModalDialog';
+import { useModalDialog } from './useModalDialog';
 import { t } from '../i18n';
 
 export interface ConfirmDialogProps {

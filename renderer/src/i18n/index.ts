@@ -7,10 +7,10 @@
  * and can change at run time: components that render text call useLocale() (App does, so the whole
  * tree re-renders).
  */
-import { setSettings, settings, settingsStore } from '../lib/settingsStore';
+import { setSettings, settings, settingsStore } from '../features/settings/settingsStore';
 import { createStore } from '../state/createStore';
 import { useStore } from '../state/useStore';
-import type { LanguagePreference } from '../lib/settingsStorage';
+import type { LanguagePreference } from '../features/settings/settingsStorage';
 import { en, type MessageKey } from './en';
 import { type Locale, type MessageParams, type Messages, format, pickLocale } from './locale';
 import { zhCN } from './zhCN';

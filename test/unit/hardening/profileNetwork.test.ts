@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { certificateCount, checkNetworkFields, networkFieldProblem } from '../../../renderer/src/lib/profileNetwork';
+import {
+  certificateCount,
+  checkNetworkFields,
+  networkFieldProblem,
+} from '../../../renderer/src/features/profiles/profileNetwork';
 import { profileInputSchema } from '../../../shared/profile';
 import { safeParse } from '../../../shared/schema';
 

@@ -1,0 +1,63 @@
+import { useCallback, useState } from 'react';
+import { userIdProblem } from '../../../../shared/identifiers';
+import type { Profile } from '../../../../shared/profile';
+import type { ResultKind } from '../../../../shared/result';
+import { useSecretStatus } from '../profiles/useSecretStatus';
+import { t } from '../../i18n';
+import { DiagnosticsClockPanel } from './DiagnosticsClockPanel';
+import { DiagnosticsConnectionPanel } from './DiagnosticsConnectionPanel';
+import { DiagnosticsPreviewPanel } from './DiagnosticsPreviewPanel';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { HelpDialog } from '../help/HelpDialog';
+import { HelpKindList } from '../help/HelpKindList';
+import { ProfilePicker } from '../../components/ProfilePicker';
+import { UserIdField } from '../../components/UserIdField';
+import './diagnostics.css';
+
+export interface DiagnosticsScreenProps {
+  profiles: Profile[];
+  profile: Profile;
+  onSelectProfile: (profileId: string) => void;
+}
+
+/** For support staff: the request as it would be sent, the clock, the connection, and what each result means. */
+export function DiagnosticsScreen({ profiles, profile, onSelectProfile }: DiagnosticsScreenProps) {
+  const secret = useSecretStatus(profile.id);
+  const [helpKind, setHelpKind] = useState<ResultKind | null>(null);
+  const [user, setUser] = useState({ profileId: profile.id, value: profile.userId ?? '' });
+  const userValue = user.profileId === profile.id ? user.value : (profile.userId ?? '');
+  const userId = userValue.trim() === '' ? undefined : userValue.trim();
+  const closeHelp = useCallback(() => setHelpKind(null), []);
+
+  return (
+    <div className="page diag-page">
+      <div className="page-head">
+        <h1 className="page-title">{t('diagnostics.title')}</h1>
+        <p className="page-subtitle">{t('diagnostics.subtitle')}</p>
+      </div>
+      {secret.error && <ErrorAlert error={secret.error} />}
+      <section className="panel form" aria-label={t('diagnostics.profileLabel')}>
+        <ProfilePicker profiles={profiles} profile={profile} secret={secret.status} onChange={onSelectProfile} />
+        <UserIdField
+          id="diag-user-id"
+          profile={profile}
+          value={userValue}
+          onChange={(value) => setUser({ profileId: profile.id, value })}
+          problem={userId === undefined ? null : userIdProblem(userId)}
+          attempted={false}
+          help={profile.authMode === 'app' ? t('diagnostics.userId.help') : undefined}
+        />
+      </section>
+      <DiagnosticsPreviewPanel key={`preview-${profile.id}`} profile={profile} userId={userId} />
+      <DiagnosticsClockPanel key={`clock-${profile.id}`} profile={profile} />
+      <DiagnosticsConnectionPanel
+        key={`connection-${profile.id}`}
+        profile={profile}
+        userId={userId}
+        onHelp={setHelpKind}
+      />
+      <HelpKindList onOpen={setHelpKind} />
+      {helpKind && <HelpDialog kind={helpKind} onClose={closeHelp} />}
+    </div>
+  );
+}

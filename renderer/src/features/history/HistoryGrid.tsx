@@ -1,0 +1,230 @@
+import { type KeyboardEvent, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import type { HistoryRow } from '../../../../shared/history';
+import { t } from '../../i18n';
+import {
+  historyOutcome,
+  historyProfile,
+  historySource,
+  historySourceShort,
+  historyTime,
+  shortBatchId,
+} from './historyText';
+import { operationName } from '../../lib/resultText';
+
+/** Fixed row height in px; must match .history-row in batchHistory.css. */
+export const HISTORY_ROW_HEIGHT = 32;
+/** Rows drawn above and below the visible ones, so a quick scroll does not show blank space. */
+const OVERSCAN = 8;
+/** Column headings in display order; the cells of each row follow the same order. */
+const HEADINGS = [
+  { key: 'history.col.time', numeric: false },
+  { key: 'history.col.operation', numeric: false },
+  { key: 'history.col.userId', numeric: false },
+  { key: 'history.col.lockId', numeric: false },
+  { key: 'history.col.outcome', numeric: false },
+  { key: 'history.col.http', numeric: true },
+  { key: 'history.col.batch', numeric: false },
+  { key: 'history.col.profile', numeric: false },
+  { key: 'history.col.source', numeric: false },
+] as const;
+const COLUMNS = HEADINGS.length;
+
+export interface HistoryGridProps {
+  total: number;
+  rowAt: (index: number) => HistoryRow | undefined;
+  ensure: (first: number, last: number) => void;
+  selected: number | null;
+  onSelect: (index: number) => void;
+  onOpen: (index: number) => void;
+  labelId: string;
+  helpId: string;
+  /** A new list (another filter, a refresh) starts at the top. */
+  listKey: string;
+}
+
+function rowId(index: number): string {
+  return `history-row-${index}`;
+}
+
+/**
+ * The history as an ARIA grid that draws only the rows in view (plus a few): a spacer as tall as all
+ * rows keeps the scroll bar true, and the drawn window is moved into place. Both are positioned
+ * through the CSSOM, never with style attributes (the page's CSP allows no inline styles).
+ */
+export function HistoryGrid({
+  total,
+  rowAt,
+  ensure,
+  selected,
+  onSelect,
+  onOpen,
+  labelId,
+  helpId,
+  listKey,
+}: HistoryGridProps) {
+  const viewport = useRef<HTMLDivElement>(null);
+  const head = useRef<HTMLDivElement>(null);
+  const spacer = useRef<HTMLDivElement>(null);
+  const drawn = useRef<HTMLDivElement>(null);
+  const [scrollTop, setScrollTop] = useState(0);
+  const [height, setHeight] = useState(480);
+  const [headHeight, setHeadHeight] = useState(HISTORY_ROW_HEIGHT);
+
+  useEffect(() => {
+    const element = viewport.current;
+    if (!element) return;
+    const measure = () => {
+      setHeight(element.clientHeight);
+      setHeadHeight(head.current?.offsetHeight ?? HISTORY_ROW_HEIGHT);
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+
+  const bodyHeight = Math.max(HISTORY_ROW_HEIGHT, height - headHeight);
+  const visible = Math.ceil(bodyHeight / HISTORY_ROW_HEIGHT);
+  const first = Math.max(0, Math.floor(scrollTop / HISTORY_ROW_HEIGHT) - OVERSCAN);
+  const last = Math.min(total - 1, Math.floor(scrollTop / HISTORY_ROW_HEIGHT) + visible + OVERSCAN);
+
+  useEffect(() => {
+    if (total > 0 && last >= first) ensure(first, last);
+  }, [ensure, first, last, total]);
+
+  useLayoutEffect(() => {
+    viewport.current?.scrollTo(0, 0);
+  }, [listKey]);
+
+  useLayoutEffect(() => {
+    spacer.current?.style.setProperty('height', `${total * HISTORY_ROW_HEIGHT}px`);
+    drawn.current?.style.setProperty('transform', `translateY(${first * HISTORY_ROW_HEIGHT}px)`);
+  }, [total, first]);
+
+  function reveal(index: number) {
+    const element = viewport.current;
+    if (!element) return;
+    const top = index * HISTORY_ROW_HEIGHT;
+    if (top < element.scrollTop) element.scrollTop = top;
+    else if (top + HISTORY_ROW_HEIGHT > element.scrollTop + bodyHeight) {
+      element.scrollTop = top + HISTORY_ROW_HEIGHT - bodyHeight;
+    }
+  }
+
+  function move(index: number) {
+    if (total === 0) return;
+    const next = Math.min(total - 1, Math.max(0, index));
+    onSelect(next);
+    reveal(next);
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    const at = selected ?? -1;
+    const page = Math.max(1, visible - 1);
+    const keys: Record<string, () => void> = {
+      ArrowDown: () => move(at + 1),
+      ArrowUp: () => move(selected === null ? 0 : at - 1),
+      PageDown: () => move(at + page),
+      PageUp: () => move(selected === null ? 0 : at - page),
+      Home: () => move(0),
+      End: () => move(total - 1),
+      Enter: () => {
+        if (selected !== null) onOpen(selected);
+      },
+    };
+    const action = keys[event.key];
+    if (!action) return;
+    event.preventDefault();
+    action();
+  }
+
+  const indices = Array.from({ length: Math.max(0, last - first + 1) }, (_, offset) => first + offset);
+  const rows = indices.map((index) => {
+    const row = rowAt(index);
+    const isSelected = index === selected;
+    return (
+      <div
+        key={index}
+        id={rowId(index)}
+        role="row"
+        aria-rowindex={index + 2}
+        aria-selected={isSelected}
+        className={`history-row${isSelected ? ' history-row--selected' : ''}${row ? ` history-row--${row.outcome}` : ''}`}
+        onClick={() => {
+          onSelect(index);
+          viewport.current?.focus();
+        }}
+        onDoubleClick={() => onOpen(index)}
+      >
+        {row ? (
+          <>
+            <div role="gridcell" className="history-cell mono">
+              {historyTime(row.time)}
+            </div>
+            <div role="gridcell" className="history-cell">
+              {operationName(row.operation)}
+            </div>
+            <div role="gridcell" className="history-cell mono" title={row.userId}>
+              {row.userId ?? t('result.none')}
+            </div>
+            <div role="gridcell" className="history-cell mono" title={row.lockId ?? undefined}>
+              {row.lockId ?? t('result.none')}
+            </div>
+            <div role="gridcell" className="history-cell">
+              <span className={`history-outcome history-outcome--${row.outcome}`} title={historyOutcome(row)}>
+                {historyOutcome(row)}
+              </span>
+            </div>
+            <div role="gridcell" className="history-cell history-cell--num">
+              {row.httpStatus ?? t('result.none')}
+            </div>
+            <div role="gridcell" className="history-cell mono" title={row.batchId}>
+              {row.batchId ? shortBatchId(row.batchId) : t('result.none')}
+            </div>
+            <div role="gridcell" className="history-cell" title={historyProfile(row)}>
+              {historyProfile(row)}
+            </div>
+            <div role="gridcell" className="history-cell" title={historySource(row)}>
+              {historySourceShort(row)}
+            </div>
+          </>
+        ) : (
+          <div role="gridcell" className="history-cell history-cell--loading" aria-colspan={COLUMNS}>
+            {t('history.loadingRow')}
+          </div>
+        )}
+      </div>
+    );
+  });
+
+  return (
+    <div
+      ref={viewport}
+      className="history-grid"
+      role="grid"
+      tabIndex={0}
+      aria-labelledby={labelId}
+      aria-describedby={helpId}
+      aria-rowcount={total + 1}
+      aria-colcount={COLUMNS}
+      aria-activedescendant={selected !== null && selected >= first && selected <= last ? rowId(selected) : undefined}
+      onKeyDown={onKeyDown}
+      onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
+    >
+      <div ref={head} role="rowgroup" className="history-head">
+        <div role="row" aria-rowindex={1} className="history-row history-row--head">
+          {HEADINGS.map(({ key, numeric }) => (
+            <div key={key} role="columnheader" className={numeric ? 'history-cell history-cell--num' : 'history-cell'}>
+              {t(key)}
+            </div>
+          ))}
+        </div>
+      </div>
+      <div ref={spacer} className="history-spacer">
+        <div ref={drawn} role="rowgroup" className="history-window">
+          {rows}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,297 @@
+import { type FormEvent, useCallback, useRef, useState } from 'react';
+import type { ResultOf } from '../../../../shared/contract';
+import { KNOWN_HOSTS, MODULE_CODES } from '../../../../shared/identifiers';
+import { ENVIRONMENTS, type Environment, type Profile } from '../../../../shared/profile';
+import { lockAdmin } from '../../api/lockAdmin';
+import { useIpcCall } from '../../api/useIpcCall';
+import { useSecretStatus } from './useSecretStatus';
+import { type MessageKey, t } from '../../i18n';
+import {
+  type DraftField,
+  type ProfileDraft,
+  checkDraft,
+  draftEnvironment,
+  draftFromProfile,
+  emptyDraft,
+  fieldMessage,
+} from './profileForm';
+import { environmentName } from '../../lib/environment';
+import { type NetworkField, type NetworkProblems, checkNetworkFields } from './profileNetwork';
+import { AuthModeField } from './AuthModeField';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { ProfileNetworkSection } from './ProfileNetworkSection';
+import { SecretField } from './SecretField';
+import { SelectField } from '../../components/SelectField';
+import { TextField } from '../../components/TextField';
+
+export interface ProfileEditorProps {
+  /** null for a new profile. */
+  profile: Profile | null;
+  onSaved: (profile: Profile) => void;
+  onDeleted: (profileId: string) => void;
+  onOpenLocks: (profileId: string) => void;
+}
+
+const LABELS: Readonly<Record<DraftField, MessageKey>> = {
+  name: 'profile.name',
+  baseUrl: 'profile.baseUrl',
+  userId: 'profile.userId',
+  authMode: 'profile.authMode',
+  appId: 'profile.appId',
+  moduleCode: 'profile.moduleCode',
+  bearerPrefix: 'profile.bearerPrefix',
+};
+const FIELD_ORDER: ReadonlyArray<DraftField> = ['name', 'baseUrl', 'userId', 'appId', 'bearerPrefix', 'moduleCode'];
+const NETWORK_LABELS: Readonly<Record<NetworkField, MessageKey>> = {
+  proxyUrl: 'profile.proxyUrl',
+  caPem: 'profile.caPem',
+};
+
+function fieldId(field: DraftField): string {
+  return `profile-${field}`;
+}
+
+function moduleOptions(current: string): Array<{ value: string; label: string }> {
+  const options = MODULE_CODES.map(({ code, label }) => ({ value: code, label: t('module.option', { code, label }) }));
+  if (!options.some((option) => option.value === current))
+    options.push({ value: current, label: t('module.custom', { code: current }) });
+  return options;
+}
+
+export function ProfileEditor({ profile, onSaved, onDeleted, onOpenLocks }: ProfileEditorProps) {
+  const [draft, setDraft] = useState<ProfileDraft>(() => (profile ? draftFromProfile(profile) : emptyDraft()));
+  const [touched, setTouched] = useState<ReadonlySet<DraftField>>(() => new Set());
+  const [submitted, setSubmitted] = useState(false);
+  const [secret, setSecret] = useState('');
+  const saving = useIpcCall<ResultOf<'saveProfile'>>();
+  const [notice, setNotice] = useState('');
+  const [confirmingDelete, setConfirmingDelete] = useState(false);
+  const [networkOpen, setNetworkOpen] = useState(() => Boolean(profile?.proxyUrl || profile?.caPem));
+  const [networkTouched, setNetworkTouched] = useState<ReadonlySet<NetworkField>>(() => new Set());
+  const proxyInput = useRef<HTMLInputElement>(null);
+  const caInput = useRef<HTMLTextAreaElement>(null);
+  const secrets = useSecretStatus(profile?.id ?? null);
+
+  const check = checkDraft(draft);
+  const networkCheck = checkNetworkFields(draft.proxyUrl, draft.caPem);
+  const networkProblems: NetworkProblems = {};
+  for (const field of ['proxyUrl', 'caPem'] as const) {
+    const text = networkCheck[field];
+    if (text && (submitted || networkTouched.has(field))) {
+      networkProblems[field] = fieldMessage(t(NETWORK_LABELS[field]), text);
+    }
+  }
+  const hasNetworkProblem = Object.keys(networkCheck).length > 0;
+  const problem = (field: DraftField): string | undefined => {
+    const text = check.problems[field];
+    return text && (submitted || touched.has(field)) ? fieldMessage(t(LABELS[field]), text) : undefined;
+  };
+  const update = <K extends DraftField>(field: K, value: ProfileDraft[K]) => {
+    setDraft((previous) => ({ ...previous, [field]: value }));
+    setNotice('');
+  };
+  const touch = (field: DraftField) => () => setTouched((previous) => new Set(previous).add(field));
+  const updateNetwork = (field: NetworkField, value: string) => {
+    // A blank field means "not set": the schema would refuse whitespace as an empty value.
+    setDraft((previous) => ({ ...previous, [field]: value.trim() === '' ? '' : value }));
+    setNotice('');
+  };
+  const touchNetwork = (field: NetworkField) => setNetworkTouched((previous) => new Set(previous).add(field));
+  const textProps = (field: DraftField) => ({
+    id: fieldId(field),
+    label: t(LABELS[field]),
+    value: String(draft[field]),
+    onChange: (value: string) => update(field, value),
+    onBlur: touch(field),
+    problem: problem(field),
+  });
+
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    if (saving.busy) return;
+    setSubmitted(true);
+    setNotice('');
+    saving.dismissError();
+    if (!check.input) {
+      const first = FIELD_ORDER.find((field) => check.problems[field]);
+      if (first) document.getElementById(fieldId(first))?.focus();
+      else if (hasNetworkProblem) {
+        setNetworkOpen(true);
+        // The section may have been folded: focus once it is open.
+        const target = networkCheck.proxyUrl ? proxyInput : caInput;
+        window.setTimeout(() => target.current?.focus(), 0);
+      }
+      return;
+    }
+    const input = check.input;
+    await saving.run(async () => {
+      const saved = await lockAdmin().saveProfile(input);
+      if (saved.ok) await afterSave(saved.value);
+      return saved;
+    });
+  }
+
+  async function afterSave(saved: ResultOf<'saveProfile'>) {
+    setDraft(draftFromProfile(saved));
+    onSaved(saved);
+    const typed = secret.trim();
+    if (typed !== '') {
+      if (!(await secrets.store(saved.id, typed))) {
+        setNotice(t('profile.savedWithoutSecret', { name: saved.name }));
+        return;
+      }
+      setSecret('');
+    } else if (saved.secretCleared) {
+      // The connection changed, so main removed the secret stored for the old one.
+      await secrets.refresh(saved.id);
+      setNotice(`${t('profile.saved', { name: saved.name })} ${t('secret.cleared')}`);
+      return;
+    }
+    setNotice(t('profile.saved', { name: saved.name }));
+  }
+
+  async function removeSecret() {
+    if (!profile) return;
+    if (await secrets.clear(profile.id)) setNotice(t('secret.removed'));
+  }
+
+  async function remove() {
+    setConfirmingDelete(false);
+    if (!profile) return;
+    const result = await lockAdmin().deleteProfile({ profileId: profile.id });
+    if (result.ok) onDeleted(profile.id);
+    else saving.fail(result.error);
+  }
+
+  const cancelDelete = useCallback(() => setConfirmingDelete(false), []);
+
+  return (
+    <form className="panel form" noValidate onSubmit={(event) => void save(event)} aria-labelledby="editor-title">
+      <h2 id="editor-title" className="panel-title">
+        {profile ? t('profile.editTitle', { name: profile.name }) : t('profile.newTitle')}
+      </h2>
+      {saving.error && <ErrorAlert error={saving.error} onDismiss={saving.dismissError} />}
+      {secrets.error && <ErrorAlert error={secrets.error} />}
+      {check.problems.form && submitted && !hasNetworkProblem && (
+        <p className="field-note field-note--problem">{check.problems.form}</p>
+      )}
+
+      <fieldset className="group">
+        <legend className="group-title">{t('profile.group.connection')}</legend>
+        <TextField {...textProps('name')} help={t('profile.name.help')} />
+        <TextField
+          {...textProps('baseUrl')}
+          type="url"
+          inputMode="url"
+          list="known-hosts"
+          placeholder={KNOWN_HOSTS[0].url}
+          help={t('profile.baseUrl.help')}
+        />
+        <datalist id="known-hosts">
+          {KNOWN_HOSTS.map((host) => (
+            <option key={host.url} value={host.url} label={host.label} />
+          ))}
+        </datalist>
+        <SelectField
+          id="profile-environment"
+          label={t('profile.environment')}
+          value={draftEnvironment(draft)}
+          onChange={(value) => {
+            setDraft((previous) => ({ ...previous, environment: value as Environment }));
+            setNotice('');
+          }}
+          options={ENVIRONMENTS.map((environment) => ({ value: environment, label: environmentName(environment) }))}
+          help={t('profile.environment.help')}
+        />
+      </fieldset>
+
+      <fieldset className="group">
+        <legend className="group-title">{t('profile.group.auth')}</legend>
+        <AuthModeField value={draft.authMode} onChange={(mode) => update('authMode', mode)} />
+        {draft.authMode === 'app' ? (
+          <TextField
+            {...textProps('userId')}
+            label={t('profile.userId.app')}
+            inputMode="numeric"
+            mono
+            help={t('profile.userId.appHelp')}
+          />
+        ) : (
+          <TextField {...textProps('userId')} inputMode="numeric" mono help={t('profile.userId.help')} />
+        )}
+        {draft.authMode === 'app' ? (
+          <TextField {...textProps('appId')} mono help={t('profile.appId.help')} />
+        ) : (
+          <TextField {...textProps('bearerPrefix')} placeholder="Bearer" help={t('profile.bearerPrefix.help')} />
+        )}
+        <SecretField
+          authMode={draft.authMode}
+          value={secret}
+          onChange={(value) => {
+            setSecret(value);
+            setNotice('');
+          }}
+          status={profile ? secrets.status : { stored: false, destinationChanged: false, store: '' }}
+          busy={secrets.busy || saving.busy}
+          onRemove={() => void removeSecret()}
+        />
+      </fieldset>
+
+      <fieldset className="group">
+        <legend className="group-title">{t('profile.group.defaults')}</legend>
+        <SelectField
+          id={fieldId('moduleCode')}
+          label={t('profile.moduleCode')}
+          value={draft.moduleCode}
+          onChange={(value) => update('moduleCode', value)}
+          options={moduleOptions(draft.moduleCode)}
+          help={t('profile.moduleCode.help')}
+        />
+      </fieldset>
+
+      <ProfileNetworkSection
+        proxyUrl={draft.proxyUrl}
+        caPem={draft.caPem}
+        onChange={updateNetwork}
+        onBlur={touchNetwork}
+        problems={networkProblems}
+        open={networkOpen}
+        onOpenChange={setNetworkOpen}
+        proxyRef={proxyInput}
+        caRef={caInput}
+      />
+
+      <div className="actions actions--footer">
+        <button type="submit" className="button button--primary" disabled={saving.busy}>
+          {saving.busy ? t('profile.saving') : t('profile.save')}
+        </button>
+        {profile && (
+          <button type="button" className="button" onClick={() => onOpenLocks(profile.id)}>
+            {t('profile.openLocks')}
+          </button>
+        )}
+        <span className="actions-spacer" />
+        {profile && (
+          <button type="button" className="button button--quiet-danger" onClick={() => setConfirmingDelete(true)}>
+            {t('profile.delete')}
+          </button>
+        )}
+      </div>
+      <p className="form-notice" role="status">
+        {notice}
+      </p>
+      {confirmingDelete && profile && (
+        <ConfirmDialog
+          title={t('profile.deleteConfirm.title', { name: profile.name })}
+          confirmLabel={t('profile.deleteConfirm.action')}
+          tone="danger"
+          onConfirm={() => void remove()}
+          onCancel={cancelDelete}
+        >
+          <p>{t('profile.deleteConfirm.body')}</p>
+        </ConfirmDialog>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,60 @@
+import { useCallback, useEffect } from 'react';
+import type { SecretStatus } from '../../../../shared/contract';
+import type { IpcError, IpcResult } from '../../../../shared/ipcResult';
+import { mapResult } from '../../api/ipcCallState';
+import { lockAdmin } from '../../api/lockAdmin';
+import { useIpcCall } from '../../api/useIpcCall';
+
+interface Known {
+  profileId: string;
+  status: SecretStatus;
+}
+
+export interface SecretStatusState {
+  /** null while unknown, and for a profile that is not saved yet. */
+  status: SecretStatus | null;
+  error: IpcError | null;
+  busy: boolean;
+  store: (profileId: string, secret: string) => Promise<boolean>;
+  clear: (profileId: string) => Promise<boolean>;
+  /** Asks main again (after a save that may have removed the secret). */
+  refresh: (profileId: string) => Promise<boolean>;
+}
+
+const knownFor = (profileId: string) => (status: SecretStatus) => ({ profileId, status });
+
+/** Whether the keychain holds a secret for a profile. The secret itself never comes back. */
+export function useSecretStatus(profileId: string | null): SecretStatusState {
+  const { value: known, error, busy, run, settle } = useIpcCall<Known>({ keepValueOnError: true });
+
+  useEffect(() => {
+    if (!profileId) return;
+    let current = true;
+    void lockAdmin()
+      .secretStatus({ profileId })
+      .then((result) => {
+        if (current) settle(mapResult(result, knownFor(profileId)));
+      });
+    return () => {
+      current = false;
+    };
+  }, [profileId, settle]);
+
+  const change = useCallback(
+    async (id: string, call: () => Promise<IpcResult<SecretStatus>>) => {
+      const result = await run(async () => mapResult(await call(), knownFor(id)));
+      return result.ok;
+    },
+    [run],
+  );
+
+  const store = useCallback(
+    (id: string, secret: string) => change(id, () => lockAdmin().setSecret({ profileId: id, secret })),
+    [change],
+  );
+  const clear = useCallback((id: string) => change(id, () => lockAdmin().clearSecret({ profileId: id })), [change]);
+  const refresh = useCallback((id: string) => change(id, () => lockAdmin().secretStatus({ profileId: id })), [change]);
+
+  const status = known && known.profileId === profileId ? known.status : null;
+  return { status, error, busy, store, clear, refresh };
+}

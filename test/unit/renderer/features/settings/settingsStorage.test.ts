@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import {
+  DEFAULT_SETTINGS,
+  type KeyValueStore,
+  SETTINGS_KEY,
+  readSettings,
+  writeSettings,
+} from '../../../../../renderer/src/features/settings/settingsStorage';
+
+class MemoryStore implements KeyValueStore {
+  readonly items = new Map<string, string>();
+  getItem(key: string): string | null {
+    return this.items.get(key) ?? null;
+  }
+  setItem(key: string, value: string): void {
+    this.items.set(key, value);
+  }
+  removeItem(key: string): void {
+    this.items.delete(key);
+  }
+}
+
+describe('settings storage', () => {
+  it('defaults to following the system for language and theme', () => {
+    expect(readSettings(new MemoryStore())).toEqual({ language: 'system', theme: 'system' });
+    expect(readSettings(null)).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('round-trips every choice under a versioned key', () => {
+    const store = new MemoryStore();
+    for (const language of ['system', 'en', 'zh-CN'] as const) {
+      for (const theme of ['system', 'light', 'dark'] as const) {
+        expect(writeSettings(store, { language, theme })).toBe(true);
+        expect(readSettings(store)).toEqual({ language, theme });
+      }
+    }
+    expect([...store.items.keys()]).toEqual([SETTINGS_KEY]);
+    expect(SETTINGS_KEY).toMatch(/\.v\d+$/);
+  });
+
+  it('replaces unknown or corrupt values by the defaults, field by field', () => {
+    const store = new MemoryStore();
+    store.setItem(SETTINGS_KEY, JSON.stringify({ language: 'fr', theme: 'dark' }));
+    expect(readSettings(store)).toEqual({ language: 'system', theme: 'dark' });
+    store.setItem(SETTINGS_KEY, JSON.stringify({ language: 'zh-CN', theme: 'sepia' }));
+    expect(readSettings(store)).toEqual({ language: 'zh-CN', theme: 'system' });
+    for (const corrupt of ['{', 'null', '[]', '"dark"', '7']) {
+      store.setItem(SETTINGS_KEY, corrupt);
+      expect(readSettings(store), corrupt).toEqual(DEFAULT_SETTINGS);
+    }
+  });
+
+  it('survives storage that throws', () => {
+    const broken: KeyValueStore = {
+      getItem: () => {
+        throw new Error('SecurityError');
+      },
+      setItem: () => {
+        throw new Error('QuotaExceededError');
+      },
+      removeItem: () => undefined,
+    };
+    expect(readSettings(broken)).toEqual(DEFAULT_SETTINGS);
+    expect(writeSettings(broken, { language: 'en', theme: 'dark' })).toBe(false);
+  });
+});
