@@ -4,7 +4,6 @@ import type { Profile } from '../../shared/profile';
 import { storeProfileSecret } from '../core/secrets/boundSecret';
 import type { ProfileStore } from '../core/profiles/profileStore';
 import type { RunningSandbox } from '../sandbox/server';
-import { startSandbox } from '../sandbox/server';
 import type { SecretStore } from '../core/secrets/secretStore';
 import { AppError } from './appError';
 
@@ -47,7 +46,10 @@ export interface SandboxController {
 const STOPPED: SandboxInfo = { running: false, baseUrl: null, profileId: null, activeLockIds: [], activeLocks: [] };
 
 export function createSandboxController(deps: SandboxControllerDeps): SandboxController {
-  const launch = deps.launch ?? (() => startSandbox({ host: '127.0.0.1', port: 0 }));
+  // Loaded on first use: the server and its certificate generator are no part of the app's start
+  // (docs/benchmarks.md, desktop start-up).
+  const launch =
+    deps.launch ?? (async () => (await import('../sandbox/server')).startSandbox({ host: '127.0.0.1', port: 0 }));
   let server: SandboxServer | null = null;
   let profileId: string | null = null;
   // start and stop run one after the other, so two clicks never start two servers.
