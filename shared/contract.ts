@@ -1,7 +1,8 @@
 /**
- * The one IPC contract: method name -> argument schema -> result type. The preload builds
- * `window.lockAdmin` from METHOD_NAMES, main registers one validated handler per method, and the
- * end-to-end tests build the same API in a browser page. Add a method here and every end gets it.
+ * The one IPC contract: one entry per method, its argument schema and its result type side by side
+ * (`satisfies ContractShape` refuses an entry that lacks either). The preload builds `window.lockAdmin`
+ * from METHOD_NAMES, main registers one validated handler per method, and the end-to-end tests build
+ * the same API in a browser page. Add a method here and every end gets it.
  */
 import { BATCH_MAX_CONCURRENCY, BATCH_MAX_LOCKS, type BatchStatus } from './batch';
 import type { ClockCheck, ConnectionReport, RequestPreview } from './diagnostics';
@@ -11,7 +12,8 @@ import type { Profile } from './profile';
 import { profileIdSchema, profileInputSchema } from './profile';
 import { LOCK_OPERATIONS, type LockResult } from './result';
 import type { IpcResult } from './ipcResult';
-import { type Infer, array, integer, none, object, oneOf, optional, string } from './schema';
+import { type ArgsOf, type ContractShape, type ResultTypeOf, returns } from './ipcMethod';
+import { array, integer, none, object, oneOf, optional, string } from './schema';
 
 // The renderer imports these from here; ipcResult.ts imports nothing, so this makes no circle.
 export { IPC_ERROR_CODES, type IpcError, type IpcErrorCode, type IpcResult } from './ipcResult';
@@ -46,63 +48,6 @@ const historyFilterArg = object({
   to: optional(string({ min: 1, max: 40 })),
 });
 
-export const argSchemas = {
-  listProfiles: none(),
-  saveProfile: profileInputSchema,
-  deleteProfile: object({ profileId: profileIdSchema }),
-  secretStatus: object({ profileId: profileIdSchema }),
-  setSecret: object({ profileId: profileIdSchema, secret: string({ min: 1, max: 4096 }) }),
-  clearSecret: object({ profileId: profileIdSchema }),
-  releaseLock: object({
-    profileId: profileIdSchema,
-    lockId: lockIdArg,
-    userId: optional(userIdArg),
-    requestTag: optional(requestTagArg),
-    clockOffsetMs: clockOffsetArg,
-  }),
-  renewLock: object({
-    profileId: profileIdSchema,
-    lockId: lockIdArg,
-    userId: optional(userIdArg),
-    requestTag: optional(requestTagArg),
-    clockOffsetMs: clockOffsetArg,
-  }),
-  createLock: object({
-    profileId: profileIdSchema,
-    moduleCode: optional(moduleCodeArg),
-    userId: optional(userIdArg),
-    requestTag: optional(requestTagArg),
-    clockOffsetMs: clockOffsetArg,
-  }),
-  cancelRequest: object({ requestTag: requestTagArg }),
-  startSandbox: none(),
-  stopSandbox: none(),
-  sandboxStatus: none(),
-  startBatch: object({
-    profileId: profileIdSchema,
-    /** (user, lock) pairs; a row without a user acts for `userId`, else for the profile's default user. */
-    rows: array(object({ userId: optional(userIdArg), lockId: lockIdArg }), BATCH_MAX_LOCKS),
-    userId: optional(userIdArg),
-    concurrency: integer(1, BATCH_MAX_CONCURRENCY),
-    clockOffsetMs: clockOffsetArg,
-  }),
-  batchStatus: object({ batchId: batchIdArg, since: integer(0, BATCH_MAX_LOCKS) }),
-  cancelBatch: object({ batchId: batchIdArg }),
-  queryHistory: object({ filter: historyFilterArg, offset: integer(0, 10_000_000), limit: integer(1, 1000) }),
-  exportHistory: object({ filter: historyFilterArg }),
-  verifyAudit: none(),
-  previewRequest: object({
-    profileId: profileIdSchema,
-    operation: oneOf(LOCK_OPERATIONS),
-    lockId: optional(lockIdArg),
-    moduleCode: optional(moduleCodeArg),
-    userId: optional(userIdArg),
-    clockOffsetMs: clockOffsetArg,
-  }),
-  checkClock: object({ profileId: profileIdSchema }),
-  checkConnection: object({ profileId: profileIdSchema, userId: optional(userIdArg) }),
-} as const;
-
 export interface SecretStatus {
   stored: boolean;
   /**
@@ -125,46 +70,103 @@ export interface SandboxInfo {
   activeLocks: { userId: string; lockId: string }[];
 }
 
-export interface MethodResults {
-  listProfiles: Profile[];
-  /** secretCleared: the save changed where the secret goes, so the stored secret was removed (enter it again). */
-  saveProfile: Profile & { secretCleared: boolean };
-  deleteProfile: { deleted: boolean };
-  secretStatus: SecretStatus;
-  setSecret: SecretStatus;
-  clearSecret: SecretStatus;
-  releaseLock: LockResult;
-  renewLock: LockResult;
-  createLock: LockResult;
-  cancelRequest: { cancelled: boolean };
-  startSandbox: SandboxInfo;
-  stopSandbox: SandboxInfo;
-  sandboxStatus: SandboxInfo;
-  startBatch: { batchId: string; total: number };
-  batchStatus: BatchStatus;
-  cancelBatch: { cancelled: boolean };
-  queryHistory: HistoryPage;
-  /** CSV text (RFC 4180, cells guarded against spreadsheet formula injection). */
-  exportHistory: { csv: string; rows: number };
+/** The arguments of a release or renew: a lock that exists, acted on for one user. */
+const existingLockArgs = object({
+  profileId: profileIdSchema,
+  lockId: lockIdArg,
+  userId: optional(userIdArg),
+  requestTag: optional(requestTagArg),
+  clockOffsetMs: clockOffsetArg,
+});
+
+export const contract = {
+  listProfiles: { args: none(), result: returns<Profile[]>() },
+  saveProfile: {
+    args: profileInputSchema,
+    /** secretCleared: the save changed where the secret goes, so the stored secret was removed (enter it again). */
+    result: returns<Profile & { secretCleared: boolean }>(),
+  },
+  deleteProfile: { args: object({ profileId: profileIdSchema }), result: returns<{ deleted: boolean }>() },
+  secretStatus: { args: object({ profileId: profileIdSchema }), result: returns<SecretStatus>() },
+  setSecret: {
+    args: object({ profileId: profileIdSchema, secret: string({ min: 1, max: 4096 }) }),
+    result: returns<SecretStatus>(),
+  },
+  clearSecret: { args: object({ profileId: profileIdSchema }), result: returns<SecretStatus>() },
+  releaseLock: { args: existingLockArgs, result: returns<LockResult>() },
+  renewLock: { args: existingLockArgs, result: returns<LockResult>() },
+  createLock: {
+    args: object({
+      profileId: profileIdSchema,
+      moduleCode: optional(moduleCodeArg),
+      userId: optional(userIdArg),
+      requestTag: optional(requestTagArg),
+      clockOffsetMs: clockOffsetArg,
+    }),
+    result: returns<LockResult>(),
+  },
+  cancelRequest: { args: object({ requestTag: requestTagArg }), result: returns<{ cancelled: boolean }>() },
+  startSandbox: { args: none(), result: returns<SandboxInfo>() },
+  stopSandbox: { args: none(), result: returns<SandboxInfo>() },
+  sandboxStatus: { args: none(), result: returns<SandboxInfo>() },
+  startBatch: {
+    args: object({
+      profileId: profileIdSchema,
+      /** (user, lock) pairs; a row without a user acts for `userId`, else for the profile's default user. */
+      rows: array(object({ userId: optional(userIdArg), lockId: lockIdArg }), BATCH_MAX_LOCKS),
+      userId: optional(userIdArg),
+      concurrency: integer(1, BATCH_MAX_CONCURRENCY),
+      clockOffsetMs: clockOffsetArg,
+    }),
+    result: returns<{ batchId: string; total: number }>(),
+  },
+  batchStatus: {
+    args: object({ batchId: batchIdArg, since: integer(0, BATCH_MAX_LOCKS) }),
+    result: returns<BatchStatus>(),
+  },
+  cancelBatch: { args: object({ batchId: batchIdArg }), result: returns<{ cancelled: boolean }>() },
+  queryHistory: {
+    args: object({ filter: historyFilterArg, offset: integer(0, 10_000_000), limit: integer(1, 1000) }),
+    result: returns<HistoryPage>(),
+  },
+  exportHistory: {
+    args: object({ filter: historyFilterArg }),
+    /** CSV text (RFC 4180, cells guarded against spreadsheet formula injection). */
+    result: returns<{ csv: string; rows: number }>(),
+  },
   /** The audit log's hash chain checked end to end: intact, or where it first breaks (file name and line). */
-  verifyAudit: AuditIntegrity;
-  previewRequest: RequestPreview;
-  checkClock: ClockCheck;
-  checkConnection: ConnectionReport;
-}
+  verifyAudit: { args: none(), result: returns<AuditIntegrity>() },
+  previewRequest: {
+    args: object({
+      profileId: profileIdSchema,
+      operation: oneOf(LOCK_OPERATIONS),
+      lockId: optional(lockIdArg),
+      moduleCode: optional(moduleCodeArg),
+      userId: optional(userIdArg),
+      clockOffsetMs: clockOffsetArg,
+    }),
+    result: returns<RequestPreview>(),
+  },
+  checkClock: { args: object({ profileId: profileIdSchema }), result: returns<ClockCheck>() },
+  checkConnection: {
+    args: object({ profileId: profileIdSchema, userId: optional(userIdArg) }),
+    result: returns<ConnectionReport>(),
+  },
+} satisfies ContractShape;
 
-export type MethodName = keyof typeof argSchemas & keyof MethodResults;
-export type ArgOf<M extends MethodName> = Infer<(typeof argSchemas)[M]>;
-export type ResultOf<M extends MethodName> = MethodResults[M];
+type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export type ArgOf<M extends MethodName> = ArgsOf<Contract[M]>;
+export type ResultOf<M extends MethodName> = ResultTypeOf<Contract[M]>;
 
-export const METHOD_NAMES = Object.keys(argSchemas) as MethodName[];
+export const METHOD_NAMES = Object.keys(contract) as MethodName[];
 
 export function channelFor(method: MethodName): string {
   return `${CHANNEL_PREFIX}${method}`;
 }
 
 export function isMethodName(value: unknown): value is MethodName {
-  return typeof value === 'string' && Object.hasOwn(argSchemas, value);
+  return typeof value === 'string' && Object.hasOwn(contract, value);
 }
 
 /** What `window.lockAdmin` offers the renderer. Calls never throw; failures come back as IpcError. */

@@ -1,5 +1,6 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
-import { type Handlers, type IpcResult, METHOD_NAMES, channelFor } from '../../shared/contract';
+import { type Handlers, METHOD_NAMES, channelFor } from '../../shared/contract';
+import type { IpcResult } from '../../shared/ipcResult';
 import { dispatch } from '../ipc/dispatch';
 import { type SenderFrame, type SenderRefusal, senderRefusal } from '../ipc/senderPolicy';
 

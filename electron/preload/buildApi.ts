@@ -1,4 +1,5 @@
-import { type IpcResult, type LockAdminApi, METHOD_NAMES, channelFor } from '../../shared/contract';
+import { type LockAdminApi, METHOD_NAMES, channelFor } from '../../shared/contract';
+import type { IpcResult } from '../../shared/ipcResult';
 
 export type Invoke = (channel: string, arg: unknown) => Promise<unknown>;
 

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Handlers, METHOD_NAMES, type MethodName, argSchemas } from '../../../shared/contract';
+import { type Handlers, METHOD_NAMES, type MethodName, contract } from '../../../shared/contract';
 import { checkLockId } from '../../../shared/identifiers';
 import { safeParse } from '../../../shared/schema';
 import { type RunningSandbox, startSandbox } from '../../../electron/sandbox/server';
@@ -175,7 +175,7 @@ afterAll(async () => {
 
 /** Anything the schema refuses: hostile values, and near misses of a valid argument. */
 function invalidArgFor(method: MethodName): fc.Arbitrary<unknown> {
-  const schema = argSchemas[method];
+  const schema = contract[method].args;
   const keys = argumentKeys(method);
   const nearMiss =
     keys.length === 0

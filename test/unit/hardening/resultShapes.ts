@@ -4,7 +4,8 @@
  */
 import { BATCH_MAX_LOCKS } from '../../../shared/batch';
 import { BATCH_OUTCOMES } from '../../../shared/batchOutcome';
-import { IPC_ERROR_CODES, type MethodName } from '../../../shared/contract';
+import type { MethodName } from '../../../shared/contract';
+import { IPC_ERROR_CODES } from '../../../shared/ipcResult';
 import { CLOCK_VERDICTS, CONNECTION_STEPS } from '../../../shared/diagnostics';
 import { HISTORY_OUTCOMES } from '../../../shared/history';
 import { AUTH_MODES, ENVIRONMENTS, PROFILE_ID_PATTERN } from '../../../shared/profile';

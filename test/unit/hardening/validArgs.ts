@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { BATCH_MAX_CONCURRENCY } from '../../../shared/batch';
-import { type MethodName, argSchemas } from '../../../shared/contract';
+import { type MethodName, contract } from '../../../shared/contract';
 import { HISTORY_OUTCOMES } from '../../../shared/history';
 import { PROFILE_ID_PATTERN } from '../../../shared/profile';
 import { LOCK_OPERATIONS } from '../../../shared/result';
@@ -170,7 +170,7 @@ export function validArgFor(method: MethodName, context: ValidArgContext): fc.Ar
     checkClock: withProfile(context, false),
     checkConnection: withProfile(context, false, { userId }),
   };
-  const schema = argSchemas[method];
+  const schema = contract[method].args;
   // The live-lock marker is replaced before the call; it is valid text for the schema either way.
   return arbitraries[method].filter((arg) => safeParse(schema, arg).ok);
 }
