@@ -1,17 +1,33 @@
 /**
- * 简体中文. Same keys as en.ts; a key missing here is a type error. Terms follow KooDrive's Chinese
- * documentation: 备份锁, 释放, 续期, 用户 ID, 模块代码, 访问令牌, 应用密钥, 钥匙串, 沙箱.
+ * 简体中文. Same keys as en.ts, each feature's in features/<feature>/<feature>.zhCN.ts; a key missing
+ * is a type error. Terms follow KooDrive's Chinese documentation: 备份锁, 释放, 续期, 用户 ID,
+ * 模块代码, 访问令牌, 应用密钥, 钥匙串, 沙箱.
  * Text that comes from main (remedies, input checks, server messages) stays in English.
  */
+import { batchZhCN } from '../features/batch/batch.zhCN';
+import { diagnosticsZhCN } from '../features/diagnostics/diagnostics.zhCN';
+import { helpZhCN } from '../features/help/help.zhCN';
+import { historyZhCN } from '../features/history/history.zhCN';
+import { locksZhCN } from '../features/locks/locks.zhCN';
+import { profilesZhCN } from '../features/profiles/profiles.zhCN';
+import { sandboxZhCN } from '../features/sandbox/sandbox.zhCN';
+import { settingsZhCN } from '../features/settings/settings.zhCN';
+import { shortcutsZhCN } from '../features/shortcuts/shortcuts.zhCN';
 import type { Messages } from './locale';
-import { zhCNUsers } from './zhCNUsers';
 
 export const zhCN: Messages = {
-  ...zhCNUsers,
+  ...batchZhCN,
+  ...diagnosticsZhCN,
+  ...helpZhCN,
+  ...historyZhCN,
+  ...locksZhCN,
+  ...profilesZhCN,
+  ...sandboxZhCN,
+  ...settingsZhCN,
+  ...shortcutsZhCN,
   'app.title': 'KooDrive 备份锁管理',
   'app.loading': '正在加载配置…',
   'error.noBridge': '此页面只能在 KooDrive 备份锁管理应用中使用：与应用的连接缺失。请启动应用后重试。',
-
   'nav.label': '主导航',
   'nav.locks': '备份锁',
   'nav.profiles': '配置',
@@ -19,10 +35,8 @@ export const zhCN: Messages = {
   'nav.history': '历史',
   'nav.diagnostics': '诊断',
   'nav.settings': '设置',
-
   'common.cancel': '取消',
   'common.dismiss': '关闭',
-
   'ipcError.invalid-argument': '输入被拒绝',
   'ipcError.forbidden-sender': '请求被拒绝',
   'ipcError.unknown-method': '不支持此操作',
@@ -30,7 +44,6 @@ export const zhCN: Messages = {
   'ipcError.keychain-unavailable': '钥匙串不可用',
   'ipcError.storage': '无法保存',
   'ipcError.internal': '出现问题',
-
   'firstRun.title': '释放卡住的 KooDrive 备份锁',
   'firstRun.what':
     'KooDrive 备份客户端崩溃时可能留下备份锁，在锁过期之前，该用户的下一次备份都会失败。在此粘贴锁 ID 即可释放，并用通俗的语言查看服务器的答复。',
@@ -43,37 +56,8 @@ export const zhCN: Messages = {
   'firstRun.profile.text':
     '输入租户的服务器地址及其应用 ID 和应用密钥（可代任意用户操作），或某个用户的 Bearer 访问令牌。',
   'firstRun.profile.action': '添加 KooDrive 配置',
-
-  'locks.title': '释放备份锁',
-  'locks.subtitle': '选择配置，输入用户并粘贴锁 ID，然后按 Enter。发送任何请求之前都会先请您确认。',
-  'locks.formLabel': '备份锁操作',
-  'locks.release': '释放锁…',
-  'locks.renew': '续期锁…',
-
-  'lockForm.profile': '配置',
-  'lockForm.host': '主机',
-  'lockForm.userId': '用户 ID',
-  'lockForm.lockId': '锁 ID',
-  'lockForm.lockIdPlaceholder': '78e41c7e-db02-4d55-85b3-8153e4fefd2e@102',
-  'lockForm.lockIdHelp': '来自备份客户端的日志或支持工单。首尾空格会被自动去除。',
-
-  'sandbox.running': '本地沙箱正在 {host} 运行。',
-  'sandbox.stopped': '本地沙箱未运行。',
-  'sandbox.start': '启动沙箱',
-  'sandbox.stop': '停止沙箱',
-
-  'stuck.title': '沙箱中卡住的锁',
-  'stuck.help': '选择一个，将其用户和锁 ID 填入字段。',
-  'stuck.none': '沙箱中目前没有锁。可在下方创建一个，再次练习。',
-
-  'create.summary': '创建锁',
-  'create.help': '为此配置的用户获取一个新的备份锁。在锁被释放或 10 分钟后过期之前，该模块的备份都需要等待。',
-  'create.module': '模块',
-  'create.action': '创建锁…',
-
   'module.option': '{code} – {label}',
   'module.custom': '{code} – 其他模块',
-
   'confirm.profile': '配置',
   'confirm.host': '主机',
   'confirm.userId': '用户 ID',
@@ -88,17 +72,9 @@ export const zhCN: Messages = {
   'confirm.create.title': '创建锁？',
   'confirm.create.body': '在锁被释放或 10 分钟后过期之前，该用户此模块的备份都无法开始。',
   'confirm.create.action': '创建锁',
-
-  'inflight.release': '正在释放锁…',
-  'inflight.renew': '正在为锁续期…',
-  'inflight.create': '正在创建锁…',
-  'inflight.cancel': '取消请求',
-  'inflight.cancelling': '正在取消…',
-
   'operation.release': '释放',
   'operation.renew': '续期',
   'operation.create': '创建',
-
   'resultTitle.success.release': '已释放',
   'resultTitle.success.renew': '已续期',
   'resultTitle.success.create': '锁已创建',
@@ -116,7 +92,6 @@ export const zhCN: Messages = {
   'resultTitle.cancelled': '已取消',
   'resultTitle.destination-changed': '密钥是为其他目标存储的',
   'resultTitle.proxy-auth': '代理身份验证失败',
-
   'result.operationFor': '{operation} · 配置 {profile} · 用户 {userId}',
   'result.lockId': '锁 ID',
   'result.host': '主机',
@@ -131,7 +106,6 @@ export const zhCN: Messages = {
   'result.copy': '复制详情',
   'result.copied': '详情已复制到剪贴板。',
   'result.copyFailed': '无法复制。请手动选择并复制详情。',
-
   'summary.heading': 'KooDrive 备份锁管理 – 锁操作报告',
   'summary.operation': '操作',
   'summary.outcome': '结果',
@@ -147,477 +121,25 @@ export const zhCN: Messages = {
   'summary.duration': '耗时',
   'summary.serverDate': '服务器时间',
   'summary.remedy': '处理建议',
-
-  'profiles.listTitle': '配置',
-  'profiles.unsaved': '新配置',
-  'profiles.add': '添加配置',
-
-  'profile.newTitle': '新配置',
-  'profile.editTitle': '配置“{name}”',
-  'profile.group.connection': '连接',
-  'profile.group.auth': '认证',
-  'profile.group.defaults': '默认值',
-  'profile.name': '名称',
-  'profile.name.help': '此配置在锁表单中显示的名称，例如“生产环境（国际）”。',
-  'profile.baseUrl': '基础 URL',
-  'profile.baseUrl.help': 'KooDrive 服务器地址，以 https:// 开头。可选择已知地址，也可自行输入。',
-  'profile.userId': '用户 ID',
-  'profile.userId.help': 'Bearer 访问令牌所属的 KooDrive 内部用户 ID（仅数字），作为 X-User-Id 发送。',
-  'profile.authMode': '认证方式',
-  'profile.authMode.bearer': 'Bearer 访问令牌',
-  'profile.authMode.bearer.help': '访问令牌，在 Authorization 请求头中发送。',
-  'profile.authMode.app': '应用 ID 和应用密钥',
-  'profile.authMode.app.help': '每个请求都使用 HMAC-SHA256 签名；密钥本身绝不会被发送。',
-  'profile.appId': '应用 ID',
-  'profile.appId.help': 'KooDrive 控制台中的 AppId。',
-  'profile.bearerPrefix': 'Authorization 前缀',
-  'profile.bearerPrefix.help': '留空则使用通常的“Bearer”。',
-  'profile.moduleCode': '默认模块',
-  'profile.moduleCode.help': '使用此配置创建锁时使用。',
-  'profile.group.network': '高级网络',
-  'profile.network.title': '代理和 CA 证书',
-  'profile.network.default': '直接连接，使用系统证书（HTTPS_PROXY 和 NO_PROXY 生效）',
-  'profile.network.viaProxy': '经由 {proxy}',
-  'profile.network.caCount.one': '1 个额外的 CA 证书',
-  'profile.network.caCount.other': '{count} 个额外的 CA 证书',
-  'profile.proxyUrl': 'HTTP 代理',
-  'profile.proxyUrl.help':
-    '仅在您的网络需要时填写：http://主机:端口。HTTPS 通过它以隧道方式传输（CONNECT）。留空则使用环境变量中的 HTTPS_PROXY 和 NO_PROXY，或直接连接。',
-  'profile.caPem': '额外的 CA 证书（PEM）',
-  'profile.caPem.help':
-    '仅在贵公司检查 TLS 流量时填写：其 CA 证书，从 -----BEGIN CERTIFICATE----- 到 -----END CERTIFICATE-----。它仅对此配置受信任，作为系统证书之外的补充。',
-  'profile.caPem.load': '从文件加载…',
-  'profile.caPem.remove': '移除证书',
-  'profile.caPem.fileLoaded': '已加载 {name}。请保存配置以保留它。',
-  'profile.caPem.fileTooLarge': '{name} 大于 256 KB，作为 CA 证书过大。请选择 CA 的 PEM 文件。',
-  'profile.caPem.fileUnreadable': '无法读取 {name}。请选择 PEM 文本文件（.pem 或 .crt）。',
-  'profile.save': '保存配置',
-  'profile.saving': '正在保存…',
-  'profile.saved': '配置“{name}”已保存。',
-  'profile.savedWithoutSecret': '配置“{name}”已保存，但其密钥未能存储。请查看上方的消息。',
-  'profile.openLocks': '在锁表单中使用',
-  'profile.delete': '删除配置…',
-  'profile.deleteConfirm.title': '删除配置“{name}”？',
-  'profile.deleteConfirm.body': '此配置及其在钥匙串中的密钥将从这台电脑上移除。',
-  'profile.deleteConfirm.action': '删除配置',
-
-  'secret.label.bearer': '访问令牌',
-  'secret.label.app': '应用密钥',
-  'secret.badge.stored': '密钥已存储在 {store}',
-  'secret.badge.none': '未存储密钥',
-  'secret.badge.otherDestination': '密钥是为其他目标存储的：请重新输入',
-  'secret.cleared': '连接设置已更改，因此已移除存储的密钥：请重新输入访问令牌或应用密钥。',
-  'secret.badge.unknown': '正在检查钥匙串…',
-  'secret.placeholder.new': '粘贴密钥',
-  'secret.placeholder.replace': '留空则保留已存储的密钥',
-  'secret.help': '保存配置时存入钥匙串，随后从此表单中清除，之后不会再显示。',
-  'secret.remove': '移除密钥',
-  'secret.removed': '已从钥匙串中移除密钥。',
-
   'form.fieldProblem': '{label}：{problem}',
-
-  'shortcuts.title': '键盘快捷键',
-  'shortcuts.intro': '以下快捷键在所有页面均可使用。在输入框中输入时，“?”只是问号，请改用 F1。',
-  'shortcuts.column.action': '操作',
-  'shortcuts.column.keys': '按键',
-  'shortcuts.focusLockId': '转到锁 ID 字段',
-  'shortcuts.release': '释放锁 ID 字段中的锁（会先请您确认）',
-  'shortcuts.profilePicker': '转到配置选择器',
-  'shortcuts.selectProfile': '切换到第 1 至第 9 个配置',
-  'shortcuts.history': '打开历史',
-  'shortcuts.batch': '打开批量释放',
-  'shortcuts.diagnostics': '打开诊断',
-  'shortcuts.help': '显示此列表',
-  'shortcuts.closeDialog': '关闭对话框或此列表',
-  'shortcuts.or': '或',
-  'shortcuts.close': '关闭',
-  'shortcuts.profileSwitched': '已切换到配置“{name}”（{environment}）。',
-
-  'recent.title': '最近使用的锁 ID',
-  'recent.clear': '清除最近记录',
-  'recent.cleared': '已清除此配置最近使用的锁 ID。',
-
-  'settings.title': '设置',
-  'settings.subtitle': '这些选项仅保存在这台电脑上。',
-  'settings.language': '语言',
-  'settings.language.system': '跟随系统',
-  'settings.language.help':
-    '无论选择哪种语言，部分消息仍以英文显示：失败后的处理建议、输入检查结果以及服务器返回的内容。',
-  'settings.theme': '主题',
-  'settings.theme.system': '跟随系统',
-  'settings.theme.light': '浅色',
-  'settings.theme.dark': '深色',
-  'settings.recent': '最近使用的锁 ID',
-  'settings.recent.help': '锁表单会列出每个配置最近释放或续期的 10 个锁 ID。只保存锁 ID 和配置 ID，绝不保存任何密钥。',
-  'settings.recent.clear': '清除最近使用的锁 ID',
-  'settings.recent.cleared': '已清除所有配置最近使用的锁 ID。',
-  'settings.recent.none': '未存储最近使用的锁 ID。',
-  'settings.shortcuts': '键盘快捷键',
-  'settings.shortcuts.help': '在任意页面按 ? 或 F1 即可查看。',
-  'settings.shortcuts.show': '显示键盘快捷键',
-
-  'batch.title': '批量释放锁',
-  'batch.subtitle': '粘贴（用户，锁）行或锁 ID，或导入 CSV 文件。重复的行只发送一次，整批只需确认一次。',
-  'batch.formLabel': '批量释放',
-  'batch.ids': '用户和锁 ID',
-  'batch.ids.help':
-    '包含 userId 列（user_id、user）和锁 ID 列的 CSV；或没有标题行的两列；或仅锁 ID，每行一个，用于下方指定的用户。以 # 开头的行会被忽略。',
-  'batch.import': '导入文件…',
-  'batch.importFile': '批量文件',
-  'batch.imported': '已导入“{name}”。',
-  'batch.importTooLarge': '“{name}”大于 {size} MB。请将列表拆分为较小的文件。',
-  'batch.importFailed': '无法读取“{name}”。请确认它是文本或 CSV 文件，然后重试。',
-  'batch.clear': '清空',
-  'batch.count.empty': '尚无行。',
-  'batch.count.one': '已准备好 1 个锁。',
-  'batch.count.other': '已准备好 {count} 个锁。',
-  'batch.unusual.one': '1 个不是常见 <uuid>@<moduleCode> 格式的 ID 已被接受，将按原样发送。',
-  'batch.unusual.other': '{count} 个不是常见 <uuid>@<moduleCode> 格式的 ID 已被接受，将按原样发送。',
-  'batch.tooMany': '每批最多 {max} 个锁 ID，此列表有 {count} 个。请拆分为较小的批次。',
-  'batch.invalid.title.one': '1 行无效',
-  'batch.invalid.title.other': '{count} 行无效',
-  'batch.invalid.line': '行',
-  'batch.invalid.text': '内容',
-  'batch.invalid.problem': '问题',
-  'batch.invalid.more': '另有 {count} 行无效。',
-  'batch.concurrency': '同时请求数',
-  'batch.concurrency.help': '1 到 {max}。数值越大越快；如果服务器返回“请求过多”，请调低。',
-  'batch.concurrency.problem': '请输入 1 到 {max} 之间的整数。',
-  'batch.start.one': '释放 1 个锁…',
-  'batch.start.other': '释放 {count} 个锁…',
-
-  'batch.confirm.title.one': '释放 1 个锁？',
-  'batch.confirm.title.other': '释放 {count} 个锁？',
-  'batch.confirm.retryTitle.one': '重试 1 个失败的锁？',
-  'batch.confirm.retryTitle.other': '重试 {count} 个失败的锁？',
-  'batch.confirm.restTitle.one': '发送尚未发送的 1 个锁？',
-  'batch.confirm.restTitle.other': '发送尚未发送的 {count} 个锁？',
-  'batch.confirm.body':
-    '每个锁只释放一次，最多同时 {concurrency} 个。仍在使用其中某个锁的备份将会失败。请只释放卡住的锁。',
-  'batch.confirm.count': '锁数量',
-  'batch.confirm.concurrency': '同时请求数',
-  'batch.confirm.action.one': '释放 1 个锁',
-  'batch.confirm.action.other': '释放 {count} 个锁',
-
-  'batch.progress.title': '进度',
-  'batch.progress.label': '批量进度',
-  'batch.progress.valueText': '已完成 {done} / {total} 个锁',
-  'batch.progress.starting': '正在开始批量操作…',
-  'batch.progress.running': '正在使用配置“{profile}”在 {host} 上释放 {total} 个锁…',
-  'batch.progress.cancelling': '正在取消：已发送的请求会完成，其余的不再发送…',
-  'batch.progress.finished':
-    '已完成：{released} 个已释放，{gone} 个已不存在，{retryable} 个待重试，{needsFix} 个需要修正。',
-  'batch.progress.cancelled':
-    '已取消：{released} 个已释放，{gone} 个已不存在，{retryable} 个待重试，{needsFix} 个需要修正，{notSent} 个未发送。',
-  'batch.progress.stopped':
-    '已停止：{released} 个已释放，{gone} 个已不存在，{retryable} 个待重试，{needsFix} 个需要修正，{notSent} 个未发送。',
-  'batch.progress.paused':
-    '已暂停：服务器没有响应（连续 {failures} 次连接失败）。{released} 个已释放，{gone} 个已不存在，{retryable} 个待重试，{needsFix} 个需要修正，{notSent} 个未发送。请检查服务器或网络，然后重新发送其余的锁。',
-  'batch.progress.server': '服务器',
-  'batch.progress.waiting': '正在等待服务器：{throttled} 个被限流，{seconds} 秒后继续',
-  'batch.progress.throttled': '{throttled} 个被限流，已重新发送',
-  'batch.progress.done': '已完成',
-  'batch.progress.released': '已释放',
-  'batch.progress.failed': '失败',
-  'batch.progress.remaining': '剩余',
-  'batch.progress.notSent': '未发送',
-  'batch.progress.rate': '速率',
-  'batch.progress.rateValue': '{rate} 个锁/秒',
-  'batch.progress.eta': '剩余时间',
-  'batch.progress.etaSeconds': '约 {seconds} 秒',
-  'batch.progress.etaMinutes': '约 {minutes} 分 {seconds} 秒',
-  'batch.progress.etaUnknown': '正在估算…',
-  'batch.progress.elapsed': '耗时 {seconds} 秒。',
-  'batch.cancel': '取消批量操作',
-  'batch.cancelling': '正在取消…',
-
-  'batch.results.title': '结果',
-  'batch.results.empty': '尚无结果。',
-  'batch.results.retry': '重试可重试项（{count}）…',
-  'batch.results.sendRest': '发送其余项（{count}）…',
-  'batch.results.export': '导出 CSV',
-  'batch.results.exported': '已保存 {name}。',
-  'batch.results.tableLabel': '批量结果',
-  'batch.results.lockId': '锁 ID',
-  'batch.results.outcome': '结果',
-  'batch.results.http': 'HTTP',
-  'batch.results.code': '代码',
-  'batch.results.msg': '消息',
-  'batch.results.duration': '耗时',
-  'batch.results.rows': '第 {first}–{last} 行，共 {count} 行',
-  'batch.results.previous': '上一页',
-  'batch.results.next': '下一页',
-  'batch.results.pages': '结果分页',
-
-  'history.title': '历史',
-  'history.subtitle': '此电脑上的桌面应用和命令行工具执行的每一次锁操作，来自审计日志，最新的在前。时间为 UTC。',
-  'history.filters': '筛选历史',
-  'history.filter.lockId': '锁 ID 包含',
-  'history.filter.profile': '配置',
-  'history.filter.profile.help': '名称或 ID，需完全一致。',
-  'history.filter.outcome': '结果',
-  'history.filter.outcome.any': '任意结果',
-  'history.filter.outcome.success': '成功',
-  'history.filter.outcome.failed': '失败',
-  'history.filter.outcome.pending': '未记录结果',
-  'history.filter.from': '开始（UTC）',
-  'history.filter.to': '结束（UTC）',
-  'history.filter.datePlaceholder': 'YYYY-MM-DD',
-  'history.filter.date.help': '只填日期表示整天；可加上时间，例如 2026-11-03T07:30。',
-  'history.filter.clear': '清除筛选',
-  'history.refresh': '刷新',
-  'history.export': '导出 CSV',
-  'history.exported': '已保存 {name}（{count} 项操作）。',
-  'history.details': '显示详情',
-  'history.count.loading': '正在加载历史…',
-  'history.count.one': '1 项操作',
-  'history.count.other': '{count} 项操作',
-  'history.skipped.one': '已跳过审计日志中 1 行无法读取的内容。',
-  'history.skipped.other': '已跳过审计日志中 {count} 行无法读取的内容。',
-  'history.audit.intact': '审计日志已验证：{count} 条记录，哈希链完整',
-  'history.audit.intact.help':
-    '每条记录都带有前一条记录的哈希值，因此任何修改、删除或重排的记录都会使链条断开。koodrive-lock audit verify 做同样的检查。',
-  'history.audit.broken': '审计日志已被改动：哈希链在 {where} 处断开（{problem}）。请保留文件原样并报告。',
-  'history.empty': '尚未记录任何锁操作。在此电脑上执行的释放、续期和创建操作会显示在这里。',
-  'history.noMatch': '没有符合这些筛选条件的操作。',
-  'history.gridLabel': '锁操作，最新的在前',
-  'history.gridHelp': '使用方向键在列表中移动，按 Enter 打开详情。',
-  'history.loadingRow': '正在加载…',
-  'history.col.time': '时间（UTC）',
-  'history.col.operation': '操作',
-  'history.col.lockId': '锁 ID',
-  'history.col.outcome': '结果',
-  'history.col.http': 'HTTP',
-  'history.col.profile': '配置',
-  'history.col.source': '来源',
-  'history.source.gui': '桌面应用',
-  'history.source.cli': '命令行',
-  'history.sourceShort.gui': '应用',
-  'history.sourceShort.cli': 'CLI',
-  'history.outcome.pending': '未记录结果',
-  'history.outcome.failed': '失败',
-
-  'history.detail.title': '操作详情',
-  'history.detail.pendingNote':
-    '请求已发送（或即将发送），但没有记录结果：应用或命令行工具在收到答复之前已停止，或者仍在运行。',
-  'history.detail.time': '时间（UTC）',
-  'history.detail.outcome': '结果',
-  'history.detail.kind': '结果类型',
-  'history.detail.operation': '操作',
-  'history.detail.lockId': '锁 ID',
-  'history.detail.profile': '配置',
-  'history.detail.host': '主机',
-  'history.detail.source': '来源',
-  'history.detail.osUser': '电脑用户',
-  'history.detail.httpStatus': 'HTTP 状态',
-  'history.detail.code': '服务器代码',
-  'history.detail.msg': '服务器消息',
-  'history.detail.duration': '耗时',
-  'history.detail.requestId': '请求 ID',
-  'history.detail.operationId': '操作 ID',
-  'history.detail.copy': '复制详情',
-  'history.detail.close': '关闭',
-
-  'diagnostics.title': '诊断',
-  'diagnostics.subtitle':
-    '查看应用实际发送的内容，比较这台电脑与服务器的时钟，并逐步测试连接。此处的任何操作都不会改变锁。',
-  'diagnostics.profileLabel': '要诊断的配置',
-
-  'diagnostics.preview.title': '请求预览',
-  'diagnostics.preview.help': '按实际发送的样子构建请求，并使用已存储的密钥签名，但不发送。访问令牌和签名绝不会显示。',
-  'diagnostics.preview.operation': '操作',
-  'diagnostics.preview.operation.release': '释放（DELETE）',
-  'diagnostics.preview.operation.renew': '续期（PATCH）',
-  'diagnostics.preview.operation.create': '创建（POST）',
-  'diagnostics.preview.lockId': '锁 ID',
-  'diagnostics.preview.module': '模块',
-  'diagnostics.preview.show': '显示请求',
-  'diagnostics.preview.building': '正在构建请求…',
-  'diagnostics.preview.requestLine': '请求',
-  'diagnostics.preview.headers': '请求头',
-  'diagnostics.preview.headerName': '名称',
-  'diagnostics.preview.headerValue': '值',
-  'diagnostics.preview.body': '请求体',
-  'diagnostics.preview.noBody': '无请求体。',
-  'diagnostics.preview.canonical': '规范请求',
-  'diagnostics.preview.canonical.help':
-    'HMAC 签名所覆盖的内容（规范 §6）。第三行是查询字符串（此处为空）；请求头之后的空行属于它。',
-  'diagnostics.preview.stringToSign': '待签名字符串',
-  'diagnostics.preview.offset': '使用服务器时间签名：在这台电脑的时钟上加 {seconds} 秒。',
-  'diagnostics.preview.curl': 'cURL 命令',
-  'diagnostics.preview.curl.bearer': '请先将 KOODRIVE_TOKEN 设置为访问令牌。X-Date 在命令运行时计算，因此始终有效。',
-  'diagnostics.preview.curl.app':
-    '这是一个 POSIX sh 脚本。请先将 KOODRIVE_APP_SECRET 设置为应用密钥；脚本会用 openssl 计算 X-Date、规范请求和 HMAC 签名，然后运行 curl。',
-  'diagnostics.preview.curl.ca':
-    '此配置信任一个额外的 CA：请将其保存为文件，并将 KOODRIVE_CA_FILE 设置为该文件的路径。',
-  'diagnostics.preview.copy': '复制为 cURL',
-  'diagnostics.preview.powershell': 'Windows PowerShell 脚本',
-  'diagnostics.preview.powershell.help':
-    '在 Windows 上用于 PowerShell 7 的同一请求：它通过隐藏提示询问密钥，并在 PowerShell 内签名，因此密钥从不出现在命令行中。',
-  'diagnostics.preview.copyPowershell': '复制为 PowerShell',
-  'diagnostics.userId.help': '请求预览和连接检查所针对的最终用户（X-User-Id）；留空时使用配置的默认用户。',
-  'diagnostics.preview.copied': 'cURL 命令已复制到剪贴板，其中不含任何密钥。',
-  'diagnostics.preview.copyFailed': '无法复制。请手动选择并复制该命令。',
-
-  'diagnostics.clock.title': '时钟',
-  'diagnostics.clock.help':
-    'KooDrive 只接受在其自身时间之前 15 分钟以内的 X-Date。此检查从任意答复的 Date 响应头读取服务器时间，并与这台电脑的时钟比较（精确到约一秒：Date 响应头只有整秒）。',
-  'diagnostics.clock.check': '检查时钟',
-  'diagnostics.clock.checking': '正在向服务器查询时间…',
-  'diagnostics.clock.verdict.ok': '时钟一致',
-  'diagnostics.clock.verdict.local-ahead': '这台电脑的时钟偏快',
-  'diagnostics.clock.verdict.local-behind': '这台电脑的时钟偏慢',
-  'diagnostics.clock.verdict.unknown': '服务器时间未知',
-  'diagnostics.clock.local': '这台电脑（UTC）',
-  'diagnostics.clock.server': '服务器（Date 响应头，UTC）',
-  'diagnostics.clock.skew': '服务器减去这台电脑',
-  'diagnostics.clock.seconds': '{seconds} 秒',
-  'diagnostics.clock.none': '—',
-  'diagnostics.clock.useServerTime': '使用服务器时间签名',
-  'diagnostics.clock.useServerTime.help':
-    '之后，此配置的锁操作在签名时会在这台电脑的时钟上加 {seconds} 秒，直到您关闭此选项或退出应用。同步时钟（NTP）才是根本的解决办法。',
-  'diagnostics.clock.useServerTime.on': '此配置的锁操作现在使用服务器时间签名。',
-  'diagnostics.clock.useServerTime.off': '此配置的锁操作已恢复使用这台电脑的时钟签名。',
-
-  'diagnostics.connection.title': '连接',
-  'diagnostics.connection.help':
-    '依次检查名称解析、TCP 连接、TLS、HTTP 答复以及一次需要认证的只读调用（列出一条备份记录），每项限时 5 秒。不会触及任何锁。',
-  'diagnostics.connection.check': '检查连接',
-  'diagnostics.connection.checking': '正在检查连接…',
-  'diagnostics.connection.host': '已检查 {host}。',
-  'diagnostics.connection.allPassed': '所有检查均已通过。',
-  'diagnostics.connection.failedAt': '检查“{step}”失败，后续检查已跳过。',
-  'diagnostics.connection.steps': '连接检查',
-
-  'diagnostics.step.dns': '名称解析（DNS）',
-  'diagnostics.step.tcp': 'TCP 连接',
-  'diagnostics.step.tls': '安全连接（TLS）',
-  'diagnostics.step.http': 'HTTP 答复',
-  'diagnostics.step.auth': '需要认证的只读调用',
-  'diagnostics.status.passed': '通过',
-  'diagnostics.status.warning': '通过，但有警告',
-  'diagnostics.status.failed': '失败',
-  'diagnostics.status.skipped': '已跳过',
-  'diagnostics.step.duration': '{ms} 毫秒',
-  'diagnostics.step.remedy': '处理建议：',
-  'diagnostics.cert.subject': '使用者',
-  'diagnostics.cert.issuer': '颁发者',
-  'diagnostics.cert.validFrom': '有效期自',
-  'diagnostics.cert.validTo': '有效期至',
-
-  'diagnostics.kinds.title': '各种结果的含义',
-  'diagnostics.kinds.help': '每次锁操作都会以下列结果之一结束。打开其中一项，查看可能的原因、确认方法和解决办法。',
-
-  'help.open': '这是什么意思？',
-  'help.dialogTitle': '结果：{title}',
-  'help.cause': '可能的原因',
-  'help.confirm': '如何确认',
-  'help.fix': '解决办法',
-  'help.close': '关闭',
-
-  'help.kind.success.title': '成功',
-  'help.kind.success.cause': 'KooDrive 返回 HTTP 200 和代码 0：锁已按要求释放、续期或创建。',
-  'help.kind.success.confirm': '结果显示 HTTP 状态 200 和服务器代码 0。再次释放同一个锁 ID 会返回“未找到锁”。',
-  'help.kind.success.fix':
-    '无需处理。释放后，该用户此模块的下一次备份即可开始；创建的锁如果不续期，会在 10 分钟后过期。',
-
-  'help.kind.auth.title': '认证失败',
-  'help.kind.auth.cause':
-    'KooDrive 或其 API 网关拒绝了凭据：访问令牌已过期或输入有误、应用 ID 或应用密钥错误、凭据不涵盖该用户 ID，或者代理改写了 Host 请求头（应用签名覆盖该请求头）。',
-  'help.kind.auth.confirm':
-    '服务器代码为 APIGW.0301（令牌）或 APIGW.0303（应用签名），通常伴随 HTTP 401。“检查连接”会在需要认证的调用处以同样方式失败。对于应用认证，请将请求预览中的规范请求与服务器的消息进行比较。',
-  'help.kind.auth.fix':
-    '在配置中存储新的访问令牌（令牌闲置 20 分钟后过期）或正确的应用密钥；检查用户 ID、应用 ID 和 Authorization 前缀；询问是否有代理更改了 Host 请求头。',
-
-  'help.kind.clock.title': '时钟不同步',
-  'help.kind.clock.cause':
-    '应用签名时使用的 X-Date 超出了 KooDrive 接受的范围：不得晚于服务器时间，且最多早于服务器时间 15 分钟。这台电脑的时钟比服务器快，或慢了 15 分钟以上。',
-  'help.kind.clock.confirm':
-    '在“诊断”页面运行“检查时钟”：它会将这台电脑的时间与服务器的 Date 响应头进行比较。结果的复制详情中也会显示服务器时间。',
-  'help.kind.clock.fix':
-    '同步这台电脑的时钟（NTP：开启自动设置日期和时间）。在此之前，可在检查时钟后开启“使用服务器时间签名”，应用会为该配置校正 X-Date。',
-
-  'help.kind.not-found.title': '未找到锁',
-  'help.kind.not-found.cause':
-    'KooDrive 中没有此用户的这个锁：它已被释放、已过期（创建或上次续期 10 分钟后）、ID 复制不完整，或者该锁属于其他用户。',
-  'help.kind.not-found.confirm':
-    '服务器代码为 13000309（资源不存在）。请将锁 ID 与客户端日志逐字符比较，并确认配置的用户 ID 就是获取该锁的用户。',
-  'help.kind.not-found.fix':
-    '对于卡住的锁，无需再做任何操作：锁已不存在，下一次备份可以获取新锁。如果备份仍然失败，请在客户端日志中查找更新的锁 ID。如需继续备份，请创建新锁，而不是续期。',
-
-  'help.kind.conflict.title': '锁被其他客户端持有',
-  'help.kind.conflict.cause': 'KooDrive 因锁的状态而拒绝：另一个客户端持有此用户和模块的未过期锁，或者该锁已被替换。',
-  'help.kind.conflict.confirm':
-    '答复为 HTTP 409，或与参数无关的 KooDrive 业务代码。另一台设备的备份日志会显示它持有哪个锁。',
-  'help.kind.conflict.fix':
-    '释放被持有的锁（其 ID 在该客户端的日志中），或最多等待 10 分钟让它过期，然后重试。如果问题持续，请附上请求 ID 升级处理。',
-
-  'help.kind.throttled.title': '请求过多',
-  'help.kind.throttled.cause':
-    'KooDrive 或其 API 网关正在限制请求速率（HTTP 429，APIGW.0308）：此应用或用户在短时间内发出了过多请求，例如大批量操作。',
-  'help.kind.throttled.confirm':
-    'HTTP 状态 429 或服务器代码 APIGW.0308；答复中可能带有 Retry-After，即需要等待的秒数。',
-  'help.kind.throttled.fix':
-    '按 Retry-After 指示的时间等待（未指示时约一分钟），然后重试；批量操作时请降低同时请求数。',
-
-  'help.kind.server.title': '服务器错误',
-  'help.kind.server.cause':
-    'KooDrive 内部出错（HTTP 5xx 或代码 13000201），或其前端的网关无法连接到它。操作可能已执行，也可能未执行。',
-  'help.kind.server.confirm': 'HTTP 状态 500 到 504。重试前请先检查锁的状态，并记下复制详情中的请求 ID。',
-  'help.kind.server.fix': '几分钟后重试。如果问题持续，请将请求 ID、时间和主机提供给 KooDrive 支持团队。',
-
-  'help.kind.network.title': '无法连接',
-  'help.kind.network.cause':
-    '没有连接到服务器：主机名无法解析、端口拒绝连接、网络或 VPN 已断开、防火墙阻止了连接、网络需要代理，或者连接在答复完成前中断。',
-  'help.kind.network.confirm': '结果中没有 HTTP 状态。“检查连接”会在 DNS 或 TCP 步骤失败，并说明原因。',
-  'help.kind.network.fix':
-    '检查基础 URL 的主机和端口、网络或 VPN 以及防火墙；如果此网络需要代理，请在配置中设置。如果连接在答复中途断开，请先检查锁的状态再重试。',
-
-  'help.kind.tls.title': '安全连接失败',
-  'help.kind.tls.cause':
-    '服务器的证书未被接受：它是自签名证书、由这台电脑不信任的 CA 颁发（通常是检查 TLS 的公司代理）、已过期，或是为其他主机名签发的。',
-  'help.kind.tls.confirm': '“检查连接”会在 TLS 步骤失败，并显示证书的使用者、颁发者、有效期以及具体原因。',
-  'help.kind.tls.fix':
-    '如果贵公司检查 TLS，请将其 CA 证书（PEM）添加到配置中。如果证书已过期或属于其他主机，请检查这台电脑的日期和基础 URL，然后告知服务器的维护人员。切勿绕过您不信任的证书进行连接。',
-
-  'help.kind.timeout.title': '请求超时',
-  'help.kind.timeout.cause':
-    '15 秒内没有收到完整的答复：服务器或代理响应缓慢或过载，或者网络丢包。服务器可能仍然处理了该请求。',
-  'help.kind.timeout.confirm': '结果中没有 HTTP 状态。“检查连接”会显示哪个步骤缓慢或未在 5 秒内完成。',
-  'help.kind.timeout.fix':
-    '检查网络和代理，并在重试前检查锁的状态（释放可能已经完成）。如果问题持续，请附上时间和主机升级处理。',
-
-  'help.kind.invalid-response.title': '意外的响应',
-  'help.kind.invalid-response.cause':
-    '服务器有答复，但不像 KooDrive：HTML 登录页或代理页面、重定向、格式错误或过大的响应体，或者成功答复中没有锁 ID。通常是基础 URL 指向了错误的服务器或路径。',
-  'help.kind.invalid-response.confirm':
-    '结果有 HTTP 状态，但没有 KooDrive 代码或消息。请将请求预览中的 URL 与 KooDrive 端点 …/koodrive/ose/v1/backup/lock 进行比较。',
-  'help.kind.invalid-response.fix':
-    '在配置中更正基础 URL 及其路径前缀（https:// 和 API 主机）。如果是代理代为答复，请在配置中设置代理或咨询 IT 部门。',
-
-  'help.kind.invalid-input.title': '输入无效',
-  'help.kind.invalid-input.cause':
-    '请求未发送，因为某项输入有误（锁 ID、用户 ID、模块代码、基础 URL 或已存储的密钥），或者 KooDrive 拒绝了其参数（代码 13000102 或 13000101），或不认识该 API 路径（APIGW.0101）。',
-  'help.kind.invalid-input.confirm': '结果的消息会指出是哪个字段。请求预览会准确显示将要发送的内容。',
-  'help.kind.invalid-input.fix':
-    '更正消息中指出的字段：按客户端日志中的原样粘贴锁 ID，并检查用户 ID（仅数字）、模块代码以及基础 URL 的路径前缀。',
-
-  'help.kind.cancelled.title': '已取消',
-  'help.kind.cancelled.cause':
-    '请求已被取消，可能是您取消的，也可能是应用在运行时被关闭。如果请求已经发出，服务器可能已经处理了它。',
-  'help.kind.cancelled.confirm': '结果显示“已取消”；历史中会显示请求是否已发送。',
-  'help.kind.cancelled.fix': '检查锁的状态，如果仍有需要，请再次执行该操作。',
-
-  'help.kind.destination-changed.title': '密钥是为其他目标存储的',
-  'help.kind.destination-changed.cause':
-    '存储密钥之后，配置的服务器、认证方式、应用 ID、前缀、代理或 CA 发生了变化。密钥绑定到存储时的目标，因此不会发送到其他地方。未发送任何请求。',
-  'help.kind.destination-changed.confirm': '配置中密钥旁边会显示“密钥是为其他目标存储的”。',
-  'help.kind.destination-changed.fix': '打开配置，检查服务器和其他连接设置，然后重新输入访问令牌或应用密钥。',
-  'help.kind.proxy-auth.title': '代理身份验证失败',
-  'help.kind.proxy-auth.cause':
-    '本机与 KooDrive 之间的代理要求提供用户名和密码（HTTP 407），或拒绝了所提供的用户名和密码。没有请求到达 KooDrive。',
-  'help.kind.proxy-auth.confirm':
-    '消息中会指明代理并显示“HTTP 407”，通常还会列出代理接受的方式（Basic、NTLM、Negotiate）。',
-  'help.kind.proxy-auth.fix':
-    '使用 HTTPS_PROXY=http://用户名:密码@代理:端口 启动应用（特殊字符写成 %XX）。如果代理只接受 NTLM 或 Kerberos（Negotiate），请在本机运行 cntlm 或 px 等中继，并把它用作代理。',
+  'environment.production': '生产',
+  'environment.staging': '预发布',
+  'environment.sandbox': '沙箱',
+  'environment.other': '其他',
+  'environment.profile': '配置：{profile}',
+  'window.title': '{profile}（{environment}）– KooDrive 备份锁管理',
+  'confirm.environment': '环境',
+  'confirm.production': '此操作将发送到{environment}环境：真实用户的备份依赖这些锁。',
+  'confirm.module': '模块',
+  'module.name.100': '文件夹',
+  'module.name.101': '相册（照片）',
+  'module.name.102': '通讯录',
+  'module.named': '{name}（{code}）',
+  'module.unknown': '模块 {code}',
+  'result.userId': '用户 ID',
+  'result.module': '模块',
+  'result.environment': '环境',
+  'result.stale': '较早的结果，针对配置“{profile}”和用户 {userId}：与当前选择的配置和用户不符。',
+  'summary.environment': '环境',
+  'summary.module': '模块',
 };

@@ -1,5 +1,5 @@
-/** English strings of the batch release screens; merged into en.ts. Keys are prefixed by screen. */
-export const enBatch = {
+/** English strings of the batch release screen; merged into the catalogue by i18n/en.ts. */
+export const batchEn = {
   'batch.title': 'Release many locks',
   'batch.subtitle':
     'Paste (user, lock) rows or lock IDs, or import a CSV file. Repeated rows are sent once, and you confirm once for the whole batch.',
@@ -30,7 +30,6 @@ export const enBatch = {
   'batch.concurrency.problem': 'Enter a whole number from 1 to {max}.',
   'batch.start.one': 'Release 1 lock…',
   'batch.start.other': 'Release {count} locks…',
-
   'batch.confirm.title.one': 'Release 1 lock?',
   'batch.confirm.title.other': 'Release {count} locks?',
   'batch.confirm.retryTitle.one': 'Retry 1 failed lock?',
@@ -43,7 +42,6 @@ export const enBatch = {
   'batch.confirm.concurrency': 'At a time',
   'batch.confirm.action.one': 'Release 1 lock',
   'batch.confirm.action.other': 'Release {count} locks',
-
   'batch.progress.title': 'Progress',
   'batch.progress.label': 'Batch progress',
   'batch.progress.valueText': '{done} of {total} locks done',
@@ -75,7 +73,6 @@ export const enBatch = {
   'batch.progress.elapsed': 'Took {seconds} s.',
   'batch.cancel': 'Cancel batch',
   'batch.cancelling': 'Cancelling…',
-
   'batch.results.title': 'Results',
   'batch.results.empty': 'No results yet.',
   'batch.results.retry': 'Retry the retryable ({count})…',
@@ -93,4 +90,43 @@ export const enBatch = {
   'batch.results.previous': 'Previous page',
   'batch.results.next': 'Next page',
   'batch.results.pages': 'Result pages',
+  'batch.summary.binary': 'Not a text file: nothing accepted.',
+  'batch.summary.list': '{count} lock IDs from a list, no user column',
+  'batch.summary.lockOnly': '{count} rows: lock from {lock}, no user column',
+  'batch.summary.userAndLock': '{count} rows: user from {user}, lock from {lock}',
+  'batch.summary.columnNamed': 'column {name}',
+  'batch.summary.columnNumber': 'column {number}',
+  'batch.summary.duplicates': '{count} repeated rows sent once',
+  'batch.summary.invalid': '{count} invalid',
+  'batch.summary.unusual': '{count} unusual',
+  'batch.summary.separator': '; ',
+  'batch.count.users': '{count} locks of {users} users ready.',
+  'batch.unusual.allow': 'Accept IDs without the usual shape',
+  'batch.unusual.help':
+    'Off: anything that does not look like <uuid>@<moduleCode> is listed as invalid (stray words, numbers, headers). Turn on only for lock IDs of another shape.',
+  'batch.user.label': 'User for rows without one',
+  'batch.user.helpDefault':
+    'One user for the whole batch when the rows have no user column. Empty: the profile’s default user {userId}.',
+  'batch.user.helpNoDefault':
+    'One user for the whole batch when the rows have no user column. Required then: this profile has no default user.',
+  'batch.user.needed.one': '1 row has no user: enter the user for rows without one, or add a userId column.',
+  'batch.user.needed.other': '{count} rows have no user: enter the user for rows without one, or add a userId column.',
+  'batch.invalid.blocks.one': 'Nothing is sent while 1 row is invalid: correct it, or choose to skip it.',
+  'batch.invalid.blocks.other': 'Nothing is sent while {count} rows are invalid: correct them, or choose to skip them.',
+  'batch.invalid.skip.one': 'Skip the invalid row and send the rest',
+  'batch.invalid.skip.other': 'Skip the {count} invalid rows and send the rest',
+  'batch.confirm.users': 'Users',
+  'batch.confirm.usersCount': '{count} different users',
+  'batch.confirm.typeCount': 'Type the number of locks ({count}) to confirm',
+  'batch.confirm.typeCount.help': 'A large batch to {environment} is sent only after you type how many locks it holds.',
+  'batch.outcome.label': 'Results by outcome (choose one to show only those)',
+  'batch.outcome.all': 'All',
+  'batch.outcome.released': 'Released',
+  'batch.outcome.already-gone': 'Already gone',
+  'batch.outcome.retryable': 'Retryable',
+  'batch.outcome.needs-fix': 'Needs a fix',
+  'batch.outcome.cancelled': 'Cancelled',
+  'batch.results.noneOfOutcome': 'No results with this outcome.',
+  'batch.results.userId': 'User ID',
+  'batch.results.showInHistory': 'Show in History',
 } as const;

@@ -1,5 +1,5 @@
-/** English strings of the history screens; merged into en.ts. Keys are prefixed by screen. */
-export const enHistory = {
+/** English strings of the history screen; merged into the catalogue by i18n/en.ts. */
+export const historyEn = {
   'history.title': 'History',
   'history.subtitle':
     'Every lock operation of this computer’s desktop app and command-line tool, from the audit log, newest first. Times are in UTC.',
@@ -50,7 +50,6 @@ export const enHistory = {
   'history.sourceShort.cli': 'CLI',
   'history.outcome.pending': 'No result recorded',
   'history.outcome.failed': 'Failed',
-
   'history.detail.title': 'Operation details',
   'history.detail.pendingNote':
     'The request was sent (or about to be) but no result was recorded: the app or the command-line tool stopped before the answer, or it is still running.',
@@ -71,4 +70,12 @@ export const enHistory = {
   'history.detail.operationId': 'Operation ID',
   'history.detail.copy': 'Copy details',
   'history.detail.close': 'Close',
+  'history.filter.userId': 'User ID',
+  'history.filter.batchId': 'Batch ID',
+  'history.col.userId': 'User',
+  'history.col.batch': 'Batch',
+  'history.detail.userId': 'User ID',
+  'history.detail.environment': 'Environment',
+  'history.detail.batchId': 'Batch ID',
+  'history.detail.profileNamed': '{name} ({id})',
 } as const;

@@ -1,0 +1,41 @@
+/** English strings of the lock form, its results and the recent lock IDs; merged into the catalogue by i18n/en.ts. */
+export const locksEn = {
+  'locks.title': 'Release a backup lock',
+  'locks.subtitle':
+    'Pick the profile, enter the user and paste the lock ID, then press Enter. You confirm before anything is sent.',
+  'locks.formLabel': 'Lock operation',
+  'locks.release': 'Release lock…',
+  'locks.renew': 'Renew lock…',
+  'lockForm.profile': 'Profile',
+  'lockForm.host': 'Host',
+  'lockForm.userId': 'User ID',
+  'lockForm.lockId': 'Lock ID',
+  'lockForm.lockIdPlaceholder': '78e41c7e-db02-4d55-85b3-8153e4fefd2e@102',
+  'lockForm.lockIdHelp': 'From the backup client’s log or the support ticket. Surrounding spaces are removed.',
+  'stuck.title': 'Stuck locks in the sandbox',
+  'stuck.help': 'Choose one to put its user and lock ID into the fields.',
+  'stuck.none': 'The sandbox holds no locks right now. Create one below to practise again.',
+  'create.summary': 'Create a lock',
+  'create.help':
+    'Takes a new backup lock for this profile’s user. Backups of that module wait until the lock is released or expires after 10 minutes.',
+  'create.module': 'Module',
+  'create.action': 'Create lock…',
+  'inflight.release': 'Releasing the lock…',
+  'inflight.renew': 'Renewing the lock…',
+  'inflight.create': 'Creating a lock…',
+  'inflight.cancel': 'Cancel request',
+  'inflight.cancelling': 'Cancelling…',
+  'recent.title': 'Recent lock IDs',
+  'recent.clear': 'Clear recent',
+  'recent.cleared': 'Recent lock IDs of this profile cleared.',
+  'lockForm.environment': 'Environment',
+  'lockForm.module': 'Module: {module}',
+  'lockForm.userId.bearer':
+    'Fixed: a bearer token acts only for its own user. To act for other users, use an app profile.',
+  'lockForm.userId.appDefault':
+    'The end user the lock belongs to (from the ticket), sent as X-User-Id. The profile’s default is {userId}.',
+  'lockForm.userId.appNoDefault': 'The end user the lock belongs to (from the ticket), sent as X-User-Id.',
+  'stuck.user': 'user {userId}',
+  'stuck.pick': 'Lock {lockId} of user {userId} {module}',
+  'stuck.more': 'And {count} more.',
+} as const;
