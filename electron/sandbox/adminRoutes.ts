@@ -16,6 +16,7 @@ import type { SandboxState } from './state';
 export const ADMIN_PREFIX = '/_sandbox/';
 const RECENT_REQUESTS = 1000;
 const JSON_CONTENT_TYPE = /^application\/json\s*(;.*)?$/i;
+const POST_PATHS: ReadonlySet<string> = new Set(['/_sandbox/locks', '/_sandbox/fault', '/_sandbox/stuck-backup']);
 
 export function isAdminPath(path: string): boolean {
   return path === '/_sandbox' || path.startsWith(ADMIN_PREFIX);
@@ -39,7 +40,7 @@ export async function handleAdmin(req: IncomingMessage, path: string, state: San
     state.faults.set(null);
     return { status: 200, body: currentFault(state) };
   }
-  if (method === 'POST' && (path === '/_sandbox/locks' || path === '/_sandbox/fault')) {
+  if (method === 'POST' && POST_PATHS.has(path)) {
     const contentType = headers.single('content-type').value;
     if (!contentType || !JSON_CONTENT_TYPE.test(contentType)) {
       req.resume();
@@ -58,6 +59,7 @@ export async function handleAdmin(req: IncomingMessage, path: string, state: San
       return adminError(400, 'The body must be a JSON object.');
     }
     const record = body as Record<string, unknown>;
+    if (path === '/_sandbox/stuck-backup') return createStuckBackup(record, state);
     return path === '/_sandbox/locks' ? createLock(record, state) : setFault(record, state);
   }
   req.resume();
@@ -100,6 +102,21 @@ function createLock(body: Record<string, unknown>, state: SandboxState): JsonRep
   }
   const lock = state.locks.activeLock(added);
   return { status: 200, body: lock ? lockView(lock) : { lockId: added } };
+}
+
+function createStuckBackup(body: Record<string, unknown>, state: SandboxState): JsonReply {
+  const { moduleCode, userId } = body;
+  if (moduleCode !== undefined && (typeof moduleCode !== 'string' || moduleCodeProblem(moduleCode))) {
+    return adminError(400, 'moduleCode must be a string of 1-8 digits, e.g. "102".');
+  }
+  if (userId !== undefined && (typeof userId !== 'string' || userIdProblem(userId))) {
+    return adminError(400, 'userId must be a string of digits (up to 32), e.g. "1505084218764547200".');
+  }
+  try {
+    return { status: 200, body: { ...state.addStuckBackup({ moduleCode, userId }) } };
+  } catch (error) {
+    return adminError(409, error instanceof Error ? error.message : 'The stuck backup could not be added.');
+  }
 }
 
 function setFault(body: Record<string, unknown>, state: SandboxState): JsonReply {

@@ -8,8 +8,11 @@ import { xDateText } from './xDate';
 
 export interface JsonReply {
   status: number;
+  /** The answer, with every ID a string. */
   body: Readonly<Record<string, unknown>>;
   headers?: Readonly<Record<string, string>>;
+  /** The body's JSON text when it is not JSON.stringify(body): some IDs written as bare integers. */
+  text?: string;
 }
 
 export const CODE_PARAMETER_INVALID = 13000102;
@@ -85,6 +88,22 @@ export function wrongUser(userId: string, requestId: string): JsonReply {
 
 export function lockNotFound(lockId: string): JsonReply {
   return koodriveError(400, CODE_NOT_FOUND, `Resource not found: backup lock ${lockId} (unknown or expired)`);
+}
+
+export function recordNotFound(recordId: string): JsonReply {
+  return koodriveError(400, CODE_NOT_FOUND, `Resource not found: backup record ${recordId.slice(0, 40)}`);
+}
+
+export function badCursor(): JsonReply {
+  return parameterInvalid(
+    'cursor is not a nextCursor this server gave for this listing (same user, module, device or record); list again without cursor',
+  );
+}
+
+export function expiredCursor(ttlMs: number): JsonReply {
+  return parameterInvalid(
+    `cursor has expired (a nextCursor is valid for ${Math.round(ttlMs / 60_000)} minutes); list again without cursor`,
+  );
 }
 
 export function lockConflict(moduleCode: string): JsonReply {

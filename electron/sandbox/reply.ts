@@ -19,6 +19,7 @@ export function baseHeaders(now: Date, requestId: string): Record<string, string
 const frozenBodies = new WeakMap<object, Buffer>();
 
 export function jsonHttpReply(json: JsonReply, base: Readonly<Record<string, string>>): HttpReply {
+  if (json.text !== undefined) return textHttpReply(json.status, JSON_TYPE, json.text, base, json.headers);
   if (!Object.isFrozen(json.body)) {
     return textHttpReply(json.status, JSON_TYPE, JSON.stringify(json.body), base, json.headers);
   }

@@ -1,8 +1,8 @@
 /**
  * HTTP routing: admin paths go to the practice surface; every other request has its body read
  * (64 KiB at most), passes the simulated gateway (rate limit, latency), may be hit by the current
- * fault, is authenticated and then routed to the lock operations or answered 404 like the gateway
- * does. Every request that is not admin is recorded.
+ * fault, is authenticated and then routed to the lock operations or the read-only record and file
+ * calls, or answered 404 like the gateway does. Every request that is not admin is recorded.
  */
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -204,15 +204,13 @@ function answerRequest(
   now: Date,
   requestId: string,
 ): RouteResult {
-  const route = matchLockRoute(method, path);
-  const records = matchRecordRoute(method, path);
-  if (!route && !records) {
-    return { reply: routeNotFound(method, path, requestId), outcome: 'rejected:unknown-route', lockId };
-  }
+  const route = matchLockRoute(method, path) ?? matchRecordRoute(method, path);
+  if (!route) return { reply: routeNotFound(method, path, requestId), outcome: 'rejected:unknown-route', lockId };
   const verified = verifyRequest({ method, rawUrl, headers, body }, state.credentials, now, requestId);
   if (!verified.ok) return { reply: verified.reply, outcome: verified.outcome, lockId };
-  if (!route) return handleRecordRoute(rawUrl);
-  return handleLockRoute(route, headers, body, verified.userId, state.locks);
+  if (typeof route === 'string') return handleLockRoute(route, headers, body, verified.userId, state.locks);
+  const { records, cursors } = state.backups;
+  return handleRecordRoute(route, rawUrl, { records, cursors, userId: verified.userId, nowMs: now.getTime() });
 }
 
 type AnswerFault = Extract<SandboxFault, { kind: 'status' | 'non-json' | 'html' | 'huge' | 'hang' }>;

@@ -15,9 +15,15 @@ import { LockTable } from './lockTable';
 import { RequestLog } from './requestLog';
 import { createRequestHandler } from './router';
 import type { SandboxState } from './state';
+import type { BackupRecordEntry } from './backupRecords';
+import { RecordStore } from './backupRecords';
+import { PageCursors } from './pageCursor';
+import { RecordIds } from './recordIds';
+import { practiceSeeder } from './recordSeed';
+import { addStuckBackup } from './stuckBackup';
 import { lockAdder, seedStuckLocks } from './stuckLocks';
 import { TimerSet } from './timers';
-import type { RunningSandbox, SandboxOptions } from './types';
+import type { RunningSandbox, SandboxOptions, SandboxRecord } from './types';
 
 export type {
   NewLock,
@@ -28,6 +34,8 @@ export type {
   SandboxFaultKind,
   SandboxLock,
   SandboxOptions,
+  SandboxRecord,
+  StuckBackup,
 } from './types';
 export { DEFAULT_SEED_LOCKS } from './stuckLocks';
 
@@ -43,6 +51,16 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const locks = new LockTable(clock, options.lockTtlMs);
   const addLock = lockAdder(locks, credentials.userId);
   const seeded = seedStuckLocks(options, credentials.userId, addLock);
+  const ids = new RecordIds();
+  const recordUsers = new Set(options.seedRecords === false ? [] : seeded.users);
+  const backups = {
+    records: new RecordStore(practiceSeeder(recordUsers, clock.now().getTime(), ids)),
+    ids,
+    cursors: new PageCursors(options.cursorTtlMs),
+  };
+  const stuckBackupFor = (request?: { userId?: string; moduleCode?: string }) =>
+    addStuckBackup(backups, addLock, clock.now().getTime(), credentials.userId, request);
+  const stuckBackup = options.stuckBackup ? stuckBackupFor() : null;
   const state: SandboxState = {
     credentials,
     clock,
@@ -52,6 +70,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     timers: new TimerSet(),
     gateway,
     addLock,
+    backups,
+    addStuckBackup: stuckBackupFor,
     logLine: options.quiet === false ? (line) => console.log(line) : null,
   };
 
@@ -96,9 +116,27 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
         .map((lock) => lock.lockId),
     activeLocks: () => locks.active().map(({ userId, lockId, moduleCode }) => ({ userId, lockId, moduleCode })),
     addLock,
+    stuckBackup,
+    addStuckBackup: stuckBackupFor,
+    records: (userId = credentials.userId, moduleCode = '102') =>
+      backups.records.list(userId, moduleCode).map((record) => sandboxRecord(record)),
     setFault: (fault, times) => state.faults.set(fault, times),
     received: () => state.log.list(),
     stop,
+  };
+}
+
+function sandboxRecord(record: BackupRecordEntry): SandboxRecord {
+  const { recordId, userId, moduleCode, status, fileCount, bareId } = record;
+  return {
+    recordId,
+    userId,
+    moduleCode,
+    status,
+    createTime: new Date(record.createdAtMs).toISOString(),
+    deviceId: record.device.deviceId,
+    fileCount,
+    bareId,
   };
 }
 

@@ -6,7 +6,9 @@ export type StandaloneArgs =
 
 export const STANDALONE_USAGE = `Usage: npm run sandbox -- [options]
 
-Starts the KooDrive sandbox: a local practice server for backup locks (not KooDrive itself).
+Starts the KooDrive sandbox: a local practice server for backup locks and read-only backup
+records (not KooDrive itself). It seeds a stuck backup to practise on: an old in-progress record
+and a held lock of the same user and module.
 
 Options:
   --port N            port to listen on (default 0: a free port is picked)
@@ -58,7 +60,7 @@ function isNumberOption(target: string): target is NumberOption {
 }
 
 export function parseStandaloneArgs(argv: readonly string[]): StandaloneArgs {
-  const options: SandboxOptions = { quiet: false, port: 0 };
+  const options: SandboxOptions = { quiet: false, port: 0, stuckBackup: true };
   const credentials: Partial<SandboxCredentials> = {};
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i];

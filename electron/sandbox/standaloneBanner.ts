@@ -1,4 +1,6 @@
 import { X_DATE_WINDOW_MS } from './xDate';
+import { RECORD_PATH } from './endpoints';
+import { STUCK_BACKUP_AGE_MS } from './stuckBackup';
 import type { RunningSandbox } from './types';
 
 /** At most this many stuck locks are listed per user, and at most this many users. */
@@ -29,6 +31,7 @@ export function standaloneBanner(sandbox: RunningSandbox, caFile: string | null)
     "Make another one (userId optional, default the token's user):",
     `  curl -s -X POST -H 'Content-Type: application/json' -d '{"moduleCode":"102","userId":"${c.userId}"}' ${curlCa(caFile)}${url}/_sandbox/locks`,
     '',
+    ...stuckBackupLines(sandbox, caFile),
     'Release a lock with the CLI: a lock is found only for its own user (token mode, then app mode):',
     `  ${caEnv}KOODRIVE_TOKEN=${shellQuote(c.token)} npx koodrive-lock release --base-url ${url} --user-id ${examples.bearer.userId} --auth bearer ${examples.bearer.lockId}`,
     `  ${caEnv}KOODRIVE_APP_SECRET=${shellQuote(c.appSecret)} npx koodrive-lock release --base-url ${url} --user-id ${examples.app.userId} --auth app --app-id ${shellQuote(c.appId)} ${examples.app.lockId}`,
@@ -88,6 +91,24 @@ function stuckLockLines(sandbox: RunningSandbox): string[] {
   if (byUser.size > LISTED_USERS) lines.push(`  ... and ${byUser.size - LISTED_USERS} more users`);
   if (truncated) lines.push('  (all of them, with their users: GET /_sandbox/locks)');
   return lines;
+}
+
+function stuckBackupLines(sandbox: RunningSandbox, caFile: string | null): string[] {
+  const stuck = sandbox.stuckBackup;
+  if (!stuck) return [];
+  const { url, credentials: c } = sandbox;
+  const whose = stuck.userId === c.userId ? " (the token's user)" : '';
+  const list = `${url}${RECORD_PATH}?moduleCode=${stuck.moduleCode}&pageSize=5`;
+  return [
+    'Stuck backup to practise on ("why does this user\'s backup fail?"):',
+    `  User ${stuck.userId}${whose}, module ${stuck.moduleCode}: backup record ${stuck.recordId} in progress since`,
+    `  ${stuck.createTime} (${STUCK_BACKUP_AGE_MS / 3_600_000} hours before start), no completed backup since, and lock ${stuck.lockId} still held.`,
+    '  Its records, newest first (token mode):',
+    `  curl -s ${curlCa(caFile)}-H ${shellQuote(`Authorization: Bearer ${c.token}`)} -H 'X-User-Id: ${stuck.userId}' -H "X-Date: $(date -u +%Y%m%dT%H%M%SZ)" '${list}'`,
+    'Make another one (userId and moduleCode optional):',
+    `  curl -s -X POST -H 'Content-Type: application/json' -d '{"moduleCode":"101"}' ${curlCa(caFile)}${url}/_sandbox/stuck-backup`,
+    '',
+  ];
 }
 
 function curlCa(caFile: string | null): string {

@@ -39,6 +39,12 @@ export interface SandboxOptions {
   jitterMs?: number;
   /** Lock lifetime after creation or renewal; default 10 minutes. */
   lockTtlMs?: number;
+  /** Backup records (and their files) for the practice and seed users, modules 100-102; default true. */
+  seedRecords?: boolean;
+  /** Seed the "stuck backup" scenario for the sandbox user, module 102 (the practice flow does); default false. */
+  stuckBackup?: boolean;
+  /** How long a nextCursor stays valid; default 10 minutes. */
+  cursorTtlMs?: number;
   /** No per-request log lines; default true. */
   quiet?: boolean;
 }
@@ -85,6 +91,29 @@ export interface NewLock {
   lockId?: string;
 }
 
+/** An old in-progress backup record and a held lock of the same user and module. */
+export interface StuckBackup {
+  userId: string;
+  moduleCode: string;
+  recordId: string;
+  /** The record's createTime (ISO-8601). */
+  createTime: string;
+  lockId: string;
+}
+
+/** A backup record as the sandbox serves it, with its owner and how many files it has. */
+export interface SandboxRecord {
+  recordId: string;
+  userId: string;
+  moduleCode: string;
+  status: 0 | 1 | 2;
+  createTime: string;
+  deviceId: string;
+  fileCount: number;
+  /** recordId is sent as a bare JSON integer. */
+  bareId: boolean;
+}
+
 export interface RunningSandbox {
   /** Base URL without a trailing slash, e.g. http://127.0.0.1:41234. */
   url: string;
@@ -103,6 +132,12 @@ export interface RunningSandbox {
   activeLocks(): SandboxLock[];
   /** Adds a stuck lock (no conflict check); a string is the module code. Returns its lock ID. */
   addLock(lock?: string | NewLock): string;
+  /** The stuck-backup scenario seeded at start (`stuckBackup: true`), else null. */
+  stuckBackup: StuckBackup | null;
+  /** Adds a stuck-backup scenario: default the sandbox user, module 102. */
+  addStuckBackup(request?: { userId?: string; moduleCode?: string }): StuckBackup;
+  /** The backup records of a user (default the sandbox user) for a module (default 102), newest first. */
+  records(userId?: string, moduleCode?: string): SandboxRecord[];
   setFault(fault: SandboxFault | null, times?: number): void;
   received(): ReceivedRequest[];
   stop(): Promise<void>;

@@ -743,7 +743,8 @@ describe('sandbox standalone (npm run sandbox)', () => {
       expect(answer.status).toBe(200);
       await new Promise((r) => setTimeout(r, 100));
       expect(out).toMatch(/DELETE \/koodrive\/ose\/v1\/backup\/lock -> 200 released/);
-      expect(out.match(/fixed-token/g)).toHaveLength(2);
+      // The release example and the stuck backup's curl: throwaway values, printed on purpose.
+      expect(out.match(/fixed-token/g)).toHaveLength(3);
 
       child.kill('SIGTERM');
       expect(await exited).toBe(0);
@@ -789,8 +790,33 @@ describe('sandbox standalone (npm run sandbox)', () => {
         expect({ code: run.code, out: run.out }).toMatchObject({ code: 0 });
         expect(await listLocks()).not.toContain(`${example.userId} ${example.lockId}`);
       }
-      expect(await listLocks()).toHaveLength(4);
+      // 3 + 3 seeded, 1 of the stuck backup, 2 released.
+      expect(await listLocks()).toHaveLength(5);
       expect(output().match(/DELETE \/koodrive\/ose\/v1\/backup\/lock -> 200 released/g)).toHaveLength(2);
+
+      // The stuck backup's curl, as printed: its record comes first, in progress, and its lock is held.
+      const stuckRecord = /backup record (\d{19}) in progress since/.exec(output())?.[1];
+      const stuckLock = /and lock (\S+@102) still held\./.exec(output())?.[1];
+      const curl = output()
+        .split('\n')
+        .find((line) => line.includes('curl -s -H'));
+      const token = /'Authorization: Bearer (\S+)'/.exec(curl ?? '')?.[1];
+      const userId = /'X-User-Id: (\d+)'/.exec(curl ?? '')?.[1];
+      const target = new URL(/'(http[^']+)'$/.exec(curl ?? '')?.[1] ?? '');
+      expect(await listLocks()).toContain(`${userId} ${stuckLock}`);
+      const listed = await rawRequest(url, {
+        method: 'GET',
+        path: `${target.pathname}${target.search}`,
+        headers: {
+          Host: target.host,
+          Authorization: `Bearer ${token}`,
+          'X-User-Id': String(userId),
+          'X-Date': formatXDate(new Date()),
+        },
+      });
+      expect(listed.status).toBe(200);
+      expect(listed.text).toContain(`{"recordId":"${stuckRecord}","moduleCode":"102","status":0,`);
+      expect((listed.json?.data as unknown[]).length).toBe(5);
     } finally {
       child.kill('SIGTERM');
       await exited;

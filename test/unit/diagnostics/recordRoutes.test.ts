@@ -13,7 +13,7 @@ describe('sandbox GET /koodrive/ose/v1/backup/record', () => {
   let app: Profile;
 
   beforeAll(async () => {
-    sandbox = await startSandbox({ port: 0, seedLocks: 1 });
+    sandbox = await startSandbox({ port: 0, seedLocks: 1, seedRecords: false });
     transport = createHttpTransport();
     bearer = {
       environment: 'other',
@@ -63,7 +63,7 @@ describe('sandbox GET /koodrive/ose/v1/backup/record', () => {
       await get(app, [
         ['pageSize', '100'],
         ['moduleCode', '100'],
-        ['cursor', 'a b/c'],
+        ['deviceId', 'a b/c'],
       ]),
     ).toEqual({ status: 200, body: empty });
     expect(sandbox.received().at(-1)).toMatchObject({

@@ -5,7 +5,7 @@ import type { RunningSandbox } from '../../../electron/sandbox/types';
 
 describe('parseStandaloneArgs', () => {
   it('defaults to a random port on 127.0.0.1, printing requests', () => {
-    expect(parseStandaloneArgs([])).toEqual({ kind: 'run', options: { quiet: false, port: 0 } });
+    expect(parseStandaloneArgs([])).toEqual({ kind: 'run', options: { quiet: false, port: 0, stuckBackup: true } });
   });
 
   it('reads every flag, with a space or "="', () => {
@@ -29,6 +29,7 @@ describe('parseStandaloneArgs', () => {
       options: {
         quiet: true,
         port: 8443,
+        stuckBackup: true,
         https: true,
         host: 'localhost',
         credentials: { token: 't', appId: 'a', appSecret: 's=1', userId: '1234567890123456789' },
@@ -55,7 +56,17 @@ describe('parseStandaloneArgs', () => {
       ]),
     ).toEqual({
       kind: 'run',
-      options: { quiet: false, port: 0, rate: 0.5, burst: 4, latencyMs: 80, jitterMs: 30, seed: 2000, seedUsers: 50 },
+      options: {
+        quiet: false,
+        port: 0,
+        stuckBackup: true,
+        rate: 0.5,
+        burst: 4,
+        latencyMs: 80,
+        jitterMs: 30,
+        seed: 2000,
+        seedUsers: 50,
+      },
     });
   });
 
@@ -135,6 +146,28 @@ describe('standaloneBanner', () => {
     expect(text).toContain('... and 5 more');
     expect(text).toContain('... and 2 more users');
     expect(text).toContain('GET /_sandbox/locks');
+  });
+
+  it('prints the stuck-backup scenario with a signed-by-token curl of its records, or nothing without one', () => {
+    const stuck = {
+      userId: '1234567890123456789',
+      moduleCode: '102',
+      recordId: '1842862763295184641',
+      createTime: '2025-01-15T02:30:00.000Z',
+      lockId: 'c0ffee00-1111-4d55-85b3-8153e4fefd2e@102',
+    };
+    const text = standaloneBanner({ ...sandbox, stuckBackup: stuck }, '/tmp/dir/sandbox-ca.pem');
+    expect(text).toContain('Stuck backup to practise on');
+    expect(text).toContain(
+      "User 1234567890123456789 (the token's user), module 102: backup record 1842862763295184641 in progress since",
+    );
+    expect(text).toContain('2025-01-15T02:30:00.000Z (6 hours before start), no completed backup since, and lock');
+    expect(text).toContain(`${stuck.lockId} still held.`);
+    expect(text).toContain(
+      `curl -s --cacert /tmp/dir/sandbox-ca.pem -H 'Authorization: Bearer tok' -H 'X-User-Id: 1234567890123456789' -H "X-Date: $(date -u +%Y%m%dT%H%M%SZ)" 'http://127.0.0.1:41234/koodrive/ose/v1/backup/record?moduleCode=102&pageSize=5'`,
+    );
+    expect(text).toContain('http://127.0.0.1:41234/_sandbox/stuck-backup');
+    expect(standaloneBanner({ ...sandbox, stuckBackup: null }, null)).not.toContain('Stuck backup');
   });
 
   it('points HTTPS clients at the CA file and quotes shell-unsafe values', () => {
