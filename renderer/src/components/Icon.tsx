@@ -9,7 +9,7 @@ const PATHS = {
   stop: 'M6 6h12v12H6z',
 } as const;
 
-export type IconName = keyof typeof PATHS;
+type IconName = keyof typeof PATHS;
 
 /** Decorative line icons; the text next to them carries the meaning. */
 export function Icon({ name, className }: { name: IconName; className?: string }) {

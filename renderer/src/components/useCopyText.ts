@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 
-export type CopyState = 'idle' | 'copied' | 'failed';
+type CopyState = 'idle' | 'copied' | 'failed';
 
 /** Copies text to the clipboard and reports the outcome for a few seconds. */
 export function useCopyText(resetAfterMs = 4000): { state: CopyState; copy: (text: string) => Promise<void> } {

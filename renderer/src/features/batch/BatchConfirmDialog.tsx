@@ -10,7 +10,7 @@ import { TextField } from '../../components/TextField';
 export type BatchKind = 'start' | 'retry' | 'rest';
 
 /** A Production batch above this many rows asks to type the count before it can be sent. */
-export const PRODUCTION_TYPED_COUNT_ABOVE = 50;
+const PRODUCTION_TYPED_COUNT_ABOVE = 50;
 
 export interface BatchConfirmDialogProps {
   kind: BatchKind;

@@ -7,7 +7,7 @@ import { formatDuration, resultTitle } from '../../lib/resultText';
 import { BatchOutcomeBar, type OutcomeFilter } from './BatchOutcomeBar';
 import './outcomes.css';
 
-export const BATCH_PAGE_SIZE = 100;
+const BATCH_PAGE_SIZE = 100;
 
 export interface BatchResultsProps {
   results: readonly LockResult[];

@@ -15,7 +15,7 @@ import { useStore } from '../../state/useStore';
 import type { BatchRow } from './batchRows';
 import { clockOffsetFor } from '../diagnostics/diagnosticsClockOffset';
 
-export const BATCH_POLL_MS = 250;
+const BATCH_POLL_MS = 250;
 
 export interface BatchRunRequest {
   profileId: string;
@@ -28,7 +28,7 @@ export interface BatchRunRequest {
   concurrency: number;
 }
 
-export type BatchRunPhase = 'idle' | 'starting' | 'running' | 'finished';
+type BatchRunPhase = 'idle' | 'starting' | 'running' | 'finished';
 
 export interface BatchRunState {
   phase: BatchRunPhase;

@@ -12,7 +12,7 @@ const STEP_KIND: Readonly<Record<ConnectionStepName, ResultKind>> = {
   auth: 'auth',
 };
 
-export function stepStatus(step: ConnectionStep): DiagnosticsStatus {
+function stepStatus(step: ConnectionStep): DiagnosticsStatus {
   if (step.ok === null) return 'skipped';
   if (!step.ok) return 'failed';
   return step.remedy ? 'warning' : 'passed';

@@ -12,7 +12,7 @@ import {
 import { operationName } from '../../lib/resultText';
 
 /** Fixed row height in px; must match .history-row in batchHistory.css. */
-export const HISTORY_ROW_HEIGHT = 32;
+const HISTORY_ROW_HEIGHT = 32;
 /** Rows drawn above and below the visible ones, so a quick scroll does not show blank space. */
 const OVERSCAN = 8;
 /** Column headings in display order; the cells of each row follow the same order. */

@@ -4,7 +4,7 @@ import type { HistoryFilter, HistoryRow } from '../../../../shared/history';
 import { lockAdmin } from '../../api/lockAdmin';
 
 /** Rows asked of main at a time. */
-export const HISTORY_PAGE_SIZE = 50;
+const HISTORY_PAGE_SIZE = 50;
 
 export interface HistoryRowsState {
   /** null until the first page of this filter has arrived. */

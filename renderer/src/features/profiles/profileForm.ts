@@ -27,7 +27,7 @@ export interface ProfileDraft {
 }
 
 export type DraftField = Exclude<keyof ProfileDraft, 'id' | 'proxyUrl' | 'caPem' | 'environment'>;
-export type FieldProblems = Partial<Record<DraftField | 'form', string>>;
+type FieldProblems = Partial<Record<DraftField | 'form', string>>;
 
 const KNOWN_GOOD: Readonly<Record<keyof ProfileDraft, string | undefined>> = {
   id: undefined,
@@ -120,7 +120,7 @@ function withValue(input: Record<string, string>, key: keyof ProfileDraft): Reco
   return Object.fromEntries(good === undefined ? others : [...others, [key, good]]);
 }
 
-export interface DraftCheck {
+interface DraftCheck {
   input: ProfileInput | null;
   problems: FieldProblems;
 }

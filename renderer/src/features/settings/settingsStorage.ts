@@ -24,11 +24,11 @@ export interface KeyValueStore {
 export const SETTINGS_KEY = 'koodrive-lock-admin.settings.v1';
 export const DEFAULT_SETTINGS: Settings = { language: 'system', theme: 'system' };
 
-export function isLanguagePreference(value: unknown): value is LanguagePreference {
+function isLanguagePreference(value: unknown): value is LanguagePreference {
   return value === 'system' || isLocale(value);
 }
 
-export function isThemePreference(value: unknown): value is ThemePreference {
+function isThemePreference(value: unknown): value is ThemePreference {
   return typeof value === 'string' && (THEME_PREFERENCES as readonly string[]).includes(value);
 }
 

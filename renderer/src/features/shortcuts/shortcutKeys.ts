@@ -80,13 +80,13 @@ export function matchShortcut(press: KeyPress, mac: boolean, typing: boolean): S
 /** One way to press a shortcut: key caps pressed together. */
 export type KeyCombo = readonly string[];
 
-export interface ShortcutRow {
+interface ShortcutRow {
   label: MessageKey;
   /** Alternatives, any of which works. */
   combos: readonly KeyCombo[];
 }
 
-export function modifierName(mac: boolean): string {
+function modifierName(mac: boolean): string {
   return mac ? '⌘' : 'Ctrl';
 }
 
