@@ -12,6 +12,7 @@ import type { LockOperation, LockResult } from '../../shared/result';
 import type { AuditEntry, AuditSink } from './audit/auditEntry';
 import { type Clock, sleepOn } from './clock';
 import { classify } from './koodrive/classify';
+import { LOCK_OPERATIONS } from './koodrive/lockOperations';
 import { remedies } from './koodrive/remedies';
 import { lockUrlProblem } from './koodrive/endpointUrl';
 import { prepareLockRequest } from './koodrive/lockRequests';
@@ -305,7 +306,7 @@ export function createLockService(deps: LockServiceDeps): LockService {
     const serverDate = response?.headers.date;
     const retryAfter = response?.headers['retry-after'];
     const { kind, remedy } = classify({
-      operation,
+      operation: LOCK_OPERATIONS[operation],
       httpStatus: response?.status ?? null,
       body: parsed,
       transportError,
@@ -395,7 +396,7 @@ function cancelledBeforeSending(request: LockRequest, checked: { lockId: string 
       problem: '',
     }),
     kind: 'cancelled',
-    remedy: remedies.cancelled(request.operation),
+    remedy: remedies.cancelled(LOCK_OPERATIONS[request.operation]),
   };
 }
 

@@ -41,6 +41,7 @@ describe('https:// to a port that speaks plain HTTP', () => {
 
   it('the transport says the port does not speak TLS, and the remedy says to use the HTTPS port', async () => {
     const { classify } = await import('../../electron/core/koodrive/classify');
+    const { LOCK_OPERATIONS } = await import('../../electron/core/koodrive/lockOperations');
     const transport = createHttpTransport();
     const error = await transport({
       method: 'GET',
@@ -56,7 +57,12 @@ describe('https:// to a port that speaks plain HTTP', () => {
     expect(error).toBeInstanceOf(TransportError);
     const failure = error as TransportError;
     expect(failure.message).toMatch(/does not speak TLS: it answered like plain HTTP \(ERR_SSL_WRONG_VERSION_NUMBER\)/);
-    const result = classify({ operation: 'release', httpStatus: null, body: null, transportError: failure });
+    const result = classify({
+      operation: LOCK_OPERATIONS.release,
+      httpStatus: null,
+      body: null,
+      transportError: failure,
+    });
     expect(result.kind).toBe('tls');
     expect(result.remedy).toMatch(/answered in plain HTTP, not TLS/);
     expect(result.remedy).not.toMatch(/not trusted/);
@@ -64,6 +70,7 @@ describe('https:// to a port that speaks plain HTTP', () => {
 
   it('an unusable proxy address (socks5://) is blamed on the proxy setting, before anything is sent', async () => {
     const { classify } = await import('../../electron/core/koodrive/classify');
+    const { LOCK_OPERATIONS } = await import('../../electron/core/koodrive/lockOperations');
     const transport = createHttpTransport();
     const before = plain.received().length;
     const error = await transport({
@@ -81,7 +88,12 @@ describe('https:// to a port that speaks plain HTTP', () => {
     const failure = error as TransportError;
     expect(failure.message).toMatch(/^Only http:\/\/ and https:\/\/ proxies are supported/);
     expect(failure.message).not.toContain('secret');
-    const result = classify({ operation: 'release', httpStatus: null, body: null, transportError: failure });
+    const result = classify({
+      operation: LOCK_OPERATIONS.release,
+      httpStatus: null,
+      body: null,
+      transportError: failure,
+    });
     expect(result).toMatchObject({ kind: 'network' });
     expect(result.remedy).toMatch(/^The proxy could not be reached .*check the proxy address/);
     expect(plain.received().length).toBe(before);

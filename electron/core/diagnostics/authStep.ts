@@ -7,6 +7,7 @@ import type { Profile } from '../../../shared/profile';
 import type { Clock } from '../clock';
 import { classify } from '../koodrive/classify';
 import type { ConnectionSettings } from '../koodrive/connectionFor';
+import { LIST_RECORDS } from '../koodrive/recordOperations';
 import { type PreparedRequest, secretProblem } from '../koodrive/requestBuilder';
 import { parseResponseBody } from '../koodrive/responseParser';
 import { type Transport, TransportError } from '../koodrive/transport';
@@ -67,7 +68,7 @@ export async function authStep(input: {
     });
     const body = parseResponseBody(response.body);
     const { kind, remedy } = classify({
-      operation: 'release',
+      operation: LIST_RECORDS,
       httpStatus: response.status,
       body,
       xDate: prepared.headers['X-Date'],

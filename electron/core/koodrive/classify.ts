@@ -1,18 +1,20 @@
 /**
- * Turns what happened on the wire into one ResultKind and a remedy sentence. The rules follow spec §9
- * and §10 (Q16, Q21): codes override the HTTP status where they are more specific, an auth-like
- * rejection becomes 'clock' when the clocks disagree, and nothing here retries anything.
+ * Turns what happened on the wire into one ResultKind and a remedy sentence, for any operation (its
+ * descriptor words the remedies). The rules follow docs/koodrive-protocol.md#error-shapes and
+ * #open-questions: codes override the HTTP status where they are more specific, an auth-like rejection
+ * becomes 'clock' when the clocks disagree, and nothing here retries anything.
  */
 import type { AuthMode } from '../../../shared/profile';
-import type { LockOperation, ResultKind } from '../../../shared/result';
+import type { ResultKind } from '../../../shared/result';
+import type { OperationDescriptor } from './operation';
 import { PROXY_CAUSE } from './proxyAddress';
 import { remedies } from './remedies';
-import { type ParsedBody, isSuccessCode, lockIdFromData } from './responseParser';
+import { type ParsedBody, isSuccessCode } from './responseParser';
 import type { TransportError } from './transport';
 import { X_DATE_WINDOW_MS, parseXDate } from './xdate';
 
 export interface ClassifyInput {
-  operation: LockOperation;
+  operation: OperationDescriptor;
   /** null when no response arrived. */
   httpStatus: number | null;
   body: ParsedBody | null;
@@ -38,7 +40,7 @@ const INVALID_PARAMETER_CODES = new Set(['13000101', '13000102', 'APIGW.0201']);
 const AUTH_WORDS = /authenticat|unauthori[sz]|signature|credential|access token|\btoken\b|\bappid\b|认证|鉴权|签名/i;
 const CLOCK_WORDS = /x[-_ ]?date|clock|time ?skew|timestamp/i;
 
-function transportClassification(operation: LockOperation, error: TransportError): Classification {
+function transportClassification(operation: OperationDescriptor, error: TransportError): Classification {
   if (error.causeCode?.startsWith('HPE_')) return { kind: 'invalid-response', remedy: remedies.malformedHttp() };
   if (error.causeCode === PROXY_CAUSE.auth) return { kind: 'proxy-auth', remedy: remedies.proxyAuth() };
   if (error.causeCode === PROXY_CAUSE.unreachable) return { kind: 'network', remedy: remedies.proxyUnreachable() };
@@ -108,9 +110,8 @@ export function classify(input: ClassifyInput): Classification {
 
   if (ok2xx && body.shape === 'none') return { kind: 'invalid-response', remedy: remedies.notKooDrive(status) };
   if (ok2xx && isSuccessCode(code)) {
-    if (operation === 'create' && lockIdFromData(body.data) === null) {
-      return { kind: 'invalid-response', remedy: remedies.missingLockId() };
-    }
+    const missing = operation.successDataProblem?.(body.data) ?? null;
+    if (missing !== null) return { kind: 'invalid-response', remedy: missing };
     return { kind: 'success', remedy: remedies.success(operation) };
   }
   if (isAuthRejection(status, body)) return authOrClock(input, body, status);
@@ -134,6 +135,7 @@ export function classify(input: ClassifyInput): Classification {
   if (body.shape === 'none' || !(ok2xx || (status >= 400 && status < 500))) {
     return { kind: 'invalid-response', remedy: remedies.notKooDrive(status) };
   }
-  // A business code this table does not know: KooDrive refused because of the lock's state (spec §10 Q11).
+  // A business code this table does not know: KooDrive refused because of the resource's state
+  // (docs/koodrive-protocol.md#open-questions).
   return { kind: 'conflict', remedy: remedies.conflict(operation, code, status) };
 }

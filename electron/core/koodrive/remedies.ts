@@ -3,13 +3,9 @@
  * Each function returns exactly one sentence. None of them may include a header value or secret.
  */
 import type { AuthMode } from '../../../shared/profile';
-import type { LockOperation } from '../../../shared/result';
+import type { OperationDescriptor } from './operation';
 
-const MAYBE_HAPPENED: Record<LockOperation, string> = {
-  release: 'the lock may already be released',
-  renew: 'the lock may already be renewed',
-  create: 'a lock may already have been created',
-};
+const ESCALATE = 'escalate to KooDrive support with the request ID if it persists';
 
 /** OpenSSL's verdicts when the other side does not speak TLS at all (nodeErrors.ts gives them these codes). */
 export const PLAIN_HTTP_CODES: ReadonlySet<string> = new Set([
@@ -24,10 +20,8 @@ function codeNote(code: string | null, httpStatus: number | null): string {
 }
 
 export const remedies = {
-  success(operation: LockOperation): string {
-    if (operation === 'release') return 'The lock is released; the next backup for this user and module can start.';
-    if (operation === 'renew') return 'The lock is renewed and stays valid for another 10 minutes.';
-    return 'The lock is created; release it when you are done, otherwise it expires after 10 minutes.';
+  success(operation: OperationDescriptor): string {
+    return operation.success;
   },
 
   auth(authMode: AuthMode | undefined, forbidden: boolean): string {
@@ -50,21 +44,12 @@ export const remedies = {
     return `This computer's clock is about ${amount} ${direction} the server's (${rule}): synchronise the clock (NTP) and try again.`;
   },
 
-  notFound(operation: LockOperation): string {
-    if (operation === 'release')
-      return 'The lock is already gone (released or expired) or the ID is wrong; nothing to do unless the backup still fails.';
-    if (operation === 'renew')
-      return 'The lock no longer exists (released or expired) or the ID is wrong; create a new lock instead of renewing this one.';
-    return 'KooDrive did not find the user or space to lock: check the user ID and the module code in the profile.';
+  notFound(operation: OperationDescriptor): string {
+    return operation.notFound;
   },
 
-  conflict(operation: LockOperation, code: string | null, httpStatus: number | null): string {
-    const note = codeNote(code, httpStatus);
-    if (operation === 'create')
-      return `KooDrive refused to create the lock (${note}), most likely because another client holds it: release that lock or wait up to 10 minutes for it to expire, then try again.`;
-    if (operation === 'renew')
-      return `KooDrive refused to renew this lock (${note}); it may have expired or been replaced, so create a new lock instead.`;
-    return `KooDrive refused to release this lock (${note}): check that the lock ID belongs to this user and module, then escalate with the request ID if it persists.`;
+  conflict(operation: OperationDescriptor, code: string | null, httpStatus: number | null): string {
+    return operation.conflict(codeNote(code, httpStatus));
   },
 
   throttled(retryAfterSeconds: number | null): string {
@@ -72,18 +57,23 @@ export const remedies = {
     return `KooDrive is limiting the request rate: wait ${wait} before trying again and send requests one at a time.`;
   },
 
-  server(operation: LockOperation, code: string | null, httpStatus: number | null): string {
-    return `KooDrive failed internally (${codeNote(code, httpStatus)}) and ${MAYBE_HAPPENED[operation]} or not: check the lock state, try again in a few minutes, and escalate to KooDrive support with the request ID if it persists.`;
+  server(operation: OperationDescriptor, code: string | null, httpStatus: number | null): string {
+    const failed = `KooDrive failed internally (${codeNote(code, httpStatus)})`;
+    const { changes } = operation;
+    if (!changes)
+      return `${failed}; the call only reads, so nothing changed: try again in a few minutes, and ${ESCALATE}.`;
+    return `${failed} and ${changes.mayHaveHappened} or not: check ${changes.stateToCheck}, try again in a few minutes, and ${ESCALATE}.`;
   },
 
-  gatewayPage(operation: LockOperation, httpStatus: number): string {
-    return `Something between this computer and KooDrive (a proxy, firewall or load balancer) answered HTTP ${httpStatus} with a page that is not from KooDrive, so ${MAYBE_HAPPENED[operation]} or not: check the lock state, the proxy and the base URL, and try again in a few minutes.`;
+  gatewayPage(operation: OperationDescriptor, httpStatus: number): string {
+    const page = `Something between this computer and KooDrive (a proxy, firewall or load balancer) answered HTTP ${httpStatus} with a page that is not from KooDrive`;
+    const { changes } = operation;
+    if (!changes) return `${page}: check the proxy and the base URL, and try again in a few minutes.`;
+    return `${page}, so ${changes.mayHaveHappened} or not: check ${changes.stateToCheck}, the proxy and the base URL, and try again in a few minutes.`;
   },
 
-  invalidParameters(operation: LockOperation, code: string | null): string {
-    const what =
-      operation === 'create' ? 'the module code and the user ID' : 'the lock ID (copied exactly) and the user ID';
-    return `KooDrive rejected the request parameters (${codeNote(code, null)}): check ${what} in the profile and try again.`;
+  invalidParameters(operation: OperationDescriptor, code: string | null): string {
+    return `KooDrive rejected the request parameters (${codeNote(code, null)}): check ${operation.parameters} in the profile and try again.`;
   },
 
   unknownRoute(code: string | null, httpStatus: number | null): string {
@@ -92,10 +82,6 @@ export const remedies = {
 
   notKooDrive(httpStatus: number): string {
     return `The server answered HTTP ${httpStatus} without a KooDrive JSON body (for example an HTML login or proxy page): check that the base URL points at the KooDrive API.`;
-  },
-
-  missingLockId(): string {
-    return 'KooDrive reported success but sent no lock ID: try again once, and escalate to KooDrive support with the request ID if it happens again.';
   },
 
   redirected(httpStatus: number): string {
@@ -130,8 +116,11 @@ export const remedies = {
     return 'No connection to the server (refused or unreachable): check the base URL and port, the network or VPN, and any firewall or proxy in between.';
   },
 
-  reset(operation: LockOperation): string {
-    return `The connection broke before the answer was complete, so ${MAYBE_HAPPENED[operation]}: check the lock state before trying again.`;
+  reset(operation: OperationDescriptor): string {
+    const broke = 'The connection broke before the answer was complete';
+    const { changes } = operation;
+    if (!changes) return `${broke}; the call only reads, so nothing changed: try again.`;
+    return `${broke}, so ${changes.mayHaveHappened}: check ${changes.stateToCheck} before trying again.`;
   },
 
   tls(causeCode: string | undefined): string {
@@ -145,11 +134,15 @@ export const remedies = {
     return `The server's certificate is not trusted${note}: if your company inspects TLS traffic, add its CA certificate (PEM) to the profile; otherwise do not connect and report it.`;
   },
 
-  timeout(operation: LockOperation): string {
-    return `No complete answer arrived in time, so ${MAYBE_HAPPENED[operation]}: check the network or proxy and the lock state before trying again.`;
+  timeout(operation: OperationDescriptor): string {
+    const { changes } = operation;
+    if (!changes) return 'No complete answer arrived in time: check the network or proxy and try again.';
+    return `No complete answer arrived in time, so ${changes.mayHaveHappened}: check the network or proxy and ${changes.stateToCheck} before trying again.`;
   },
 
-  cancelled(operation: LockOperation): string {
-    return `The request was cancelled; if it had already left, ${MAYBE_HAPPENED[operation]}, so check the lock state before trying again.`;
+  cancelled(operation: OperationDescriptor): string {
+    const { changes } = operation;
+    if (!changes) return 'The request was cancelled; the call only reads, so nothing changed.';
+    return `The request was cancelled; if it had already left, ${changes.mayHaveHappened}, so check ${changes.stateToCheck} before trying again.`;
   },
 };

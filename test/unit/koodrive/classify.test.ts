@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { RESULT_KINDS, type LockOperation, type ResultKind } from '../../../shared/result';
+import { RESULT_KINDS, type ResultKind } from '../../../shared/result';
 import { type ClassifyInput, classify, clockSkewMs, retryAfterSeconds } from '../../../electron/core/koodrive/classify';
+import { LOCK_OPERATIONS } from '../../../electron/core/koodrive/lockOperations';
+import { LIST_RECORDS, LIST_RECORD_FILES, VIEW_RECORD } from '../../../electron/core/koodrive/recordOperations';
 import { type ParsedBody, parseResponseBody } from '../../../electron/core/koodrive/responseParser';
 import { TransportError, type TransportFailure } from '../../../electron/core/koodrive/transport';
 
@@ -13,7 +15,7 @@ function body(json: string): ParsedBody {
 
 function run(status: number | null, json: string, extra: Partial<ClassifyInput> = {}) {
   return classify({
-    operation: 'release',
+    operation: LOCK_OPERATIONS.release,
     httpStatus: status,
     body: status === null ? null : body(json),
     xDate: X_DATE,
@@ -75,9 +77,17 @@ describe('classify: HTTP answers', () => {
   });
 
   it('requires a lock ID in a successful create answer', () => {
-    const ok = classify({ operation: 'create', httpStatus: 200, body: body('{"code":0,"data":{"lockId":"a@102"}}') });
+    const ok = classify({
+      operation: LOCK_OPERATIONS.create,
+      httpStatus: 200,
+      body: body('{"code":0,"data":{"lockId":"a@102"}}'),
+    });
     expect(ok.kind).toBe('success');
-    const missing = classify({ operation: 'create', httpStatus: 200, body: body('{"code":0,"msg":"success"}') });
+    const missing = classify({
+      operation: LOCK_OPERATIONS.create,
+      httpStatus: 200,
+      body: body('{"code":0,"msg":"success"}'),
+    });
     expect(missing.kind).toBe('invalid-response');
     expect(missing.remedy).toMatch(/no lock ID/);
   });
@@ -92,7 +102,7 @@ describe('classify: HTTP answers', () => {
     expect(run(404, koodrive(13000309)).remedy).toBe(
       'The lock is already gone (released or expired) or the ID is wrong; nothing to do unless the backup still fails.',
     );
-    expect(run(404, koodrive(13000309), { operation: 'renew' }).remedy).toMatch(/create a new lock/);
+    expect(run(404, koodrive(13000309), { operation: LOCK_OPERATIONS.renew }).remedy).toMatch(/create a new lock/);
   });
 });
 
@@ -160,7 +170,7 @@ describe('classify: transport failures', () => {
 
   it.each(table)('%s (%s) -> %s', (failure, causeCode, kind, remedy) => {
     const result = classify({
-      operation: 'release',
+      operation: LOCK_OPERATIONS.release,
       httpStatus: null,
       body: null,
       transportError: new TransportError(failure, 'm', causeCode),
@@ -172,26 +182,34 @@ describe('classify: transport failures', () => {
 
 describe('classify: answers from something in between', () => {
   it('an HTML 502 is blamed on a proxy or gateway, not on KooDrive', () => {
-    const result = classify({ operation: 'release', httpStatus: 502, body: body('<html>Bad Gateway</html>') });
+    const result = classify({
+      operation: LOCK_OPERATIONS.release,
+      httpStatus: 502,
+      body: body('<html>Bad Gateway</html>'),
+    });
     expect(result.kind).toBe('server');
     expect(result.remedy).toMatch(/^Something between this computer and KooDrive \(a proxy/);
     expect(result.remedy).not.toMatch(/KooDrive failed internally/);
   });
 
   it('a KooDrive JSON 502 is still KooDrive failing internally', () => {
-    const result = classify({ operation: 'release', httpStatus: 502, body: body('{"error_code":"APIGW.0201"}') });
+    const result = classify({
+      operation: LOCK_OPERATIONS.release,
+      httpStatus: 502,
+      body: body('{"error_code":"APIGW.0201"}'),
+    });
     expect(result.remedy).toMatch(/^KooDrive failed internally/);
   });
 
   it('a 407 answer is proxy-auth', () => {
-    expect(classify({ operation: 'renew', httpStatus: 407, body: body('') }).kind).toBe('proxy-auth');
+    expect(classify({ operation: LOCK_OPERATIONS.renew, httpStatus: 407, body: body('') }).kind).toBe('proxy-auth');
   });
 });
 
 describe('classify: coverage', () => {
-  it('produces every ResultKind, each with a remedy, for every operation', () => {
+  it('produces every ResultKind, each with a remedy, for every operation (lock and record reads)', () => {
     const seen = new Set<ResultKind>();
-    const operations: LockOperation[] = ['release', 'renew', 'create'];
+    const operations = [...Object.values(LOCK_OPERATIONS), LIST_RECORDS, VIEW_RECORD, LIST_RECORD_FILES];
     const inputs: Array<Omit<ClassifyInput, 'operation'>> = [
       { httpStatus: 200, body: body('{"code":0,"data":{"lockId":"a@1"}}') },
       { httpStatus: 401, body: body('') },
@@ -219,5 +237,30 @@ describe('classify: coverage', () => {
     // Decided before anything is sent, by the lock service (the secret's destination), never by an answer.
     const beforeSending: readonly ResultKind[] = ['destination-changed'];
     expect([...seen].sort()).toEqual(RESULT_KINDS.filter((kind) => !beforeSending.includes(kind)).sort());
+  });
+});
+
+describe('classify: read-only record calls', () => {
+  it('words the remedies for a call that changes nothing, with the same kinds as a lock call', () => {
+    const lost = classify({
+      operation: LIST_RECORDS,
+      httpStatus: null,
+      body: null,
+      transportError: new TransportError('timeout', 'm'),
+    });
+    expect(lost).toEqual({
+      kind: 'timeout',
+      remedy: 'No complete answer arrived in time: check the network or proxy and try again.',
+    });
+    const failed = classify({ operation: VIEW_RECORD, httpStatus: 500, body: body(koodrive(13000201)) });
+    expect(failed.kind).toBe('server');
+    expect(failed.remedy).toMatch(/the call only reads, so nothing changed/);
+    expect(failed.remedy).not.toMatch(/lock/);
+    const missing = classify({ operation: VIEW_RECORD, httpStatus: 404, body: body(koodrive(13000309)) });
+    expect(missing).toMatchObject({ kind: 'not-found', remedy: expect.stringMatching(/record ID/) });
+    // A create-lock success without a lock ID is invalid; a record read has no such requirement.
+    const ok = body('{"code":0,"data":[]}');
+    expect(classify({ operation: LIST_RECORD_FILES, httpStatus: 200, body: ok }).kind).toBe('success');
+    expect(classify({ operation: LOCK_OPERATIONS.create, httpStatus: 200, body: ok }).kind).toBe('invalid-response');
   });
 });
