@@ -158,7 +158,7 @@ describe('sandbox signature code: known answers (test vectors)', () => {
     expect(appSignature(APP_SECRET, appStringToSign(vector.canonical))).toBe(vector.signature);
   });
 
-  it("reproduces the canonical-request hash of Huawei APIG's published example (same canonicalisation)", () => {
+  it("vector D: reproduces Huawei APIG's published example (same canonicalisation and HMAC key handling)", () => {
     const canonical = canonicalRequestOf({
       method: 'GET',
       rawPath: '/v1/77b6a44cba5143ab91d13ab9a8ff44fd/vpcs',
@@ -174,6 +174,10 @@ describe('sandbox signature code: known answers (test vectors)', () => {
       body: new Uint8Array(0),
     });
     expect(sha256Hex(canonical ?? '')).toBe('b25362e603ee30f4f25e7858e8a7160fd36e803bb2dfe206278659d71a9bcd7a');
+    const apigStringToSign = `SDK-HMAC-SHA256\n20191115T033655Z\n${sha256Hex(canonical ?? '')}`;
+    expect(appSignature('MFyfvK41ba2giqM7Uio6PznpdUKGpownRZlmVmHc', apigStringToSign)).toBe(
+      '7be6668032f70418fcc22abc52071e57aff61b84a1d2381bb430d6870f4f6ebe',
+    );
   });
 
   it('encodes as the canonical form asks: UTF-8, upper-case hex, space as %20, unreserved kept', () => {
