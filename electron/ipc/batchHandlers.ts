@@ -9,7 +9,8 @@ import { runBatch } from '../core/batch/runBatch';
 import { AuditWriteError, checkLockRequest, hostOf } from '../core/lockService';
 import { profileById } from '../core/profiles/profileById';
 import { AppError } from './appError';
-import { type AppServices, secretSourceFor } from './appServices';
+import type { HandlerServices } from './handlerServices';
+import { secretSourceFor } from './secretSource';
 import { toIpcError } from './toIpcError';
 
 export type BatchMethod = 'startBatch' | 'batchStatus' | 'cancelBatch';
@@ -101,7 +102,7 @@ function noOutcomes(): Record<BatchOutcome, number> {
  * renderer polls batchStatus for the results since its last poll. Disposing the services (the app is
  * closing) stops every running batch: nothing more is sent and the requests in flight are aborted.
  */
-export function createBatchHandlers(services: AppServices): Pick<Handlers, BatchMethod> {
+export function createBatchHandlers(services: HandlerServices): Pick<Handlers, BatchMethod> {
   const batches = new Map<string, BatchRecord>();
 
   function makeRoom(): void {

@@ -4,7 +4,7 @@ import type { LockResult } from '../../shared/result';
 import type { LockRequest } from '../core/lockRequest';
 import { destinationChanged, profileSecretState, storeProfileSecret } from '../core/secrets/boundSecret';
 import { AppError } from './appError';
-import type { AppServices } from './appServices';
+import type { HandlerServices } from './handlerServices';
 import { SecretStoreError } from '../core/secrets/secretStore';
 import { profileById } from '../core/profiles/profileById';
 
@@ -24,7 +24,7 @@ export type CoreMethod =
   | 'sandboxStatus';
 
 /** Profiles, secrets, single lock operations and the sandbox. Arguments arrive already validated by dispatch. */
-export function createCoreHandlers(services: AppServices): Pick<Handlers, CoreMethod> {
+export function createCoreHandlers(services: HandlerServices): Pick<Handlers, CoreMethod> {
   const { profiles, secrets, locks, inflight, sandbox } = services;
 
   /**

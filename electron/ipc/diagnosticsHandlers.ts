@@ -10,12 +10,13 @@ import { SecretDestinationError, readProfileSecret } from '../core/secrets/bound
 import { SecretStoreError } from '../core/secrets/secretStore';
 import { profileById } from '../core/profiles/profileById';
 import { AppError } from './appError';
-import { type AppServices, secretSourceFor } from './appServices';
+import type { HandlerServices } from './handlerServices';
+import { secretSourceFor } from './secretSource';
 
 export type DiagnosticsMethod = 'previewRequest' | 'checkClock' | 'checkConnection';
 
 /** Request preview, clock check and connection check for support staff. Arguments arrive validated by dispatch. */
-export function createDiagnosticsHandlers(services: AppServices): Pick<Handlers, DiagnosticsMethod> {
+export function createDiagnosticsHandlers(services: HandlerServices): Pick<Handlers, DiagnosticsMethod> {
   const { profiles, secrets, transport, clock } = services;
   const secretFor = secretSourceFor(secrets);
 

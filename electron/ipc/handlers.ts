@@ -1,12 +1,12 @@
 import type { Handlers } from '../../shared/contract';
-import type { AppServices } from './appServices';
+import type { HandlerServices } from './handlerServices';
 import { createBatchHandlers } from './batchHandlers';
 import { createCoreHandlers } from './coreHandlers';
 import { createDiagnosticsHandlers } from './diagnosticsHandlers';
 import { createHistoryHandlers } from './historyHandlers';
 
 /** The implementation of every method of the contract, one feature file each. */
-export function createHandlers(services: AppServices): Handlers {
+export function createHandlers(services: HandlerServices): Handlers {
   return {
     ...createCoreHandlers(services),
     ...createBatchHandlers(services),

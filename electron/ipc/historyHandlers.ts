@@ -4,12 +4,12 @@ import { AuditLogError } from '../core/audit/auditLogError';
 import { brokenAt, verifyAuditLog } from '../core/audit/verifyAuditLog';
 import { HistoryFilterError, createHistoryIndex } from '../core/history/historyIndex';
 import { AppError } from './appError';
-import type { AppServices } from './appServices';
+import type { HandlerServices } from './handlerServices';
 
 export type HistoryMethod = 'queryHistory' | 'exportHistory' | 'verifyAudit';
 
 /** The audit log as a filterable history, newest first. The index lives as long as the handlers. */
-export function createHistoryHandlers(services: AppServices): Pick<Handlers, HistoryMethod> {
+export function createHistoryHandlers(services: HandlerServices): Pick<Handlers, HistoryMethod> {
   const index = createHistoryIndex({ dataDir: path.dirname(services.audit.path) });
 
   async function guarded<T>(run: () => Promise<T>): Promise<T> {

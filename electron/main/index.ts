@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { Menu, app, dialog, ipcMain, protocol, screen, session, shell } from 'electron';
 import { TLS_OVERRIDE_MESSAGE, tlsVerificationDisabled } from '../core/koodrive/tlsEnvironment';
-import { createAppServices } from '../ipc/appServices';
-import type { AppServices } from '../ipc/appServices';
+import { createAppServices } from '../app/services';
+import type { AppServices } from '../app/services';
 import { createHandlers } from '../ipc/handlers';
 import { isOwnPageUrl } from '../ipc/senderPolicy';
 import { aboutPanelOptions } from './aboutPanel';

@@ -9,7 +9,7 @@ import { gzipSync } from 'node:zlib';
 import { type Page, chromium } from '@playwright/test';
 import { createKeytarStore } from '../../electron/core/secrets/keytarStore';
 import { createMemorySecretStore } from '../../electron/core/secrets/memorySecretStore';
-import { createAppServices } from '../../electron/ipc/appServices';
+import { createAppServices } from '../../electron/app/services';
 import { dispatch } from '../../electron/ipc/dispatch';
 import { createHandlers } from '../../electron/ipc/handlers';
 import { METHOD_NAMES } from '../../shared/contract';

@@ -15,7 +15,7 @@ import type { Page } from '@playwright/test';
 import type { Handlers } from '../../shared/contract';
 import { createHttpTransport } from '../../electron/core/koodrive/httpTransport';
 import type { HttpRequest, Transport } from '../../electron/core/koodrive/transport';
-import { type AppServices, createAppServices } from '../../electron/ipc/appServices';
+import { type AppServices, createAppServices } from '../../electron/app/services';
 import { createHandlers } from '../../electron/ipc/handlers';
 import { toIpcError } from '../../electron/ipc/toIpcError';
 import { createTestCa } from '../support/testCa';

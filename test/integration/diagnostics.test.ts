@@ -14,7 +14,7 @@ import type { ClockCheck, ConnectionReport, RequestPreview } from '../../shared/
 import type { AuthMode } from '../../shared/profile';
 import { type RunningSandbox, startSandbox } from '../../electron/sandbox/server';
 import { type MemorySecretStore, createMemorySecretStore } from '../../electron/core/secrets/memorySecretStore';
-import { type AppServices, createAppServices } from '../../electron/ipc/appServices';
+import { type AppServices, createAppServices } from '../../electron/app/services';
 import { dispatch } from '../../electron/ipc/dispatch';
 import { createHandlers } from '../../electron/ipc/handlers';
 

@@ -16,7 +16,7 @@ import type { LockResult } from '../../shared/result';
 import { type RunningSandbox, startSandbox } from '../../electron/sandbox/server';
 import { loadKeytar } from '../../electron/core/secrets/keytarStore';
 import { KEYCHAIN_SERVICE } from '../../electron/core/secrets/secretStore';
-import { type AppServices, createAppServices } from '../../electron/ipc/appServices';
+import { type AppServices, createAppServices } from '../../electron/app/services';
 import { dispatch } from '../../electron/ipc/dispatch';
 import { createHandlers } from '../../electron/ipc/handlers';
 import type { ChildOutcome, ChildStep, CliOutcome } from '../support/ipcChild';

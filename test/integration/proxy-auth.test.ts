@@ -14,7 +14,7 @@ import type { Profile } from '../../shared/profile';
 import type { LockResult } from '../../shared/result';
 import { type RunningSandbox, startSandbox } from '../../electron/sandbox/server';
 import { createMemorySecretStore } from '../../electron/core/secrets/memorySecretStore';
-import { type AppServices, createAppServices } from '../../electron/ipc/appServices';
+import { type AppServices, createAppServices } from '../../electron/app/services';
 import { dispatch } from '../../electron/ipc/dispatch';
 import { createHandlers } from '../../electron/ipc/handlers';
 import { type ConnectProxy, startConnectProxy } from '../support/connectProxy';

@@ -22,7 +22,7 @@ import { type RunningSandbox, startSandbox } from '../../electron/sandbox/server
 import { createKeytarStore } from '../../electron/core/secrets/keytarStore';
 import { createMemorySecretStore } from '../../electron/core/secrets/memorySecretStore';
 import type { SecretStore } from '../../electron/core/secrets/secretStore';
-import { type AppServices, createAppServices } from '../../electron/ipc/appServices';
+import { type AppServices, createAppServices } from '../../electron/app/services';
 import { dispatch } from '../../electron/ipc/dispatch';
 import { createHandlers } from '../../electron/ipc/handlers';
 import { handleFatalErrors } from '../../electron/main/fatalErrors';

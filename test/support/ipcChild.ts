@@ -10,7 +10,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { loadKeytar } from '../../electron/core/secrets/keytarStore';
 import { KEYCHAIN_SERVICE } from '../../electron/core/secrets/secretStore';
-import { createAppServices } from '../../electron/ipc/appServices';
+import { createAppServices } from '../../electron/app/services';
 import { dispatch } from '../../electron/ipc/dispatch';
 import { createHandlers } from '../../electron/ipc/handlers';
 

@@ -17,7 +17,7 @@ import path from 'node:path';
 import { existsSync } from 'node:fs';
 import { type ElectronApplication, type Page, type TestInfo, test as base, expect } from '@playwright/test';
 import { type RunningSandbox, type SandboxOptions, startSandbox } from '../../../electron/sandbox/server';
-import { type AppServices, createAppServices } from '../../../electron/ipc/appServices';
+import { type AppServices, createAppServices } from '../../../electron/app/services';
 import { dispatch } from '../../../electron/ipc/dispatch';
 import { createHandlers } from '../../../electron/ipc/handlers';
 import { APP_INDEX_URL, APP_ORIGIN } from '../../../electron/main/appScheme';

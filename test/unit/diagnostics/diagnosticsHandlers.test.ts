@@ -7,7 +7,7 @@ import type { ClockCheck, ConnectionReport, RequestPreview } from '../../../shar
 import { type RunningSandbox, startSandbox } from '../../../electron/sandbox/server';
 import { type MemorySecretStore, createMemorySecretStore } from '../../../electron/core/secrets/memorySecretStore';
 import { SecretStoreError } from '../../../electron/core/secrets/secretStore';
-import { type AppServices, createAppServices } from '../../../electron/ipc/appServices';
+import { type AppServices, createAppServices } from '../../../electron/app/services';
 import { dispatch } from '../../../electron/ipc/dispatch';
 import { createHandlers } from '../../../electron/ipc/handlers';
 

@@ -9,7 +9,7 @@ import { type HttpTransport, createHttpTransport } from '../../../electron/core/
 import type { Transport } from '../../../electron/core/koodrive/transport';
 import { type RunningSandbox, startSandbox } from '../../../electron/sandbox/server';
 import { type MemorySecretStore, createMemorySecretStore } from '../../../electron/core/secrets/memorySecretStore';
-import { type AppServices, createAppServices } from '../../../electron/ipc/appServices';
+import { type AppServices, createAppServices } from '../../../electron/app/services';
 import { MAX_KEPT_BATCHES } from '../../../electron/ipc/batchHandlers';
 import { dispatch } from '../../../electron/ipc/dispatch';
 import { createHandlers } from '../../../electron/ipc/handlers';

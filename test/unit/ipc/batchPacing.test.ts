@@ -8,7 +8,7 @@ import type { Handlers, IpcResult } from '../../../shared/contract';
 import type { LockResult } from '../../../shared/result';
 import { type RunningSandbox, type SandboxOptions, startSandbox } from '../../../electron/sandbox/server';
 import { createMemorySecretStore } from '../../../electron/core/secrets/memorySecretStore';
-import { type AppServices, createAppServices } from '../../../electron/ipc/appServices';
+import { type AppServices, createAppServices } from '../../../electron/app/services';
 import { dispatch } from '../../../electron/ipc/dispatch';
 import { createHandlers } from '../../../electron/ipc/handlers';
 

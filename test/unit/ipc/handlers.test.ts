@@ -9,7 +9,7 @@ import { type RunningSandbox, startSandbox } from '../../../electron/sandbox/ser
 import { type MemorySecretStore, createMemorySecretStore } from '../../../electron/core/secrets/memorySecretStore';
 import { readProfileSecret } from '../../../electron/core/secrets/boundSecret';
 import { SecretStoreError } from '../../../electron/core/secrets/secretStore';
-import { type AppServices, createAppServices } from '../../../electron/ipc/appServices';
+import { type AppServices, createAppServices } from '../../../electron/app/services';
 import { dispatch } from '../../../electron/ipc/dispatch';
 import { createHandlers } from '../../../electron/ipc/handlers';
 

@@ -6,7 +6,7 @@ import type { Handlers, IpcResult } from '../../../shared/contract';
 import type { HistoryPage } from '../../../shared/history';
 import { type RunningSandbox, startSandbox } from '../../../electron/sandbox/server';
 import { createMemorySecretStore } from '../../../electron/core/secrets/memorySecretStore';
-import { type AppServices, createAppServices } from '../../../electron/ipc/appServices';
+import { type AppServices, createAppServices } from '../../../electron/app/services';
 import { dispatch } from '../../../electron/ipc/dispatch';
 import { createHandlers } from '../../../electron/ipc/handlers';
 

@@ -11,7 +11,7 @@ import {
   SANDBOX_PROFILE_ID,
   type SandboxServer,
   createSandboxController,
-} from '../../../electron/ipc/sandboxController';
+} from '../../../electron/app/sandboxController';
 
 function fakeServer(port: number): SandboxServer & { stop: ReturnType<typeof vi.fn> } {
   return {

@@ -1,36 +1,24 @@
 import { type Clock, systemClock } from '../core/clock';
-import { type AuditLog, createAuditLog } from '../core/audit/auditLog';
+import { createAuditLog } from '../core/audit/auditLog';
 import { osUserName } from '../core/audit/osUser';
 import { createHttpTransport } from '../core/koodrive/httpTransport';
 import type { ProxyEnv } from '../core/koodrive/proxyFromEnv';
 import type { Transport } from '../core/koodrive/transport';
 import type { SecretSource } from '../core/lockRequest';
-import { type LockService, createLockService } from '../core/lockService';
+import { createLockService } from '../core/lockService';
 import { ProfileStore } from '../core/profiles/profileStore';
 import { createKeytarStore } from '../core/secrets/keytarStore';
-import { readProfileSecret } from '../core/secrets/boundSecret';
 import type { SecretStore } from '../core/secrets/secretStore';
-import { AppError } from './appError';
-import { type InflightRequests, createInflightRequests } from './inflightRequests';
-import { type SandboxController, type SandboxServer, createSandboxController } from './sandboxController';
+import type { HandlerServices } from '../ipc/handlerServices';
+import { createInflightRequests } from '../ipc/inflightRequests';
+import { secretSourceFor } from '../ipc/secretSource';
+import { type SandboxServer, createSandboxController } from './sandboxController';
 
-/** Everything the IPC handlers use; built once per app (or per test) by createAppServices. */
-export interface AppServices {
-  profiles: Pick<ProfileStore, 'list' | 'find' | 'save' | 'remove'>;
-  secrets: SecretStore;
-  locks: Pick<LockService, 'run'>;
-  /** A lock service like `locks` that takes the secret from `secretFor` (a batch reads the keychain once). */
-  locksWithSecret(secretFor: SecretSource): Pick<LockService, 'run'>;
-  inflight: InflightRequests;
-  sandbox: SandboxController;
-  /** The append-only audit log the lock service writes (read by the history). */
-  audit: AuditLog;
-  transport: Transport;
-  clock: Clock;
-  /** The OS user written to the audit log as the operator. */
-  osUser: string;
-  /** Where HTTPS_PROXY and NO_PROXY are read for every request and check (core/koodrive/connectionFor.ts). */
-  proxyEnv: ProxyEnv;
+/**
+ * The app's services, built once per app (electron/main) or per test (the e2e host and the handler
+ * tests): what the IPC handlers use, plus the clean-up.
+ */
+export interface AppServices extends HandlerServices {
   /** Aborts running requests and stops the sandbox. */
   dispose(): Promise<void>;
 }
@@ -46,21 +34,6 @@ export interface AppServicesOptions {
   launchSandbox?: () => Promise<SandboxServer>;
   /** Where HTTPS_PROXY and NO_PROXY are read for profiles without a proxy of their own; default process.env. */
   env?: ProxyEnv;
-}
-
-export function secretSourceFor(secrets: SecretStore): SecretSource {
-  return async (profile) => {
-    const secret = await readProfileSecret(secrets, profile);
-    if (secret === null) {
-      const what = profile.authMode === 'app' ? 'app secret' : 'access token';
-      throw new AppError(
-        'not-found',
-        `No ${what} is stored for the profile "${profile.name}" yet. Open the profile, paste the ${what} and save it. ` +
-          'If you stored one before, your keychain may be locked: unlock it and try again.',
-      );
-    }
-    return secret;
-  };
 }
 
 /** The given transport (left open: the caller owns it), or a new real one that dispose closes. */

@@ -5,7 +5,8 @@ import { storeProfileSecret } from '../core/secrets/boundSecret';
 import type { ProfileStore } from '../core/profiles/profileStore';
 import type { RunningSandbox } from '../sandbox/server';
 import type { SecretStore } from '../core/secrets/secretStore';
-import { AppError } from './appError';
+import { AppError } from '../ipc/appError';
+import type { SandboxController } from '../ipc/handlerServices';
 
 export const SANDBOX_PROFILE_ID = 'sandbox';
 export const SANDBOX_PROFILE_NAME = 'Sandbox';
@@ -33,14 +34,6 @@ export interface SandboxControllerDeps {
   secrets: SecretStore;
   /** Starts the server; the real one listens on 127.0.0.1 on a free port. */
   launch?: () => Promise<SandboxServer>;
-}
-
-/** The embedded KooDrive sandbox, and the "Sandbox" profile that points at it. */
-export interface SandboxController {
-  /** Starts the sandbox (or returns the running one) and creates or updates the Sandbox profile. */
-  start(): Promise<SandboxInfo>;
-  stop(): Promise<SandboxInfo>;
-  status(): SandboxInfo;
 }
 
 const STOPPED: SandboxInfo = { running: false, baseUrl: null, profileId: null, activeLockIds: [], activeLocks: [] };
