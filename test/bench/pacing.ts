@@ -3,8 +3,8 @@
  * gateway, side by side in one run: the batch as it was (no pacing, a throttled lock reported as
  * throttled), the batch as it is (adaptive pacing, throttled locks sent again), and a curl loop
  * (`curl --parallel`, one transfer per lock, no retries). Target: 0 failures, at most 1.1 × N / R.
+ * Part of `npm run bench` (run.ts); alone:
  *   node test/bench/build.mjs test/bench/pacing.ts && node out/bench/pacing.js
- * Not (yet) part of `npm run bench`; measurePacing() is what run.ts would call.
  */
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -121,13 +121,14 @@ async function curlRun(sandbox: RunningSandbox, lockIds: string[], concurrency: 
 }
 
 export async function measurePacing(
-  options: { locks?: number; concurrency?: number; log?: (line: string) => void } = {},
+  options: { locks?: number; concurrency?: number; curl?: boolean; log?: (line: string) => void } = {},
 ): Promise<PacingFigures[]> {
   const locks = options.locks ?? 2000;
   const concurrency = options.concurrency ?? 16;
+  const variants: PacingVariant[] = options.curl === false ? ['before', 'paced'] : ['before', 'paced', 'curl'];
   const figures: PacingFigures[] = [];
   for (const scenario of PACING_SCENARIOS) {
-    for (const variant of ['before', 'paced', 'curl'] as const) {
+    for (const variant of variants) {
       // A fresh gateway each time: a full token bucket, the same N stuck locks of one user.
       const sandbox = await startSandbox({ seedLocks: 0, seed: locks, seedUsers: 1, quiet: true, ...scenario });
       try {
@@ -172,7 +173,8 @@ export function formatRow(row: PacingFigures): string {
   );
 }
 
-if (require.main === module) {
+// Bundled into run.js as well, where it must not start on its own.
+if (require.main === module && path.basename(__filename, '.js') === 'pacing') {
   console.log('| gateway | client | time | released | failures | 429s | requests | target |');
   console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
   measurePacing({ log: (line) => console.log(line) }).catch((error: unknown) => {
