@@ -1,12 +1,13 @@
 import { type FormEvent, useState } from 'react';
 import type { RequestPreview } from '../../../../shared/diagnostics';
-import { MODULE_CODES, checkLockId } from '../../../../shared/identifiers';
+import { checkLockId } from '../../../../shared/identifiers';
 import type { Profile } from '../../../../shared/profile';
 import { LOCK_OPERATIONS, type LockOperation } from '../../../../shared/result';
 import { mapResult } from '../../api/ipcCallState';
 import { lockAdmin } from '../../api/lockAdmin';
 import { useIpcCall } from '../../api/useIpcCall';
 import { t } from '../../i18n';
+import { moduleOptions } from '../../lib/moduleOptions';
 import { useClockOffset } from './diagnosticsClockOffset';
 import { DiagnosticsRequestView } from './DiagnosticsRequestView';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -15,14 +16,6 @@ import { TextField } from '../../components/TextField';
 
 function isOperation(value: string): value is LockOperation {
   return (LOCK_OPERATIONS as readonly string[]).includes(value);
-}
-
-function moduleOptions(defaultCode: string): Array<{ value: string; label: string }> {
-  const options = MODULE_CODES.map(({ code, label }) => ({ value: code, label: t('module.option', { code, label }) }));
-  if (!options.some((option) => option.value === defaultCode)) {
-    options.push({ value: defaultCode, label: t('module.custom', { code: defaultCode }) });
-  }
-  return options;
 }
 
 interface Shown {

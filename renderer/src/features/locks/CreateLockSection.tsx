@@ -1,20 +1,12 @@
 import { useState } from 'react';
-import { MODULE_CODES } from '../../../../shared/identifiers';
 import { t } from '../../i18n';
+import { moduleOptions } from '../../lib/moduleOptions';
 import { SelectField } from '../../components/SelectField';
 
 export interface CreateLockSectionProps {
   defaultModuleCode: string;
   busy: boolean;
   onCreate: (moduleCode: string) => void;
-}
-
-function moduleOptions(defaultCode: string): Array<{ value: string; label: string }> {
-  const options = MODULE_CODES.map(({ code, label }) => ({ value: code, label: t('module.option', { code, label }) }));
-  if (!options.some((option) => option.value === defaultCode)) {
-    options.push({ value: defaultCode, label: t('module.custom', { code: defaultCode }) });
-  }
-  return options;
 }
 
 /** Secondary action: take a new lock, for the profile's module or a chosen one. Reset it with a key per profile. */

@@ -1,11 +1,12 @@
 import { type FormEvent, useCallback, useRef, useState } from 'react';
 import type { ResultOf } from '../../../../shared/contract';
-import { KNOWN_HOSTS, MODULE_CODES } from '../../../../shared/identifiers';
+import { KNOWN_HOSTS } from '../../../../shared/identifiers';
 import { ENVIRONMENTS, type Environment, type Profile } from '../../../../shared/profile';
 import { lockAdmin } from '../../api/lockAdmin';
 import { useIpcCall } from '../../api/useIpcCall';
 import { useSecretStatus } from './useSecretStatus';
 import { type MessageKey, t } from '../../i18n';
+import { moduleOptions } from '../../lib/moduleOptions';
 import {
   type DraftField,
   type ProfileDraft,
@@ -50,13 +51,6 @@ const NETWORK_LABELS: Readonly<Record<NetworkField, MessageKey>> = {
 
 function fieldId(field: DraftField): string {
   return `profile-${field}`;
-}
-
-function moduleOptions(current: string): Array<{ value: string; label: string }> {
-  const options = MODULE_CODES.map(({ code, label }) => ({ value: code, label: t('module.option', { code, label }) }));
-  if (!options.some((option) => option.value === current))
-    options.push({ value: current, label: t('module.custom', { code: current }) });
-  return options;
 }
 
 export function ProfileEditor({ profile, onSaved, onDeleted, onOpenLocks }: ProfileEditorProps) {
