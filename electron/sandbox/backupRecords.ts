@@ -57,7 +57,7 @@ export class RecordStore {
 
   /** The records of a user for a module, newest first. */
   list(userId: string, moduleCode: string): readonly BackupRecordEntry[] {
-    return this.listOf(userId, moduleCode);
+    return this.listOf(userId, moduleCode, false);
   }
 
   /** A record by ID, whoever it belongs to (the route checks the owner). */
@@ -67,19 +67,20 @@ export class RecordStore {
 
   add(record: BackupRecordEntry): void {
     if (this.byId.has(record.recordId)) throw new Error(`record ${record.recordId} exists already`);
-    const list = this.listOf(record.userId, record.moduleCode);
+    const list = this.listOf(record.userId, record.moduleCode, true);
     list.push(record);
     list.sort(newerFirst);
     this.byId.set(record.recordId, record);
   }
 
-  private listOf(userId: string, moduleCode: string): BackupRecordEntry[] {
+  /** An empty list is kept only `forAdding`: requests for made-up users must not fill memory. */
+  private listOf(userId: string, moduleCode: string, forAdding: boolean): BackupRecordEntry[] {
     const key = `${userId} ${moduleCode}`;
     let list = this.lists.get(key);
     if (!list) {
       list = this.seeder(userId, moduleCode).sort(newerFirst);
       for (const record of list) this.byId.set(record.recordId, record);
-      this.lists.set(key, list);
+      if (list.length > 0 || forAdding) this.lists.set(key, list);
     }
     return list;
   }

@@ -68,3 +68,13 @@ describe("a record's files", () => {
     expect(fileIndex(record, 'x')).toBeNull();
   });
 });
+
+describe('RecordStore', () => {
+  it('keeps nothing for users without records, however many are asked for', () => {
+    const store = new RecordStore(practiceSeeder(new Set([USER]), SEED_AT_MS, new RecordIds()));
+    for (let i = 0; i < 1000; i += 1) expect(store.list(String(i), '102')).toEqual([]);
+    expect((store as unknown as { lists: Map<string, unknown> }).lists.size).toBe(0);
+    expect(store.list(USER, '102').length).toBeGreaterThan(0);
+    expect((store as unknown as { lists: Map<string, unknown> }).lists.size).toBe(1);
+  });
+});
