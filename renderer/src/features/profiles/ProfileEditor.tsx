@@ -1,7 +1,6 @@
 import { type FormEvent, useCallback, useRef, useState } from 'react';
 import type { ResultOf } from '../../../../shared/contract';
-import { KNOWN_HOSTS } from '../../../../shared/identifiers';
-import { ENVIRONMENTS, type Environment, type Profile } from '../../../../shared/profile';
+import type { Profile } from '../../../../shared/profile';
 import { lockAdmin } from '../../api/lockAdmin';
 import { useIpcCall } from '../../api/useIpcCall';
 import { useSecretStatus } from './useSecretStatus';
@@ -16,11 +15,11 @@ import {
   emptyDraft,
   fieldMessage,
 } from './profileForm';
-import { environmentName } from '../../lib/environment';
 import { type NetworkField, type NetworkProblems, checkNetworkFields } from './profileNetwork';
 import { AuthModeField } from './AuthModeField';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { ProfileConnectionFields } from './ProfileConnectionFields';
 import { ProfileNetworkSection } from './ProfileNetworkSection';
 import { SecretField } from './SecretField';
 import { SelectField } from '../../components/SelectField';
@@ -171,34 +170,15 @@ export function ProfileEditor({ profile, onSaved, onDeleted, onOpenLocks }: Prof
         <p className="field-note field-note--problem">{check.problems.form}</p>
       )}
 
-      <fieldset className="group">
-        <legend className="group-title">{t('profile.group.connection')}</legend>
-        <TextField {...textProps('name')} help={t('profile.name.help')} />
-        <TextField
-          {...textProps('baseUrl')}
-          type="url"
-          inputMode="url"
-          list="known-hosts"
-          placeholder={KNOWN_HOSTS[0].url}
-          help={t('profile.baseUrl.help')}
-        />
-        <datalist id="known-hosts">
-          {KNOWN_HOSTS.map((host) => (
-            <option key={host.url} value={host.url} label={host.label} />
-          ))}
-        </datalist>
-        <SelectField
-          id="profile-environment"
-          label={t('profile.environment')}
-          value={draftEnvironment(draft)}
-          onChange={(value) => {
-            setDraft((previous) => ({ ...previous, environment: value as Environment }));
-            setNotice('');
-          }}
-          options={ENVIRONMENTS.map((environment) => ({ value: environment, label: environmentName(environment) }))}
-          help={t('profile.environment.help')}
-        />
-      </fieldset>
+      <ProfileConnectionFields
+        name={textProps('name')}
+        baseUrl={textProps('baseUrl')}
+        environment={draftEnvironment(draft)}
+        onEnvironmentChange={(environment) => {
+          setDraft((previous) => ({ ...previous, environment }));
+          setNotice('');
+        }}
+      />
 
       <fieldset className="group">
         <legend className="group-title">{t('profile.group.auth')}</legend>
