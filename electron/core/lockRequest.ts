@@ -18,5 +18,4 @@ export interface LockRequest {
   clockOffsetMs?: number;
 }
 
-/** Supplies the secret for a profile at the moment of the request (keychain, env, stdin). */
-export type SecretSource = (profile: Profile) => Promise<string>;
+export type { SecretSource } from './koodrive/callSecret';
