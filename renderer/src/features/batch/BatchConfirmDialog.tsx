@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { Profile } from '../../../../shared/profile';
 import { t } from '../../i18n';
-import { formatCount } from '../../lib/batchFormat';
+import { formatCount } from '../../lib/numberFormat';
 import { environmentName, isProduction } from '../../lib/environment';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { TargetDetails } from '../../components/TargetDetails';

@@ -3,7 +3,7 @@ import { BATCH_MAX_CONCURRENCY, BATCH_MAX_LOCKS } from '../../../../shared/batch
 import type { BatchInput as ParsedBatchInput } from '../../../../shared/batchInput';
 import type { Profile } from '../../../../shared/profile';
 import { t } from '../../i18n';
-import { formatCount } from '../../lib/batchFormat';
+import { formatCount } from '../../lib/numberFormat';
 import { batchInputSummary } from './batchInputText';
 import type { BatchPlan } from './batchRows';
 import { BatchInvalidList } from './BatchInvalidList';

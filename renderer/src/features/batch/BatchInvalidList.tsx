@@ -1,6 +1,6 @@
 import type { BatchInputProblem } from '../../../../shared/batchInput';
 import { t } from '../../i18n';
-import { formatCount } from '../../lib/batchFormat';
+import { formatCount } from '../../lib/numberFormat';
 
 const SHOWN = 100;
 

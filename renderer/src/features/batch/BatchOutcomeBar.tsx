@@ -1,6 +1,6 @@
 import type { BatchOutcome } from '../../../../shared/batchOutcome';
 import { t } from '../../i18n';
-import { formatCount } from '../../lib/batchFormat';
+import { formatCount } from '../../lib/numberFormat';
 
 /** The parts shown; cancelled only when there are some. */
 const SHOWN: readonly BatchOutcome[] = ['released', 'already-gone', 'retryable', 'needs-fix'];

@@ -1,7 +1,8 @@
 import { useLayoutEffect, useRef } from 'react';
 import type { BatchPacing } from '../../../../shared/batch';
 import { t } from '../../i18n';
-import { formatCount, formatEta, formatRate } from '../../lib/batchFormat';
+import { formatCount } from '../../lib/numberFormat';
+import { formatEta, formatRate } from './progressFormat';
 import type { BatchRunState } from './batchRun';
 import './outcomes.css';
 

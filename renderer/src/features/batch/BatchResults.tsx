@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { type BatchOutcome, outcomeOf } from '../../../../shared/batchOutcome';
 import type { LockResult } from '../../../../shared/result';
 import { t } from '../../i18n';
-import { formatCount } from '../../lib/batchFormat';
+import { formatCount } from '../../lib/numberFormat';
 import { formatDuration, resultTitle } from '../../lib/resultText';
 import { BatchOutcomeBar, type OutcomeFilter } from './BatchOutcomeBar';
 import './outcomes.css';

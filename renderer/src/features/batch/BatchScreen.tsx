@@ -6,7 +6,7 @@ import type { Profile } from '../../../../shared/profile';
 import { resultsToCsv } from '../../../../shared/resultsCsv';
 import { useSecretStatus } from '../profiles/useSecretStatus';
 import { t } from '../../i18n';
-import { downloadCsv, timestampedCsvName } from '../../lib/batchCsvDownload';
+import { downloadCsv, timestampedCsvName } from '../../lib/csvDownload';
 import { type BatchRow, planBatch } from './batchRows';
 import { cancelBatchRun, dismissBatchError, isBatchBusy, startBatchRun, useBatchRun } from './batchRun';
 import { environmentOf } from '../../lib/environment';

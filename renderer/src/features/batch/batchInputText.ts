@@ -1,6 +1,6 @@
 import { type BatchInput, describeBatchInput } from '../../../../shared/batchInput';
 import { locale, t } from '../../i18n';
-import { formatCount } from '../../lib/batchFormat';
+import { formatCount } from '../../lib/numberFormat';
 
 function column(label: string): string {
   const numbered = /^column (\d+)$/.exec(label);

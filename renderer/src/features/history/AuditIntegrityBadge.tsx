@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { AuditIntegrity } from '../../../../shared/history';
 import { lockAdmin } from '../../api/lockAdmin';
 import { t } from '../../i18n';
-import { formatCount } from '../../lib/batchFormat';
+import { formatCount } from '../../lib/numberFormat';
 import { Icon } from '../../components/Icon';
 
 /** Whether the audit log's hash chain is intact, checked again on every refresh. */

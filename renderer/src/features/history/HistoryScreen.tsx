@@ -5,8 +5,8 @@ import { lockAdmin } from '../../api/lockAdmin';
 import { useIpcCall } from '../../api/useIpcCall';
 import { useHistoryRows } from './useHistoryRows';
 import { t } from '../../i18n';
-import { downloadCsv, timestampedCsvName } from '../../lib/batchCsvDownload';
-import { formatCount } from '../../lib/batchFormat';
+import { downloadCsv, timestampedCsvName } from '../../lib/csvDownload';
+import { formatCount } from '../../lib/numberFormat';
 import {
   EMPTY_HISTORY_FILTER,
   type HistoryFilterDraft,
