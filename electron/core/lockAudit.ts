@@ -24,13 +24,9 @@ export interface AttemptIdentity {
   userId: string;
 }
 
-export function pendingEntry(
-  request: LockRequest,
-  who: AttemptIdentity,
-  lockId: string | null,
-  time: string,
-): AuditEntry {
-  const entry: AuditEntry = {
+/** The fields both entries share, in the order the log has always written them. */
+function commonFields(request: LockRequest, who: AttemptIdentity, lockId: string | null, time: string) {
+  return {
     operationId: who.operationId,
     source: who.source,
     osUser: who.osUser,
@@ -41,24 +37,23 @@ export function pendingEntry(
     userId: who.userId,
     environment: request.profile.environment,
     time,
-    phase: 'pending',
   };
+}
+
+export function pendingEntry(
+  request: LockRequest,
+  who: AttemptIdentity,
+  lockId: string | null,
+  time: string,
+): AuditEntry {
+  const entry: AuditEntry = { ...commonFields(request, who, lockId, time), phase: 'pending' };
   if (request.batchId !== undefined) entry.batchId = request.batchId;
   return entry;
 }
 
 export function resultEntry(request: LockRequest, who: AttemptIdentity, result: LockResult, time: string): AuditEntry {
   const entry: AuditEntry = {
-    operationId: who.operationId,
-    source: who.source,
-    osUser: who.osUser,
-    profile: request.profile.id,
-    host: who.host,
-    operation: request.operation,
-    lockId: result.lockId,
-    userId: who.userId,
-    environment: request.profile.environment,
-    time,
+    ...commonFields(request, who, result.lockId, time),
     phase: 'result',
     ok: result.ok,
     kind: result.kind,

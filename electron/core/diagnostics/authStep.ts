@@ -1,18 +1,18 @@
 /**
- * Step 5: an authenticated, read-only call (list one backup record of the profile's module), signed
- * exactly like the lock calls. It shows whether the stored token or App secret, the App ID and the user
- * ID are accepted, without touching any lock.
+ * Step 5: an authenticated, read-only call (list one backup record of the profile's module), made by the
+ * same signed call as the lock operations. It shows whether the stored token or App secret, the App ID and
+ * the user ID are accepted, without touching any lock.
  */
 import type { Profile } from '../../../shared/profile';
 import type { Clock } from '../clock';
-import { classify } from '../koodrive/classify';
-import type { ConnectionSettings } from '../koodrive/connectionFor';
+import type { ProxyEnv } from '../koodrive/proxyFromEnv';
 import { LIST_RECORDS } from '../koodrive/recordOperations';
-import { type PreparedRequest, secretProblem } from '../koodrive/requestBuilder';
-import { parseResponseBody } from '../koodrive/responseParser';
-import { type Transport, TransportError } from '../koodrive/transport';
-import { DIAGNOSTIC_MAX_BODY_BYTES } from './stepLimits';
 import { prepareRecordListRequest } from '../koodrive/recordRequests';
+import { secretProblem } from '../koodrive/requestBuilder';
+import type { ParsedBody } from '../koodrive/responseParser';
+import { type CallOutcome, signedCall } from '../koodrive/signedCall';
+import type { Transport } from '../koodrive/transport';
+import { DIAGNOSTIC_MAX_BODY_BYTES } from './stepLimits';
 import { type StepOutcome, failed, passed } from './stepOutcome';
 import { transportRemedy } from './transportRemedy';
 
@@ -26,13 +26,52 @@ function scrub(text: string, secret: string): string {
   return secret.length >= 4 && text.includes(secret) ? text.split(secret).join('<redacted>') : text;
 }
 
+function answerText(status: number, body: ParsedBody): string {
+  const code = body.code === null ? '' : `, code ${body.code}`;
+  const msg = body.msg ? `: ${body.msg}` : '';
+  const requestId = body.requestId ? ` (request ID ${body.requestId})` : '';
+  return `HTTP ${status}${code}${msg}${requestId}`;
+}
+
+/** What the classified answer says about the credentials. */
+function verdict(outcome: CallOutcome, status: number, body: ParsedBody, what: string, secret: string): StepOutcome {
+  const { prepared, kind, remedy } = outcome;
+  const call = `GET ${prepared.url.pathname}${prepared.url.search}`;
+  const answer = scrub(answerText(status, body), secret);
+  const userId = prepared.headers['X-User-Id'];
+  switch (kind) {
+    case 'success':
+      return passed(`KooDrive accepted the ${what} for user ${userId}: ${call} answered ${answer}.`);
+    case 'auth':
+    case 'clock':
+      return failed(`KooDrive rejected the authenticated call ${call}: ${answer}.`, remedy);
+    case 'not-found':
+    case 'conflict':
+      return passed(
+        `KooDrive accepted the ${what} but refused the record listing itself (${answer}); authentication works.`,
+      );
+    case 'invalid-input':
+      if (body.code === 'APIGW.0101') return failed(`${call} is not an API at this address: ${answer}.`, remedy);
+      return passed(
+        `KooDrive accepted the ${what} but refused the record listing's parameters (${answer}); authentication works.`,
+      );
+    case 'server':
+      return failed(
+        `KooDrive failed internally: ${answer}.`,
+        `Try again in a few minutes; if it persists, escalate to KooDrive support with the request ID.`,
+      );
+    default:
+      return failed(`${call} answered ${answer}.`, remedy);
+  }
+}
+
 export async function authStep(input: {
   profile: Profile;
   /** The end user the authenticated call is made for (X-User-Id). */
   userId: string;
   secret: SecretLookup;
-  /** The profile's TLS and proxy settings (connectionFor), as a lock operation uses them. */
-  connection: ConnectionSettings;
+  /** Where HTTPS_PROXY and NO_PROXY are read: the route a lock operation takes (connectionFor). */
+  env: ProxyEnv;
   transport: Transport;
   clock: Clock;
   timeoutMs: number;
@@ -50,62 +89,21 @@ export async function authStep(input: {
   const badSecret = secretProblem(secret, profile.authMode);
   if (badSecret) return failed('The stored secret cannot be used.', badSecret);
 
-  let prepared: PreparedRequest;
+  let outcome: CallOutcome;
   try {
-    prepared = prepareRecordListRequest({ profile, userId: input.userId, secret, now: input.clock.now() });
+    outcome = await signedCall(
+      { ...input, maxBodyBytes: DIAGNOSTIC_MAX_BODY_BYTES },
+      {
+        operation: LIST_RECORDS,
+        profile,
+        prepare: (now) => prepareRecordListRequest({ profile, userId: input.userId, secret, now }),
+      },
+    );
   } catch (error) {
     return failed('The request could not be built.', error instanceof Error ? scrub(error.message, secret) : '');
   }
-  const call = `GET ${prepared.url.pathname}${prepared.url.search}`;
-  try {
-    const response = await input.transport({
-      method: prepared.method,
-      url: prepared.url,
-      headers: prepared.headers,
-      timeoutMs: input.timeoutMs,
-      maxBodyBytes: DIAGNOSTIC_MAX_BODY_BYTES,
-      ...input.connection,
-    });
-    const body = parseResponseBody(response.body);
-    const { kind, remedy } = classify({
-      operation: LIST_RECORDS,
-      httpStatus: response.status,
-      body,
-      xDate: prepared.headers['X-Date'],
-      serverDate: response.headers.date,
-      retryAfter: response.headers['retry-after'],
-      authMode: profile.authMode,
-    });
-    const answer = scrub(
-      `HTTP ${response.status}${body.code === null ? '' : `, code ${body.code}`}${body.msg ? `: ${body.msg}` : ''}${body.requestId ? ` (request ID ${body.requestId})` : ''}`,
-      secret,
-    );
-    switch (kind) {
-      case 'success':
-        return passed(`KooDrive accepted the ${what} for user ${input.userId}: ${call} answered ${answer}.`);
-      case 'auth':
-      case 'clock':
-        return failed(`KooDrive rejected the authenticated call ${call}: ${answer}.`, remedy);
-      case 'not-found':
-      case 'conflict':
-        return passed(
-          `KooDrive accepted the ${what} but refused the record listing itself (${answer}); authentication works.`,
-        );
-      case 'invalid-input':
-        if (body.code === 'APIGW.0101') return failed(`${call} is not an API at this address: ${answer}.`, remedy);
-        return passed(
-          `KooDrive accepted the ${what} but refused the record listing's parameters (${answer}); authentication works.`,
-        );
-      case 'server':
-        return failed(
-          `KooDrive failed internally: ${answer}.`,
-          `Try again in a few minutes; if it persists, escalate to KooDrive support with the request ID.`,
-        );
-      default:
-        return failed(`${call} answered ${answer}.`, remedy);
-    }
-  } catch (error) {
-    if (error instanceof TransportError) return failed(scrub(error.message, secret), transportRemedy(error));
-    return failed('The request failed inside the HTTP client.', 'Try again; if it keeps happening, report it.');
-  }
+  const { response, body, transportError } = outcome;
+  if (transportError) return failed(scrub(transportError.message, secret), transportRemedy(transportError));
+  if (!response || !body) return failed('No answer arrived.', 'Try again; if it keeps happening, report it.');
+  return verdict(outcome, response.status, body, what, secret);
 }

@@ -88,7 +88,7 @@ export async function checkConnection(
       if (!user.ok) return failed(user.problem, 'Enter the user ID, then check again.');
       return authStep({
         profile,
-        connection,
+        env: deps.env ?? {},
         userId: user.userId,
         secret: await deps.secretFor(profile),
         transport: deps.transport,
