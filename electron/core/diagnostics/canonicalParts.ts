@@ -1,5 +1,5 @@
 /**
- * The canonical request (spec §6 step 1) of a copied command, line by line: everything is known when the
+ * The canonical request (docs/koodrive-protocol.md#app-authentication-hmac-sha256) of a copied command, line by line: everything is known when the
  * command is made except X-Date (computed when it runs) and, for the shell, the body hash.
  */
 import { canonicalQueryString, canonicalUri, signedHeaderNames } from '../koodrive/sign';

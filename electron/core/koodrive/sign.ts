@@ -1,6 +1,7 @@
 /**
- * KooDrive app-based authentication (HMAC-SHA256), spec §6. Pure functions: the caller supplies
- * every input, including X-Date, so the vectors of spec §8 reproduce exactly.
+ * KooDrive app-based authentication (HMAC-SHA256): docs/koodrive-protocol.md#app-authentication-hmac-sha256.
+ * Pure functions: the caller supplies every input, including X-Date, so the vectors of
+ * docs/koodrive-protocol.md#test-vectors reproduce exactly.
  */
 import { createHmac, hash } from 'node:crypto';
 

@@ -5,7 +5,7 @@ function pad(n: number, width = 2): string {
 let lastSecond = Number.NaN;
 let lastText = '';
 
-/** X-Date: UTC, basic ISO-8601 `yyyyMMdd'T'HHmmss'Z'` (spec §6 step 0, §10 Q15). */
+/** X-Date: UTC, basic ISO-8601 `yyyyMMdd'T'HHmmss'Z'` (docs/koodrive-protocol.md#x-date). */
 export function formatXDate(date: Date): string {
   // Requests in the same second share one X-Date text (a batch sends thousands per second).
   const second = Math.floor(date.getTime() / 1000);
@@ -39,5 +39,5 @@ export function parseXDate(text: string): Date | null {
   return date;
 }
 
-/** The server accepts `now - 15 min <= X-Date <= now` (spec §6 step 0). */
+/** The server accepts `now - 15 min <= X-Date <= now` (docs/koodrive-protocol.md#x-date). */
 export const X_DATE_WINDOW_MS = 15 * 60 * 1000;

@@ -4,7 +4,7 @@ import { LOCK_OPERATIONS } from '../../../shared/result';
 import { previewLockRequest } from '../../../electron/core/diagnostics/requestPreview';
 import { prepareLockRequest } from '../../../electron/core/koodrive/lockRequests';
 
-// Spec §8 inputs: the app-mode preview of vector A must show its canonical request but not its signature.
+// The inputs of docs/koodrive-protocol.md#test-vectors: the app-mode preview of vector A must show its canonical request but not its signature.
 const APP_ID = '9f2b6c1e4d8a7f30b5c2e1d4a6f8b9c0d3e2f1a4b7c6d5e8f9a0b1c2d3e4f5a6';
 const APP_SECRET = 'kd-test-secret-2f7c9e1a4b6d8f0c';
 const VECTOR_A_SIGNATURE = '7761116b87a269a42fdaa9397c3e6ba83c87982a979999bf0d49515954bb5990';

@@ -8,7 +8,7 @@ import {
   stringToSign,
 } from '../../../electron/core/koodrive/sign';
 
-// spec §8: made-up credentials, not real ones.
+// docs/koodrive-protocol.md#test-vectors: made-up credentials, not real ones.
 const APP_ID = '9f2b6c1e4d8a7f30b5c2e1d4a6f8b9c0d3e2f1a4b7c6d5e8f9a0b1c2d3e4f5a6';
 const APP_SECRET = 'kd-test-secret-2f7c9e1a4b6d8f0c';
 const HEADERS = {
@@ -34,7 +34,7 @@ const vectorA = {
 const SIGNATURE_A = '7761116b87a269a42fdaa9397c3e6ba83c87982a979999bf0d49515954bb5990';
 const HASH_A = 'd7cc93fe9798d667c88d3f1df5d3f28a59da42284de56c07e89a7278afb307cf';
 
-describe('spec §8.1 vector A (DELETE lock)', () => {
+describe('test vector A (DELETE lock)', () => {
   const signed = signAppRequest(vectorA);
 
   it('builds the exact canonical request', () => {
@@ -61,7 +61,7 @@ describe('spec §8.1 vector A (DELETE lock)', () => {
   });
 });
 
-describe('spec §8.2 debug variants of A', () => {
+describe('debug variants of test vector A', () => {
   const canonicalA = canonicalRequest(vectorA);
 
   it('A2: canonical URI without the appended slash', () => {
@@ -92,7 +92,7 @@ describe('spec §8.2 debug variants of A', () => {
   });
 });
 
-describe('spec §8.3 vector B (POST lock with body)', () => {
+describe('test vector B (POST lock with body)', () => {
   it('hashes the exact body bytes and signs', () => {
     const body = Buffer.from('{"moduleCode":"102"}', 'utf8');
     expect(body.byteLength).toBe(20);
@@ -112,7 +112,7 @@ describe('spec §8.3 vector B (POST lock with body)', () => {
   });
 });
 
-describe('spec §8.4 vector C (GET with query)', () => {
+describe('test vector C (GET with query)', () => {
   it('sorts the query and signs', () => {
     const signed = signAppRequest({
       ...vectorA,
@@ -132,7 +132,7 @@ describe('spec §8.4 vector C (GET with query)', () => {
   });
 });
 
-describe("spec §8.6 Huawei's published APIG vector", () => {
+describe("Huawei's published APIG vector", () => {
   const input = {
     method: 'GET',
     path: '/v1/77b6a44cba5143ab91d13ab9a8ff44fd/vpcs/',

@@ -8,7 +8,7 @@ describe('formatXDate', () => {
     expect(formatXDate(new Date(Date.UTC(2026, 11, 31, 23, 59, 59)))).toHaveLength(16);
   });
 
-  it('uses the day of the month, not the day of the year (spec §10 Q15)', () => {
+  it('uses the day of the month, not the day of the year (docs/koodrive-protocol.md#x-date)', () => {
     expect(formatXDate(new Date(Date.UTC(2025, 1, 3, 0, 0, 0)))).toBe('20250203T000000Z');
   });
 
