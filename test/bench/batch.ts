@@ -43,7 +43,7 @@ async function measured(
   const rssBefore = process.memoryUsage.rss();
   const rss = sampleRss(25);
   await sandbox.mark();
-  const deadline = AbortSignal.timeout(timeLimitMs);
+  const deadline = AbortSignal.timeout(Math.max(1, Math.floor(timeLimitMs)));
   const cpuBefore = process.cpuUsage();
   const started = performance.now();
   const completed = await body(deadline);

@@ -20,7 +20,7 @@ import { type Summary, summarize } from './support/stats';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const RENDERER_DIR = path.join(ROOT, 'out', 'renderer');
-const HISTORY_SCREEN = path.join(ROOT, 'renderer', 'src', 'components', 'HistoryScreen.tsx');
+const HISTORY_SCREEN = path.join(ROOT, 'renderer', 'src', 'features', 'history', 'HistoryScreen.tsx');
 /** The same flags as playwright.config.ts. */
 const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -208,7 +208,7 @@ export async function measureRenderer(options: {
     chromium: null,
     history: {
       measured: false,
-      reason: 'renderer/src/components/HistoryScreen.tsx is still a placeholder (it never asks for history rows).',
+      reason: 'renderer/src/features/history/HistoryScreen.tsx is still a placeholder (it never asks for history rows).',
     },
   };
 

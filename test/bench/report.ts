@@ -3,6 +3,7 @@ import type { RunFigures } from './batch';
 import type { CoreCpuResult } from './coreCpu';
 import type { LatencyResult } from './latency';
 import type { RendererResult } from './renderer';
+import { type PaceAndStartup, paceAndStartupSections, paceAndStartupTargets } from './reportPaceAndStartup';
 import type { SigningResult } from './signing';
 import type { Machine } from './support/machine';
 import type { HeapSpaces } from './support/memoryProbeChild';
@@ -49,6 +50,7 @@ export interface BenchReport {
   memory: MemoryProbe[];
   load: RunFigures | null;
   renderer: RendererResult;
+  paceAndStartup: PaceAndStartup;
   skipped: string[];
 }
 
@@ -189,6 +191,7 @@ export function renderReport(r: BenchReport): string {
         `< ${pct(TARGETS.sandboxBusy)}`,
         verdict(busiestComparedRun ? !sandboxCapped : null),
       ],
+      ...paceAndStartupTargets(r.paceAndStartup),
     ],
   );
 
@@ -550,6 +553,7 @@ export function renderReport(r: BenchReport): string {
           .join(', ')}.`
       : 'Not measured (time budget).',
     '',
+    ...paceAndStartupSections(r.paceAndStartup),
     '## Where the time goes',
     '',
     ...analysis,

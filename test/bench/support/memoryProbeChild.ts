@@ -70,7 +70,7 @@ process.once('message', (raw: unknown) => {
     const outcome = await runBatch({
       items: request.lockIds,
       concurrency: request.concurrency,
-      signal: AbortSignal.timeout(request.timeLimitMs),
+      signal: AbortSignal.timeout(Math.max(1, Math.floor(request.timeLimitMs))),
       execute: (lockId: string, signal) => core.service.release(request.profile, lockId, { signal }),
       onResult: () => {
         done += 1;
