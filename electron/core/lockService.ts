@@ -11,7 +11,8 @@ import type { AuditSink } from './audit/auditEntry';
 import { type Clock, sleepOn } from './clock';
 import { callSecret } from './koodrive/callSecret';
 import type { ProxyEnv } from './koodrive/proxyFromEnv';
-import { type Attempt, type AttemptDeps, type Sendable, lockAttempt } from './lockAttempt';
+import type { Transport } from './koodrive/transport';
+import { type Attempt, type Sendable, lockAttempt } from './lockAttempt';
 import { checkLockRequest, hostOf, invalidInputResult, notSentResult } from './lockInput';
 import type { LockRequest, SecretSource } from './lockRequest';
 import type { RequestPacer, SendOutcome } from './requestPacer';
@@ -22,7 +23,7 @@ export { AuditWriteError } from './lockAudit';
 export { type InputCheck, checkLockRequest, hostOf, invalidInputResult } from './lockInput';
 
 export interface LockServiceDeps {
-  transport: AttemptDeps['transport'];
+  transport: Transport;
   clock: Clock;
   secretFor: SecretSource;
   audit: AuditSink;
