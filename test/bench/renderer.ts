@@ -208,7 +208,8 @@ export async function measureRenderer(options: {
     chromium: null,
     history: {
       measured: false,
-      reason: 'renderer/src/features/history/HistoryScreen.tsx is still a placeholder (it never asks for history rows).',
+      reason:
+        'renderer/src/features/history/HistoryScreen.tsx is still a placeholder (it never asks for history rows).',
     },
   };
 
