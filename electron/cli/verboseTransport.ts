@@ -5,16 +5,14 @@
  * mode the canonical request and string to sign are shown, to diagnose a rejected signature.
  */
 import type { Profile } from '../../shared/profile';
-import type { LockOperation } from '../../shared/result';
 import type { Clock } from '../core/clock';
 import { pemCertificateBlocks } from '../../shared/certificateFile';
 import { parseProxyAddress, proxyForDisplay } from '../core/koodrive/proxyAddress';
 import { defaultTrust } from '../core/koodrive/trustStore';
-import { LOCK_METHODS, prepareLockRequest } from '../core/koodrive/lockRequests';
+import { authorizationFor } from '../core/koodrive/authorization';
 import { redactHeaders } from '../core/koodrive/redactHeaders';
 import type { HttpRequest, Transport } from '../core/koodrive/transport';
 import { TransportError } from '../core/koodrive/transport';
-import { parseXDate } from '../core/koodrive/xdate';
 import { printable } from './formatResult';
 import type { TextWriter } from './io';
 
@@ -27,44 +25,26 @@ export interface VerboseOptions {
   clock: Clock;
 }
 
-function operationFor(method: HttpRequest['method']): LockOperation | null {
-  const entry = Object.entries(LOCK_METHODS).find(([, m]) => m === method);
-  return entry ? (entry[0] as LockOperation) : null;
-}
-
-function moduleCodeOf(body: Uint8Array | undefined): string | undefined {
-  if (!body) return undefined;
-  try {
-    const value: unknown = JSON.parse(Buffer.from(body).toString('utf8'));
-    const code = typeof value === 'object' && value !== null ? (value as { moduleCode?: unknown }).moduleCode : null;
-    return typeof code === 'string' ? code : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Rebuilds the signature from the same inputs; returns its canonical request only when it matches what was sent. */
+/** Rebuilds the signature from what was sent; returns its canonical request only when it matches. Works for any call. */
 function signingDetails(request: HttpRequest, options: VerboseOptions): string[] {
-  if (options.profile.authMode !== 'app') return [];
-  const now = parseXDate(request.headers['X-Date'] ?? '');
-  const operation = operationFor(request.method);
-  if (!now || !operation) return [];
+  if (options.profile.authMode !== 'app' || !request.headers.Authorization) return [];
+  const { Authorization: sent, ...headers } = request.headers;
   try {
-    const prepared = prepareLockRequest({
+    const rebuilt = authorizationFor({
       profile: options.profile,
-      userId: request.headers['X-User-Id'] ?? '',
-      operation,
-      lockId: request.headers['x-backup-lock-id'],
-      moduleCode: moduleCodeOf(request.body),
+      method: request.method,
+      path: request.url.pathname,
+      query: [...request.url.searchParams.entries()],
+      headers,
+      body: request.body,
       secret: options.secret,
-      now,
     });
-    if (prepared.headers.Authorization !== request.headers.Authorization || !prepared.canonicalRequest) return [];
+    if (rebuilt.header !== sent || !rebuilt.canonicalRequest) return [];
     return [
       'canonical request:',
-      ...prepared.canonicalRequest.split('\n').map((line) => `  ${line}`),
+      ...rebuilt.canonicalRequest.split('\n').map((line) => `  ${line}`),
       'string to sign:',
-      ...(prepared.stringToSign ?? '').split('\n').map((line) => `  ${line}`),
+      ...(rebuilt.stringToSign ?? '').split('\n').map((line) => `  ${line}`),
     ];
   } catch {
     return [];
