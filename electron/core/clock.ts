@@ -40,7 +40,3 @@ export const systemClock: Clock = {
   monotonicMs: () => performance.now(),
   sleep: realSleep,
 };
-
-export function fixedClock(at: Date): Clock {
-  return { now: () => new Date(at.getTime()), monotonicMs: () => 0 };
-}

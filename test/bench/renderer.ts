@@ -14,7 +14,7 @@ import { dispatch } from '../../electron/ipc/dispatch';
 import { createHandlers } from '../../electron/ipc/handlers';
 import { METHOD_NAMES } from '../../shared/contract';
 import { installLockAdminBridge } from '../e2e/support/bridge';
-import { fixtureLockId, generateAuditLog } from '../unit/history/auditFixtures';
+import { fixtureLockId, generateAuditLog } from '../unit/core/history/auditFixtures';
 import { serveStatic } from '../e2e/support/staticServer';
 import { type Summary, summarize } from './support/stats';
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { expect, test } from './support/fixtures';
 import type { LockAdminPage } from './support/lockAdminPage';
 import { saveSandboxProfile } from './support/profiles';
-import { fixtureLockId, generateAuditLog } from '../unit/history/auditFixtures';
+import { fixtureLockId, generateAuditLog } from '../unit/core/history/auditFixtures';
 
 const GONE = '0b0b0b0b-0000-4000-8000-000000000000@102';
 
