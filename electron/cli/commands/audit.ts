@@ -1,4 +1,4 @@
-/** koodrive-lock audit verify: checks the audit log's hash chain (docs/hardening.md, "Audit log"). */
+/** koodrive-lock audit verify: checks the audit log's hash chain (docs/faults-and-safeguards.md, "Audit log"). */
 import { AuditLogError } from '../../core/audit/auditLogError';
 import { brokenAt, verifyAuditLog } from '../../core/audit/verifyAuditLog';
 import { CliError, UsageError } from '../cliError';

@@ -1,5 +1,5 @@
 /**
- * The audit log's hash chain (docs/hardening.md, "Audit log"). Every line written ends with
+ * The audit log's hash chain (docs/faults-and-safeguards.md, "Audit log"). Every line written ends with
  * `"prev":"<hex>","hash":"<hex>"}`: prev is the hash of the entry before it (across rotated files; 64
  * zeros for the first entry of the log), hash is the SHA-256 of the line's own text without its
  * `,"hash":"…"` member. A changed byte changes the hash; a removed, inserted or reordered line breaks prev.

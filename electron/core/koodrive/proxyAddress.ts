@@ -2,7 +2,7 @@
  * A proxy URL read once for the transport and the diagnostics: where to connect, what to show, and the
  * Basic Proxy-Authorization value when the URL carries a user name and password. Credentials are given
  * at run time only (HTTPS_PROXY, the CLI's --proxy), are used as given and are never shown: `shown` is
- * the URL without them. See docs/hardening.md, "Proxy authentication".
+ * the URL without them. See docs/faults-and-safeguards.md, "Proxy authentication".
  */
 export interface ProxyAddress {
   /** https:// proxy: TLS to the proxy itself (verified with the same trust as KooDrive), then CONNECT inside it. */

@@ -2,7 +2,7 @@
  * Which certificate authorities the transport and the diagnostics trust: Node's bundled (Mozilla) roots,
  * the operating system's trust store where this Node can read it (`tls.getCACertificates('system')`,
  * Node 22.15 / 23.5 and later), and NODE_EXTRA_CA_CERTS; a profile's extra CA is added on top of that,
- * never instead of it. See docs/hardening.md, "Corporate networks".
+ * never instead of it. See docs/faults-and-safeguards.md, "Corporate networks".
  */
 import { X509Certificate } from 'node:crypto';
 import fs from 'node:fs';
