@@ -2,7 +2,7 @@
  * Certificates as users hand them over: PEM text (one or more blocks) or a single binary DER certificate,
  * the default export on Windows. Both become PEM text, the form a profile stores.
  */
-export const PEM_CERTIFICATE_BLOCK = /-----BEGIN CERTIFICATE-----[A-Za-z0-9+/=\s]+-----END CERTIFICATE-----/g;
+const PEM_CERTIFICATE_BLOCK = /-----BEGIN CERTIFICATE-----[A-Za-z0-9+/=\s]+-----END CERTIFICATE-----/g;
 
 /** The -----BEGIN CERTIFICATE----- blocks in text, in order. */
 export function pemCertificateBlocks(text: string): string[] {

@@ -5,8 +5,7 @@
  * against formula injection. Pure; shared by the CLI and the renderer.
  */
 
-export const CSV_SEPARATORS = [',', ';', '\t'] as const;
-export type CsvSeparator = (typeof CSV_SEPARATORS)[number];
+export type CsvSeparator = ',' | ';' | '\t';
 
 export interface CsvRecord {
   /** 1-based line on which the record starts. */
@@ -203,7 +202,7 @@ export function quoteCsvField(text: string): string {
  * leading whitespace), or it starts with ' before such text — so that removeFormulaGuard can always
  * tell a guard from a quote that belongs to the text.
  */
-export function needsFormulaGuard(text: string): boolean {
+function needsFormulaGuard(text: string): boolean {
   let start = 0;
   while (text.charCodeAt(start) === APOSTROPHE) start += 1;
   return FORMULA_START.test(start === 0 ? text : text.slice(start));

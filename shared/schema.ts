@@ -77,15 +77,6 @@ export function integer(min: number, max: number): Schema<number> {
   };
 }
 
-export function boolean(): Schema<boolean> {
-  return {
-    parse(value, path = '') {
-      if (typeof value !== 'boolean') throw new SchemaError(path, 'must be true or false');
-      return value;
-    },
-  };
-}
-
 export function oneOf<const T extends readonly string[]>(values: T): Schema<T[number]> {
   return {
     parse(value, path = '') {

@@ -9,8 +9,8 @@ import { AppError } from '../ipc/appError';
 import type { SandboxController } from '../ipc/handlerServices';
 
 export const SANDBOX_PROFILE_ID = 'sandbox';
-export const SANDBOX_PROFILE_NAME = 'Sandbox';
-export const SANDBOX_MODULE_CODE = '102';
+const SANDBOX_PROFILE_NAME = 'Sandbox';
+const SANDBOX_MODULE_CODE = '102';
 const SANDBOX_PROFILE_SLOTS = [
   { id: SANDBOX_PROFILE_ID, name: SANDBOX_PROFILE_NAME },
   { id: 'practice-sandbox', name: 'Practice sandbox' },

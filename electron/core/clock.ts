@@ -12,7 +12,7 @@ export interface Clock {
 }
 
 /** Resolves true after `ms` of real time, or false as soon as `signal` aborts. */
-export function realSleep(ms: number, signal?: AbortSignal): Promise<boolean> {
+function realSleep(ms: number, signal?: AbortSignal): Promise<boolean> {
   if (signal?.aborted) return Promise.resolve(false);
   return new Promise((resolve) => {
     const onAbort = () => {

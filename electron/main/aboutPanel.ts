@@ -1,7 +1,7 @@
 import type { AboutPanelOptionsOptions } from 'electron';
 import { APP_TITLE } from './window';
 
-export const APP_WEBSITE = 'https://github.com/koodrive-lock-admin/koodrive-lock-admin';
+const APP_WEBSITE = 'https://github.com/koodrive-lock-admin/koodrive-lock-admin';
 
 /** The About box on every platform (macOS app menu; Help > About on Linux and Windows). */
 export function aboutPanelOptions(version: string, iconPath: string | undefined): AboutPanelOptionsOptions {

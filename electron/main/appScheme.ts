@@ -13,7 +13,7 @@ export const APP_INDEX_URL = `${APP_ORIGIN}/index.html`;
  * that work for the same origin; no Access-Control-Allow-Origin is ever sent, so other origins
  * still cannot read these files. No bypassCSP, no service workers, no streaming.
  */
-export const APP_SCHEME_PRIVILEGES: CustomScheme = {
+const APP_SCHEME_PRIVILEGES: CustomScheme = {
   scheme: APP_SCHEME,
   privileges: {
     standard: true,

@@ -19,7 +19,7 @@ export const DOC_LINKS: readonly DocLink[] = [
 
 const ALLOWED = new Set(DOC_LINKS.map((link) => link.url));
 
-export function isAllowedDocUrl(url: string): boolean {
+function isAllowedDocUrl(url: string): boolean {
   return ALLOWED.has(url);
 }
 

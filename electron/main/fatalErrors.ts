@@ -15,7 +15,7 @@ function messageOf(error: unknown): string {
 }
 
 /** The plain text a user sees: what happened, that nothing was sent, where the details are. */
-export function fatalErrorText(error: unknown, logPath: string): string {
+function fatalErrorText(error: unknown, logPath: string): string {
   return [
     `Something went wrong inside the app: ${messageOf(error)}`,
     'If an action was running, check its result in History before trying it again.',

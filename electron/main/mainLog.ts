@@ -4,8 +4,8 @@ import { format } from 'node:util';
 
 export const MAIN_LOG_FILE = 'main.log';
 /** The current file may grow to this size; then it becomes main.1.log (and main.1.log main.2.log). */
-export const MAIN_LOG_MAX_BYTES = 1024 * 1024;
-export const MAIN_LOG_KEPT_FILES = 2;
+const MAIN_LOG_MAX_BYTES = 1024 * 1024;
+const MAIN_LOG_KEPT_FILES = 2;
 const MAX_ENTRY_CHARS = 4_000;
 
 export type LogLevel = 'info' | 'warn' | 'error';

@@ -6,7 +6,7 @@ import { isOwnPageUrl } from '../ipc/senderPolicy';
  * Electron asks for as `clipboard-sanitized-write`. Everything else (camera, notifications,
  * clipboard read, ...) is refused, and so is a clipboard write from any page but our own.
  */
-export const ALLOWED_PERMISSIONS: ReadonlySet<string> = new Set(['clipboard-sanitized-write']);
+const ALLOWED_PERMISSIONS: ReadonlySet<string> = new Set(['clipboard-sanitized-write']);
 
 export interface PermissionRequester {
   /** The URL of the frame that asks; Electron gives it in the handlers' details. */

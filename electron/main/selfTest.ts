@@ -15,7 +15,7 @@ import type { SecretStore } from '../core/secrets/secretStore';
  */
 export const SELF_TEST_SWITCH = '--self-test';
 export const SELF_TEST_FILE = 'self-test.json';
-export const SELF_TEST_SERVICE = 'koodrive-lock-admin-self-test';
+const SELF_TEST_SERVICE = 'koodrive-lock-admin-self-test';
 
 export interface SelfTestDeps {
   win: Pick<BrowserWindow, 'webContents'>;

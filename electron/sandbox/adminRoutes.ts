@@ -13,7 +13,7 @@ import { readBody } from './readBody';
 import { ReceivedHeaders } from './receivedHeaders';
 import type { SandboxState } from './state';
 
-export const ADMIN_PREFIX = '/_sandbox/';
+const ADMIN_PREFIX = '/_sandbox/';
 const RECENT_REQUESTS = 1000;
 const JSON_CONTENT_TYPE = /^application\/json\s*(;.*)?$/i;
 const POST_PATHS: ReadonlySet<string> = new Set(['/_sandbox/locks', '/_sandbox/fault', '/_sandbox/stuck-backup']);

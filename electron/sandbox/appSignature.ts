@@ -19,7 +19,7 @@ for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-
 }
 const ALL_UNRESERVED = /^[A-Za-z0-9._~-]*$/;
 
-export function uriEncode(text: string): string {
+function uriEncode(text: string): string {
   if (ALL_UNRESERVED.test(text)) return text;
   let out = '';
   for (const byte of Buffer.from(text, 'utf8')) {
@@ -32,7 +32,7 @@ export function uriEncode(text: string): string {
  * The path with `.` and `..` segments resolved, each segment decoded then encoded again, and a `/`
  * appended unless it ends in one; null when a segment's percent-encoding is broken.
  */
-export function canonicalUri(rawPath: string): string | null {
+function canonicalUri(rawPath: string): string | null {
   const kept: string[] = [];
   const segments = rawPath.split('/');
   for (let i = 1; i < segments.length; i += 1) {
@@ -55,7 +55,7 @@ export function canonicalUri(rawPath: string): string | null {
 }
 
 /** Decoded pairs, each encoded again, sorted by name (then value) in character-code order, joined by `&`. */
-export function canonicalQuery(pairs: ReadonlyArray<readonly [string, string]>): string {
+function canonicalQuery(pairs: ReadonlyArray<readonly [string, string]>): string {
   const encoded = pairs.map(([name, value]) => `${uriEncode(name)}=${uriEncode(value)}`);
   const nameOf = (pair: string) => pair.slice(0, pair.indexOf('='));
   return encoded

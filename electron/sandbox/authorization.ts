@@ -1,6 +1,6 @@
 import { APP_ALGORITHM as ALGORITHM } from './appSignature';
 
-export const REQUIRED_SIGNED_HEADERS = ['host', 'x-date', 'x-user-id'] as const;
+const REQUIRED_SIGNED_HEADERS = ['host', 'x-date', 'x-user-id'] as const;
 
 export type ParsedAuthorization =
   | { scheme: 'bearer'; token: string }

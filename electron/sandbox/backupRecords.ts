@@ -43,7 +43,7 @@ export function newerFirst(a: BackupRecordEntry, b: BackupRecordEntry): number {
 }
 
 /** Numeric order of decimal IDs without leading zeros. */
-export function compareIds(a: string, b: string): number {
+function compareIds(a: string, b: string): number {
   if (a.length !== b.length) return a.length - b.length;
   return a < b ? -1 : a > b ? 1 : 0;
 }

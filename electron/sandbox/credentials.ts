@@ -11,7 +11,7 @@ export function randomUserId(): string {
   return digits;
 }
 
-export function randomCredentials(): SandboxCredentials {
+function randomCredentials(): SandboxCredentials {
   return {
     userId: randomUserId(),
     token: `sbx_${randomBytes(24).toString('base64url')}`,

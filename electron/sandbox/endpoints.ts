@@ -1,5 +1,5 @@
 /** The KooDrive paths and headers the sandbox serves: docs/koodrive-protocol.md#endpoints and #headers. */
-export const BACKUP_PATH = '/koodrive/ose/v1/backup';
+const BACKUP_PATH = '/koodrive/ose/v1/backup';
 export const LOCK_PATH = `${BACKUP_PATH}/lock`;
 export const RECORD_PATH = `${BACKUP_PATH}/record`;
 /** `${RECORD_PATH}/{recordId}` and `${RECORD_PATH}/{recordId}/files`. */

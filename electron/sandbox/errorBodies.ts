@@ -15,9 +15,9 @@ export interface JsonReply {
   text?: string;
 }
 
-export const CODE_PARAMETER_INVALID = 13000102;
-export const CODE_NOT_FOUND = 13000309;
-export const CODE_LOCK_CONFLICT = 13000501;
+const CODE_PARAMETER_INVALID = 13000102;
+const CODE_NOT_FOUND = 13000309;
+const CODE_LOCK_CONFLICT = 13000501;
 export const CODE_INNER_FAILURE = 13000201;
 export const CODE_BAD_REQUEST = 13000101;
 

@@ -1,7 +1,7 @@
 import type { SandboxFault } from './types';
 
 export const MAX_FAULT_MS = 10 * 60 * 1000;
-export const MAX_HUGE_BYTES = 2 ** 40;
+const MAX_HUGE_BYTES = 2 ** 40;
 
 /** Checks a fault given as untyped JSON (admin endpoint) or from code; returns a problem or the fault. */
 export function parseFault(value: unknown): { ok: true; fault: SandboxFault } | { ok: false; problem: string } {

@@ -15,9 +15,9 @@ import { queryPairs, splitUrl } from './receivedHeaders';
 import { fileIndex, recordFile } from './recordFiles';
 import { fileItem, itemReply, pageReply, recordItem } from './recordViews';
 
-export const MAX_PAGE_SIZE = 100;
-export const MAX_CURSOR_LENGTH = 1000;
-export const MAX_DEVICE_ID_LENGTH = 128;
+const MAX_PAGE_SIZE = 100;
+const MAX_CURSOR_LENGTH = 1000;
+const MAX_DEVICE_ID_LENGTH = 128;
 const PAGE_SIZE = /^\d{1,3}$/;
 const RECORD_ID = /^\d{1,20}$/;
 

@@ -43,7 +43,7 @@ function isSeedModule(moduleCode: string): boolean {
 }
 
 /** What is seeded for one module, in no particular order. */
-export function seedPlan(moduleCode: string): RecordPlan[] {
+function seedPlan(moduleCode: string): RecordPlan[] {
   const filesPerBackup = (day: number) => (moduleCode === '102' ? 1 : 3 + ((day * 7) % 28));
   const plans: RecordPlan[] = [];
   for (let day = 1; day <= DAILY_DAYS; day += 1) {
@@ -124,7 +124,7 @@ export function recordFromPlan(plan: RecordPlan, context: RecordContext): Backup
 }
 
 /** A user's phone or tablet: the same IDs on every request of a run. */
-export function deviceOf(userId: string, tablet: boolean, seedAtMs: number): SandboxDevice {
+function deviceOf(userId: string, tablet: boolean, seedAtMs: number): SandboxDevice {
   const digest = createHash('sha256')
     .update(`${userId}/${tablet ? 'tablet' : 'phone'}`)
     .digest('hex');

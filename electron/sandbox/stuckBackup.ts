@@ -11,7 +11,7 @@ import type { AddLock } from './stuckLocks';
 import type { StuckBackup } from './types';
 
 export const STUCK_BACKUP_AGE_MS = 6 * 60 * 60 * 1000;
-export const STUCK_BACKUP_MODULE = '102';
+const STUCK_BACKUP_MODULE = '102';
 const STUCK_BACKUP_FILES = 37;
 
 export interface StuckBackupRequest {

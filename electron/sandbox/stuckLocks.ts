@@ -7,7 +7,7 @@ import { MAX_LOCKS } from './lockTable';
 import type { NewLock, SandboxLock, SandboxOptions } from './types';
 
 export const DEFAULT_SEED_LOCKS = 3;
-export const DEFAULT_SEED_USERS = 100;
+const DEFAULT_SEED_USERS = 100;
 const MAX_SEED_LOCKS_PER_USER = 1000;
 /** The module codes seeded: locks cycle through them, and each has backup records. */
 export const SEED_MODULES = ['100', '101', '102'] as const;

@@ -14,7 +14,7 @@ import { queryPairs, splitUrl } from './receivedHeaders';
 import type { SandboxCredentials } from './types';
 import { parseXDateMs, X_DATE_WINDOW_MS } from './xDate';
 
-export const FUTURE_TOLERANCE_MS = 1000;
+const FUTURE_TOLERANCE_MS = 1000;
 const USER_ID = /^\d{1,32}$/;
 
 export interface ReceivedRequestData {
@@ -176,7 +176,7 @@ function sameParts(a: SignedParts, b: SignedParts): boolean {
 
 type HeaderCheck = { ok: true; value: string } | { ok: false; reply: JsonReply; outcome: string };
 
-export function requiredHeader(headers: ReceivedHeaders, name: string): HeaderCheck {
+function requiredHeader(headers: ReceivedHeaders, name: string): HeaderCheck {
   const header = headers.single(name);
   if (header.value === undefined)
     return rejected(parameterInvalid(`missing header ${name}`), 'rejected:parameter-invalid');

@@ -26,7 +26,7 @@ const WINDOW_MS = 15 * 60 * 1000;
 /** Events in arrival order, to check that the pending audit entry is written before the server sees anything. */
 const events: string[] = [];
 
-// An independent implementation of spec §6, so the server does not trust the client's signing code.
+// An independent implementation of app authentication (docs/koodrive-protocol.md#app-authentication-hmac-sha256), so the server does not trust the client's signing code.
 function expectedSignature(req: http.IncomingMessage, body: Buffer, signedHeaders: string[]): string {
   const sha = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
   const path = new URL(req.url ?? '/', 'http://x').pathname;

@@ -1,6 +1,6 @@
 import { generate } from 'selfsigned';
 
-export const DAY_MS = 24 * 60 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface TestCertificate {
   keyPem: string;

@@ -26,7 +26,7 @@ export interface ConnectProxy {
   close(): Promise<void>;
 }
 
-export type ProxyAuthentication = 'missing' | 'wrong' | 'accepted';
+type ProxyAuthentication = 'missing' | 'wrong' | 'accepted';
 
 const LOOPBACK = /^(127(?:\.\d{1,3}){3}|localhost|::1)$/;
 

@@ -14,8 +14,8 @@ import { createAppServices } from '../../electron/app/services';
 import { dispatch } from '../../electron/ipc/dispatch';
 import { createHandlers } from '../../electron/ipc/handlers';
 
-export const SECRET_PLACEHOLDER = '<<SECRET>>';
-export const REPORT_PREFIX = 'CHILD_REPORT ';
+const SECRET_PLACEHOLDER = '<<SECRET>>';
+const REPORT_PREFIX = 'CHILD_REPORT ';
 
 export type ChildStep =
   | { call: string; arg?: unknown }

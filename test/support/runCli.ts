@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 
-export const BUILT_CLI = path.resolve(import.meta.dirname, '../../out/main/cli.js');
+const BUILT_CLI = path.resolve(import.meta.dirname, '../../out/main/cli.js');
 
 export interface CliRun {
   code: number | null;

@@ -6,7 +6,7 @@ import { generate } from 'selfsigned';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-export interface Pem {
+interface Pem {
   keyPem: string;
   certPem: string;
 }
@@ -16,7 +16,7 @@ export interface TestCa extends Pem {
   issue(options?: LeafOptions): Promise<Pem>;
 }
 
-export interface LeafOptions {
+interface LeafOptions {
   /** DNS names and IP addresses; default localhost, 127.0.0.1 and ::1. */
   dnsNames?: string[];
   ips?: string[];

@@ -8,15 +8,15 @@ import { X_DATE_WINDOW_MS } from '../koodrive/xdate';
 import { durationWords } from './durationWords';
 
 /** The server refuses an X-Date after its own time; beyond this the local clock is reported as ahead. */
-export const AHEAD_LIMIT_MS = 2000;
+const AHEAD_LIMIT_MS = 2000;
 /** X-Date may be at most 15 minutes old; warn this long before that (network time and retries eat into it). */
-export const BEHIND_SAFETY_MARGIN_MS = 60_000;
-export const BEHIND_LIMIT_MS = X_DATE_WINDOW_MS - BEHIND_SAFETY_MARGIN_MS;
-export const HTTP_DATE_RESOLUTION_MS = 1000;
+const BEHIND_SAFETY_MARGIN_MS = 60_000;
+const BEHIND_LIMIT_MS = X_DATE_WINDOW_MS - BEHIND_SAFETY_MARGIN_MS;
+const HTTP_DATE_RESOLUTION_MS = 1000;
 /** Extra room in the suggested offset, so the corrected X-Date stays just before the server's time. */
-export const OFFSET_SAFETY_MS = 1000;
+const OFFSET_SAFETY_MS = 1000;
 /** clockOffsetMs is accepted up to one day either way (shared/contract.ts). */
-export const MAX_OFFSET_MS = 86_400_000;
+const MAX_OFFSET_MS = 86_400_000;
 
 export interface ClockSample {
   /** Local wall time (ms since the epoch) when the request left. */

@@ -1,6 +1,6 @@
 import type { Profile } from '../../../shared/profile';
 
-export type CommandShell = 'posix' | 'powershell';
+type CommandShell = 'posix' | 'powershell';
 
 /** What "Copy as cURL" needs for either shell (curlCommand.ts, powershellCommand.ts). */
 export interface CurlInput {

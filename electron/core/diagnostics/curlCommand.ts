@@ -16,9 +16,9 @@ import { powershellCommand } from './powershellCommand';
 import { shQuote } from './shellQuote';
 import { xDateCommand } from './xDateCommand';
 
-export const TOKEN_VARIABLE = 'KOODRIVE_TOKEN';
-export const APP_SECRET_VARIABLE = 'KOODRIVE_APP_SECRET';
-export const CA_FILE_VARIABLE = 'KOODRIVE_CA_FILE';
+const TOKEN_VARIABLE = 'KOODRIVE_TOKEN';
+const APP_SECRET_VARIABLE = 'KOODRIVE_APP_SECRET';
+const CA_FILE_VARIABLE = 'KOODRIVE_CA_FILE';
 
 const OPENSSL_HEX = "awk '{print $NF}'";
 

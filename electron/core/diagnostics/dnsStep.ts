@@ -7,7 +7,7 @@ import { type StepOutcome, failed, passed, withTimeout } from './stepOutcome';
 
 export type Lookup = (hostname: string) => Promise<Array<{ address: string; family: number }>>;
 
-export const systemLookup: Lookup = (hostname) => dns.lookup(hostname, { all: true, verbatim: true });
+const systemLookup: Lookup = (hostname) => dns.lookup(hostname, { all: true, verbatim: true });
 
 export interface DnsResult {
   outcome: StepOutcome;

@@ -17,7 +17,7 @@ import { type ConnectionTarget, hostPort } from './connectionTarget';
 import { TunnelError, openTunnel } from './proxyTunnel';
 import { type StepOutcome, failed, passed } from './stepOutcome';
 
-export const EXPIRY_WARNING_DAYS = 14;
+const EXPIRY_WARNING_DAYS = 14;
 const SELF_SIGNED = new Set(['DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN']);
 const UNKNOWN_CA = new Set([
   'UNABLE_TO_VERIFY_LEAF_SIGNATURE',

@@ -2,7 +2,7 @@
 import type { HistoryRow } from '../../../shared/history';
 import { csvCell } from '../../../shared/resultsCsv';
 
-export const HISTORY_CSV_COLUMNS = [
+const HISTORY_CSV_COLUMNS = [
   'time',
   'operation',
   'userId',

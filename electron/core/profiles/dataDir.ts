@@ -2,10 +2,10 @@ import os from 'node:os';
 import path from 'node:path';
 
 /** Electron's app name for this app (package.json "name"), hence also the folder name under appData. */
-export const APP_FOLDER_NAME = 'koodrive-lock-admin';
+const APP_FOLDER_NAME = 'koodrive-lock-admin';
 
 /** Overrides the data folder for the GUI and the CLI alike (tests, portable setups). */
-export const DATA_DIR_ENV = 'KOODRIVE_LOCK_ADMIN_DATA_DIR';
+const DATA_DIR_ENV = 'KOODRIVE_LOCK_ADMIN_DATA_DIR';
 
 /**
  * The folder holding profiles.json and the audit log: the same folder as Electron's

@@ -7,7 +7,7 @@ import { type AtomicWriteFs, writeFileAtomic } from './atomicWrite';
 import { parseProfilesFile, serializeProfiles } from './profilesFile';
 import { ProfileStoreError } from './profileStoreError';
 
-export const PROFILES_FILE_NAME = 'profiles.json';
+const PROFILES_FILE_NAME = 'profiles.json';
 
 /** Enough for any real use; bounds the search for a free id. */
 const MAX_ID_SUFFIX = 1000;

@@ -8,7 +8,7 @@ import { ProfileStoreError } from './profileStoreError';
  * per-operation users) is read too: each profile gets the environment its host implies, and keeps its
  * user ID as the default user; the file is written as version 2 on the next save.
  */
-export const PROFILES_FILE_VERSION = 2;
+const PROFILES_FILE_VERSION = 2;
 const READABLE_VERSIONS: readonly unknown[] = [1, 2];
 
 function corrupt(file: string, problem: string): ProfileStoreError {
@@ -21,7 +21,7 @@ function corrupt(file: string, problem: string): ProfileStoreError {
 }
 
 /** Validates one profile as the app would accept it from the user, plus a required id. */
-export function parseProfile(value: unknown, path = ''): Profile {
+function parseProfile(value: unknown, path = ''): Profile {
   const input = profileInputSchema.parse(value, path);
   if (input.id === undefined) throw new SchemaError(path ? `${path}.id` : 'id', 'is required');
   const problem = profileProblem(input);

@@ -2,7 +2,7 @@
  * A value kept outside React that components observe with useStore (React's useSyncExternalStore).
  * Each change replaces the value; listeners hear of it only when the new value is not the same one.
  */
-export type Listener = () => void;
+type Listener = () => void;
 
 export interface Store<T> {
   /** The current value (React's getSnapshot). */

@@ -3,8 +3,8 @@ import path from 'node:path';
 import { type ElectronApplication, _electron } from '@playwright/test';
 import { INSTALL_HINT, findElectron } from '../../../scripts/electronBinary.mjs';
 
-export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
-export const MAIN_ENTRY = path.join(REPO_ROOT, 'out', 'main', 'index.js');
+const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
+const MAIN_ENTRY = path.join(REPO_ROOT, 'out', 'main', 'index.js');
 
 /** The Electron binary, or why the Electron project is skipped on this machine. */
 export function electronBinary(): { ok: true; executable: string } | { ok: false; reason: string } {

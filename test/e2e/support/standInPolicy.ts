@@ -15,7 +15,7 @@ import { applyPermissionPolicy } from '../../../electron/main/permissions';
 import { appUrlFor } from './staticServer';
 
 /** Chromium's permission names (navigator.permissions / CDP descriptors) and the name Electron gives them. */
-export const CHROMIUM_TO_ELECTRON_PERMISSION: Readonly<Record<string, string>> = {
+const CHROMIUM_TO_ELECTRON_PERMISSION: Readonly<Record<string, string>> = {
   'clipboard-write': 'clipboard-sanitized-write',
   'clipboard-read': 'clipboard-read',
   camera: 'media',
@@ -55,7 +55,7 @@ type RequestHandler = (
 ) => void;
 
 /** main's request handler, as installed by main on its session. */
-export function mainPermissionHandler(allowedPage = APP_INDEX_URL): RequestHandler {
+function mainPermissionHandler(allowedPage = APP_INDEX_URL): RequestHandler {
   let handler: RequestHandler | null = null;
   applyPermissionPolicy(
     {
