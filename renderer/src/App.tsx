@@ -1,14 +1,10 @@
-import { useCallback, useEffect, useLayoutEffect, useState } from 'react';
+import { Suspense, useCallback, useEffect, useLayoutEffect, useState } from 'react';
 import { hasBridge } from './api/lockAdmin';
 import { AppHeader } from './app/AppHeader';
-import { BatchScreen } from './features/batch/BatchScreen';
-import { DiagnosticsScreen } from './features/diagnostics/DiagnosticsScreen';
+import { BatchScreen, DiagnosticsScreen, HistoryScreen, ProfilesScreen, SettingsScreen } from './app/lazyScreens';
 import { ErrorAlert } from './components/ErrorAlert';
 import { FirstRun } from './app/FirstRun';
-import { HistoryScreen } from './features/history/HistoryScreen';
 import { LocksScreen } from './features/locks/LocksScreen';
-import { ProfilesScreen } from './features/profiles/ProfilesScreen';
-import { SettingsScreen } from './features/settings/SettingsScreen';
 import { ShortcutOverlay } from './features/shortcuts/ShortcutOverlay';
 import { useProfiles } from './features/profiles/useProfiles';
 import { useSandbox } from './features/sandbox/useSandbox';
@@ -189,7 +185,10 @@ export function App() {
       <main className="app-main">
         {!hasBridge() && <ErrorAlert error={{ code: 'internal', message: t('error.noBridge') }} />}
         {profiles.error && <ErrorAlert error={profiles.error} />}
-        {content()}
+        {/* One boundary per screen: a screen still loading never leaves the one before it mounted. */}
+        <Suspense key={view} fallback={<p className="loading">{t('app.loading')}</p>}>
+          {content()}
+        </Suspense>
         <p className="profile-notice" role="status">
           {announcement}
         </p>
