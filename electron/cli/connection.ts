@@ -16,6 +16,7 @@ import type { ProfileStore } from '../core/profiles/profileStore';
 import { CliError, UsageError } from './cliError';
 import { EXIT } from './exitCodes';
 import type { OptionValues } from './options';
+import { profileByName } from './profileByName';
 
 /** The id given to a connection made from flags; it has no keychain entry. */
 export const FLAGS_PROFILE_ID = 'command-line';
@@ -143,13 +144,7 @@ export async function resolveConnection(
         command,
       );
     }
-    const profile = await store.find(values.profile);
-    if (!profile) {
-      throw new CliError(
-        `There is no profile named "${values.profile}" in ${store.dataDir}. \`koodrive-lock profile list\` shows the profiles.`,
-        EXIT.usage,
-      );
-    }
+    const profile = await profileByName(store, values.profile);
     const userId = values['user-id']?.trim();
     if (userId !== undefined) {
       const user = resolveUserId(profile, userId);

@@ -8,6 +8,7 @@ import type { Connection } from './connection';
 import { EXIT } from './exitCodes';
 import type { CliIo } from './io';
 import { readSecretLine } from './readInput';
+import { profileFlag } from './profileByName';
 
 export const TOKEN_ENV = 'KOODRIVE_TOKEN';
 export const APP_SECRET_ENV = 'KOODRIVE_APP_SECRET';
@@ -69,13 +70,13 @@ export async function resolveSecret(
   } catch (error) {
     if (!(error instanceof SecretDestinationError)) throw error;
     throw new CliError(
-      `${error.message} Store it with \`koodrive-lock secret set --profile ${profile.id}\`.`,
+      `${error.message} Store it with \`koodrive-lock secret set ${profileFlag(profile.name)}\`.`,
       EXIT.usage,
     );
   }
   if (stored === null) {
     throw new CliError(
-      `No ${noun} is stored for profile "${profile.name}" in ${options.store.label}. Store it with \`koodrive-lock secret set --profile ${profile.id}\`, or set ${envName}. If you stored one before, your keychain may be locked: unlock it and try again. Nothing was sent.`,
+      `No ${noun} is stored for profile "${profile.name}" in ${options.store.label}. Store it with \`koodrive-lock secret set ${profileFlag(profile.name)}\`, or set ${envName}. If you stored one before, your keychain may be locked: unlock it and try again. Nothing was sent.`,
       EXIT.usage,
     );
   }

@@ -19,7 +19,7 @@ export interface SandboxController {
 
 /** Everything the IPC handlers use; the composition root (electron/app/services.ts) builds it. */
 export interface HandlerServices {
-  profiles: Pick<ProfileStore, 'list' | 'find' | 'save' | 'remove'>;
+  profiles: Pick<ProfileStore, 'list' | 'save' | 'remove'>;
   secrets: SecretStore;
   locks: Pick<LockService, 'run'>;
   /** A lock service like `locks` that takes the secret from `secretFor` (a batch reads the keychain once). */

@@ -11,6 +11,7 @@ import { EXIT } from '../exitCodes';
 import { GLOBAL_HELP } from '../help';
 import { formatTable } from '../table';
 import { requireProfile } from './profileArg';
+import { profileFlag } from '../profileByName';
 
 function authText(profile: Profile): string {
   return profile.authMode === 'app'
@@ -63,7 +64,7 @@ Example:
     if (context.values.json) writeJsonLine(context.io, profile);
     else {
       context.io.stdout.write(
-        `Saved profile "${profile.name}" (id ${profile.id}). Store its secret with: koodrive-lock secret set --profile ${profile.id}\n`,
+        `Saved profile "${profile.name}" (id ${profile.id}). Store its secret with: koodrive-lock secret set ${profileFlag(profile.name)}\n`,
       );
     }
     return EXIT.ok;
@@ -125,10 +126,10 @@ ${GLOBAL_HELP}`,
     try {
       const state = await profileSecretState(store, profile);
       stored = state.stored;
-      if (!state.stored) secret = `not stored (koodrive-lock secret set --profile ${profile.id})`;
+      if (!state.stored) secret = `not stored (koodrive-lock secret set ${profileFlag(profile.name)})`;
       else if (state.usable) secret = `stored in ${store.label}`;
       else {
-        secret = `stored for another destination, so it will not be used: store it again (koodrive-lock secret set --profile ${profile.id})`;
+        secret = `stored for another destination, so it will not be used: store it again (koodrive-lock secret set ${profileFlag(profile.name)})`;
       }
     } catch (error) {
       if (!(error instanceof SecretStoreError)) throw error;

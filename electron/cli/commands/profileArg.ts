@@ -1,7 +1,7 @@
 import type { Profile } from '../../../shared/profile';
-import { CliError, UsageError } from '../cliError';
+import { UsageError } from '../cliError';
 import type { CommandContext } from '../command';
-import { EXIT } from '../exitCodes';
+import { profileByName } from '../profileByName';
 
 /** The saved profile named by --profile (secret commands) or by the single operand (profile show/remove). */
 export async function requireProfile(
@@ -14,12 +14,5 @@ export async function requireProfile(
   if (name === undefined || name.trim() === '') {
     throw new UsageError(from === 'option' ? '--profile NAME is required.' : 'Give the profile name.', command);
   }
-  const profile = await context.profiles.find(name);
-  if (!profile) {
-    throw new CliError(
-      `There is no profile named "${name}" in ${context.dataDir}. \`koodrive-lock profile list\` shows the profiles.`,
-      EXIT.usage,
-    );
-  }
-  return profile;
+  return profileByName(context.profiles, name);
 }

@@ -8,6 +8,7 @@ import { GLOBAL_HELP } from '../help';
 import { readSecretLine } from '../readInput';
 import { envNameFor, secretInputProblem, secretNoun } from '../secretSource';
 import { requireProfile } from './profileArg';
+import { profileFlag } from '../profileByName';
 
 function noOperands(context: CommandContext, command: string): void {
   if (context.operands.length > 0) {
@@ -107,8 +108,8 @@ ${GLOBAL_HELP}`,
       stored
         ? usable
           ? `A ${noun} is stored for profile "${profile.name}" in ${store.label}.\n`
-          : `A ${noun} is stored for profile "${profile.name}", but for another destination than the profile's current one, so it will not be used. Store it again with \`koodrive-lock secret set --profile ${profile.id}\`.\n`
-        : `No ${noun} is stored for profile "${profile.name}" in ${store.label}. Store one with \`koodrive-lock secret set --profile ${profile.id}\`, or set ${envNameFor(profile.authMode)}.\n`,
+          : `A ${noun} is stored for profile "${profile.name}", but for another destination than the profile's current one, so it will not be used. Store it again with \`koodrive-lock secret set ${profileFlag(profile.name)}\`.\n`
+        : `No ${noun} is stored for profile "${profile.name}" in ${store.label}. Store one with \`koodrive-lock secret set ${profileFlag(profile.name)}\`, or set ${envNameFor(profile.authMode)}.\n`,
     );
     return EXIT.ok;
   },

@@ -46,13 +46,17 @@ export class ProfileStore {
     return parseProfilesFile(text, this.file);
   }
 
-  /** By exact id, else by name (case-insensitive). */
-  async find(idOrName: string): Promise<Profile | null> {
-    const profiles = await this.list();
-    const byId = profiles.find((profile) => profile.id === idOrName);
-    if (byId) return byId;
-    const name = idOrName.trim().toLowerCase();
-    return profiles.find((profile) => profile.name.toLowerCase() === name) ?? null;
+  /** The profile with exactly this name. Ids are never matched: a derived id could name another profile. */
+  async findByName(name: string): Promise<Profile | null> {
+    return (await this.list()).find((profile) => profile.name === name) ?? null;
+  }
+
+  /** Names a mistyped name probably meant: the same letters in another case or spacing, or the profile with that id. */
+  async namesLike(name: string): Promise<string[]> {
+    const folded = fold(name);
+    return (await this.list())
+      .filter((profile) => fold(profile.name) === folded || profile.id === name)
+      .map((profile) => profile.name);
   }
 
   /** Creates a profile (no id: one is made from the name) or updates the one with the given id. */
@@ -144,4 +148,8 @@ function uniqueId(base: string, profiles: readonly Profile[]): string {
     if (!taken.has(candidate)) return candidate;
   }
   throw new ProfileStoreError('invalid', `Profile not saved: too many profiles are named like "${base}".`);
+}
+
+function fold(name: string): string {
+  return name.trim().replace(/\s+/g, ' ').toLowerCase();
 }

@@ -30,14 +30,14 @@ const run = (argv: string[], options: Parameters<typeof runCli>[1] = {}) =>
 
 /** Stores a secret the way `secret set` does: bound to the profile's destination. */
 async function storeSecret(profileId: string, secret: string): Promise<void> {
-  const profile = await new ProfileStore(dataDir).find(profileId);
+  const profile = (await new ProfileStore(dataDir).list()).find((candidate) => candidate.id === profileId);
   if (!profile) throw new Error(`no profile ${profileId}`);
   await storeProfileSecret(store, profile, secret);
 }
 
 /** The secret as the CLI reads it: only for the profile's own destination. */
 async function storedSecret(profileId: string): Promise<string | null> {
-  const profile = await new ProfileStore(dataDir).find(profileId);
+  const profile = (await new ProfileStore(dataDir).list()).find((candidate) => candidate.id === profileId);
   if (!profile) throw new Error(`no profile ${profileId}`);
   return readProfileSecret(store, profile);
 }
@@ -73,7 +73,7 @@ describe('profile commands', () => {
     ]);
     expect(added.code).toBe(0);
     expect(added.stdout).toContain('Saved profile "Prod Intl" (id prod-intl)');
-    expect(added.stdout).toContain('koodrive-lock secret set --profile prod-intl');
+    expect(added.stdout).toContain("koodrive-lock secret set --profile 'Prod Intl'");
 
     const list = await run(['profile', 'list']);
     expect(list.stdout).toMatch(/^ID +NAME +ENVIRONMENT +AUTH +MODULE +USER ID +BASE URL\n/);
@@ -93,7 +93,7 @@ describe('profile commands', () => {
     });
 
     await storeSecret('prod-intl', 'the-app-secret-1234');
-    const show = await run(['profile', 'show', 'prod intl']);
+    const show = await run(['profile', 'show', 'Prod Intl']);
     expect(show.code).toBe(0);
     expect(show.stdout).toContain('auth:        app (App ID abc123)');
     expect(show.stdout).toContain('secret:      stored in Test keychain');
@@ -102,7 +102,7 @@ describe('profile commands', () => {
     expect(show.stdout).toContain('proxy:       none');
     expect(show.stdout).toContain('CA:          system trust store');
 
-    const removed = await run(['profile', 'remove', 'prod-intl']);
+    const removed = await run(['profile', 'remove', 'Prod Intl']);
     expect(removed.code).toBe(0);
     expect(removed.stdout).toContain('Removed profile "Prod Intl" and its secret from the keychain.');
     expect(await store.get('prod-intl')).toBeNull();
@@ -147,6 +147,22 @@ describe('profile commands', () => {
   it('show and remove of an unknown profile exit 2', async () => {
     expect((await run(['profile', 'show', 'nope'])).stderr).toContain('There is no profile named "nope"');
     expect((await run(['profile', 'remove', 'nope'])).code).toBe(2);
+  });
+
+  it('a profile is named exactly: never by its derived id, a near miss is offered, not taken', async () => {
+    const flags = ['--base-url', 'https://h.example', '--user-id', '1', '--auth', 'bearer'];
+    expect((await run(['profile', 'add', '--name', 'Prod Intl', ...flags])).code).toBe(0);
+    expect((await run(['profile', 'add', '--name', 'prod-intl', '--module', '101', ...flags])).code).toBe(0);
+
+    const exact = await run(['profile', 'show', 'prod-intl']);
+    expect(exact.code).toBe(0);
+    expect(exact.stdout).toMatch(/name: +prod-intl\n/);
+    expect(exact.stdout).toContain('101');
+
+    const nearMiss = await run(['release', 'a@1', '--profile', 'prod intl', '-y']);
+    expect(nearMiss.code).toBe(2);
+    expect(nearMiss.stderr).toContain('There is no profile named "prod intl"');
+    expect(nearMiss.stderr).toContain("Did you mean --profile 'Prod Intl'? Names must match exactly.");
   });
 });
 

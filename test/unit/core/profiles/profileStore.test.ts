@@ -44,7 +44,7 @@ describe('ProfileStore', () => {
   test('starts empty without creating anything', async () => {
     const store = new ProfileStore(dataDir);
     expect(await store.list()).toEqual([]);
-    expect(await store.find('anything')).toBeNull();
+    expect(await store.findByName('anything')).toBeNull();
     await expect(fs.stat(dataDir)).rejects.toMatchObject({ code: 'ENOENT' });
   });
 
@@ -78,14 +78,18 @@ describe('ProfileStore', () => {
     expect(d.id).toBe('profile');
   });
 
-  test('find: exact id first, then name case-insensitively', async () => {
+  test('findByName: the exact name only, never a derived id; namesLike offers what was probably meant', async () => {
     const store = new ProfileStore(dataDir);
-    const prod = await store.save(input({ name: 'Prod EU' }));
-    const other = await store.save(input({ name: 'prod-eu-x' }));
-    expect(await store.find('prod-eu')).toEqual(prod);
-    expect(await store.find('PROD eu')).toEqual(prod);
-    expect(await store.find('Prod-EU-X')).toEqual(other);
-    expect(await store.find('Prod')).toBeNull();
+    const prod = await store.save(input({ name: 'Prod Intl' }));
+    const other = await store.save(input({ name: 'prod-intl' }));
+    expect(prod.id).toBe('prod-intl');
+    expect(await store.findByName('prod-intl')).toEqual(other);
+    expect(await store.findByName('Prod Intl')).toEqual(prod);
+    expect(await store.findByName('PROD intl')).toBeNull();
+    expect(await store.findByName('Prod')).toBeNull();
+    expect(await store.namesLike('PROD  intl')).toEqual(['Prod Intl']);
+    expect(await store.namesLike(other.id)).toEqual(['prod-intl']);
+    expect(await store.namesLike('Prod')).toEqual([]);
   });
 
   test('saving with an existing id updates that profile in place', async () => {
