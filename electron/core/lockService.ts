@@ -10,7 +10,7 @@ import type { LockResult } from '../../shared/result';
 import type { AuditSink } from './audit/auditEntry';
 import { type Clock, sleepOn } from './clock';
 import { callSecret } from './koodrive/callSecret';
-import type { ProxyEnv } from './koodrive/proxyFromEnv';
+import type { Routing } from './koodrive/connectionFor';
 import type { Transport } from './koodrive/transport';
 import { type Attempt, type Sendable, lockAttempt } from './lockAttempt';
 import { checkLockRequest, hostOf, invalidInputResult, notSentResult } from './lockInput';
@@ -22,7 +22,8 @@ export { DEFAULT_MAX_BODY_BYTES, DEFAULT_TIMEOUT_MS } from './koodrive/signedCal
 export { AuditWriteError } from './lockAudit';
 export { type InputCheck, checkLockRequest, hostOf, invalidInputResult } from './lockInput';
 
-export interface LockServiceDeps {
+/** Routing (koodrive/connectionFor.ts): HTTPS_PROXY/NO_PROXY, the system proxy or PAC, the stored proxy password. */
+export interface LockServiceDeps extends Routing {
   transport: Transport;
   clock: Clock;
   secretFor: SecretSource;
@@ -31,8 +32,6 @@ export interface LockServiceDeps {
   osUser: string;
   timeoutMs?: number;
   maxBodyBytes?: number;
-  /** Where HTTPS_PROXY and NO_PROXY are read (connectionFor); default none: the profile's own proxy only. */
-  env?: ProxyEnv;
   /** Re-sending of throttled requests (attempts, cap, jitter); default 4 attempts, waits of at most 30 s. */
   throttleRetry?: ThrottleRetryOptions;
 }

@@ -5,7 +5,7 @@
  */
 import type { Profile } from '../../../shared/profile';
 import type { Clock } from '../clock';
-import type { ProxyEnv } from '../koodrive/proxyFromEnv';
+import type { Routing } from '../koodrive/connectionFor';
 import { LIST_RECORDS } from '../koodrive/recordOperations';
 import { prepareRecordListRequest } from '../koodrive/recordRequests';
 import { secretProblem } from '../koodrive/requestBuilder';
@@ -70,8 +70,8 @@ export async function authStep(input: {
   /** The end user the authenticated call is made for (X-User-Id). */
   userId: string;
   secret: SecretLookup;
-  /** Where HTTPS_PROXY and NO_PROXY are read: the route a lock operation takes (connectionFor). */
-  env: ProxyEnv;
+  /** The route a lock operation takes (connectionFor.ts): env, system proxy or PAC, stored proxy password. */
+  routing: Routing;
   transport: Transport;
   clock: Clock;
   timeoutMs: number;
@@ -92,7 +92,13 @@ export async function authStep(input: {
   let outcome: CallOutcome;
   try {
     outcome = await signedCall(
-      { ...input, maxBodyBytes: DIAGNOSTIC_MAX_BODY_BYTES },
+      {
+        ...input.routing,
+        transport: input.transport,
+        clock: input.clock,
+        timeoutMs: input.timeoutMs,
+        maxBodyBytes: DIAGNOSTIC_MAX_BODY_BYTES,
+      },
       {
         operation: LIST_RECORDS,
         profile,

@@ -7,24 +7,30 @@ import type { ClockCheck } from '../../../shared/diagnostics';
 import type { Profile } from '../../../shared/profile';
 import type { Clock } from '../clock';
 import { lockUrlFor } from '../koodrive/endpointUrl';
-import { connectionFor } from '../koodrive/connectionFor';
-import type { ProxyEnv } from '../koodrive/proxyFromEnv';
+import { type ConnectionSettings, type Routing, connectionFor } from '../koodrive/connectionFor';
+import { ProxyDecisionError } from '../koodrive/proxyDecision';
 import { type Transport, TransportError } from '../koodrive/transport';
 import { judgeClock, unknownClock } from './clockVerdict';
 import { DEFAULT_STEP_TIMEOUT_MS, DIAGNOSTIC_MAX_BODY_BYTES } from './stepLimits';
 
-export interface ClockCheckDeps {
+/** Routing as for a lock operation (connectionFor.ts): env, system proxy or PAC, stored proxy password. */
+export interface ClockCheckDeps extends Routing {
   transport: Transport;
   clock: Clock;
   timeoutMs?: number;
-  /** Where HTTPS_PROXY and NO_PROXY are read, as for a lock operation; default none (the profile's own proxy only). */
-  env?: ProxyEnv;
 }
 
 export async function checkServerClock(profile: Profile, deps: ClockCheckDeps): Promise<ClockCheck> {
   const lockUrl = lockUrlFor(profile.baseUrl);
   if (!lockUrl.ok) return unknownClock(deps.clock.now().getTime(), lockUrl.problem);
   const { url } = lockUrl;
+  let settings: ConnectionSettings;
+  try {
+    ({ settings } = await connectionFor(profile, deps));
+  } catch (error) {
+    if (!(error instanceof ProxyDecisionError)) throw error;
+    return unknownClock(deps.clock.now().getTime(), `Nothing was sent: ${error.message}`);
+  }
   const sentAtMs = deps.clock.now().getTime();
   const started = deps.clock.monotonicMs();
   try {
@@ -34,7 +40,7 @@ export async function checkServerClock(profile: Profile, deps: ClockCheckDeps): 
       headers: { Host: url.host },
       timeoutMs: deps.timeoutMs ?? DEFAULT_STEP_TIMEOUT_MS,
       maxBodyBytes: DIAGNOSTIC_MAX_BODY_BYTES,
-      ...connectionFor(profile, deps.env ?? {}),
+      ...settings,
     });
     const roundTripMs = Math.max(0, deps.clock.monotonicMs() - started);
     return judgeClock({ sentAtMs, roundTripMs, serverDate: response.headers.date });

@@ -11,8 +11,9 @@ import {
 import { type Profile, resolveUserId } from '../../../shared/profile';
 import type { Clock } from '../clock';
 import { lockUrlFor } from '../koodrive/endpointUrl';
-import { connectionFor } from '../koodrive/connectionFor';
-import type { ProxyEnv } from '../koodrive/proxyFromEnv';
+import { type RoutedConnection, type Routing, connectionFor } from '../koodrive/connectionFor';
+import { ProxyDecisionError, decisionWords } from '../koodrive/proxyDecision';
+import { remedies } from '../koodrive/remedies';
 import type { Transport } from '../koodrive/transport';
 import { type SecretLookup, authStep } from './authStep';
 import { type ConnectionTarget, connectionTarget } from './connectionTarget';
@@ -23,7 +24,8 @@ import { type StepOutcome, failed, skippedStep, timedStep } from './stepOutcome'
 import { tcpStep } from './tcpStep';
 import { tlsStep } from './tlsStep';
 
-export interface ConnectionCheckDeps {
+/** Routing as for a lock operation (connectionFor.ts): env, system proxy or PAC, stored proxy password. */
+export interface ConnectionCheckDeps extends Routing {
   transport: Transport;
   clock: Clock;
   /** The stored secret for the authenticated step; never sent anywhere but to the server. */
@@ -31,14 +33,27 @@ export interface ConnectionCheckDeps {
   /** Per step; default 5 s. */
   timeoutMs?: number;
   lookup?: Lookup;
-  /** Where HTTPS_PROXY and NO_PROXY are read, as for a lock operation; default none (the profile's own proxy only). */
-  env?: ProxyEnv;
 }
 
-function proxyNote(target: ConnectionTarget, fromProfile: boolean): string | null {
-  if (!target.proxy) return null;
-  const why = fromProfile ? 'set in the profile' : 'from HTTPS_PROXY in the environment';
-  return `Requests go through the proxy ${target.proxy.url.host} (${why}), so this step tests the proxy; the proxy reaches ${target.url.host} itself.`;
+/** Which proxy the requests take and why (proxyDecision.ts), said in the first steps. */
+function routeNotes(
+  target: ConnectionTarget,
+  routed: RoutedConnection,
+): { proxyNote: string | null; routeNote: string } {
+  const why = decisionWords(routed.decision);
+  const password = routed.credentialNote ? ` ${routed.credentialNote}` : '';
+  if (!target.proxy) return { proxyNote: null, routeNote: `Route: direct, no proxy (${why}).` };
+  const proxyNote = `Requests go through the proxy ${target.proxy.url.host} (${why}), so this step tests the proxy; the proxy reaches ${target.url.host} itself.${password}`;
+  return { proxyNote, routeNote: proxyNote };
+}
+
+function notChecked(profileId: string, problem: string, remedy: string): ConnectionReport {
+  const first: ConnectionStep = { step: 'dns', durationMs: 0, ...failed(problem, remedy) };
+  return {
+    profileId,
+    host: '',
+    steps: [first, ...CONNECTION_STEPS.slice(1).map((step) => skippedAfter('dns', step))],
+  };
 }
 
 function skippedAfter(failedStep: ConnectionStepName, step: ConnectionStepName): ConnectionStep {
@@ -53,30 +68,34 @@ export async function checkConnection(
 ): Promise<ConnectionReport> {
   const timeoutMs = deps.timeoutMs ?? DEFAULT_STEP_TIMEOUT_MS;
   // Every step takes the route a lock operation takes: DNS, TCP and TLS dial it, HTTP and auth send on it.
-  const connection = connectionFor(profile, deps.env ?? {});
-  const resolved = connectionTarget(profile, connection.proxyUrl);
+  let routed: RoutedConnection;
+  try {
+    routed = await connectionFor(profile, deps);
+  } catch (error) {
+    if (!(error instanceof ProxyDecisionError)) throw error;
+    return notChecked(profile.id, error.message, remedies.proxyDecision());
+  }
+  const connection = routed.settings;
+  const resolved = connectionTarget(profile, connection.proxyUrl, connection.proxyAuthorization);
   const lockUrl = lockUrlFor(profile.baseUrl);
   if (!resolved.ok || !lockUrl.ok) {
     const problem = !resolved.ok ? resolved.problem : lockUrl.ok ? '' : lockUrl.problem;
-    const first: ConnectionStep = {
-      step: 'dns',
-      durationMs: 0,
-      ...failed(problem, 'Correct the profile and check again.'),
-    };
-    return {
-      profileId: profile.id,
-      host: '',
-      steps: [first, ...CONNECTION_STEPS.slice(1).map((step) => skippedAfter('dns', step))],
-    };
+    return notChecked(profile.id, problem, 'Correct the profile and check again.');
   }
   const { target } = resolved;
-  const note = proxyNote(target, profile.proxyUrl !== undefined);
+  const { proxyNote: note, routeNote } = routeNotes(target, routed);
   const dialled = target.proxy ?? target;
   let address: string | undefined;
 
   const runners: Record<ConnectionStepName, () => Promise<StepOutcome>> = {
     dns: async () => {
-      const result = await dnsStep({ hostname: dialled.hostname, proxyNote: note, timeoutMs, lookup: deps.lookup });
+      const result = await dnsStep({
+        hostname: dialled.hostname,
+        proxyNote: note,
+        routeNote,
+        timeoutMs,
+        lookup: deps.lookup,
+      });
       address = result.address;
       return result.outcome;
     },
@@ -88,7 +107,7 @@ export async function checkConnection(
       if (!user.ok) return failed(user.problem, 'Enter the user ID, then check again.');
       return authStep({
         profile,
-        env: deps.env ?? {},
+        routing: deps,
         userId: user.userId,
         secret: await deps.secretFor(profile),
         transport: deps.transport,

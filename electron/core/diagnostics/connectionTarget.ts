@@ -21,10 +21,14 @@ export function bareHost(hostname: string): string {
   return hostname.replace(/^\[|\]$/g, '');
 }
 
-/** proxyUrl: the proxy this profile's requests use (its own, else the environment's), if any. */
+/**
+ * proxyUrl: the proxy this profile's requests use (koodrive/proxyDecision.ts), if any; storedAuthorization:
+ * Basic credentials from the profile's keychain entry for exactly that proxy (used when the URL has none).
+ */
 export function connectionTarget(
   profile: Profile,
   proxyUrl: string | undefined = profile.proxyUrl,
+  storedAuthorization?: string,
 ): { ok: true; target: ConnectionTarget } | { ok: false; problem: string } {
   const base = checkBaseUrl(profile.baseUrl);
   if (!base.ok) return { ok: false, problem: base.problem };
@@ -39,7 +43,13 @@ export function connectionTarget(
       return { ok: false, problem: error instanceof ProxyAddressError ? error.message : 'The proxy is not valid.' };
     }
     const { hostname, port, authorization, secure: tlsToProxy } = address;
-    proxy = { url: new URL(address.shown), hostname, port, authorization, secure: tlsToProxy };
+    proxy = {
+      url: new URL(address.shown),
+      hostname,
+      port,
+      authorization: authorization ?? storedAuthorization ?? null,
+      secure: tlsToProxy,
+    };
   }
   return {
     ok: true,

@@ -21,12 +21,14 @@ export async function dnsStep(input: {
   hostname: string;
   /** Set when the host is the profile's proxy. */
   proxyNote: string | null;
+  /** Which proxy (or none) the requests take and why; said when there is no proxyNote. Default none. */
+  routeNote?: string;
   timeoutMs: number;
   lookup?: Lookup;
 }): Promise<DnsResult> {
   const { hostname, proxyNote } = input;
   const what = proxyNote ? `The proxy host ${hostname}` : hostname;
-  const via = proxyNote ? ` ${proxyNote}` : '';
+  const via = proxyNote ? ` ${proxyNote}` : input.routeNote ? ` ${input.routeNote}` : '';
   if (isIP(hostname))
     return { outcome: passed(`${what} is an IP address: no lookup needed.${via}`), address: hostname };
   if (isLoopbackHost(hostname)) return { outcome: passed(`${what} is this computer: no lookup needed.${via}`) };

@@ -8,6 +8,7 @@ export function transportRemedy(error: TransportError): string {
   if (error.causeCode === PROXY_CAUSE.auth) return remedies.proxyAuth();
   if (error.causeCode === PROXY_CAUSE.unreachable) return remedies.proxyUnreachable();
   if (error.causeCode === PROXY_CAUSE.refused) return remedies.proxyRefused();
+  if (error.causeCode === PROXY_CAUSE.decision) return remedies.proxyDecision();
   switch (error.failure) {
     case 'dns':
       return remedies.dns();

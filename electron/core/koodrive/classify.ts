@@ -45,6 +45,7 @@ function transportClassification(operation: OperationDescriptor, error: Transpor
   if (error.causeCode === PROXY_CAUSE.auth) return { kind: 'proxy-auth', remedy: remedies.proxyAuth() };
   if (error.causeCode === PROXY_CAUSE.unreachable) return { kind: 'network', remedy: remedies.proxyUnreachable() };
   if (error.causeCode === PROXY_CAUSE.refused) return { kind: 'network', remedy: remedies.proxyRefused() };
+  if (error.causeCode === PROXY_CAUSE.decision) return { kind: 'network', remedy: remedies.proxyDecision() };
   switch (error.failure) {
     case 'dns':
       return { kind: 'network', remedy: remedies.dns() };

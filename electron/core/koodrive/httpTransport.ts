@@ -110,9 +110,12 @@ function tlsHostFor(request: HttpRequest): string {
   return match?.[1] ?? match?.[2] ?? bare(request.url.hostname);
 }
 
-function proxyAddress(proxyUrl: string): ProxyAddress {
+/** The proxy to use, with the keychain's credentials when its URL carries none (keychain: true then). */
+function proxyAddress(proxyUrl: string, storedAuthorization: string | undefined): ProxyAddress & { keychain: boolean } {
   try {
-    return parseProxyAddress(proxyUrl);
+    const address = parseProxyAddress(proxyUrl);
+    if (address.authorization || !storedAuthorization) return Object.assign(address, { keychain: false });
+    return Object.assign(address, { authorization: storedAuthorization, keychain: true });
   } catch (error) {
     if (error instanceof ProxyAddressError) throw new TransportError('network', error.message, PROXY_CAUSE.unreachable);
     throw error;
@@ -145,11 +148,12 @@ function offeredSchemes(res: http.IncomingMessage): string[] {
   return [...schemes].slice(0, 5);
 }
 
-function proxyAuthFailure(res: http.IncomingMessage, proxy: ProxyAddress): TransportError {
+function proxyAuthFailure(res: http.IncomingMessage, proxy: ProxyAddress & { keychain: boolean }): TransportError {
   const schemes = offeredSchemes(res);
   const offers = schemes.length > 0 ? `; it accepts ${schemes.join(', ')}` : '';
+  const given = proxy.keychain ? "stored in the keychain for this profile's proxy" : 'in the proxy URL';
   const message = proxy.authorization
-    ? `The proxy ${proxy.host} rejected the user name and password in the proxy URL (HTTP 407${offers}).`
+    ? `The proxy ${proxy.host} rejected the user name and password ${given} (HTTP 407${offers}).`
     : `The proxy ${proxy.host} requires a user name and password, and none were given (HTTP 407${offers}).`;
   return new TransportError('network', message, PROXY_CAUSE.auth);
 }
@@ -299,7 +303,7 @@ function exchange(request: HttpRequest, agents: AgentPool): Promise<HttpResponse
         send({ hostname, port, path, agent, method, headers }, secure);
         return;
       }
-      const proxy = proxyAddress(request.proxyUrl);
+      const proxy = proxyAddress(request.proxyUrl, request.proxyAuthorization);
       const proxyHost = proxy.hostname;
       const proxyPort = proxy.port;
       if (url.protocol === 'http:') {

@@ -80,4 +80,6 @@ export const PROXY_CAUSE = {
   auth: 'EPROXYAUTH',
   /** The proxy answered the CONNECT with another non-200 status. */
   refused: 'EPROXY',
+  /** The system proxy settings or the PAC file failed, or named only proxies this client cannot use: nothing sent. */
+  decision: 'EPROXYDECISION',
 } as const;

@@ -1,7 +1,7 @@
 /**
  * The proxy a corporate environment asks for: HTTPS_PROXY (or https_proxy) for https:// targets,
- * unless NO_PROXY (or no_proxy) exempts the host. Loopback targets never go through it. Used only
- * when the profile names no proxy of its own.
+ * unless NO_PROXY (or no_proxy) exempts the host. Loopback targets never go through it. The third step
+ * of the proxy decision (proxyDecision.ts): after the profile's proxy and the system's settings or PAC.
  */
 import { BlockList, isIP } from 'node:net';
 import { isLoopbackHost } from '../../../shared/identifiers';
@@ -70,20 +70,35 @@ export function noProxyMatches(noProxy: string, hostname: string, port: string):
   return false;
 }
 
-/** HTTPS_PROXY for this base URL, as URL text (http:// or https://), or undefined for a direct connection. */
-export function proxyFromEnv(baseUrl: string, env: ProxyEnv): string | undefined {
+/** The https:// target a proxy from the environment may serve (not loopback), or null. */
+function proxiedTarget(baseUrl: string): URL | null {
   let target: URL;
   try {
     target = new URL(baseUrl);
   } catch {
-    return undefined;
+    return null;
   }
-  if (target.protocol !== 'https:' || isLoopbackHost(target.hostname)) return undefined;
-  const proxy = variable(env, 'https_proxy');
-  if (!proxy) return undefined;
+  return target.protocol === 'https:' && !isLoopbackHost(target.hostname) ? target : null;
+}
+
+function exempted(target: URL, env: ProxyEnv): boolean {
   const noProxy = variable(env, 'no_proxy');
-  if (noProxy && noProxyMatches(noProxy, target.hostname, target.port || '443')) return undefined;
+  return noProxy !== undefined && noProxyMatches(noProxy, target.hostname, target.port || '443');
+}
+
+/** HTTPS_PROXY for this base URL, as URL text (http:// or https://), or undefined for a direct connection. */
+export function proxyFromEnv(baseUrl: string, env: ProxyEnv): string | undefined {
+  const target = proxiedTarget(baseUrl);
+  if (!target) return undefined;
+  const proxy = variable(env, 'https_proxy');
+  if (!proxy || exempted(target, env)) return undefined;
   // "proxy.corp:3128" without a scheme means http://, as in curl; credentials in it are used as given
   // (proxyAddress.ts); another scheme is left for the transport to refuse with its own message.
   return /^[a-z][a-z0-9+.-]*:\/\//i.test(proxy) ? proxy : `http://${proxy}`;
+}
+
+/** true when HTTPS_PROXY is set but NO_PROXY exempts this base URL's host (for the reason text). */
+export function noProxyExempts(baseUrl: string, env: ProxyEnv): boolean {
+  const target = proxiedTarget(baseUrl);
+  return target !== null && variable(env, 'https_proxy') !== undefined && exempted(target, env);
 }

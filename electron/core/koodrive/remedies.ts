@@ -101,7 +101,11 @@ export const remedies = {
   },
 
   proxyAuth(): string {
-    return "The proxy asked for a user name and password (HTTP 407) and nothing reached KooDrive: give them in the proxy URL at run time (HTTPS_PROXY=http://user:password@proxy:port, or the CLI's --proxy; special characters as %XX) or correct them, and if the proxy accepts only NTLM or Kerberos (Negotiate), run a local authenticating relay such as cntlm or px and use it as the proxy.";
+    return "The proxy asked for a user name and password (HTTP 407) and nothing reached KooDrive: store the profile's proxy user name and password for this proxy (the profile editor's Advanced network section, or koodrive-lock profile proxy-password) or give them in the proxy URL at run time (HTTPS_PROXY=http://user:password@proxy:port, or the CLI's --proxy; special characters as %XX), or correct them, and if the proxy accepts only NTLM or Kerberos (Negotiate), run a local authenticating relay such as cntlm or px and use it as the proxy.";
+  },
+
+  proxyDecision(): string {
+    return 'The proxy for this request could not be decided (the PAC file or the system proxy settings failed, or named only SOCKS proxies), so nothing was sent: fix the PAC file or the proxy settings, or set an http:// proxy in the profile.';
   },
 
   proxyUnreachable(): string {

@@ -7,9 +7,10 @@ import type { Profile } from '../../../shared/profile';
 import type { ResultKind } from '../../../shared/result';
 import type { Clock } from '../clock';
 import { classify } from './classify';
-import { connectionFor } from './connectionFor';
+import { type ConnectionSettings, type RoutedConnection, type Routing, connectionFor } from './connectionFor';
 import type { OperationDescriptor } from './operation';
-import type { ProxyEnv } from './proxyFromEnv';
+import { PROXY_CAUSE } from './proxyAddress';
+import { ProxyDecisionError } from './proxyDecision';
 import type { PreparedRequest } from './requestBuilder';
 import { type ParsedBody, parseResponseBody } from './responseParser';
 import { type HttpResponse, type Transport, TransportError } from './transport';
@@ -18,11 +19,13 @@ export const DEFAULT_TIMEOUT_MS = 15_000;
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 const REQUEST_ID = /^[\x21-\x7e]{1,128}$/;
 
-export interface CallDeps {
+/**
+ * Routing (connectionFor.ts): env (HTTPS_PROXY, NO_PROXY; default none), systemProxy (the system settings
+ * or a PAC file; default none), proxyCredentials (the profile's proxy password in the keychain).
+ */
+export interface CallDeps extends Routing {
   transport: Transport;
   clock: Clock;
-  /** Where HTTPS_PROXY and NO_PROXY are read; default none (the profile's own proxy only). */
-  env?: ProxyEnv;
   timeoutMs?: number;
   maxBodyBytes?: number;
 }
@@ -64,6 +67,7 @@ async function send(
   deps: CallDeps,
   call: SignedCall,
   prepared: PreparedRequest,
+  connection: ConnectionSettings,
 ): Promise<{ response: HttpResponse | null; transportError: TransportError | null }> {
   try {
     const response = await deps.transport({
@@ -74,7 +78,7 @@ async function send(
       timeoutMs: deps.timeoutMs ?? DEFAULT_TIMEOUT_MS,
       maxBodyBytes: deps.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
       signal: call.signal,
-      ...connectionFor(call.profile, deps.env ?? {}),
+      ...connection,
     });
     return { response, transportError: null };
   } catch (error) {
@@ -86,11 +90,25 @@ async function send(
   }
 }
 
+/** The route, or the reason there is none (the system or PAC step failed: nothing is sent). */
+async function route(deps: CallDeps, profile: Profile): Promise<RoutedConnection | TransportError> {
+  try {
+    return await connectionFor(profile, deps);
+  } catch (error) {
+    if (!(error instanceof ProxyDecisionError)) throw error;
+    return new TransportError('network', error.message, PROXY_CAUSE.decision);
+  }
+}
+
 export async function signedCall(deps: CallDeps, call: SignedCall): Promise<CallOutcome> {
+  const routed = await route(deps, call.profile);
   const prepared = call.prepare(signingTime(deps.clock, call.clockOffsetMs));
-  await call.beforeSend?.(prepared);
+  const routedOk = routed instanceof TransportError ? null : routed;
+  if (routedOk) await call.beforeSend?.(prepared);
   const sentAtMs = deps.clock.monotonicMs();
-  const { response, transportError } = await send(deps, call, prepared);
+  const { response, transportError } = routedOk
+    ? await send(deps, call, prepared, routedOk.settings)
+    : { response: null, transportError: routed as TransportError };
   const durationMs = Math.round((deps.clock.monotonicMs() - sentAtMs) * 10) / 10;
   const body = response ? parseResponseBody(response.body) : null;
   const { kind, remedy } = classify({
@@ -103,9 +121,20 @@ export async function signedCall(deps: CallDeps, call: SignedCall): Promise<Call
     retryAfter: response?.headers['retry-after'],
     authMode: call.profile.authMode,
   });
+  const credentialNote = routedOk?.credentialNote;
+  const fullRemedy = kind === 'proxy-auth' && credentialNote ? `${credentialNote} ${remedy}` : remedy;
   const headerRequestId = response?.headers['x-request-id'];
   const requestId = headerRequestId && REQUEST_ID.test(headerRequestId) ? headerRequestId : body?.requestId;
-  const outcome: CallOutcome = { prepared, response, transportError, body, kind, remedy, sentAtMs, durationMs };
+  const outcome: CallOutcome = {
+    prepared,
+    response,
+    transportError,
+    body,
+    kind,
+    remedy: fullRemedy,
+    sentAtMs,
+    durationMs,
+  };
   if (requestId) outcome.requestId = requestId;
   return outcome;
 }

@@ -18,6 +18,13 @@ export interface HttpRequest {
   tls?: TlsOptions;
   /** http://host:port of an HTTP proxy to tunnel through (CONNECT), if any. */
   proxyUrl?: string;
+  /**
+   * Basic Proxy-Authorization for proxyUrl from the profile's keychain entry (connectionFor.ts, only for the
+   * proxy origin it was stored for); credentials in proxyUrl itself win.
+   */
+  proxyAuthorization?: string;
+  /** Why this proxy (or none) was chosen (proxyDecision.ts), for --verbose; the transport ignores it. */
+  proxyReason?: string;
 }
 
 export interface HttpResponse {
