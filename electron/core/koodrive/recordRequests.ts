@@ -11,15 +11,16 @@ export interface ReadInput {
   now: Date;
 }
 
-/** One page of the backup records of a module (pageSize 1-100; cursor from the previous page). */
+/** One page of the backup records of a module (pageSize 1-100; cursor from the previous page; one device only when deviceId is given). */
 export function prepareRecordListRequest(
-  input: ReadInput & { moduleCode?: string; pageSize?: number; cursor?: string },
+  input: ReadInput & { moduleCode?: string; pageSize?: number; cursor?: string; deviceId?: string },
 ): PreparedRequest {
   const query: [string, string][] = [
     ['moduleCode', input.moduleCode ?? input.profile.moduleCode],
     ['pageSize', String(input.pageSize ?? 1)],
   ];
   if (input.cursor !== undefined) query.push(['cursor', input.cursor]);
+  if (input.deviceId !== undefined) query.push(['deviceId', input.deviceId]);
   return prepareRequest({ ...input, method: 'GET', path: RECORD_PATH, query });
 }
 
