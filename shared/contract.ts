@@ -10,6 +10,13 @@ import { type AuditIntegrity, HISTORY_OUTCOMES, type HistoryPage } from './histo
 import { LOCK_ID_MAX } from './identifiers';
 import type { Profile } from './profile';
 import { profileIdSchema, profileInputSchema } from './profile';
+import {
+  RECORD_CURSOR_MAX,
+  RECORD_LIST_MAX_LIMIT,
+  type RecordDetailsResult,
+  type RecordFilesPage,
+  type RecordListResult,
+} from './records';
 import { LOCK_OPERATIONS, type LockResult } from './result';
 import type { IpcResult } from './ipcResult';
 import { type ArgsOf, type ContractShape, type ResultTypeOf, returns } from './ipcMethod';
@@ -69,6 +76,10 @@ export interface SandboxInfo {
   /** The same locks with the user each belongs to (a lock is released only for its own user). */
   activeLocks: { userId: string; lockId: string }[];
 }
+
+/** A backup record ID: checked in full by the record reader, which says what is wrong. */
+const recordIdArg = string({ min: 1, max: 64 });
+const deviceIdArg = string({ min: 1, max: 128 });
 
 /** The arguments of a release or renew: a lock that exists, acted on for one user. */
 const existingLockArgs = object({
@@ -146,6 +157,42 @@ export const contract = {
       clockOffsetMs: clockOffsetArg,
     }),
     result: returns<RequestPreview>(),
+  },
+  /**
+   * A user's backup records for one module, every page (100 each) up to `limit` (default 1,000); cancel with
+   * cancelRequest({ requestTag }). A status filter is the caller's: the API has none.
+   */
+  listRecords: {
+    args: object({
+      profileId: profileIdSchema,
+      userId: optional(userIdArg),
+      moduleCode: moduleCodeArg,
+      deviceId: optional(deviceIdArg),
+      limit: optional(integer(1, RECORD_LIST_MAX_LIMIT)),
+      requestTag: optional(requestTagArg),
+    }),
+    result: returns<RecordListResult>(),
+  },
+  viewRecord: {
+    args: object({
+      profileId: profileIdSchema,
+      userId: optional(userIdArg),
+      moduleCode: optional(moduleCodeArg),
+      recordId: recordIdArg,
+      requestTag: optional(requestTagArg),
+    }),
+    result: returns<RecordDetailsResult>(),
+  },
+  /** One page (up to 100) of a record's files; pass the page's nextCursor back as `cursor` for the next. */
+  listRecordFiles: {
+    args: object({
+      profileId: profileIdSchema,
+      userId: optional(userIdArg),
+      recordId: recordIdArg,
+      cursor: optional(string({ min: 1, max: RECORD_CURSOR_MAX })),
+      requestTag: optional(requestTagArg),
+    }),
+    result: returns<RecordFilesPage>(),
   },
   checkClock: { args: object({ profileId: profileIdSchema }), result: returns<ClockCheck>() },
   checkConnection: {

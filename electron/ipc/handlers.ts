@@ -4,6 +4,7 @@ import { createBatchHandlers } from './batchHandlers';
 import { createCoreHandlers } from './coreHandlers';
 import { createDiagnosticsHandlers } from './diagnosticsHandlers';
 import { createHistoryHandlers } from './historyHandlers';
+import { createRecordHandlers } from './recordHandlers';
 
 /** The implementation of every method of the contract, one feature file each. */
 export function createHandlers(services: HandlerServices): Handlers {
@@ -12,5 +13,6 @@ export function createHandlers(services: HandlerServices): Handlers {
     ...createBatchHandlers(services),
     ...createHistoryHandlers(services),
     ...createDiagnosticsHandlers(services),
+    ...createRecordHandlers(services),
   };
 }

@@ -48,6 +48,9 @@ const VALID_RUNS: Record<MethodName, number> = {
   previewRequest: 500,
   checkClock: 60,
   checkConnection: 60,
+  listRecords: 60,
+  viewRecord: 100,
+  listRecordFiles: 100,
 };
 const SEED = Number(process.env.FUZZ_SEED ?? 20261124);
 
@@ -63,6 +66,9 @@ const SENDING: ReadonlySet<MethodName> = new Set([
   'startBatch',
   'checkClock',
   'checkConnection',
+  'listRecords',
+  'viewRecord',
+  'listRecordFiles',
 ]);
 
 let dataDir: string;
@@ -318,6 +324,13 @@ describe('valid arguments: a value of the right shape or a typed error; requests
             const refused = value === null || (value.kind === 'invalid-input' && value.httpStatus === null);
             if (refused && sent !== 0) throw new Error(`a refused ${method} still sent ${sent} request(s)`);
             if (sent > 1) throw new Error(`${method} sent ${sent} requests`);
+          }
+          if (method === 'listRecords' || method === 'viewRecord' || method === 'listRecordFiles') {
+            // A read refused before sending has no HTTP status; one record or file read is one request.
+            const value = result.ok ? (result.value as { httpStatus: number | null }) : null;
+            if ((value === null || value.httpStatus === null) && sent !== 0 && !result.ok)
+              throw new Error(`a refused ${method} still sent ${sent} request(s)`);
+            if (method !== 'listRecords' && sent > 1) throw new Error(`${method} sent ${sent} requests`);
           }
           if (method === 'startBatch') {
             const limit = result.ok ? sendableLocks(arg as Record<string, unknown>) : 0;

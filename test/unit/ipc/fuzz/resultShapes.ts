@@ -9,6 +9,7 @@ import { IPC_ERROR_CODES } from '../../../../shared/ipcResult';
 import { CLOCK_VERDICTS, CONNECTION_STEPS } from '../../../../shared/diagnostics';
 import { HISTORY_OUTCOMES } from '../../../../shared/history';
 import { AUTH_MODES, ENVIRONMENTS, PROFILE_ID_PATTERN } from '../../../../shared/profile';
+import { RECORD_STATUS_NAMES } from '../../../../shared/records';
 import { LOCK_OPERATIONS, RESULT_KINDS } from '../../../../shared/result';
 
 type Check = (value: unknown, at: string) => string | null;
@@ -187,6 +188,71 @@ const connectionStep = shape({
   'certificate?': shape({ subject: str, issuer: str, validFrom: str, validTo: str }),
 });
 
+const exactId: Check = (value, at) =>
+  typeof value === 'string' && /^\d{1,40}$/.test(value) ? null : `${at} is not an exact decimal ID`;
+
+/** The fields every record read reports (RecordReadOutcome), plus the method's own. */
+function recordRead(fields: Record<string, Check>): Check {
+  return (value, at) => {
+    const problem = shape({
+      ok: bool,
+      kind: oneOf(RESULT_KINDS),
+      host: str,
+      httpStatus: nullable((status, where) =>
+        Number.isInteger(status) && (status as number) >= 100 && (status as number) <= 599
+          ? null
+          : `${where} is not an HTTP status`,
+      ),
+      code: nullable(str),
+      msg: nullable(str),
+      remedy: (remedy, where) => (typeof remedy === 'string' && remedy.length > 0 ? null : `${where} is empty`),
+      userId: nullable(str),
+      durationMs: (duration, where) => finite(duration, where) ?? ((duration as number) < 0 ? `${where} < 0` : null),
+      'requestId?': str,
+      'serverDate?': str,
+      ...fields,
+    })(value, at);
+    if (problem) return problem;
+    const result = value as { ok: boolean; kind: string };
+    return result.ok === (result.kind === 'success') || result.kind === 'invalid-input'
+      ? null
+      : `${at}.ok does not match kind ${result.kind}`;
+  };
+}
+
+const backupRecord = shape({
+  recordId: exactId,
+  moduleCode: str,
+  status: nullable(finite),
+  statusName: oneOf([...RECORD_STATUS_NAMES, 'unknown']),
+  createTime: nullable(str),
+  createdAtMs: nullable(finite),
+  endTime: nullable(str),
+  endedAtMs: nullable(finite),
+  version: nullable(finite),
+  properties: nullable(str),
+  device: nullable(
+    shape({
+      deviceId: nullable(str),
+      machineCode: nullable(str),
+      deviceName: nullable(str),
+      deviceOS: nullable(str),
+      createTime: nullable(str),
+    }),
+  ),
+});
+
+const backupFile = shape({
+  fileId: exactId,
+  fileName: str,
+  sha256: nullable(str),
+  size: nullable(exactId),
+  mimeType: nullable(str),
+  description: nullable(str),
+  createTime: nullable(str),
+  createdAtMs: nullable(finite),
+});
+
 export const VALUE_SHAPES: Record<MethodName, Check> = {
   listProfiles: arrayOf(profile),
   saveProfile: savedProfile,
@@ -229,6 +295,15 @@ export const VALUE_SHAPES: Record<MethodName, Check> = {
     suggestedOffsetMs: nullable(finite),
   }),
   checkConnection: shape({ profileId: str, host: str, steps: arrayOf(connectionStep) }),
+  listRecords: recordRead({
+    moduleCode: str,
+    records: arrayOf(backupRecord),
+    pagesRead: count,
+    nextCursor: nullable(str),
+    limitReached: bool,
+  }),
+  viewRecord: recordRead({ recordId: str, record: nullable(backupRecord) }),
+  listRecordFiles: recordRead({ recordId: str, files: arrayOf(backupFile), nextCursor: nullable(str) }),
 };
 
 const MAX_ERROR_MESSAGE = 2000;

@@ -72,6 +72,13 @@ const clockOffsetMs = fc.oneof(
   fc.constantFrom(0, -1, 1, 86_400_000, -86_400_000, 900_000, -900_001),
   fc.integer({ min: -86_400_000, max: 86_400_000 }),
 );
+const recordId = fc.oneof(
+  { arbitrary: fc.constantFrom('1842862763295184641', '1', '9'.repeat(32)), weight: 2 },
+  { arbitrary: fc.stringMatching(/^\d{19}$/), weight: 2 },
+  { arbitrary: allowedText(1, 64), weight: 1 },
+);
+const deviceId = fc.oneof(fc.constantFrom('dev-phone', 'x'), allowedText(1, 128));
+const recordCursor = fc.oneof(fc.constantFrom('a', 'not-a-cursor'), allowedText(1, 1000));
 const batchId = fc.oneof(fc.uuid(), fc.stringMatching(/^[A-Za-z0-9_-]{1,64}$/));
 const historyFilter = fc.record(
   {
@@ -169,6 +176,14 @@ export function validArgFor(method: MethodName, context: ValidArgContext): fc.Ar
     ),
     checkClock: withProfile(context, false),
     checkConnection: withProfile(context, false, { userId }),
+    listRecords: withProfile(
+      context,
+      false,
+      { userId, moduleCode, deviceId, limit: fc.integer({ min: 1, max: 300 }), requestTag },
+      ['moduleCode'],
+    ),
+    viewRecord: withProfile(context, false, { userId, moduleCode, recordId, requestTag }, ['recordId']),
+    listRecordFiles: withProfile(context, false, { userId, recordId, cursor: recordCursor, requestTag }, ['recordId']),
   };
   const schema = contract[method].args;
   // The live-lock marker is replaced before the call; it is valid text for the schema either way.
@@ -212,6 +227,9 @@ export function argumentKeys(method: MethodName): string[] {
     previewRequest: ['profileId', 'operation', 'lockId', 'moduleCode', 'userId', 'clockOffsetMs'],
     checkClock: ['profileId'],
     checkConnection: ['profileId', 'userId'],
+    listRecords: ['profileId', 'userId', 'moduleCode', 'deviceId', 'limit', 'requestTag'],
+    viewRecord: ['profileId', 'userId', 'moduleCode', 'recordId', 'requestTag'],
+    listRecordFiles: ['profileId', 'userId', 'recordId', 'cursor', 'requestTag'],
   };
   return probe[method];
 }
