@@ -132,13 +132,14 @@ function cliOf(outcome: ChildOutcome | undefined): CliOutcome {
 }
 
 const profileArg = () => ({
-  name: 'Keychain test',
+  name: PROFILE_NAME,
   baseUrl: sandbox.url,
   userId: sandbox.credentials.userId,
   authMode: 'bearer',
   moduleCode: '102',
 });
 const PROFILE_ID = 'keychain-test';
+const PROFILE_NAME = 'Keychain test';
 
 async function expectNoSecretOnDisk(): Promise<void> {
   expect(await filesContaining(home, secret)).toEqual([]);
@@ -154,9 +155,9 @@ describe.skipIf(!linux)('no Secret Service (the D-Bus address leads nowhere)', (
       { call: 'setSecret', arg: { profileId: PROFILE_ID, secret: '<<SECRET>>' } },
       { call: 'secretStatus', arg: { profileId: PROFILE_ID } },
       { call: 'releaseLock', arg: { profileId: PROFILE_ID, lockId } },
-      { cli: ['secret', 'set', '--profile', PROFILE_ID], stdin: '<<SECRET>>\n' },
-      { cli: ['release', '--profile', PROFILE_ID, lockId] },
-      { cli: ['secret', 'status', '--profile', PROFILE_ID, '--json'] },
+      { cli: ['secret', 'set', '--profile', PROFILE_NAME], stdin: '<<SECRET>>\n' },
+      { cli: ['release', '--profile', PROFILE_NAME, lockId] },
+      { cli: ['secret', 'status', '--profile', PROFILE_NAME, '--json'] },
     ];
     const outcomes = await runChild(
       process.execPath,
@@ -221,8 +222,8 @@ describe.skipIf(!linux || !keyringReady || !haveKeyringTools)(
         { call: 'setSecret', arg: { profileId: PROFILE_ID, secret: '<<SECRET>>-new' } },
         { call: 'secretStatus', arg: { profileId: PROFILE_ID } },
         { call: 'releaseLock', arg: { profileId: PROFILE_ID, lockId } },
-        { cli: ['secret', 'set', '--profile', PROFILE_ID], stdin: '<<SECRET>>-cli\n' },
-        { cli: ['release', '--profile', PROFILE_ID, lockId] },
+        { cli: ['secret', 'set', '--profile', PROFILE_NAME], stdin: '<<SECRET>>-cli\n' },
+        { cli: ['release', '--profile', PROFILE_NAME, lockId] },
       ];
       const outcomes = await runChild(
         'dbus-run-session',

@@ -329,11 +329,20 @@ describe('every feature, with recognisable secrets', () => {
     expect([0, 1]).toContain(run.code);
     if (keyringReady) {
       // The saved profiles, with the secrets from the keychain.
-      run = await cli(['release', '--verbose', '--profile', bearer.id, stuckLock()]);
+      run = await cli(['release', '--verbose', '--profile', bearer.name, stuckLock()]);
       expect(run.code, run.out).toBe(0);
-      run = await cli(['release', '--verbose', '--json', '--profile', app.id, stuckLock(), stuckLock(), '--yes']);
+      run = await cli([
+        'release',
+        '--verbose',
+        '--json',
+        '--profile',
+        `${app.name} (edited)`,
+        stuckLock(),
+        stuckLock(),
+        '--yes',
+      ]);
       expect(run.code, run.out).toBe(0);
-      run = await cli(['secret', 'status', '--profile', app.id]);
+      run = await cli(['secret', 'status', '--profile', `${app.name} (edited)`]);
       expect(run.code).toBe(0);
     }
     run = await cli(['history', '--limit', '1000']);
