@@ -9,6 +9,7 @@ import { batchEn } from '../features/batch/batch.en';
 import { diagnosticsEn } from '../features/diagnostics/diagnostics.en';
 import { helpEn } from '../features/help/help.en';
 import { historyEn } from '../features/history/history.en';
+import { inspectEn } from '../features/inspect/inspect.en';
 import { locksEn } from '../features/locks/locks.en';
 import { profilesEn } from '../features/profiles/profiles.en';
 import { sandboxEn } from '../features/sandbox/sandbox.en';
@@ -21,6 +22,7 @@ export const en = {
   ...diagnosticsEn,
   ...helpEn,
   ...historyEn,
+  ...inspectEn,
   ...locksEn,
   ...profilesEn,
   ...sandboxEn,

@@ -8,6 +8,7 @@ import { batchZhCN } from '../features/batch/batch.zhCN';
 import { diagnosticsZhCN } from '../features/diagnostics/diagnostics.zhCN';
 import { helpZhCN } from '../features/help/help.zhCN';
 import { historyZhCN } from '../features/history/history.zhCN';
+import { inspectZhCN } from '../features/inspect/inspect.zhCN';
 import { locksZhCN } from '../features/locks/locks.zhCN';
 import { profilesZhCN } from '../features/profiles/profiles.zhCN';
 import { sandboxZhCN } from '../features/sandbox/sandbox.zhCN';
@@ -20,6 +21,7 @@ export const zhCN: Messages = {
   ...diagnosticsZhCN,
   ...helpZhCN,
   ...historyZhCN,
+  ...inspectZhCN,
   ...locksZhCN,
   ...profilesZhCN,
   ...sandboxZhCN,
