@@ -30,11 +30,20 @@ import { type StuckLock, StuckLockList } from './StuckLockList';
 import { UserIdField } from '../../components/UserIdField';
 import './users.css';
 
+/** What another screen fills in when it opens this one (Inspect's "Open in Locks"): a user and a module. */
+export interface LocksPrefill {
+  profileId: string;
+  userId: string;
+  moduleCode: string;
+}
+
 export interface LocksScreenProps {
   profiles: Profile[];
   profile: Profile;
   onSelectProfile: (profileId: string) => void;
   sandbox: SandboxState;
+  /** Applies while its profile is the selected one; remount (key) to apply a new one. */
+  prefill?: LocksPrefill | null;
 }
 
 const USER_FIELD = 'lock-user-id';
@@ -45,11 +54,15 @@ interface UserDraft {
   text: string;
 }
 
-export function LocksScreen({ profiles, profile, onSelectProfile, sandbox }: LocksScreenProps) {
+export function LocksScreen({ profiles, profile, onSelectProfile, sandbox, prefill = null }: LocksScreenProps) {
   const secret = useSecretStatus(profile.id);
   const operation = useLockOperation();
   const [lockId, setLockId] = useState('');
-  const [userDraft, setUserDraft] = useState<UserDraft>({ profileId: profile.id, text: profile.userId ?? '' });
+  const filled = prefill?.profileId === profile.id ? prefill : null;
+  const [userDraft, setUserDraft] = useState<UserDraft>({
+    profileId: profile.id,
+    text: filled?.userId ?? profile.userId ?? '',
+  });
   const [attempted, setAttempted] = useState(false);
   const [pending, setPending] = useState<OperationRequest | null>(null);
   const [recentNotice, setRecentNotice] = useState('');
@@ -174,6 +187,11 @@ export function LocksScreen({ profiles, profile, onSelectProfile, sandbox }: Loc
             />
           </div>
         </div>
+        {filled && (
+          <p className="field-help" role="note">
+            {t('inspect.handoff', { userId: filled.userId, module: filled.moduleCode })}
+          </p>
+        )}
         {recent.length > 0 && <RecentLockIds lockIds={recent} onPick={pickLockId} onClear={clearRecent} />}
         {stuckLocks && <StuckLockList locks={stuckLocks} onPick={pickStuckLock} />}
         <div className="actions">
@@ -195,8 +213,8 @@ export function LocksScreen({ profiles, profile, onSelectProfile, sandbox }: Loc
       {operation.inFlight && <InFlightPanel inFlight={operation.inFlight} onCancel={() => void operation.cancel()} />}
       {!operation.inFlight && completed && <ResultPanel done={completed} stale={stale} />}
       <CreateLockSection
-        key={profile.id}
-        defaultModuleCode={profile.moduleCode}
+        key={`${profile.id}:${filled?.moduleCode ?? ''}`}
+        defaultModuleCode={filled?.moduleCode ?? profile.moduleCode}
         busy={busy}
         onCreate={(moduleCode) => {
           if (busy) return;
