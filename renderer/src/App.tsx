@@ -1,10 +1,17 @@
 import { Suspense, useCallback, useEffect, useLayoutEffect, useState } from 'react';
 import { hasBridge } from './api/lockAdmin';
 import { AppHeader } from './app/AppHeader';
-import { BatchScreen, DiagnosticsScreen, HistoryScreen, ProfilesScreen, SettingsScreen } from './app/lazyScreens';
+import {
+  BatchScreen,
+  DiagnosticsScreen,
+  HistoryScreen,
+  InspectScreen,
+  ProfilesScreen,
+  SettingsScreen,
+} from './app/lazyScreens';
 import { ErrorAlert } from './components/ErrorAlert';
 import { FirstRun } from './app/FirstRun';
-import { LocksScreen } from './features/locks/LocksScreen';
+import { LocksScreen, type LocksPrefill } from './features/locks/LocksScreen';
 import { ShortcutOverlay } from './features/shortcuts/ShortcutOverlay';
 import { useProfiles } from './features/profiles/useProfiles';
 import { useSandbox } from './features/sandbox/useSandbox';
@@ -16,7 +23,7 @@ import type { ShortcutAction } from './features/shortcuts/shortcutKeys';
 import type { View } from './app/view';
 
 /** Screens that work on the selected profile; switching profile from elsewhere opens the lock screen. */
-const PROFILE_VIEWS: ReadonlySet<View> = new Set(['locks', 'batch', 'diagnostics']);
+const PROFILE_VIEWS: ReadonlySet<View> = new Set(['locks', 'batch', 'inspect', 'diagnostics']);
 
 /** The ids of the lock form's fields, which the shortcuts focus. */
 const LOCK_ID_FIELD = 'lock-id';
@@ -37,6 +44,8 @@ export function App() {
   const [announcement, setAnnouncement] = useState('');
   /** Filters for History when another screen opens it (a batch's "Show in History"); a new object remounts it. */
   const [historyFilter, setHistoryFilter] = useState<{ batchId?: string }>({});
+  /** What the lock screen is opened with from Inspect's "Open in Locks"; a new object remounts it. */
+  const [locksPrefill, setLocksPrefill] = useState<LocksPrefill | null>(null);
 
   const closeShortcuts = useCallback(() => setShortcutsOpen(false), []);
 
@@ -112,6 +121,7 @@ export function App() {
       }
       case 'history':
       case 'batch':
+      case 'inspect':
       case 'diagnostics':
         setHistoryFilter({});
         setView(action.kind);
@@ -166,10 +176,33 @@ export function App() {
         />
       );
     }
+    if (view === 'inspect') {
+      return (
+        <InspectScreen
+          profiles={list}
+          profile={selected}
+          onSelectProfile={setSelectedId}
+          onOpenLocks={(target) => {
+            setSelectedId(target.profileId);
+            setLocksPrefill(target);
+            setView('locks');
+          }}
+        />
+      );
+    }
     if (view === 'diagnostics') {
       return <DiagnosticsScreen profiles={list} profile={selected} onSelectProfile={setSelectedId} />;
     }
-    return <LocksScreen profiles={list} profile={selected} onSelectProfile={setSelectedId} sandbox={sandbox} />;
+    return (
+      <LocksScreen
+        key={locksPrefill ? `${locksPrefill.profileId} ${locksPrefill.userId} ${locksPrefill.moduleCode}` : ''}
+        profiles={list}
+        profile={selected}
+        onSelectProfile={setSelectedId}
+        sandbox={sandbox}
+        prefill={locksPrefill}
+      />
+    );
   }
 
   return (
@@ -178,6 +211,7 @@ export function App() {
         view={view}
         onNavigate={(next) => {
           setHistoryFilter({});
+          setLocksPrefill(null);
           setView(next);
         }}
         profile={profiles.loaded ? selected : null}

@@ -13,6 +13,9 @@ export const DiagnosticsScreen = lazy(() =>
 export const HistoryScreen = lazy(() =>
   import('../features/history/HistoryScreen').then((module) => ({ default: module.HistoryScreen })),
 );
+export const InspectScreen = lazy(() =>
+  import('../features/inspect/InspectScreen').then((module) => ({ default: module.InspectScreen })),
+);
 export const ProfilesScreen = lazy(() =>
   import('../features/profiles/ProfilesScreen').then((module) => ({ default: module.ProfilesScreen })),
 );

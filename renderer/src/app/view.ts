@@ -1,2 +1,2 @@
-export const VIEWS = ['locks', 'batch', 'history', 'diagnostics', 'profiles', 'settings'] as const;
+export const VIEWS = ['locks', 'batch', 'history', 'inspect', 'diagnostics', 'profiles', 'settings'] as const;
 export type View = (typeof VIEWS)[number];

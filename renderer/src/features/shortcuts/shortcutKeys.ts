@@ -11,6 +11,7 @@ export type ShortcutAction =
   | { kind: 'release' }
   | { kind: 'history' }
   | { kind: 'batch' }
+  | { kind: 'inspect' }
   | { kind: 'diagnostics' }
   | { kind: 'profilePicker' }
   | { kind: 'selectProfile'; index: number }
@@ -47,6 +48,7 @@ function digitOf(press: KeyPress): number | null {
 const LETTER_ACTIONS: Readonly<Record<string, ShortcutAction>> = {
   l: { kind: 'focusLockId' },
   b: { kind: 'batch' },
+  i: { kind: 'inspect' },
   d: { kind: 'diagnostics' },
   p: { kind: 'profilePicker' },
 };
@@ -100,6 +102,7 @@ export function shortcutRows(mac: boolean): readonly ShortcutRow[] {
     { label: 'shortcuts.selectProfile', combos: [[mod, '1 … 9']] },
     { label: 'shortcuts.history', combos: [[mod, historyLetter(mac).toUpperCase()]] },
     { label: 'shortcuts.batch', combos: [[mod, 'B']] },
+    { label: 'shortcuts.inspect', combos: [[mod, 'I']] },
     { label: 'shortcuts.diagnostics', combos: [[mod, 'D']] },
     { label: 'shortcuts.help', combos: [['?'], ['F1']] },
     { label: 'shortcuts.closeDialog', combos: [['Esc']] },

@@ -11,6 +11,7 @@ export const shortcutsEn = {
   'shortcuts.selectProfile': 'Switch to the 1st to 9th profile',
   'shortcuts.history': 'Open the history',
   'shortcuts.batch': 'Open batch release',
+  'shortcuts.inspect': 'Inspect a user’s backup records',
   'shortcuts.diagnostics': 'Open diagnostics',
   'shortcuts.help': 'Show this list',
   'shortcuts.closeDialog': 'Close a dialog or this list',

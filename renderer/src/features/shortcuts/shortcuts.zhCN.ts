@@ -15,6 +15,7 @@ export const shortcutsZhCN: Readonly<Record<keyof typeof shortcutsEn, string>> =
   'shortcuts.selectProfile': '切换到第 1 至第 9 个配置',
   'shortcuts.history': '打开历史',
   'shortcuts.batch': '打开批量释放',
+  'shortcuts.inspect': '检查用户的备份记录',
   'shortcuts.diagnostics': '打开诊断',
   'shortcuts.help': '显示此列表',
   'shortcuts.closeDialog': '关闭对话框或此列表',

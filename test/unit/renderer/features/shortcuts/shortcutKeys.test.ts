@@ -21,6 +21,7 @@ describe('matchShortcut on Linux and Windows (Ctrl)', () => {
     ['Enter', 'release'],
     ['h', 'history'],
     ['b', 'batch'],
+    ['i', 'inspect'],
     ['d', 'diagnostics'],
     ['p', 'profilePicker'],
   ])('Ctrl+%s → %s', (key, kind) => {
