@@ -36,6 +36,7 @@ export function commandSecret(context: CommandContext, connection: Connection): 
     secretStdin: context.values['secret-stdin'] === true,
     io: context.io,
     store: context.deps.secretStore,
+    verbose: context.values.verbose === true,
   });
 }
 

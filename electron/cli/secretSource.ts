@@ -45,19 +45,31 @@ function checked(secret: string, profile: Profile, from: string): string {
 
 export async function resolveSecret(
   connection: Connection,
-  options: { secretStdin: boolean; io: CliIo; store: SecretStore },
+  options: { secretStdin: boolean; io: CliIo; store: SecretStore; verbose?: boolean },
 ): Promise<string> {
   const { profile } = connection;
   const noun = secretNoun(profile.authMode);
+  // Where the secret came from: always when it overrides a saved profile's keychain entry, else with --verbose.
+  const tell = (source: string, overrides: boolean) => {
+    if (!overrides && !options.verbose) return;
+    const instead = overrides ? `, not the one stored in the keychain for profile "${profile.name}"` : '';
+    options.io.stderr.write(`koodrive-lock: using the ${noun} from ${source}${instead}.\n`);
+  };
   if (options.secretStdin) {
     const line = await readSecretLine(options.io, `${noun} for ${profile.name} (input hidden): `);
     if (line === null)
       throw new CliError(`--secret-stdin was given but standard input was empty; nothing was sent.`, EXIT.usage);
-    return checked(line, profile, 'standard input');
+    const secret = checked(line, profile, 'standard input');
+    tell('standard input (--secret-stdin)', connection.saved);
+    return secret;
   }
   const envName = envNameFor(profile.authMode);
   const fromEnv = options.io.env[envName];
-  if (fromEnv !== undefined && fromEnv !== '') return checked(fromEnv, profile, envName);
+  if (fromEnv !== undefined && fromEnv !== '') {
+    const secret = checked(fromEnv, profile, envName);
+    tell(`the environment variable ${envName}`, connection.saved);
+    return secret;
+  }
   if (!connection.saved) {
     throw new CliError(
       `No ${noun}: set ${envName} or pass it on standard input with --secret-stdin (a connection given by flags has no keychain entry). Nothing was sent.`,
@@ -80,5 +92,7 @@ export async function resolveSecret(
       EXIT.usage,
     );
   }
-  return checked(stored, profile, options.store.label);
+  const secret = checked(stored, profile, options.store.label);
+  tell(`the keychain entry of profile "${profile.name}" (${options.store.label})`, false);
+  return secret;
 }

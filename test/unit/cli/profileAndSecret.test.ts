@@ -206,7 +206,7 @@ describe('secret commands and the keychain', () => {
     expect(release.code).toBe(0);
   });
 
-  it('the environment variable wins over the keychain', async () => {
+  it('the environment variable wins over the keychain, and stderr says so', async () => {
     await addSandboxProfile('sbx', 'bearer');
     await storeSecret('sbx', 'stale-token-0000');
     const lockId = sandbox.addLock();
@@ -214,6 +214,21 @@ describe('secret commands and the keychain', () => {
       env: { KOODRIVE_TOKEN: sandbox.credentials.token },
     });
     expect(release.code).toBe(0);
+    expect(release.stderr).toContain(
+      'koodrive-lock: using the access token from the environment variable KOODRIVE_TOKEN, not the one stored in the keychain for profile "sbx".',
+    );
+    expect(release.stderr).not.toContain(sandbox.credentials.token);
+  });
+
+  it('the keychain secret is used silently, and named with --verbose', async () => {
+    await addSandboxProfile('sbx', 'bearer');
+    await storeSecret('sbx', sandbox.credentials.token);
+    const quiet = await run(['release', '--profile', 'sbx', sandbox.addLock()]);
+    expect(quiet.code).toBe(0);
+    expect(quiet.stderr).not.toContain('using the access token');
+    const verbose = await run(['release', '--profile', 'sbx', '--verbose', sandbox.addLock()]);
+    expect(verbose.code).toBe(0);
+    expect(verbose.stderr).toContain('koodrive-lock: using the access token from the keychain entry of profile "sbx"');
   });
 
   it('secret set on a terminal echoes nothing, and supports backspace', async () => {
