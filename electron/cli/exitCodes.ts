@@ -26,7 +26,8 @@ const SEVERITY: readonly ExitCode[] = [
   EXIT.interrupted,
 ];
 
-export function exitCodeForResult(result: LockResult): ExitCode {
+/** For a lock result, or any result with the same three fields (a record read). */
+export function exitCodeForResult(result: Pick<LockResult, 'ok' | 'kind' | 'httpStatus'>): ExitCode {
   if (result.ok) return EXIT.ok;
   if (result.kind === 'proxy-auth') return EXIT.usage;
   if (result.kind === 'network' || result.kind === 'tls' || result.kind === 'timeout') return EXIT.network;
