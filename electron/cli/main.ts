@@ -30,17 +30,23 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'renew', load: async () => (await import('./commands/renew')).renewCommand },
   { name: 'create', load: async () => (await import('./commands/create')).createCommand },
   { name: 'history', load: async () => (await import('./commands/history')).historyCommand },
+  { name: 'records list', load: async () => (await import('./commands/records')).recordsListCommand },
+  { name: 'records show', load: async () => (await import('./commands/records')).recordsShowCommand },
   { name: 'profile add', load: async () => (await import('./commands/profile')).profileAddCommand },
   { name: 'profile list', load: async () => (await import('./commands/profile')).profileListCommand },
   { name: 'profile show', load: async () => (await import('./commands/profile')).profileShowCommand },
   { name: 'profile remove', load: async () => (await import('./commands/profile')).profileRemoveCommand },
+  {
+    name: 'profile proxy-password',
+    load: async () => (await import('./commands/proxyPassword')).profileProxyPasswordCommand,
+  },
   { name: 'secret set', load: async () => (await import('./commands/secret')).secretSetCommand },
   { name: 'secret clear', load: async () => (await import('./commands/secret')).secretClearCommand },
   { name: 'secret status', load: async () => (await import('./commands/secret')).secretStatusCommand },
   { name: 'audit verify', load: async () => (await import('./commands/audit')).auditVerifyCommand },
 ];
 
-const GROUPS = ['profile', 'secret', 'audit'];
+const GROUPS = ['records', 'profile', 'secret', 'audit'];
 
 function loadAll(entries: readonly CommandEntry[]): Promise<Command[]> {
   return Promise.all(entries.map((entry) => entry.load()));
