@@ -1,6 +1,7 @@
 /** koodrive-lock history: what was done, from the audit log shared with the desktop app. */
 import type { AuditEntry } from '../../core/audit/auditEntry';
 import { type AuditLog, createAuditLog } from '../../core/audit/auditLog';
+import { parseHistoryDate } from '../../core/history/historyDates';
 import { UsageError } from '../cliError';
 import type { Command } from '../command';
 import { writeJsonLine } from '../command';
@@ -14,14 +15,16 @@ const HISTORY_MAX_LIMIT = 100_000;
 const RELATIVE = /^(\d{1,6})([mhd])$/;
 const UNIT_MS = { m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
 
-/** An ISO-8601 date or date-time, or a span back from now such as 30m, 24h, 7d. */
+/**
+ * A span back from now such as 30m, 24h, 7d, or a date or date-time read exactly as the window's History
+ * filter reads it (parseHistoryDate: impossible dates refused, no zone means UTC).
+ */
 export function parseSince(text: string, now: Date): Date | null {
   const trimmed = text.trim();
   const relative = RELATIVE.exec(trimmed);
   if (relative) return new Date(now.getTime() - Number(relative[1]) * UNIT_MS[relative[2] as keyof typeof UNIT_MS]);
-  if (!/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(trimmed)) return null;
-  const ms = Date.parse(trimmed.replace(' ', 'T'));
-  return Number.isNaN(ms) ? null : new Date(ms);
+  const date = parseHistoryDate(trimmed, 'from');
+  return date.ok ? new Date(date.ms) : null;
 }
 
 /**
@@ -68,8 +71,9 @@ newest first. An operation whose answer was never recorded shows as "no result".
   --lock ID       only this lock
   --user ID       only operations for this end user (X-User-Id)
   --batch ID      only this batch (its ID is printed at the end of a batch and in every --json result)
-  --since WHEN    an ISO-8601 date or date-time (2026-11-03, 2026-11-03T07:00:00Z; a date alone is
-                  midnight UTC), or a span back from now: 30m, 24h, 7d
+  --since WHEN    a date or date-time, UTC unless it ends in Z or +hh:mm, as the window's History
+                  reads it (2026-11-03 is midnight UTC; 2026-11-03T07:30; 2026-11-03T15:30+08:00),
+                  or a span back from now: 30m, 24h, 7d
   --limit N       at most N operations, 1-${HISTORY_MAX_LIMIT} (default ${HISTORY_DEFAULT_LIMIT})
 With --json, one audit entry per line (with its userId, environment and batchId when recorded).
 
@@ -88,7 +92,10 @@ ${GLOBAL_HELP}`,
     if (values.since !== undefined) {
       since = parseSince(values.since, context.deps.clock.now());
       if (!since)
-        throw new UsageError('--since takes a date such as 2026-11-03, a date-time, or a span such as 24h.', 'history');
+        throw new UsageError(
+          `--since: "${values.since}" is not a date, a date-time or a span. Use 2026-11-03 (UTC), 2026-11-03T07:30 (UTC unless it ends in Z or +hh:mm) or a span such as 24h.`,
+          'history',
+        );
     }
     const lockId = values.lock?.trim();
     const userId = values.user?.trim();

@@ -43,6 +43,9 @@ describe('parseSince', () => {
     ['2026-11-01', '2026-11-01T00:00:00.000Z'],
     ['2026-11-01T08:30:00Z', '2026-11-01T08:30:00.000Z'],
     ['2026-11-01T08:30:00+02:00', '2026-11-01T06:30:00.000Z'],
+    // No zone: UTC, as the window's History filter reads it (not this machine's local time).
+    ['2026-11-01T08:30', '2026-11-01T08:30:00.000Z'],
+    ['2026-11-01 08:30:15', '2026-11-01T08:30:15.000Z'],
     ['30m', '2026-11-03T11:30:00.000Z'],
     ['24h', '2026-11-02T12:00:00.000Z'],
     ['7d', '2026-10-27T12:00:00.000Z'],
@@ -50,9 +53,12 @@ describe('parseSince', () => {
     expect(parseSince(text, now)?.toISOString()).toBe(iso);
   });
 
-  it.each(['yesterday', '2026-13-01', '11/03/2026', '5w', ''])('rejects %j', (text) => {
-    expect(parseSince(text, now)).toBeNull();
-  });
+  it.each(['yesterday', '2026-13-01', '2026-02-30', '2026-11-01T24:00', '11/03/2026', '5w', ''])(
+    'rejects %j',
+    (text) => {
+      expect(parseSince(text, now)).toBeNull();
+    },
+  );
 });
 
 describe('historyRows', () => {
@@ -118,6 +124,9 @@ describe('koodrive-lock history', () => {
 
   it('rejects a bad --since or --limit (exit 2)', async () => {
     expect((await runCli(['history', '--since', 'last week', '--data-dir', dataDir])).code).toBe(2);
+    const impossible = await runCli(['history', '--since', '2026-02-30', '--data-dir', dataDir]);
+    expect(impossible.code).toBe(2);
+    expect(impossible.stderr).toContain('--since: "2026-02-30" is not a date');
     expect((await runCli(['history', '--limit', '0', '--data-dir', dataDir])).code).toBe(2);
   });
 });
