@@ -2,12 +2,15 @@ import { type Clock, systemClock } from '../core/clock';
 import { createAuditLog } from '../core/audit/auditLog';
 import { osUserName } from '../core/audit/osUser';
 import { createHttpTransport } from '../core/koodrive/httpTransport';
+import type { Routing } from '../core/koodrive/connectionFor';
 import type { ProxyEnv } from '../core/koodrive/proxyFromEnv';
+import { type ProxyResolver, cachedProxyResolver } from '../core/koodrive/systemProxyCache';
 import type { Transport } from '../core/koodrive/transport';
 import type { SecretSource } from '../core/lockRequest';
 import { createLockService } from '../core/lockService';
 import { ProfileStore } from '../core/profiles/profileStore';
 import { createKeytarStore } from '../core/secrets/keytarStore';
+import { readProxyCredential } from '../core/secrets/proxyCredential';
 import type { SecretStore } from '../core/secrets/secretStore';
 import type { HandlerServices } from '../ipc/handlerServices';
 import { createInflightRequests } from '../ipc/inflightRequests';
@@ -34,6 +37,25 @@ export interface AppServicesOptions {
   launchSandbox?: () => Promise<SandboxServer>;
   /** Where HTTPS_PROXY and NO_PROXY are read for profiles without a proxy of their own; default process.env. */
   env?: ProxyEnv;
+  /**
+   * The system's proxy settings and PAC for a URL, as a PAC answer: electron/main passes Electron's
+   * session.resolveProxy. Hosts without one (the e2e stand-in, tests) pass none: the step is then skipped.
+   */
+  resolveSystemProxy?: ProxyResolver;
+}
+
+/** The proxy routing of every request and check (core/koodrive/connectionFor.ts). */
+function routingFor(options: AppServicesOptions, env: ProxyEnv, secrets: SecretStore): Routing {
+  const routing: Routing = {
+    env,
+    // Read per request only when a proxy was chosen; used only for the proxy origin it was stored for.
+    proxyCredentials: (profile) => readProxyCredential(secrets, profile.id),
+  };
+  if (options.resolveSystemProxy) {
+    const resolve = cachedProxyResolver(options.resolveSystemProxy);
+    routing.systemProxy = { name: 'system proxy settings', resolve, directIsFinal: false };
+  }
+  return routing;
 }
 
 /** The given transport (left open: the caller owns it), or a new real one that dispose closes. */
@@ -51,6 +73,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   const clock = options.clock ?? systemClock;
   const env = options.env ?? process.env;
   const osUser = osUserName();
+  const routing = routingFor(options, env, secrets);
   const locksWithSecret = (secretFor: SecretSource) =>
     createLockService({
       transport: http.transport,
@@ -59,7 +82,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       audit,
       source: options.source ?? 'gui',
       osUser,
-      env,
+      ...routing,
     });
   const locks = locksWithSecret(secretSourceFor(secrets));
   const inflight = createInflightRequests();
@@ -77,6 +100,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     clock,
     osUser,
     proxyEnv: env,
+    routing,
     async dispose() {
       inflight.abortAll();
       try {

@@ -1,6 +1,7 @@
 import type { SandboxInfo } from '../../shared/contract';
 import type { AuditLog } from '../core/audit/auditLog';
 import type { Clock } from '../core/clock';
+import type { Routing } from '../core/koodrive/connectionFor';
 import type { ProxyEnv } from '../core/koodrive/proxyFromEnv';
 import type { Transport } from '../core/koodrive/transport';
 import type { SecretSource } from '../core/lockRequest';
@@ -34,4 +35,6 @@ export interface HandlerServices {
   osUser: string;
   /** Where HTTPS_PROXY and NO_PROXY are read for every request and check (core/koodrive/connectionFor.ts). */
   proxyEnv: ProxyEnv;
+  /** The whole proxy routing of every request and check: env, system proxy (window), stored proxy password. */
+  routing: Routing;
 }
