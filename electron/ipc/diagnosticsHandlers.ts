@@ -57,11 +57,11 @@ export function createDiagnosticsHandlers(services: HandlerServices): Pick<Handl
     },
 
     async checkClock({ profileId }) {
-      return checkServerClock(await profileById(profiles, profileId), { transport, clock, env: services.proxyEnv });
+      return checkServerClock(await profileById(profiles, profileId), { ...services.routing, transport, clock });
     },
 
     async checkConnection({ profileId, userId }) {
-      const deps = { transport, clock, secretFor: lookupSecret, env: services.proxyEnv };
+      const deps = { ...services.routing, transport, clock, secretFor: lookupSecret };
       return checkConnection(await profileById(profiles, profileId), deps, userId);
     },
   };

@@ -63,7 +63,11 @@ async function start(): Promise<void> {
   applyPermissionPolicy(session.defaultSession, paths.allowedPage);
   app.setAboutPanelOptions(aboutPanelOptions(app.getVersion(), iconPath));
 
-  services = createAppServices({ dataDir: paths.dataDir });
+  services = createAppServices({
+    dataDir: paths.dataDir,
+    // The OS proxy settings, PAC and WPAD, as Chromium resolves them: "DIRECT" or "PROXY host:port; …".
+    resolveSystemProxy: (url) => session.defaultSession.resolveProxy(url),
+  });
   // Tightened folder/file modes are said once; a log that cannot be opened is said again on the first operation.
   services.audit.open().then(
     (notices) => notices.forEach((notice) => log.write('warn', notice)),

@@ -84,6 +84,8 @@ function createFake() {
     setPermissionRequestHandler: vi.fn(),
     setPermissionCheckHandler: vi.fn(),
     setDevicePermissionHandler: vi.fn(),
+    /** Electron's answer for the system proxy settings / PAC: "DIRECT" unless a test says otherwise. */
+    resolveProxy: vi.fn<(url: string) => Promise<string>>(async () => 'DIRECT'),
   };
   const nativeTheme = Object.assign(new EventEmitter(), { shouldUseDarkColors: false });
   const Menu = {
@@ -117,6 +119,7 @@ function createFake() {
     nativeTheme.removeAllListeners();
     nativeTheme.shouldUseDarkColors = false;
     vi.clearAllMocks();
+    defaultSession.resolveProxy.mockImplementation(async () => 'DIRECT');
   }
 
   const electronModule = {

@@ -117,6 +117,28 @@ describe('main process lifecycle', { timeout: 30_000 }, () => {
     expect(await listProfiles?.(foreign, undefined)).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
   });
 
+  it('routes requests by the system proxy settings (session.resolveProxy) and the connection check says so', async () => {
+    const win = await startApp();
+    defaultSession.resolveProxy.mockImplementation(async () => 'SOCKS5 10.0.0.1:1080; PROXY 127.0.0.1:9; DIRECT');
+    const own = { sender: win.webContents, senderFrame: { url: `${PAGE}#/profiles`, parent: null } };
+    const call = (method: 'saveProfile' | 'checkConnection', arg: unknown) =>
+      ipcMain.handlers.get(channelFor(method))?.(own, arg) as Promise<{ ok: boolean; value?: unknown }>;
+    const saved = await call('saveProfile', {
+      name: 'Corp',
+      baseUrl: 'https://koodrive.example.com',
+      userId: '1',
+      authMode: 'bearer',
+      moduleCode: '102',
+    });
+    const profileId = (saved.value as { id: string }).id;
+    const checked = await call('checkConnection', { profileId });
+    expect(defaultSession.resolveProxy).toHaveBeenCalledWith('https://koodrive.example.com/');
+    const dns = (checked.value as { steps: { step: string; detail?: string; message?: string }[] }).steps[0];
+    expect(JSON.stringify(dns)).toContain(
+      'Requests go through the proxy 127.0.0.1:9 (system proxy settings: PROXY 127.0.0.1:9; system proxy settings: skipped SOCKS5 10.0.0.1:1080 (SOCKS is not supported))',
+    );
+  });
+
   it('loads the dev server URL when unpackaged with ELECTRON_RENDERER_URL', async () => {
     fakeApp.isPackaged = false;
     process.env.ELECTRON_RENDERER_URL = 'http://localhost:5173';
