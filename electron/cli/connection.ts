@@ -12,6 +12,7 @@ import {
   resolveUserId,
 } from '../../shared/profile';
 import { safeParse } from '../../shared/schema';
+import type { Routing } from '../core/koodrive/connectionFor';
 import type { ProfileStore } from '../core/profiles/profileStore';
 import { CliError, UsageError } from './cliError';
 import { EXIT } from './exitCodes';
@@ -76,6 +77,8 @@ export interface Connection {
    * any user but its own). Undefined: the profile's default user.
    */
   userId?: string;
+  /** The proxy routing of this run (routing.ts); set by lockCommandSetup. */
+  routing?: Routing;
 }
 
 /** Builds and validates a profile from the connection flags; `caPem` is the content of --ca-file. */

@@ -12,6 +12,9 @@ export const CONNECTION_HELP = `Connection (a saved profile, or the whole connec
                            with --profile it overrides the profile's)
       --bearer-prefix WORD Authorization prefix in bearer mode (default Bearer)
       --proxy URL          HTTP proxy (http://host:port) that HTTPS is tunnelled through
+      --pac FILE|URL       a PAC file (path, or http(s):// URL fetched once) that chooses the proxy
+                           when the profile names none; default KOODRIVE_PAC. Then HTTPS_PROXY /
+                           NO_PROXY, then direct (--verbose prints the choice and why)
       --ca-file PEM        extra CA certificate(s) to trust (a company's TLS-inspection CA, the
                            sandbox's --https certificate)
 

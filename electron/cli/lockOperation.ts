@@ -16,6 +16,7 @@ import { formatResult } from './formatResult';
 import { watchInterrupts } from './interrupts';
 import { integerOption } from './options';
 import { createProgressLine, formatSeconds } from './progressLine';
+import { cliRouting } from './routing';
 import { resolveSecret } from './secretSource';
 import { verboseTransport } from './verboseTransport';
 
@@ -28,6 +29,13 @@ export async function lockCommandSetup(
 ): Promise<{ connection: Connection; timeoutMs: number }> {
   const timeoutMs = integerOption(context.values, 'timeout', TIMEOUT_RANGE, command);
   const connection = await resolveConnection(context.values, context.profiles, command);
+  const { values, io, deps } = context;
+  connection.routing = await cliRouting(connection, {
+    values,
+    env: io.env,
+    transport: deps.transport,
+    secretStore: deps.secretStore,
+  });
   return { connection, timeoutMs };
 }
 
@@ -79,7 +87,7 @@ export async function runLockPlan(
     source: 'cli',
     osUser: deps.osUser,
     timeoutMs: plan.timeoutMs,
-    env: io.env,
+    ...(connection.routing ?? { env: io.env }),
   });
 
   const total = plan.operation === 'create' ? 1 : plan.rows.length;

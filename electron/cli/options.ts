@@ -20,6 +20,7 @@ export const OPTIONS = {
   module: { type: 'string' },
   'bearer-prefix': { type: 'string' },
   proxy: { type: 'string' },
+  pac: { type: 'string' },
   'ca-file': { type: 'string' },
   'secret-stdin': { type: 'boolean' },
   file: { type: 'string', short: 'f' },
@@ -34,6 +35,7 @@ export const OPTIONS = {
   batch: { type: 'string' },
   'retry-from': { type: 'string' },
   'allow-unusual': { type: 'boolean' },
+  clear: { type: 'boolean' },
   environment: { type: 'string' },
   status: { type: 'string' },
   device: { type: 'string' },
@@ -60,7 +62,12 @@ export const CONNECTION_FIELD_OPTIONS: readonly OptionName[] = [
 ];
 
 /** Where to connect and which secret to use, for release, renew and create. */
-export const CONNECTION_OPTIONS: readonly OptionName[] = ['profile', ...CONNECTION_FIELD_OPTIONS, 'secret-stdin'];
+export const CONNECTION_OPTIONS: readonly OptionName[] = [
+  'profile',
+  ...CONNECTION_FIELD_OPTIONS,
+  'pac',
+  'secret-stdin',
+];
 
 export interface ParsedCommandLine {
   values: OptionValues;

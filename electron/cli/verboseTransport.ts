@@ -66,6 +66,21 @@ function proxyPasswordOf(proxyUrl: string): string | null {
   }
 }
 
+/** The password inside a Basic Proxy-Authorization from the keychain, so that it can be scrubbed too. */
+function basicPasswordOf(authorization: string): string | null {
+  const decoded = Buffer.from(authorization.replace(/^Basic\s+/i, ''), 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  return colon >= 0 && decoded.length > colon + 1 ? decoded.slice(colon + 1) : null;
+}
+
+/** The route line: the proxy (without credentials) or direct, and why (core/koodrive/proxyDecision.ts). */
+function routeLine(request: HttpRequest): string {
+  const why = request.proxyReason ? ` (${request.proxyReason})` : '';
+  if (!request.proxyUrl) return `direct (no proxy)${why}`;
+  const stored = request.proxyAuthorization ? ', with the proxy password stored for this profile' : '';
+  return `via the proxy ${proxyForDisplay(request.proxyUrl)}${why}${stored}`;
+}
+
 export function verboseTransport(inner: Transport, options: VerboseOptions): Transport {
   let counter = 0;
   const hidden = new Set<string>(options.secret.length > 0 ? [options.secret] : []);
@@ -85,9 +100,11 @@ export function verboseTransport(inner: Transport, options: VerboseOptions): Tra
     const headers = Object.entries(redactHeaders(request.headers)).map(([name, value]) => `${name}: ${value}`);
     const proxyPassword = request.proxyUrl ? proxyPasswordOf(request.proxyUrl) : null;
     if (proxyPassword) hidden.add(proxyPassword);
+    const storedPassword = request.proxyAuthorization ? basicPasswordOf(request.proxyAuthorization) : null;
+    if (storedPassword) hidden.add(storedPassword);
     print(`> ${tag}`, [
       `${request.method} ${request.url.href}`,
-      request.proxyUrl ? `via the proxy ${proxyForDisplay(request.proxyUrl)}` : 'direct (no proxy)',
+      routeLine(request),
       ...(request.url.protocol === 'https:' ? [trustLine(request.tls?.caPem)] : []),
       ...headers,
       ...(request.body ? [`body: ${bodyText(request.body)}`] : []),

@@ -2,6 +2,7 @@
 import type { Profile } from '../../../shared/profile';
 import { CONNECTION_FIELD_OPTIONS } from '../options';
 import { profileSecretState } from '../../core/secrets/boundSecret';
+import { clearProxyCredential, proxyCredentialAccount } from '../../core/secrets/proxyCredential';
 import { SecretStoreError } from '../../core/secrets/secretStore';
 import { CliError, UsageError } from '../cliError';
 import type { Command } from '../command';
@@ -162,8 +163,8 @@ export const profileRemoveCommand: Command = {
   options: [],
   help: `Usage: koodrive-lock profile remove NAME
 
-Removes the profile from profiles.json and its secret from the OS keychain. The audit log keeps its
-entries.
+Removes the profile from profiles.json and its secret and proxy password from the OS keychain. The
+audit log keeps its entries.
 
 ${GLOBAL_HELP}`,
 
@@ -171,12 +172,15 @@ ${GLOBAL_HELP}`,
     const profile = await requireProfile(context, 'profile remove', 'operand');
     await context.profiles.remove(profile.id);
     let removedSecret: boolean;
+    let account = profile.id;
     try {
       removedSecret = await context.deps.secretStore.delete(profile.id);
+      account = proxyCredentialAccount(profile.id);
+      await clearProxyCredential(context.deps.secretStore, profile.id);
     } catch (error) {
       if (!(error instanceof SecretStoreError)) throw error;
       throw new CliError(
-        `Removed profile "${profile.name}", but its keychain entry (service koodrive-lock-admin, account ${profile.id}) could not be removed: ${error.message}`,
+        `Removed profile "${profile.name}", but its keychain entry (service koodrive-lock-admin, account ${account}) could not be removed: ${error.message}`,
         EXIT.usage,
       );
     }
