@@ -36,6 +36,10 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'profile list', load: async () => (await import('./commands/profile')).profileListCommand },
   { name: 'profile show', load: async () => (await import('./commands/profile')).profileShowCommand },
   { name: 'profile remove', load: async () => (await import('./commands/profile')).profileRemoveCommand },
+  {
+    name: 'profile proxy-password',
+    load: async () => (await import('./commands/proxyPassword')).profileProxyPasswordCommand,
+  },
   { name: 'secret set', load: async () => (await import('./commands/secret')).secretSetCommand },
   { name: 'secret clear', load: async () => (await import('./commands/secret')).secretClearCommand },
   { name: 'secret status', load: async () => (await import('./commands/secret')).secretStatusCommand },
