@@ -155,6 +155,15 @@ describe('records list', () => {
     expect(reset.code).toBe(3);
   });
 
+  it('shows each request with --verbose, never the token', async () => {
+    const { code, stderr } = await runCli(['records', 'list', ...bearer(), '--module', '100', '--verbose'], {
+      env: tokenEnv(),
+    });
+    expect(code).toBe(0);
+    expect(stderr).toContain('/koodrive/ose/v1/backup/record?moduleCode=100&pageSize=100');
+    expect(stderr).not.toContain(sandbox.credentials.token);
+  });
+
   it('stops at Ctrl-C and prints what it read (exit 130)', async () => {
     sandbox.setFault({ kind: 'hang' }, 1);
     const running = startCli(['records', 'list', ...bearer()], { env: tokenEnv() });

@@ -82,6 +82,25 @@ describe('record reader against the sandbox (docs/sandbox.md#backup-records-and-
     expect(ids(result.records)).toEqual(sandbox.records(other, '100').map((record) => record.recordId));
   });
 
+  it('pages in app mode with cursor and deviceId in the signed query', async () => {
+    const other = sandbox.users[1] ?? '';
+    const all = sandbox.records(other, '101');
+    const phone = await reader().listRecords({ profile: app, userId: other, moduleCode: '101', pageSize: 4 });
+    const deviceId = phone.records[0]?.device?.deviceId ?? '';
+    const result = await reader().listRecords({
+      profile: app,
+      userId: other,
+      moduleCode: '101',
+      deviceId,
+      pageSize: 4,
+    });
+    expect(result).toMatchObject({ ok: true, nextCursor: null });
+    expect(result.pagesRead).toBeGreaterThan(2);
+    expect(ids(result.records)).toEqual(
+      all.filter((record) => record.deviceId === deviceId).map((record) => record.recordId),
+    );
+  });
+
   it('lists one device only when asked', async () => {
     const all = await reader().listRecords({ profile: bearer, moduleCode: '102' });
     const tablet = all.records.find((record) => record.device?.deviceName?.includes('MatePad'));
