@@ -11,10 +11,10 @@
  * each) and shares one 'abort' listener per signal among the requests using it.
  */
 import http from 'node:http';
-import https from 'node:https';
+import type https from 'node:https';
 import { isIP } from 'node:net';
 import type { Duplex } from 'node:stream';
-import tls from 'node:tls';
+import type tls from 'node:tls';
 import { createKeepAliveHttpAgent, createKeepAliveHttpsAgent } from './keepAliveAgents';
 import { errorCode, transportErrorFrom } from './nodeErrors';
 import { PROXY_CAUSE, type ProxyAddress, ProxyAddressError, parseProxyAddress } from './proxyAddress';
@@ -28,6 +28,11 @@ export interface HttpTransport extends Transport {
 }
 
 const MAX_CA_AGENTS = 8;
+
+/** node:https (with node:tls under it) loads on the first https:// request: an http:// run never needs it. */
+function loadHttps(): typeof https {
+  return process.getBuiltinModule('node:https');
+}
 
 class AgentPool {
   readonly http = createKeepAliveHttpAgent();
@@ -262,7 +267,7 @@ function exchange(request: HttpRequest, agents: AgentPool): Promise<HttpResponse
 
     /** options carry the method and headers of the request as given. */
     const send = (options: http.RequestOptions, secure: boolean): void => {
-      const req = (secure ? https : http).request(options);
+      const req = (secure ? loadHttps() : http).request(options);
       live.push(req);
       req.on('error', fail);
       req.on('response', (res) => {
@@ -335,7 +340,7 @@ function exchange(request: HttpRequest, agents: AgentPool): Promise<HttpResponse
         // Never the Host header's name (the KooDrive host), which Node's agent would otherwise use; '' = no SNI for an IP.
         connectOptions.servername = isIP(proxyHost) ? '' : proxyHost;
       }
-      const connect = (proxy.secure ? https : http).request(connectOptions);
+      const connect = (proxy.secure ? loadHttps() : http).request(connectOptions);
       oneShot.push(connect);
       connect.on('error', (error) => finish(proxyUnreachable(error, proxy)));
       connect.on('connect', (res: http.IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -358,7 +363,7 @@ function exchange(request: HttpRequest, agents: AgentPool): Promise<HttpResponse
         if (head.length > 0) socket.unshift(head);
         const tlsHost = tlsHostFor(request);
         const caPem = request.tls?.caPem;
-        const secure = tls.connect({
+        const secure = process.getBuiltinModule('node:tls').connect({
           socket,
           host: tlsHost,
           ...(isIP(tlsHost) ? {} : { servername: tlsHost }),

@@ -6,7 +6,7 @@
  */
 import { X509Certificate } from 'node:crypto';
 import fs from 'node:fs';
-import tls from 'node:tls';
+import type tls from 'node:tls';
 import { pemCertificateBlocks } from '../../../shared/certificateFile';
 
 type CaSet = 'default' | 'system' | 'bundled' | 'extra';
@@ -20,8 +20,13 @@ export interface DefaultTrust {
   sources: readonly string[];
 }
 
+/** node:tls, loaded when a certificate is first needed (never for an http:// server). */
+function loadTls(): typeof tls {
+  return process.getBuiltinModule('node:tls');
+}
+
 function getCaCertificates(): GetCaCertificates | null {
-  const candidate: unknown = (tls as { getCACertificates?: unknown }).getCACertificates;
+  const candidate: unknown = (loadTls() as { getCACertificates?: unknown }).getCACertificates;
   return typeof candidate === 'function' ? (candidate as GetCaCertificates) : null;
 }
 
@@ -55,7 +60,7 @@ export function defaultTrust(): DefaultTrust {
     certificates = [...get('default'), ...system];
   } else {
     sources.push('not the OS trust store (this Node cannot read it)');
-    certificates = [...tls.rootCertificates, ...extraFromFile(extraFile)];
+    certificates = [...loadTls().rootCertificates, ...extraFromFile(extraFile)];
   }
   if (extraFile) sources.push('NODE_EXTRA_CA_CERTS');
   cachedTrust = { certificates: [...new Set(certificates)], sources };
@@ -93,7 +98,7 @@ export function trustContext(caPem?: string): tls.SecureContext {
   let context = contexts.get(key);
   if (!context) {
     const extra = caPem ? extraCaBlocks(caPem) : [];
-    context = tls.createSecureContext({ ca: [...defaultTrust().certificates, ...extra] });
+    context = loadTls().createSecureContext({ ca: [...defaultTrust().certificates, ...extra] });
     if (contexts.size >= MAX_CONTEXTS) contexts.clear();
     contexts.set(key, context);
   }
