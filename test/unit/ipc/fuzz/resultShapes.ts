@@ -214,9 +214,7 @@ function recordRead(fields: Record<string, Check>): Check {
     })(value, at);
     if (problem) return problem;
     const result = value as { ok: boolean; kind: string };
-    return result.ok === (result.kind === 'success') || result.kind === 'invalid-input'
-      ? null
-      : `${at}.ok does not match kind ${result.kind}`;
+    return result.ok === (result.kind === 'success') ? null : `${at}.ok does not match kind ${result.kind}`;
   };
 }
 
