@@ -105,7 +105,7 @@ export interface RecordListResult extends RecordReadOutcome {
   /** Newest first, as the server sent them; filtered by device when a deviceId was asked for. */
   records: BackupRecordView[];
   pagesRead: number;
-  /** Non-null when more records are left: the limit was reached, or the listing was cancelled or failed mid-way. */
+  /** Where to go on when records are left: the limit was reached, or the listing was cancelled after a page; else null (the end, or a failure). */
   nextCursor: string | null;
   /** The listing stopped at its limit, not at the end. */
   limitReached: boolean;

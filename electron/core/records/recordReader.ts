@@ -202,7 +202,7 @@ export function createRecordReader(deps: RecordReaderDeps): RecordReader {
       if (request.signal?.aborted) {
         return {
           ...done,
-          ...notSentOutcome(LIST_RECORDS, begun, 'cancelled', ''),
+          ...notSentOutcome(LIST_RECORDS, { host: begun.host, userId: begun.userId }, 'cancelled', ''),
           durationMs: done.durationMs,
           nextCursor: next,
         };
