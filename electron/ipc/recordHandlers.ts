@@ -11,9 +11,9 @@ export type RecordMethod = 'listRecords' | 'viewRecord' | 'listRecordFiles';
 export function createRecordHandlers(services: HandlerServices): Pick<Handlers, RecordMethod> {
   const { profiles, inflight } = services;
   const reader = createRecordReader({
+    ...services.routing,
     transport: services.transport,
     clock: services.clock,
-    env: services.proxyEnv,
     secretFor: secretSourceFor(services.secrets),
   });
 

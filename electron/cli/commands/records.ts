@@ -37,7 +37,7 @@ async function readerFor(
     clock: deps.clock,
     secretFor: async () => secret,
     timeoutMs,
-    env: io.env,
+    ...(connection.routing ?? { env: io.env }),
   });
   const controller = new AbortController();
   const dispose = io.onInterrupt(() => {
