@@ -81,7 +81,7 @@ export function InspectScreen({ profiles, profile, onSelectProfile, onOpenLocks 
   }, [shown, resultsId]);
 
   return (
-    <div className="page page--wide">
+    <div className="page inspect-page">
       <div className="page-head">
         <h1 className="page-title">{t('inspect.title')}</h1>
         <p className="page-subtitle">{t('inspect.subtitle')}</p>
