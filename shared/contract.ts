@@ -66,6 +66,16 @@ export interface SecretStatus {
   store: string;
 }
 
+/** The profile's proxy user name and password in the keychain: never the password itself. */
+export interface ProxyPasswordStatus {
+  stored: boolean;
+  /** The proxy origin (scheme://host:port) the password is used for, only that one; null when none is stored. */
+  proxy: string | null;
+  /** The proxy user name (not secret); null when none is stored. */
+  user: string | null;
+  store: string;
+}
+
 export interface SandboxInfo {
   running: boolean;
   baseUrl: string | null;
@@ -104,6 +114,18 @@ export const contract = {
     result: returns<SecretStatus>(),
   },
   clearSecret: { args: object({ profileId: profileIdSchema }), result: returns<SecretStatus>() },
+  proxyPasswordStatus: { args: object({ profileId: profileIdSchema }), result: returns<ProxyPasswordStatus>() },
+  /** proxyUrl: the proxy the password is for; default the profile's proxy. The password never comes back. */
+  setProxyPassword: {
+    args: object({
+      profileId: profileIdSchema,
+      proxyUrl: optional(string({ min: 1, max: 2048, trim: true })),
+      user: string({ min: 1, max: 256 }),
+      password: string({ min: 1, max: 1024 }),
+    }),
+    result: returns<ProxyPasswordStatus>(),
+  },
+  clearProxyPassword: { args: object({ profileId: profileIdSchema }), result: returns<ProxyPasswordStatus>() },
   releaseLock: { args: existingLockArgs, result: returns<LockResult>() },
   renewLock: { args: existingLockArgs, result: returns<LockResult>() },
   createLock: {
