@@ -3,6 +3,7 @@ import { profileProblem } from '../../shared/profile';
 import type { LockResult } from '../../shared/result';
 import type { LockRequest } from '../core/lockRequest';
 import { destinationChanged, profileSecretState, storeProfileSecret } from '../core/secrets/boundSecret';
+import { proxyCredentialAccount, proxyOriginOf } from '../core/secrets/proxyCredential';
 import { AppError } from './appError';
 import type { HandlerServices } from './handlerServices';
 import { SecretStoreError } from '../core/secrets/secretStore';
@@ -71,12 +72,17 @@ export function createCoreHandlers(services: HandlerServices): Pick<Handlers, Co
       // A new profile never inherits an entry left under its id; a changed destination never keeps its secret.
       const stale = previous === undefined || destinationChanged(previous, saved);
       const secretCleared = stale && (await deleteIfReachable(saved.id));
+      // The proxy password follows the same rule for the proxy: a re-pointed proxy never keeps it.
+      if (previous === undefined || proxyOriginOf(previous.proxyUrl ?? '') !== proxyOriginOf(saved.proxyUrl ?? '')) {
+        await deleteIfReachable(proxyCredentialAccount(saved.id));
+      }
       return { ...saved, secretCleared: previous !== undefined && secretCleared };
     },
 
     async deleteProfile({ profileId }) {
       // The keychain entry goes first: a failure then leaves nothing half-deleted or orphaned.
       await secrets.delete(profileId);
+      await secrets.delete(proxyCredentialAccount(profileId));
       return { deleted: await profiles.remove(profileId) };
     },
 

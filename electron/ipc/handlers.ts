@@ -4,12 +4,14 @@ import { createBatchHandlers } from './batchHandlers';
 import { createCoreHandlers } from './coreHandlers';
 import { createDiagnosticsHandlers } from './diagnosticsHandlers';
 import { createHistoryHandlers } from './historyHandlers';
+import { createProxyPasswordHandlers } from './proxyPasswordHandlers';
 import { createRecordHandlers } from './recordHandlers';
 
 /** The implementation of every method of the contract, one feature file each. */
 export function createHandlers(services: HandlerServices): Handlers {
   return {
     ...createCoreHandlers(services),
+    ...createProxyPasswordHandlers(services),
     ...createBatchHandlers(services),
     ...createHistoryHandlers(services),
     ...createDiagnosticsHandlers(services),

@@ -110,6 +110,7 @@ const lockResult: Check = (value, at) => {
 };
 
 const secretStatus = shape({ stored: bool, destinationChanged: bool, store: str });
+const proxyPasswordStatus = shape({ stored: bool, proxy: nullable(str), user: nullable(str), store: str });
 const sandboxInfo = shape({
   running: bool,
   baseUrl: nullable(str),
@@ -258,6 +259,9 @@ export const VALUE_SHAPES: Record<MethodName, Check> = {
   secretStatus,
   setSecret: secretStatus,
   clearSecret: secretStatus,
+  proxyPasswordStatus,
+  setProxyPassword: proxyPasswordStatus,
+  clearProxyPassword: proxyPasswordStatus,
   releaseLock: lockResult,
   renewLock: lockResult,
   createLock: lockResult,
