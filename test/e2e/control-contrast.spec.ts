@@ -70,6 +70,10 @@ test('control borders and the current tab are at least 3:1 in both themes', asyn
   for (const screen of [en['nav.locks'], en['nav.profiles'], en['nav.batch'], en['nav.diagnostics']]) {
     await nav(screen).click();
     await expect(nav(screen)).toHaveAttribute('aria-current', 'page');
+    // Screens after the first load lazily: measure once the screen's own controls are there.
+    await expect(
+      page.locator('main').locator('input:not([type=checkbox]):not([type=radio]), select, textarea').first(),
+    ).toBeVisible();
     for (const colorScheme of ['light', 'dark'] as const) {
       const { borders, tabs } = await measure(page, colorScheme);
       expect(borders.length, `${screen}: controls found`).toBeGreaterThan(0);
