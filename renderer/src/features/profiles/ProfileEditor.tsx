@@ -21,6 +21,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ProfileConnectionFields } from './ProfileConnectionFields';
 import { ProfileNetworkSection } from './ProfileNetworkSection';
+import { ProxyPasswordField } from './ProxyPasswordField';
 import { SecretField } from './SecretField';
 import { SelectField } from '../../components/SelectField';
 import { TextField } from '../../components/TextField';
@@ -235,6 +236,14 @@ export function ProfileEditor({ profile, onSaved, onDeleted, onOpenLocks }: Prof
         proxyRef={proxyInput}
         caRef={caInput}
       />
+
+      {profile && networkOpen && (
+        <ProxyPasswordField
+          key={`${profile.id} ${profile.proxyUrl ?? ''}`}
+          profileId={profile.id}
+          proxyUrl={profile.proxyUrl ?? ''}
+        />
+      )}
 
       <div className="actions actions--footer">
         <button type="submit" className="button button--primary" disabled={saving.busy}>

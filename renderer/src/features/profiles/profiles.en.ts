@@ -71,4 +71,14 @@ export const profilesEn = {
   'profile.userId.app': 'Default user ID (optional)',
   'profile.userId.appHelp':
     'An app profile acts for any user of the tenant: the user is chosen for each operation. This one is filled in first.',
+  'proxyPassword.title': 'Proxy user name and password',
+  'proxyPassword.stored': 'Stored in the keychain for {proxy} as {user}',
+  'proxyPassword.notStored': 'Not stored',
+  'proxyPassword.proxy': 'For the proxy',
+  'proxyPassword.user': 'Proxy user name',
+  'proxyPassword.password': 'Proxy password',
+  'proxyPassword.help':
+    'Only if the proxy asks for a password (HTTP 407). Kept in the keychain, never shown again, and sent only to exactly this proxy (the profile’s, or one the system settings choose). Changing the profile’s proxy removes it.',
+  'proxyPassword.store': 'Store proxy password',
+  'proxyPassword.remove': 'Remove',
 } as const;

@@ -72,4 +72,14 @@ export const profilesZhCN: Readonly<Record<keyof typeof profilesEn, string>> = {
   'profile.environment.help': '显示在每个界面和每次确认中。生产环境在发送前要求更加谨慎。默认值：根据主机判断。',
   'profile.userId.app': '默认用户 ID（可选）',
   'profile.userId.appHelp': '应用配置可代租户的任意用户操作：每次操作时选择用户。此处的用户会被预先填入。',
+  'proxyPassword.title': '代理用户名和密码',
+  'proxyPassword.stored': '已存储在钥匙串中，用于 {proxy}，用户 {user}',
+  'proxyPassword.notStored': '未存储',
+  'proxyPassword.proxy': '用于代理',
+  'proxyPassword.user': '代理用户名',
+  'proxyPassword.password': '代理密码',
+  'proxyPassword.help':
+    '仅当代理要求密码（HTTP 407）时填写。保存在钥匙串中，不会再次显示，并且只发送给这个代理（配置中的代理，或系统设置选择的代理）。更改配置的代理会删除它。',
+  'proxyPassword.store': '存储代理密码',
+  'proxyPassword.remove': '删除',
 };
