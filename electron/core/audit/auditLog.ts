@@ -1,3 +1,4 @@
+import type { Stats } from 'node:fs';
 import fs from 'node:fs/promises';
 import { CHAIN_OVERHEAD_BYTES, chainRecord } from './auditChain';
 import { ensureAuditDir } from './auditDir';
@@ -8,7 +9,7 @@ import { AuditLogError } from './auditLogError';
 import { describeError } from './auditProblems';
 import { type AuditReadResult, readAuditFiles } from './auditReader';
 import { checkAuditRecord } from './auditRecord';
-import { chainTail } from './auditTail';
+import { type Tail, chainTail } from './auditTail';
 
 export { osUserName } from './osUser';
 
@@ -43,6 +44,14 @@ export interface AuditLog extends AuditSink {
   close(): Promise<void>;
 }
 
+/** Where this writer left the live file: while it is still that file at that size, its chain head is known. */
+interface WrittenHead {
+  dev: number;
+  ino: number;
+  size: number;
+  prev: string;
+}
+
 interface PendingLine {
   /** The record's JSON, without the chain fields. */
   json: string;
@@ -71,10 +80,12 @@ export function createAuditLog(options: AuditLogOptions): AuditLog {
   let unreported: string[] = [];
   const pending: PendingLine[] = [];
   let draining: Promise<void> | null = null;
+  let head: WrittenHead | null = null;
 
   async function closeHandle(): Promise<void> {
     const open = handle;
     handle = null;
+    head = null;
     await open?.close().catch(() => {});
   }
 
@@ -86,18 +97,29 @@ export function createAuditLog(options: AuditLogOptions): AuditLog {
     prepared = true;
   }
 
-  /** The open live file and its size; reopened when another process has rotated it away. */
-  async function liveFile(): Promise<{ fd: fs.FileHandle; size: number }> {
+  /** The open live file and its stats; reopened when another process has rotated it away. */
+  async function liveFile(): Promise<{ fd: fs.FileHandle; stats: Stats }> {
     if (handle) {
       const [opened, onDisk] = await Promise.all([handle.stat(), fs.lstat(file).catch(() => null)]);
-      if (onDisk && onDisk.ino === opened.ino && onDisk.dev === opened.dev) return { fd: handle, size: opened.size };
+      if (onDisk && onDisk.ino === opened.ino && onDisk.dev === opened.dev) return { fd: handle, stats: opened };
       await closeHandle();
     }
     await prepare();
     const { handle: fd, notices } = await openLiveFile(file);
     unreported.push(...notices);
     handle = fd;
-    return { fd, size: (await fd.stat()).size };
+    return { fd, stats: await fd.stat() };
+  }
+
+  /**
+   * The chain head: known without reading when the live file is still the one this writer last wrote and
+   * has not grown since (no other writer appended, nothing rotated it); else read from the files.
+   */
+  async function tailOf(fd: fs.FileHandle, stats: Stats): Promise<Tail> {
+    if (head && head.dev === stats.dev && head.ino === stats.ino && head.size === stats.size) {
+      return { prev: head.prev, endsWithNewline: true };
+    }
+    return chainTail(fd, stats.size, dataDir);
   }
 
   async function rotate(fd: fs.FileHandle): Promise<void> {
@@ -109,15 +131,19 @@ export function createAuditLog(options: AuditLogOptions): AuditLog {
   async function writeBatch(batch: readonly PendingLine[]): Promise<void> {
     await prepare();
     await withAuditLock(dataDir, file, async () => {
-      let { fd, size } = await liveFile();
-      const tail = await chainTail(fd, size, dataDir);
+      let { fd, stats } = await liveFile();
+      let size = stats.size;
+      const tail = await tailOf(fd, stats);
+      // Until this write is on disk, the head is not known (a failure half-way leaves the file unknown).
+      head = null;
       let prev = tail.prev;
       let lead = tail.endsWithNewline ? '' : '\n';
       let next = 0;
       while (next < batch.length) {
         if (size > 0 && size + batch[next].size > maxBytes) {
           await rotate(fd);
-          ({ fd, size } = await liveFile());
+          ({ fd, stats } = await liveFile());
+          size = stats.size;
           lead = '';
         }
         let end = next + 1;
@@ -140,6 +166,7 @@ export function createAuditLog(options: AuditLogOptions): AuditLog {
         next = end;
       }
       await fd.sync();
+      head = { dev: stats.dev, ino: stats.ino, size, prev };
     });
   }
 

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { AuditEntry } from '../../../../electron/core/audit/auditEntry';
 import { type AuditLog, createAuditLog } from '../../../../electron/core/audit/auditLog';
 import { AuditLogError } from '../../../../electron/core/audit/auditLogError';
+import { verifyAuditLog } from '../../../../electron/core/audit/verifyAuditLog';
 
 let root: string;
 let dataDir: string;
@@ -111,6 +112,33 @@ describe('createAuditLog: append and read', () => {
     await open().append(entry(1));
     await open().append(entry(2));
     expect((await open().read()).map((e) => e.operationId)).toEqual(['op-2', 'op-1']);
+  });
+
+  test('two writers taking turns on one file keep one unbroken chain (each notices the other grew it)', async () => {
+    const app = open();
+    const cli = open();
+    for (let n = 0; n < 6; n += 1) await (n % 2 === 0 ? app : cli).append(entry(n));
+    await app.append(entry(6));
+    await app.append(entry(7));
+    expect(await verifyAuditLog(dataDir)).toMatchObject({ intact: true, entries: 8 });
+  });
+
+  test('a writer notices its file rotated away and replaced by another of the same size', async () => {
+    const log = open();
+    await log.append(entry(1));
+    // Another log's file: one entry of the same length as entry 1, with another hash.
+    const otherDir = path.join(root, 'other');
+    const other = createAuditLog({ dataDir: otherDir });
+    await other.append(entry(9));
+    await other.close();
+    const replacement = await fs.readFile(path.join(otherDir, 'audit.jsonl'));
+    expect(replacement.length).toBe((await fs.stat(log.path)).size);
+    await fs.rename(log.path, path.join(dataDir, 'audit.1.jsonl'));
+    await fs.writeFile(log.path, replacement, { mode: 0o600 });
+    await log.append(entry(2));
+    const lines = (await fs.readFile(log.path, 'utf8')).trim().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(JSON.parse(lines[1]).prev).toBe(JSON.parse(lines[0]).hash);
   });
 
   test('a later append reopens the file after close()', async () => {
