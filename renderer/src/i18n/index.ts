@@ -64,6 +64,28 @@ export function t(key: MessageKey, params?: MessageParams): string {
   return format(TABLES[localeStore.get()][key] ?? en[key], params);
 }
 
+/** A message with a count: the catalogue's `<base>.one`, `.other`, … form that the language's plural rules pick. */
+type BaseOfOther<Key> = Key extends `${infer Base}.other` ? Base : never;
+export type PluralBase = BaseOfOther<MessageKey>;
+
+const pluralRules = new Map<Locale, Intl.PluralRules>();
+
+export function tCount(base: PluralBase, count: number, params?: MessageParams): string {
+  const active = localeStore.get();
+  let rules = pluralRules.get(active);
+  if (!rules) {
+    rules = new Intl.PluralRules(active);
+    pluralRules.set(active, rules);
+  }
+  const key = `${base}.${rules.select(count)}`;
+  const other: MessageKey = `${base}.other`;
+  return isMessageKey(key) ? t(key, params) : t(other, params);
+}
+
+function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(en, key);
+}
+
 export function applyDocumentLanguage(): void {
   if (typeof document === 'undefined') return;
   document.documentElement.lang = localeStore.get();

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { Profile } from '../../../../shared/profile';
-import { t } from '../../i18n';
+import { t, tCount } from '../../i18n';
 import { formatCount } from '../../lib/numberFormat';
 import { environmentName, isProduction } from '../../lib/environment';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
@@ -52,7 +52,7 @@ export function BatchConfirmDialog({
   return (
     <ConfirmDialog
       title={title(kind, count)}
-      confirmLabel={t(count === 1 ? 'batch.confirm.action.one' : 'batch.confirm.action.other', params)}
+      confirmLabel={tCount('batch.confirm.action', count, params)}
       tone="danger"
       onConfirm={() => {
         if (typedOk) onConfirm();

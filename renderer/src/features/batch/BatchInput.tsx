@@ -2,7 +2,7 @@ import { type ChangeEvent, type FormEvent, type ReactNode, useRef, useState } fr
 import { BATCH_MAX_CONCURRENCY, BATCH_MAX_LOCKS } from '../../../../shared/batch';
 import type { BatchInput as ParsedBatchInput } from '../../../../shared/batchInput';
 import type { Profile } from '../../../../shared/profile';
-import { t } from '../../i18n';
+import { t, tCount } from '../../i18n';
 import { formatCount } from '../../lib/numberFormat';
 import { batchInputSummary } from './batchInputText';
 import type { BatchPlan } from './batchRows';
@@ -37,12 +37,12 @@ export interface BatchInputProps {
 export function batchBlocker(plan: BatchPlan, skipInvalid: boolean): string | null {
   if (plan.batchUserProblem) return null;
   if (plan.withoutUser > 0) {
-    return t(plan.withoutUser === 1 ? 'batch.user.needed.one' : 'batch.user.needed.other', {
+    return tCount('batch.user.needed', plan.withoutUser, {
       count: formatCount(plan.withoutUser),
     });
   }
   if (plan.invalid.length > 0 && !skipInvalid) {
-    return t(plan.invalid.length === 1 ? 'batch.invalid.blocks.one' : 'batch.invalid.blocks.other', {
+    return tCount('batch.invalid.blocks', plan.invalid.length, {
       count: formatCount(plan.invalid.length),
     });
   }
@@ -53,7 +53,7 @@ function countLine(plan: BatchPlan): string {
   const count = plan.rows.length;
   if (count === 0) return t('batch.count.empty');
   const params = { count: formatCount(count), users: formatCount(plan.users) };
-  if (plan.users <= 1) return t(count === 1 ? 'batch.count.one' : 'batch.count.other', params);
+  if (plan.users <= 1) return tCount('batch.count', count, params);
   return t('batch.count.users', params);
 }
 
@@ -186,7 +186,7 @@ export function BatchInput({
         </label>
         <p id="batch-unusual-help" className="field-help">
           {parsed.unusual.length > 0
-            ? t(parsed.unusual.length === 1 ? 'batch.unusual.one' : 'batch.unusual.other', {
+            ? tCount('batch.unusual', parsed.unusual.length, {
                 count: formatCount(parsed.unusual.length),
               })
             : t('batch.unusual.help')}
@@ -216,7 +216,7 @@ export function BatchInput({
               checked={skipInvalid}
               onChange={(event) => onSkipInvalidChange(event.target.checked)}
             />
-            {t(plan.invalid.length === 1 ? 'batch.invalid.skip.one' : 'batch.invalid.skip.other', {
+            {tCount('batch.invalid.skip', plan.invalid.length, {
               count: formatCount(plan.invalid.length),
             })}
           </label>
@@ -251,7 +251,7 @@ export function BatchInput({
             plan.batchUserProblem !== null
           }
         >
-          {t(count === 1 ? 'batch.start.one' : 'batch.start.other', { count: formatCount(count) })}
+          {tCount('batch.start', count, { count: formatCount(count) })}
         </button>
       </div>
     </form>

@@ -1,5 +1,5 @@
 import type { BatchInputProblem } from '../../../../shared/batchInput';
-import { t } from '../../i18n';
+import { t, tCount } from '../../i18n';
 import { formatCount } from '../../lib/numberFormat';
 
 const SHOWN = 100;
@@ -11,7 +11,7 @@ export function BatchInvalidList({ invalid }: { invalid: readonly BatchInputProb
   return (
     <section className="batch-invalid" aria-labelledby="batch-invalid-title">
       <h3 id="batch-invalid-title" className="subheading batch-invalid-title">
-        {t(count === 1 ? 'batch.invalid.title.one' : 'batch.invalid.title.other', params)}
+        {tCount('batch.invalid.title', count, params)}
       </h3>
       <div className="batch-table-wrap batch-invalid-wrap">
         <table className="batch-table" aria-labelledby="batch-invalid-title">

@@ -4,7 +4,7 @@ import type { HistoryRow } from '../../../../shared/history';
 import { lockAdmin } from '../../api/lockAdmin';
 import { useIpcCall } from '../../api/useIpcCall';
 import { useHistoryRows } from './useHistoryRows';
-import { t } from '../../i18n';
+import { t, tCount } from '../../i18n';
 import { downloadCsv, timestampedCsvName } from '../../lib/csvDownload';
 import { formatCount } from '../../lib/numberFormat';
 import {
@@ -87,9 +87,7 @@ export function HistoryScreen({ initialFilter }: HistoryScreenProps) {
 
   const total = history.total;
   const countText =
-    total === null
-      ? t('history.count.loading')
-      : t(total === 1 ? 'history.count.one' : 'history.count.other', { count: formatCount(total) });
+    total === null ? t('history.count.loading') : tCount('history.count', total, { count: formatCount(total) });
 
   return (
     <div className="page page--wide">
@@ -106,7 +104,7 @@ export function HistoryScreen({ initialFilter }: HistoryScreenProps) {
           <AuditIntegrityBadge reloadCount={reloadCount} />
           {history.skipped > 0 && (
             <span className="badge badge--warn">
-              {t(history.skipped === 1 ? 'history.skipped.one' : 'history.skipped.other', {
+              {tCount('history.skipped', history.skipped, {
                 count: formatCount(history.skipped),
               })}
             </span>
