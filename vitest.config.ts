@@ -11,6 +11,7 @@ export default defineConfig({
           // Work-bound tests (property runs, fuzzing) must not fail because a shared CI machine is slow:
           // no unit test asserts a duration, so the limit only catches hangs.
           testTimeout: 30_000,
+          hookTimeout: 30_000,
         },
       },
       {
