@@ -3,6 +3,7 @@ import { userIdProblem } from '../../../../shared/identifiers';
 import type { Profile } from '../../../../shared/profile';
 import { RECORD_LIST_DEFAULT_LIMIT } from '../../../../shared/records';
 import { useSecretStatus } from '../profiles/useSecretStatus';
+import type { LocksPrefill } from '../locks/LocksScreen';
 import { useRecentUserIds } from '../locks/useRecentLockIds';
 import { t } from '../../i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -11,18 +12,12 @@ import { RecordsPanel } from './RecordsPanel';
 import { useRecordListing } from './useRecordListing';
 import './inspect.css';
 
-/** Where "Open in Locks" goes: the Locks screen with this profile, user and module filled in. */
-export interface LocksTarget {
-  profileId: string;
-  userId: string;
-  moduleCode: string;
-}
-
 export interface InspectScreenProps {
   profiles: Profile[];
   profile: Profile;
   onSelectProfile: (profileId: string) => void;
-  onOpenLocks: (target: LocksTarget) => void;
+  /** "Open in Locks": the Locks screen with this profile, user and module filled in. */
+  onOpenLocks: (target: LocksPrefill) => void;
 }
 
 /** The query as typed for one profile; another profile starts from its own default user and module. */

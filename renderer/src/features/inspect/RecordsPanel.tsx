@@ -2,7 +2,7 @@ import { useId, useMemo, useState } from 'react';
 import { t } from '../../i18n';
 import { downloadCsv, timestampedCsvName } from '../../lib/csvDownload';
 import { formatCount } from '../../lib/numberFormat';
-import type { LocksTarget } from './InspectScreen';
+import type { LocksPrefill } from '../locks/LocksScreen';
 import { ReadFailure } from './ReadFailure';
 import { RecordDetails } from './RecordDetails';
 import { RecordFilters } from './RecordFilters';
@@ -16,7 +16,7 @@ export interface RecordsPanelProps {
   listing: RecordListing;
   /** The heading that takes focus when the listing arrives. */
   headingId: string;
-  onOpenLocks: (target: LocksTarget) => void;
+  onOpenLocks: (target: LocksPrefill) => void;
 }
 
 function countKey(count: number) {
