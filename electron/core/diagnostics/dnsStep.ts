@@ -1,5 +1,4 @@
 /** Step 1: the host name resolves (the proxy's, when the profile has one). IP literals and localhost pass at once. */
-import { promises as dns } from 'node:dns';
 import { isIP } from 'node:net';
 import { isLoopbackHost } from '../../../shared/identifiers';
 import { errorCode } from '../koodrive/nodeErrors';
@@ -7,7 +6,9 @@ import { type StepOutcome, failed, passed, withTimeout } from './stepOutcome';
 
 export type Lookup = (hostname: string) => Promise<Array<{ address: string; family: number }>>;
 
-const systemLookup: Lookup = (hostname) => dns.lookup(hostname, { all: true, verbatim: true });
+// node:dns loads with the first check, not when the app starts (docs/benchmarks.md, desktop start-up).
+const systemLookup: Lookup = (hostname) =>
+  process.getBuiltinModule('node:dns').promises.lookup(hostname, { all: true, verbatim: true });
 
 export interface DnsResult {
   outcome: StepOutcome;

@@ -1,6 +1,6 @@
 /** A CONNECT tunnel through an http:// or https:// proxy, for the TLS step of a profile with a proxy. */
 import http from 'node:http';
-import https from 'node:https';
+import type https from 'node:https';
 import { isIP } from 'node:net';
 import type { Duplex } from 'node:stream';
 import type tls from 'node:tls';
@@ -50,7 +50,8 @@ export function openTunnel(input: {
       // Never the Host header's name (the KooDrive host), which Node's agent would otherwise use; '' = no SNI for an IP.
       options.servername = isIP(input.proxyHostname) ? '' : input.proxyHostname;
     }
-    const request = (input.tlsTo ? https : http).request(options);
+    // node:https loads for an https:// proxy only, not when the app starts (docs/benchmarks.md, desktop start-up).
+    const request = (input.tlsTo ? process.getBuiltinModule('node:https') : http).request(options);
     const fail = (message: string, remedy = CONNECT_REMEDY) => {
       if (settled) return;
       settled = true;

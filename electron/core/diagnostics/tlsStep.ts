@@ -7,7 +7,7 @@
  */
 import { isIP } from 'node:net';
 import type { Duplex } from 'node:stream';
-import tls from 'node:tls';
+import type tls from 'node:tls';
 import { remedies } from '../koodrive/remedies';
 import { TLS_OVERRIDE_MESSAGE, tlsVerificationDisabled } from '../koodrive/tlsEnvironment';
 import { errorCode, plainHttpCode } from '../koodrive/nodeErrors';
@@ -163,7 +163,8 @@ export function tlsStep(input: {
       input.timeoutMs,
     );
     const handshake = (through?: Duplex) => {
-      const socket = tls.connect({
+      // node:tls loads with the first check, not when the app starts (docs/benchmarks.md, desktop start-up).
+      const socket = process.getBuiltinModule('node:tls').connect({
         host: target.hostname,
         port: target.port,
         ...(through ? { socket: through } : {}),
