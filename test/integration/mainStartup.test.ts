@@ -28,9 +28,12 @@ describe('desktop main start-up', () => {
     const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', CHILD, INDEX, dataDir], {
       timeout: 30_000,
     });
-    const marks = JSON.parse(stdout) as { windowMs: number; modules: string[] };
+    const marks = JSON.parse(stdout) as { windowMs: number; modules: string[]; builtins: string[] };
     expect(marks.windowMs).toBeGreaterThan(0);
     expect(marks.modules).toContain(INDEX);
     expect(marks.modules.filter((file) => /selfsigned|@peculiar|[\\/]server-[\w-]+\.js$/.test(file))).toEqual([]);
+    // TLS, HTTPS and DNS load with the first request or check that needs them.
+    expect(marks.builtins).toContain('http');
+    expect(marks.builtins.filter((name) => ['tls', 'https', 'dns'].includes(name))).toEqual([]);
   });
 });

@@ -2,7 +2,8 @@
  * The desktop main process's start-up under plain Node (issue 15 item 7): loads the built
  * out/main/index.js with `electron` answered by a stub, and stops at the first BrowserWindow. Prints
  * one JSON line: ms since process start when index.js began to load, when its imports were done, when
- * the first window was asked for, and the module files loaded by then (absolute paths).
+ * the first window was asked for, the module files loaded by then (absolute paths) and the Node built-ins
+ * loaded since the stub was installed (`node:tls` …).
  * Usage: node mainStartupChild.js <out/main/index.js> <data dir>
  */
 import Module from 'node:module';
@@ -13,10 +14,22 @@ interface Marks {
   importedMs: number;
   windowMs: number;
   modules: string[];
+  builtins: string[];
 }
 
 const [indexJs, dataDir] = process.argv.slice(2);
 const marks: Partial<Marks> = {};
+/** Node's list of the built-in modules it has loaded (undocumented, present since early Node). */
+const moduleLoadList = (): readonly string[] => (process as unknown as { moduleLoadList: string[] }).moduleLoadList;
+const builtinsBefore = new Set(moduleLoadList());
+
+/** Public built-in modules loaded since this script started, e.g. 'tls'. */
+function builtinsLoaded(): string[] {
+  const prefix = 'NativeModule ';
+  return moduleLoadList()
+    .filter((entry) => !builtinsBefore.has(entry) && entry.startsWith(prefix) && !entry.includes('internal/'))
+    .map((entry) => entry.slice(prefix.length));
+}
 
 /** Any property, call or `new` answers another stub: enough for the code that runs before the window. */
 function stub(): unknown {
@@ -32,6 +45,7 @@ function stub(): unknown {
 function BrowserWindow(): never {
   marks.windowMs = performance.now();
   marks.modules = Object.keys(require.cache);
+  marks.builtins = builtinsLoaded();
   process.stdout.write(`${JSON.stringify(marks)}\n`, () => process.exit(0));
   throw new Error('first window reached');
 }
