@@ -303,6 +303,46 @@ test('keeps the records of the pages read when a later page is refused, and when
   await expect(app.button('Show records')).toBeEnabled();
 });
 
+test('reads 10,000 records and keeps the table quick: only the rows in view are drawn', async ({
+  app,
+  handlers,
+  startKooDrive,
+}) => {
+  test.setTimeout(180_000);
+  const sandbox = await startKooDrive({ seedLocks: 0 });
+  const userId = sandbox.credentials.userId;
+  const seeded = sandbox.records(userId, '100').length;
+  for (let added = seeded; added < 10_000; added += 1) sandbox.addStuckBackup({ moduleCode: '100' });
+  const records = sandbox.records(userId, '100');
+  expect(records).toHaveLength(10_000);
+  await saveSandboxProfile(handlers, sandbox);
+  const { page } = app;
+  await openInspect(app);
+  await app.field('Module').selectOption('100');
+  await app.field('Records to read').selectOption('10000');
+  await app.button('Show records').click();
+  await expect(page.getByRole('heading', { name: '10,000 records' })).toBeVisible({ timeout: 120_000 });
+  await expect(
+    page.getByText(`${(10_000 - seeded).toLocaleString('en')} possibly stuck`, { exact: true }),
+  ).toBeVisible();
+  const grid = recordsGrid(page);
+  await expect(grid).toHaveAttribute('aria-rowcount', '10001');
+  const rows = grid.getByRole('row');
+  expect(await rows.count()).toBeLessThan(60);
+
+  await rows.nth(1).click();
+  await grid.press('End');
+  const last = grid.locator('[role="row"][aria-rowindex="10001"]');
+  await expect(last).toContainText(records[9_999].recordId);
+  await expect(last).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('region', { name: `Record ${records[9_999].recordId}` })).toBeVisible();
+  expect(await rows.count()).toBeLessThan(60);
+
+  const completed = records.filter((record) => record.status === 1).length;
+  await app.field('Status').selectOption('completed');
+  await expect(page.getByRole('heading', { name: `${completed} of 10,000 records` })).toBeVisible();
+});
+
 test.describe('in Simplified Chinese', () => {
   test.use({ locale: 'zh-CN' });
 

@@ -1,6 +1,7 @@
 /** The records table's rows: each record with its "possibly stuck" reason, and the client-side filters. Pure. */
 import {
   type BackupRecordView,
+  RECORD_STATUS_COMPLETED,
   RECORD_STATUS_NAMES,
   type RecordStatusWord,
   type StuckReason,
@@ -31,8 +32,13 @@ export function statusFilterOf(value: string): StatusFilter {
 
 export const NO_RECORD_FILTER: RecordFilter = { status: '', device: '' };
 
+/**
+ * possiblyStuck only looks for completed records in the list it is given, so it gets only those: 10,000
+ * old in-progress records then cost 10,000 short scans, not 10,000 scans of the whole list.
+ */
 export function recordRows(records: readonly BackupRecordView[], nowMs: number): RecordRow[] {
-  return records.map((record) => ({ record, stuck: possiblyStuck(record, records, nowMs) }));
+  const completed = records.filter((record) => record.status === RECORD_STATUS_COMPLETED);
+  return records.map((record) => ({ record, stuck: possiblyStuck(record, completed, nowMs) }));
 }
 
 /** What tells devices apart: the device ID, else the name; '-' for a record without a device. */

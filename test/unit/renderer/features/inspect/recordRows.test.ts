@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { BackupRecordView } from '../../../../../shared/records';
+import { type BackupRecordView, possiblyStuck } from '../../../../../shared/records';
 import {
   deviceChoices,
   filterRows,
@@ -56,6 +56,18 @@ describe('recordRows', () => {
     const rows = recordRows(RECORDS, NOW);
     expect(rows[0].stuck).toEqual({ ageMs: 6 * HOUR, thresholdMs: 2 * HOUR });
     expect(rows.slice(1).map((row) => row.stuck)).toEqual([null, null, null, null, null]);
+  });
+
+  it('flags exactly what possiblyStuck flags over the whole list', () => {
+    const mixed = [
+      ...RECORDS,
+      record('1100177539229578215', 0, 31, TABLET),
+      record('1100177539229578217', 0, 3, { ...TABLET, deviceId: 'tablet-2' }),
+      { ...record('1100177539229578219', 0, 50), createdAtMs: null },
+    ];
+    const rows = recordRows(mixed, NOW);
+    expect(rows.map((row) => row.stuck)).toEqual(mixed.map((item) => possiblyStuck(item, mixed, NOW)));
+    expect(rows.filter((row) => row.stuck).map((row) => row.record.recordId.slice(-2))).toEqual(['01', '17']);
   });
 });
 
