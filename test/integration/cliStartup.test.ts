@@ -24,6 +24,8 @@ interface Run {
   code: number | null;
   stderr: string;
   loaded: string[];
+  /** Public built-in modules loaded (process.moduleLoadList), e.g. 'http'. */
+  builtins: string[];
 }
 
 /** Runs the CLI through bin/ with a preload that lists every module file the process loaded. */
@@ -38,7 +40,10 @@ function cli(args: string[], env: Record<string, string>, tmpDir = dir): Promise
     child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
     child.on('error', reject);
     child.on('close', (code) => {
-      fs.readFile(list, 'utf8').then((text) => resolve({ code, stderr, loaded: JSON.parse(text) as string[] }), reject);
+      fs.readFile(list, 'utf8').then((text) => {
+        const { loaded, builtins } = JSON.parse(text) as { loaded: string[]; builtins: string[] };
+        resolve({ code, stderr, loaded, builtins });
+      }, reject);
     });
   });
 }
@@ -52,8 +57,9 @@ beforeAll(async () => {
   hook = path.join(dir, 'list-loaded.cjs');
   await fs.writeFile(
     hook,
-    "process.on('exit', () => require('node:fs').writeFileSync(process.env.LOADED_LIST, " +
-      'JSON.stringify(Object.keys(require.cache))));\n',
+    "process.on('exit', () => require('node:fs').writeFileSync(process.env.LOADED_LIST, JSON.stringify({ " +
+      'loaded: Object.keys(require.cache), builtins: process.moduleLoadList.filter((m) => ' +
+      "m.startsWith('NativeModule ') && !m.includes('internal/')).map((m) => m.slice(13)) })));\n",
   );
 });
 
@@ -73,6 +79,9 @@ describe('koodrive-lock start-up', () => {
     expect(run.loaded.some((file) => /[\\/]release-[\w-]+\.js$/.test(file))).toBe(true);
     expect(run.loaded.filter((file) => NOT_FOR_RELEASE.test(file))).toEqual([]);
     expect(run.loaded.filter((file) => /keytar|selfsigned/.test(file))).toEqual([]);
+    // An http:// server (the sandbox) needs neither TLS nor HTTPS: they load with the first https:// request.
+    expect(run.builtins).toContain('http');
+    expect(run.builtins.filter((name) => ['tls', 'https'].includes(name))).toEqual([]);
   });
 
   it('history loads its own chunk and not the release command', async () => {
