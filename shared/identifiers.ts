@@ -3,6 +3,7 @@
  * returns a problem sentence that says what is wrong and what to do, or null when the value is fine.
  * Large numeric IDs stay strings: a 19-digit user ID does not fit a JS number.
  */
+import { unexpectedCharacter } from './lookAlike';
 
 export const LOCK_ID_MAX = 256;
 const PRINTABLE_ASCII = /^[\x21-\x7e]+$/;
@@ -22,11 +23,13 @@ export function checkLockId(raw: string): LockIdCheck {
     };
   }
   if (!PRINTABLE_ASCII.test(lockId)) {
-    return {
-      ok: false,
-      problem:
-        'A lock ID contains only printable ASCII characters, without spaces, line breaks, tabs or NUL. Paste one ID per line.',
-    };
+    const which = unexpectedCharacter(lockId, /^[\x21-\x7e]$/);
+    const sentences = [
+      'A lock ID contains only printable ASCII characters, without spaces, line breaks, tabs or NUL.',
+      which,
+      'Paste one ID per line.',
+    ];
+    return { ok: false, problem: sentences.filter((sentence) => sentence !== null).join(' ') };
   }
   const hint = USUAL_LOCK_ID.test(lockId)
     ? null
@@ -36,7 +39,10 @@ export function checkLockId(raw: string): LockIdCheck {
 
 export function userIdProblem(userId: string): string | null {
   if (userId.length === 0) return 'Enter the KooDrive user ID (a long number such as 1505084218764547200).';
-  if (!/^\d{1,32}$/.test(userId)) return 'The user ID is digits only (up to 32), for example 1505084218764547200.';
+  if (!/^\d{1,32}$/.test(userId)) {
+    const which = unexpectedCharacter(userId, /^[0-9]$/);
+    return `The user ID is digits only (up to 32), for example 1505084218764547200.${which ? ` ${which}` : ''}`;
+  }
   return null;
 }
 
