@@ -1,5 +1,8 @@
 /** Help text shared by several commands. */
 
+export const DRY_RUN_HELP = `      --dry-run            check and sign the request(s), print them (method, URL, headers with the
+                           secret and signature redacted, body); send nothing, write no audit entry`;
+
 export const CONNECTION_HELP = `Connection (a saved profile, or the whole connection as flags):
   -p, --profile NAME       a profile saved with \`koodrive-lock profile add\` (name or id)
       --base-url URL       https://intl.myhuaweicloud-koodrive.com, or http://127.0.0.1:PORT for the sandbox

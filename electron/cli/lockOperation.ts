@@ -72,6 +72,8 @@ export async function runLockPlan(
   secret: string,
   plan: LockPlan,
 ): Promise<ExitCode> {
+  // --dry-run: signed and printed, never sent or audited; its code loads only when asked for.
+  if (context.values['dry-run']) return (await import('./dryRun')).printDryRun(context, connection, secret, plan);
   const { io, deps, values } = context;
   const { profile } = connection;
   const audit = createAuditLog({ dataDir: context.dataDir });

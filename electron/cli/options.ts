@@ -23,6 +23,7 @@ export const OPTIONS = {
   pac: { type: 'string' },
   'ca-file': { type: 'string' },
   'secret-stdin': { type: 'boolean' },
+  'dry-run': { type: 'boolean' },
   file: { type: 'string', short: 'f' },
   concurrency: { type: 'string' },
   yes: { type: 'boolean', short: 'y' },

@@ -1,18 +1,21 @@
 import { UsageError } from '../cliError';
 import type { Command } from '../command';
-import { CONNECTION_HELP, EXIT_HELP, GLOBAL_HELP } from '../help';
+import { CONNECTION_HELP, DRY_RUN_HELP, EXIT_HELP, GLOBAL_HELP } from '../help';
 import { lockCommandSetup, runLockPlan, commandSecret } from '../lockOperation';
 import { CONNECTION_OPTIONS } from '../options';
 
 export const createCommand: Command = {
   name: 'create',
   summary: 'create a backup lock (to test a profile end to end)',
-  options: CONNECTION_OPTIONS,
+  options: [...CONNECTION_OPTIONS, 'dry-run'],
   help: `Usage: koodrive-lock create [options] [--module CODE]
 
 Creates a backup lock (POST /koodrive/ose/v1/backup/lock, body {"moduleCode":"102"}) and prints its
 ID. It expires after 10 minutes unless renewed; release it when you are done. Useful to check that a
 profile and its secret work, and to practise against the sandbox.
+
+Options:
+${DRY_RUN_HELP}
 
 ${CONNECTION_HELP}
 

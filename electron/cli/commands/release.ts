@@ -2,7 +2,7 @@ import { UsageError, CliError } from '../cliError';
 import type { Command, CommandContext } from '../command';
 import type { Connection } from '../connection';
 import { EXIT } from '../exitCodes';
-import { CONNECTION_HELP, EXIT_HELP, GLOBAL_HELP } from '../help';
+import { CONNECTION_HELP, DRY_RUN_HELP, EXIT_HELP, GLOBAL_HELP } from '../help';
 import { collectRows, reportRowNotes } from '../lockIdInput';
 import { readRetryRows } from '../retryFrom';
 import { lockCommandSetup, runLockPlan, commandSecret } from '../lockOperation';
@@ -29,7 +29,16 @@ async function confirmBatch(context: CommandContext, connection: Connection, cou
 export const releaseCommand: Command = {
   name: 'release',
   summary: 'release one or more stuck backup locks',
-  options: [...CONNECTION_OPTIONS, 'file', 'retry-from', 'allow-unusual', 'concurrency', 'yes', 'skip-invalid'],
+  options: [
+    ...CONNECTION_OPTIONS,
+    'dry-run',
+    'file',
+    'retry-from',
+    'allow-unusual',
+    'concurrency',
+    'yes',
+    'skip-invalid',
+  ],
   help: `Usage: koodrive-lock release [options] <lockId...>
        koodrive-lock release [options] --file locks.csv
        koodrive-lock release [options] --retry-from results.jsonl|results.csv
@@ -52,6 +61,7 @@ Several IDs, or --file, make a batch with a batch ID (in every audit entry and -
       --concurrency N      requests at a time, 1-${BATCH_MAX_CONCURRENCY} (default ${BATCH_DEFAULT_CONCURRENCY})
       --skip-invalid       send the valid rows even if some are invalid (default: send nothing)
   -y, --yes                do not ask for confirmation (a batch asks on a terminal; elsewhere --yes is required)
+${DRY_RUN_HELP}
 Ctrl-C stops a batch: requests in flight finish, the rest are not sent (exit 130); press it again to
 abort the requests in flight.
 
@@ -116,7 +126,7 @@ Examples:
 
     const batch = rows.valid.length > 1 || values.file !== undefined || retryFrom !== undefined;
     const secret = await commandSecret(context, connection);
-    if (batch) await confirmBatch(context, connection, rows.valid.length);
+    if (batch && !values['dry-run']) await confirmBatch(context, connection, rows.valid.length);
     return runLockPlan(context, connection, secret, {
       operation: 'release',
       rows: rows.valid,

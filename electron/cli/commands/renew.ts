@@ -2,17 +2,20 @@ import { checkLockId } from '../../../shared/identifiers';
 import { CliError, UsageError } from '../cliError';
 import type { Command } from '../command';
 import { EXIT } from '../exitCodes';
-import { CONNECTION_HELP, EXIT_HELP, GLOBAL_HELP } from '../help';
+import { CONNECTION_HELP, DRY_RUN_HELP, EXIT_HELP, GLOBAL_HELP } from '../help';
 import { lockCommandSetup, runLockPlan, commandSecret } from '../lockOperation';
 import { CONNECTION_OPTIONS } from '../options';
 
 export const renewCommand: Command = {
   name: 'renew',
   summary: 'renew a lock for another 10 minutes',
-  options: CONNECTION_OPTIONS,
+  options: [...CONNECTION_OPTIONS, 'dry-run'],
   help: `Usage: koodrive-lock renew [options] <lockId>
 
 Renews one backup lock (PATCH /koodrive/ose/v1/backup/lock): it stays valid for another 10 minutes.
+
+Options:
+${DRY_RUN_HELP}
 
 ${CONNECTION_HELP}
 
