@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useCopyText } from '../../components/useCopyText';
-import { t } from '../../i18n';
+import { t, tCount } from '../../i18n';
 import { downloadCsv, timestampedCsvName } from '../../lib/csvDownload';
 import { formatCount } from '../../lib/numberFormat';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -18,9 +18,9 @@ export function RecordFiles({ target }: { target: RecordFilesTarget }) {
   const more = files.nextCursor !== null;
   const countText = !files.started
     ? t('inspect.files.loading')
-    : t(more ? 'inspect.files.countMore' : count === 1 ? 'inspect.files.count.one' : 'inspect.files.count.other', {
-        count: formatCount(count),
-      });
+    : more
+      ? t('inspect.files.countMore', { count: formatCount(count) })
+      : tCount('inspect.files.count', count, { count: formatCount(count) });
 
   function exportCsv() {
     const name = timestampedCsvName(`koodrive-record-${target.recordId}-files`);

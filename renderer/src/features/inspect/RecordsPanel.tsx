@@ -1,5 +1,5 @@
 import { useId, useMemo, useState } from 'react';
-import { t } from '../../i18n';
+import { t, tCount } from '../../i18n';
 import { downloadCsv, timestampedCsvName } from '../../lib/csvDownload';
 import { formatCount } from '../../lib/numberFormat';
 import type { LocksPrefill } from '../locks/LocksScreen';
@@ -17,10 +17,6 @@ export interface RecordsPanelProps {
   /** The heading that takes focus when the listing arrives. */
   headingId: string;
   onOpenLocks: (target: LocksPrefill) => void;
-}
-
-function countKey(count: number) {
-  return count === 1 ? 'inspect.count.one' : 'inspect.count.other';
 }
 
 /** What one listing found: why it is incomplete if it is, the filters, the table, and the chosen record. */
@@ -43,12 +39,12 @@ export function RecordsPanel({ listing, headingId, onOpenLocks }: RecordsPanelPr
   const incomplete = !result.ok && total > 0;
   const announcement =
     stuckRows.length > 0 && stuckRows[0].stuck
-      ? t(stuckRows.length === 1 ? 'inspect.announce.stuck.one' : 'inspect.announce.stuck.other', {
+      ? tCount('inspect.announce.stuck', stuckRows.length, {
           count: formatCount(total),
           stuck: formatCount(stuckRows.length),
           reason: stuckText(stuckRows[0].stuck),
         })
-      : t(countKey(total), { count: formatCount(total) });
+      : tCount('inspect.count', total, { count: formatCount(total) });
 
   function exportCsv() {
     const name = timestampedCsvName(`koodrive-records-${request.moduleCode}`);
@@ -62,14 +58,12 @@ export function RecordsPanel({ listing, headingId, onOpenLocks }: RecordsPanelPr
         <div className="inspect-toolbar">
           <h2 id={headingId} className="inspect-count" tabIndex={-1}>
             {shown.length === total
-              ? t(countKey(total), { count: formatCount(total) })
+              ? tCount('inspect.count', total, { count: formatCount(total) })
               : t('inspect.count.filtered', { shown: formatCount(shown.length), count: formatCount(total) })}
           </h2>
           {stuckRows.length > 0 && (
             <span className="badge badge--warn">
-              {t(stuckRows.length === 1 ? 'inspect.stuck.count.one' : 'inspect.stuck.count.other', {
-                count: formatCount(stuckRows.length),
-              })}
+              {tCount('inspect.stuck.count', stuckRows.length, { count: formatCount(stuckRows.length) })}
             </span>
           )}
           <span className="copy-note" role="status">
