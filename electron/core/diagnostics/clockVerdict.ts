@@ -1,31 +1,16 @@
 /**
  * Judges a clock sample: the server's Date header against the local time when the answer was produced.
- * The Date header has whole seconds and is truncated, so the server's time is estimated as Date + 0.5 s
- * and the measurement is only good to ±(0.5 s + half the round trip); sub-second skew is never flagged.
+ * The measurement and the thresholds are shared/clockSkew.ts (the result panel reads them too); this adds
+ * the check's words and the suggested offset.
  */
 import type { ClockCheck } from '../../../shared/diagnostics';
-import { X_DATE_WINDOW_MS } from '../koodrive/xdate';
+import { AHEAD_LIMIT_MS, type ClockSample, clockVerdictOf, measureClock } from '../../../shared/clockSkew';
 import { durationWords } from './durationWords';
 
-/** The server refuses an X-Date after its own time; beyond this the local clock is reported as ahead. */
-const AHEAD_LIMIT_MS = 2000;
-/** X-Date may be at most 15 minutes old; warn this long before that (network time and retries eat into it). */
-const BEHIND_SAFETY_MARGIN_MS = 60_000;
-const BEHIND_LIMIT_MS = X_DATE_WINDOW_MS - BEHIND_SAFETY_MARGIN_MS;
-const HTTP_DATE_RESOLUTION_MS = 1000;
 /** Extra room in the suggested offset, so the corrected X-Date stays just before the server's time. */
 const OFFSET_SAFETY_MS = 1000;
 /** clockOffsetMs is accepted up to one day either way (shared/contract.ts). */
 const MAX_OFFSET_MS = 86_400_000;
-
-export interface ClockSample {
-  /** Local wall time (ms since the epoch) when the request left. */
-  sentAtMs: number;
-  /** Round trip in ms, from a monotonic clock. */
-  roundTripMs: number;
-  /** The server's Date header. */
-  serverDate: string | undefined;
-}
 
 export function unknownClock(localTimeMs: number, reason: string): ClockCheck {
   return {
@@ -44,16 +29,16 @@ function suggestedOffset(skewMs: number, uncertaintyMs: number): number | null {
 }
 
 export function judgeClock(sample: ClockSample): ClockCheck {
-  const localMidMs = sample.sentAtMs + sample.roundTripMs / 2;
-  if (!sample.serverDate) {
-    return unknownClock(localMidMs, 'The server answered without a Date header.');
+  const reading = measureClock(sample);
+  if (!reading.ok) {
+    return unknownClock(
+      sample.sentAtMs + sample.roundTripMs / 2,
+      reading.problem === 'no-date'
+        ? 'The server answered without a Date header.'
+        : 'The server sent a Date header that is not a valid HTTP date.',
+    );
   }
-  const serverMs = Date.parse(sample.serverDate);
-  if (Number.isNaN(serverMs)) {
-    return unknownClock(localMidMs, 'The server sent a Date header that is not a valid HTTP date.');
-  }
-  const skewMs = Math.round(serverMs + HTTP_DATE_RESOLUTION_MS / 2 - localMidMs);
-  const uncertaintyMs = HTTP_DATE_RESOLUTION_MS / 2 + sample.roundTripMs / 2;
+  const { localMidMs, serverMs, skewMs, uncertaintyMs } = reading.measurement;
   const base = {
     localTime: new Date(localMidMs).toISOString(),
     serverTime: new Date(serverMs).toISOString(),
@@ -61,8 +46,9 @@ export function judgeClock(sample: ClockSample): ClockCheck {
   };
   const amount = durationWords(skewMs);
   const precision = `measured to about ±${Math.max(1, Math.round(uncertaintyMs / 1000))} s, because the server's Date header has whole seconds`;
+  const verdict = clockVerdictOf(skewMs);
 
-  if (skewMs < -AHEAD_LIMIT_MS) {
+  if (verdict === 'local-ahead') {
     const offset = suggestedOffset(skewMs, uncertaintyMs);
     return {
       ...base,
@@ -71,7 +57,7 @@ export function judgeClock(sample: ClockSample): ClockCheck {
       suggestedOffsetMs: offset,
     };
   }
-  if (skewMs > BEHIND_LIMIT_MS) {
+  if (verdict === 'local-behind') {
     const offset = suggestedOffset(skewMs, uncertaintyMs);
     return {
       ...base,

@@ -39,5 +39,5 @@ export function parseXDate(text: string): Date | null {
   return date;
 }
 
-/** The server accepts `now - 15 min <= X-Date <= now` (docs/koodrive-protocol.md#x-date). */
-export const X_DATE_WINDOW_MS = 15 * 60 * 1000;
+/** The server accepts `now - 15 min <= X-Date <= now`: one constant for the client and the window. */
+export { X_DATE_WINDOW_MS } from '../../../shared/clockSkew';
