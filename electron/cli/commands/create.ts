@@ -6,13 +6,15 @@ import { CONNECTION_OPTIONS } from '../options';
 
 export const createCommand: Command = {
   name: 'create',
-  summary: 'create a backup lock (to test a profile end to end)',
+  summary: 'create a backup lock (e.g. to practise against the sandbox)',
   options: [...CONNECTION_OPTIONS, 'dry-run'],
   help: `Usage: koodrive-lock create [options] [--module CODE]
 
 Creates a backup lock (POST /koodrive/ose/v1/backup/lock, body {"moduleCode":"102"}) and prints its
-ID. It expires after 10 minutes unless renewed; release it when you are done. Useful to check that a
-profile and its secret work, and to practise against the sandbox.
+ID. It expires after 10 minutes unless renewed; release it when you are done. To check that a profile
+and its secret work, use \`koodrive-lock check\` instead: it changes nothing (on a real tenant a
+created lock blocks that user's backups until it is released or expires). Use create to practise
+against the sandbox, or with --dry-run to see the request.
 
 Options:
 ${DRY_RUN_HELP}
