@@ -29,6 +29,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'release', load: async () => (await import('./commands/release')).releaseCommand },
   { name: 'renew', load: async () => (await import('./commands/renew')).renewCommand },
   { name: 'create', load: async () => (await import('./commands/create')).createCommand },
+  { name: 'check', load: async () => (await import('./commands/check')).checkCommand },
   { name: 'history', load: async () => (await import('./commands/history')).historyCommand },
   { name: 'records list', load: async () => (await import('./commands/records')).recordsListCommand },
   { name: 'records show', load: async () => (await import('./commands/records')).recordsShowCommand },
