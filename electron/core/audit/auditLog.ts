@@ -18,6 +18,11 @@ export const DEFAULT_AUDIT_MAX_FILES = 10;
 
 /** Lines written by one write call at most; a larger backlog is written in several. */
 const MAX_BATCH_BYTES = 1024 * 1024;
+/**
+ * While appends keep arriving, one hold of the cross-process lock covers several writes (each still fsynced
+ * before its appends resolve), for at most this long: another writer waits no longer than that for its turn.
+ */
+const LOCK_HOLD_MS = 50;
 
 export interface AuditLogOptions {
   dataDir: string;
@@ -128,46 +133,44 @@ export function createAuditLog(options: AuditLogOptions): AuditLog {
     await rotateAuditFiles(dataDir, maxFiles);
   }
 
+  /** Writes and fsyncs `batch`; the caller holds the audit lock. */
   async function writeBatch(batch: readonly PendingLine[]): Promise<void> {
-    await prepare();
-    await withAuditLock(dataDir, file, async () => {
-      let { fd, stats } = await liveFile();
-      let size = stats.size;
-      const tail = await tailOf(fd, stats);
-      // Until this write is on disk, the head is not known (a failure half-way leaves the file unknown).
-      head = null;
-      let prev = tail.prev;
-      let lead = tail.endsWithNewline ? '' : '\n';
-      let next = 0;
-      while (next < batch.length) {
-        if (size > 0 && size + batch[next].size > maxBytes) {
-          await rotate(fd);
-          ({ fd, stats } = await liveFile());
-          size = stats.size;
-          lead = '';
-        }
-        let end = next + 1;
-        let bytes = batch[next].size;
-        while (end < batch.length && size + bytes + batch[end].size <= maxBytes) {
-          bytes += batch[end].size;
-          end += 1;
-        }
-        let text = lead;
-        for (let at = next; at < end; at += 1) {
-          const chained = chainRecord(batch[at].json, prev);
-          text += `${chained.line}\n`;
-          prev = chained.hash;
-        }
-        const chunk = Buffer.from(text, 'utf8');
-        const { bytesWritten } = await fd.write(chunk, 0, chunk.length);
-        if (bytesWritten !== chunk.length) throw new Error(`short write (${bytesWritten} of ${chunk.length} bytes)`);
-        size += chunk.length;
+    let { fd, stats } = await liveFile();
+    let size = stats.size;
+    const tail = await tailOf(fd, stats);
+    // Until this write is on disk, the head is not known (a failure half-way leaves the file unknown).
+    head = null;
+    let prev = tail.prev;
+    let lead = tail.endsWithNewline ? '' : '\n';
+    let next = 0;
+    while (next < batch.length) {
+      if (size > 0 && size + batch[next].size > maxBytes) {
+        await rotate(fd);
+        ({ fd, stats } = await liveFile());
+        size = stats.size;
         lead = '';
-        next = end;
       }
-      await fd.sync();
-      head = { dev: stats.dev, ino: stats.ino, size, prev };
-    });
+      let end = next + 1;
+      let bytes = batch[next].size;
+      while (end < batch.length && size + bytes + batch[end].size <= maxBytes) {
+        bytes += batch[end].size;
+        end += 1;
+      }
+      let text = lead;
+      for (let at = next; at < end; at += 1) {
+        const chained = chainRecord(batch[at].json, prev);
+        text += `${chained.line}\n`;
+        prev = chained.hash;
+      }
+      const chunk = Buffer.from(text, 'utf8');
+      const { bytesWritten } = await fd.write(chunk, 0, chunk.length);
+      if (bytesWritten !== chunk.length) throw new Error(`short write (${bytesWritten} of ${chunk.length} bytes)`);
+      size += chunk.length;
+      lead = '';
+      next = end;
+    }
+    await fd.sync();
+    head = { dev: stats.dev, ino: stats.ino, size, prev };
   }
 
   function takeBatch(): PendingLine[] {
@@ -182,9 +185,19 @@ export function createAuditLog(options: AuditLogOptions): AuditLog {
 
   async function drain(): Promise<void> {
     while (pending.length > 0) {
-      const batch = takeBatch();
+      let batch = takeBatch();
       try {
-        await writeBatch(batch);
+        await prepare();
+        await withAuditLock(dataDir, file, async () => {
+          const releaseAt = Date.now() + LOCK_HOLD_MS;
+          await writeBatch(batch);
+          // Lines arrived meanwhile: the batch just fsynced is resolved and the next is written under this hold.
+          while (pending.length > 0 && Date.now() < releaseAt) {
+            for (const line of batch) line.resolve();
+            batch = takeBatch();
+            await writeBatch(batch);
+          }
+        });
         for (const line of batch) line.resolve();
       } catch (error) {
         await closeHandle();

@@ -225,6 +225,61 @@ describe('createAuditLog: durability', () => {
     expect(elapsed).toBeLessThan(5000);
   });
 
+  test('under concurrent appends (a batch: 16 writers in turn), each resolves only after a sync that followed the write of its line', async () => {
+    const probe = await fs.open(path.join(root, 'probe'), 'w');
+    const proto = Object.getPrototypeOf(probe) as fs.FileHandle;
+    await probe.close();
+    const write = proto.write;
+    const sync = proto.sync;
+    /** Operation IDs written to the log, and those written before a sync that has completed. */
+    const written = new Set<string>();
+    const synced = new Set<string>();
+    vi.spyOn(proto, 'write').mockImplementation(function (this: fs.FileHandle, ...args: unknown[]) {
+      const text = Buffer.isBuffer(args[0]) ? args[0].toString('utf8') : String(args[0]);
+      for (const match of text.matchAll(/"operationId":"(op-\d+)"/g)) written.add(match[1]);
+      return (write as (...a: unknown[]) => ReturnType<fs.FileHandle['write']>).apply(this, args);
+    } as fs.FileHandle['write']);
+    vi.spyOn(proto, 'sync').mockImplementation(async function (this: fs.FileHandle) {
+      const covered = [...written];
+      await sync.call(this);
+      for (const id of covered) synced.add(id);
+    });
+    const log = open();
+    const early: string[] = [];
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: 16 }, async () => {
+        while (next < 400) {
+          const n = next++;
+          await log.append(entry(n));
+          if (!synced.has(`op-${n}`)) early.push(`op-${n}`);
+        }
+      }),
+    );
+    expect(early).toEqual([]);
+    expect(synced.size).toBe(400);
+    expect(await verifyAuditLog(dataDir)).toMatchObject({ intact: true, entries: 400 });
+  });
+
+  test('a busy writer keeps the lock for a while only: another writer appends while it is still busy', async () => {
+    const busy = open();
+    const other = open();
+    let otherDone = false;
+    let busyAppends = 0;
+    const started = Date.now();
+    const workers = Array.from({ length: 16 }, async () => {
+      while (!otherDone && Date.now() - started < 20_000) {
+        await busy.append(entry(busyAppends++));
+      }
+    });
+    await busy.append(entry(100_000));
+    await other.append(entry(200_000)).finally(() => (otherDone = true));
+    await Promise.all(workers);
+    const verification = await verifyAuditLog(dataDir);
+    expect(verification).toMatchObject({ intact: true });
+    expect((await other.read()).some((e) => e.operationId === 'op-200000')).toBe(true);
+  });
+
   test('a folder that cannot be created makes append fail with an "io" AuditLogError naming the file', async () => {
     await fs.writeFile(path.join(root, 'blocker'), 'x');
     const log = createAuditLog({ dataDir: path.join(root, 'blocker', 'data') });
