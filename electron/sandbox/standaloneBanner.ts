@@ -32,9 +32,10 @@ export function standaloneBanner(sandbox: RunningSandbox, caFile: string | null)
     `  curl -s -X POST -H 'Content-Type: application/json' -d '{"moduleCode":"102","userId":"${c.userId}"}' ${curlCa(caFile)}${url}/_sandbox/locks`,
     '',
     ...stuckBackupLines(sandbox, caFile),
-    'Release a lock with the CLI: a lock is found only for its own user (token mode, then app mode):',
-    `  ${caEnv}KOODRIVE_TOKEN=${shellQuote(c.token)} npx koodrive-lock release --base-url ${url} --user-id ${examples.bearer.userId} --auth bearer ${examples.bearer.lockId}`,
-    `  ${caEnv}KOODRIVE_APP_SECRET=${shellQuote(c.appSecret)} npx koodrive-lock release --base-url ${url} --user-id ${examples.app.userId} --auth app --app-id ${shellQuote(c.appId)} ${examples.app.lockId}`,
+    'Release a lock with the CLI (koodrive-lock on your PATH after `npm link` in the repository; or, there,',
+    '`npm run -s cli -- release ...`). A lock is found only for its own user (token mode, then app mode):',
+    `  ${caEnv}KOODRIVE_TOKEN=${shellQuote(c.token)} koodrive-lock release --base-url ${url} --user-id ${examples.bearer.userId} --auth bearer ${examples.bearer.lockId}`,
+    `  ${caEnv}KOODRIVE_APP_SECRET=${shellQuote(c.appSecret)} koodrive-lock release --base-url ${url} --user-id ${examples.app.userId} --auth app --app-id ${shellQuote(c.appId)} ${examples.app.lockId}`,
     '',
     `In the app: add a profile with base URL ${url}, user ID ${c.userId}, and either the token or the AppId and AppSecret above.`,
     ...(caFile

@@ -650,7 +650,7 @@ describe('sandbox standalone (npm run sandbox)', () => {
     return { child, exited, output: () => out };
   }
 
-  /** Runs one printed `VAR=value npx koodrive-lock ...` line with the CLI built above. */
+  /** Runs one printed `VAR=value koodrive-lock ...` line with the CLI built above. */
   function runPrinted(line: string, dataDir: string): Promise<{ code: number | null; out: string }> {
     const words = line
       .trim()
@@ -661,9 +661,9 @@ describe('sandbox standalone (npm run sandbox)', () => {
       const [name, ...value] = words.shift()?.split('=') ?? [];
       env[name] = value.join('=');
     }
-    expect(words.slice(0, 2)).toEqual(['npx', 'koodrive-lock']);
+    expect(words[0]).toBe('koodrive-lock');
     const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('KOODRIVE_')));
-    const child = spawn(process.execPath, [cliEntry, ...words.slice(2)], {
+    const child = spawn(process.execPath, [cliEntry, ...words.slice(1)], {
       env: { ...inherited, KOODRIVE_LOCK_ADMIN_DATA_DIR: dataDir, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -727,7 +727,7 @@ describe('sandbox standalone (npm run sandbox)', () => {
       const caFile = /certificate is in (\S+);/.exec(out)?.[1];
       const lockId = /^\s+(\S+@100)$/m.exec(out)?.[1];
       expect(url && userId && caFile && lockId).toBeTruthy();
-      expect(out).toContain('KOODRIVE_TOKEN=fixed-token npx koodrive-lock release');
+      expect(out).toContain('KOODRIVE_TOKEN=fixed-token koodrive-lock release');
       const ca = await readFile(String(caFile), 'utf8');
       const answer = await rawRequest(String(url), {
         method: 'DELETE',
@@ -762,7 +762,7 @@ describe('sandbox standalone (npm run sandbox)', () => {
       const url = String(/listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output())?.[1]);
       const commands = output()
         .split('\n')
-        .filter((line) => line.includes('npx koodrive-lock release'));
+        .filter((line) => line.includes('koodrive-lock release') && !line.includes('npm run'));
       expect(commands).toHaveLength(2);
       const [bearer, app] = commands.map((line) => ({
         line,

@@ -110,10 +110,10 @@ describe('standaloneBanner', () => {
     }
     expect(text).toContain('User 1505084218764547200:');
     expect(text).toContain(
-      `KOODRIVE_TOKEN=tok npx koodrive-lock release --base-url http://127.0.0.1:41234 --user-id 1234567890123456789 --auth bearer ${own}`,
+      `KOODRIVE_TOKEN=tok koodrive-lock release --base-url http://127.0.0.1:41234 --user-id 1234567890123456789 --auth bearer ${own}`,
     );
     expect(text).toContain(
-      `KOODRIVE_APP_SECRET=sec npx koodrive-lock release --base-url http://127.0.0.1:41234 --user-id 1505084218764547200 --auth app --app-id app ${others}`,
+      `KOODRIVE_APP_SECRET=sec koodrive-lock release --base-url http://127.0.0.1:41234 --user-id 1505084218764547200 --auth app --app-id app ${others}`,
     );
     expect(text).not.toContain('NODE_EXTRA_CA_CERTS');
   });
