@@ -24,6 +24,7 @@ export const OPTIONS = {
   'ca-file': { type: 'string' },
   'secret-stdin': { type: 'boolean' },
   'dry-run': { type: 'boolean' },
+  shell: { type: 'string' },
   file: { type: 'string', short: 'f' },
   concurrency: { type: 'string' },
   yes: { type: 'boolean', short: 'y' },
