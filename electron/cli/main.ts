@@ -30,6 +30,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'renew', load: async () => (await import('./commands/renew')).renewCommand },
   { name: 'create', load: async () => (await import('./commands/create')).createCommand },
   { name: 'check', load: async () => (await import('./commands/check')).checkCommand },
+  { name: 'curl', load: async () => (await import('./commands/curl')).curlCommand },
   { name: 'history', load: async () => (await import('./commands/history')).historyCommand },
   { name: 'records list', load: async () => (await import('./commands/records')).recordsListCommand },
   { name: 'records show', load: async () => (await import('./commands/records')).recordsShowCommand },
