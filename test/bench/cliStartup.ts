@@ -1,6 +1,7 @@
 /**
  * CLI start-up (issue 15 item 6), each figure from process spawn to exit, on the Node running the bench:
- * - one `koodrive-lock release` (secret from the environment, a fresh data folder) against `node -e 0`;
+ * - one `koodrive-lock release` (secret from the environment, a fresh data folder) against `node -e 0`, and the
+ *   floor of a sound release (support/releaseFloorChild.ts: crypto, two fsynced audit lines, one DELETE);
  * - a batch of `locks` releases through the CLI (`--file`, `--yes`) against the raw loop child
  *   (support/rawLoopChild.ts: requests signed before it starts, node:http, the same concurrency).
  * The variants alternate round by round (AB, BA, ...) after warm-up rounds, like hyperfine's repeated runs
@@ -30,6 +31,8 @@ export interface CliStartupResult {
   node: string;
   nodeBare: Summary;
   release: Summary;
+  /** support/releaseFloorChild.ts: the least a sound release does, in a fresh process. */
+  releaseFloor: Summary;
   batchLocks: number;
   concurrency: number;
   batchCli: Summary;
@@ -91,6 +94,12 @@ export async function measureCliStartup(
     return timedRun([bin, 'release', ...connection, '--data-dir', freshDataDir(), lockId], env);
   };
   const bare = () => timedRun(['-e', '0'], env);
+  const releaseFloor = async () => {
+    const [lockId] = await sandbox.createLocks(1);
+    const file = path.join(dir, `floor-${round}.json`);
+    await writeFile(file, JSON.stringify({ baseUrl: profile.baseUrl, ...signedRelease(profile, secret, lockId) }));
+    return timedRun([path.join(__dirname, 'releaseFloorChild.js'), file, `${freshDataDir()}.jsonl`], env);
+  };
 
   const batchCli = async () => {
     const lockIds = await sandbox.createLocks(options.batchLocks);
@@ -111,7 +120,7 @@ export async function measureCliStartup(
   const variants = (batch: boolean): Array<() => Promise<number>> =>
     batch
       ? [rawLoop, batchCli]
-      : [bare, () => releaseOnce(), ...(compareBin === undefined ? [] : [() => releaseOnce(compareBin)])];
+      : [bare, () => releaseOnce(), releaseFloor, ...(compareBin === undefined ? [] : [() => releaseOnce(compareBin)])];
   let timedOut = false;
   /** Rounds of every variant, the order rotating each round; the first `warmup` rounds are not kept. */
   const alternate = async (batch: boolean, rounds: number, warmup: number): Promise<number[][]> => {
@@ -134,7 +143,8 @@ export async function measureCliStartup(
       node: process.version,
       nodeBare: summarize(single[0]),
       release: summarize(single[1]),
-      releaseCompared: single[2] ? summarize(single[2]) : null,
+      releaseFloor: summarize(single[2]),
+      releaseCompared: single[3] ? summarize(single[3]) : null,
       batchLocks: options.batchLocks,
       concurrency: options.concurrency,
       rawLoop: summarize(batches[0]),
