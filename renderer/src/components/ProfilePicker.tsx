@@ -3,16 +3,18 @@ import type { Profile } from '../../../shared/profile';
 import { t } from '../i18n';
 import { hostOf } from '../lib/hostOf';
 import { EnvironmentTag } from './EnvironmentBand';
-import { SecretBadge } from './SecretBadge';
+import { SecretBadge, type SecretLastOutcome } from './SecretBadge';
 
 export interface ProfilePickerProps {
   profiles: Profile[];
   profile: Profile;
   secret: SecretStatus | null;
   onChange: (profileId: string) => void;
+  /** The last outcome of this profile's secret in this session, shown in its badge. */
+  secretOutcome?: SecretLastOutcome;
 }
 
-export function ProfilePicker({ profiles, profile, secret, onChange }: ProfilePickerProps) {
+export function ProfilePicker({ profiles, profile, secret, onChange, secretOutcome }: ProfilePickerProps) {
   return (
     <div className="field">
       <label className="field-label" htmlFor="lock-profile">
@@ -40,7 +42,7 @@ export function ProfilePicker({ profiles, profile, secret, onChange }: ProfilePi
           <span className="fact-label">{t('lockForm.environment')}</span>
           <EnvironmentTag profile={profile} />
         </span>
-        <SecretBadge status={secret} />
+        <SecretBadge status={secret} lastOutcome={secretOutcome} />
       </div>
     </div>
   );
