@@ -17,6 +17,8 @@ import type { ProfileStore } from '../core/profiles/profileStore';
 import { CliError, UsageError } from './cliError';
 import { EXIT } from './exitCodes';
 import type { OptionValues } from './options';
+import { implicitProfile } from './defaultProfile';
+import type { TextWriter } from './io';
 import { profileByName } from './profileByName';
 
 /** The id given to a connection made from flags; it has no keychain entry. */
@@ -134,20 +136,44 @@ function withoutCredentials(proxyUrl: string): string {
   return url.href;
 }
 
-export async function resolveConnection(
+/** Where a command without --profile or connection flags finds its profile (defaultProfile.ts). */
+export interface ImplicitProfileSource {
+  env: Readonly<Record<string, string | undefined>>;
+  stderr: TextWriter;
+}
+
+/**
+ * The profile named by --profile, else (when no connection flag is given either) KOODRIVE_PROFILE or the
+ * default profile; null for a connection given by flags. Flags > environment > default.
+ */
+async function chosenProfile(
   values: OptionValues,
   store: ProfileStore,
   command: string,
-): Promise<Connection> {
+  implicit: ImplicitProfileSource | undefined,
+): Promise<Profile | null> {
+  const clash = FLAGS_EXCLUDED_BY_PROFILE.find((flag) => values[flag] !== undefined);
   if (values.profile !== undefined) {
-    const clash = FLAGS_EXCLUDED_BY_PROFILE.find((flag) => values[flag] !== undefined);
     if (clash) {
       throw new UsageError(
         `--${clash} cannot be combined with --profile: edit the profile, or give the whole connection with flags.`,
         command,
       );
     }
-    const profile = await profileByName(store, values.profile);
+    return profileByName(store, values.profile);
+  }
+  if (clash || implicit === undefined) return null;
+  return implicitProfile(store, implicit.env, implicit.stderr);
+}
+
+export async function resolveConnection(
+  values: OptionValues,
+  store: ProfileStore,
+  command: string,
+  implicit?: ImplicitProfileSource,
+): Promise<Connection> {
+  const profile = await chosenProfile(values, store, command, implicit);
+  if (profile) {
     const userId = values['user-id']?.trim();
     if (userId !== undefined) {
       const user = resolveUserId(profile, userId);
@@ -160,7 +186,8 @@ export async function resolveConnection(
   }
   if (values['base-url'] === undefined) {
     throw new UsageError(
-      'Say which KooDrive to use: --profile NAME (see `koodrive-lock profile list`), or --base-url, --user-id and --auth.',
+      'Say which KooDrive to use: --profile NAME (see `koodrive-lock profile list`), KOODRIVE_PROFILE, a default ' +
+        'profile (`koodrive-lock profile use NAME`), or --base-url, --user-id and --auth.',
       command,
     );
   }

@@ -4,7 +4,8 @@ export const DRY_RUN_HELP = `      --dry-run            check and sign the reque
                            secret and signature redacted, body); send nothing, write no audit entry`;
 
 export const CONNECTION_HELP = `Connection (a saved profile, or the whole connection as flags):
-  -p, --profile NAME       a profile saved with \`koodrive-lock profile add\` (name or id)
+  -p, --profile NAME       a profile saved with \`koodrive-lock profile add\`, by its exact name; without
+                           it (and without --base-url): KOODRIVE_PROFILE, else \`profile use\`'s default
       --base-url URL       https://intl.myhuaweicloud-koodrive.com, or http://127.0.0.1:PORT for the sandbox
       --user-id ID         the end user (KooDrive user ID, digits). With --profile: the user this
                            operation is for (app auth acts on any user of the tenant; a bearer

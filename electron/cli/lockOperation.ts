@@ -28,8 +28,8 @@ export async function lockCommandSetup(
   command: string,
 ): Promise<{ connection: Connection; timeoutMs: number }> {
   const timeoutMs = integerOption(context.values, 'timeout', TIMEOUT_RANGE, command);
-  const connection = await resolveConnection(context.values, context.profiles, command);
   const { values, io, deps } = context;
+  const connection = await resolveConnection(values, context.profiles, command, io);
   connection.routing = await cliRouting(connection, {
     values,
     env: io.env,

@@ -61,7 +61,7 @@ Example:
     if (!SHELLS.includes(shell as (typeof SHELLS)[number])) {
       throw new UsageError(`--shell must be sh or powershell, not "${shell}".`, 'curl');
     }
-    const connection = await resolveConnection(values, context.profiles, 'curl');
+    const connection = await resolveConnection(values, context.profiles, 'curl', io);
     const { profile } = connection;
     if (profile.proxyUrl && /^[a-z]+:\/\/[^/]*@/i.test(profile.proxyUrl)) {
       throw new UsageError(
