@@ -37,6 +37,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'profile add', load: async () => (await import('./commands/profile')).profileAddCommand },
   { name: 'profile list', load: async () => (await import('./commands/profile')).profileListCommand },
   { name: 'profile show', load: async () => (await import('./commands/profile')).profileShowCommand },
+  { name: 'profile use', load: async () => (await import('./commands/profileUse')).profileUseCommand },
   { name: 'profile remove', load: async () => (await import('./commands/profile')).profileRemoveCommand },
   {
     name: 'profile proxy-password',
