@@ -206,7 +206,9 @@ function mainSection(r: PaceAndStartup): string[] {
       'loads on the first keychain access, the sandbox server and its certificate generator `selfsigned` when ' +
       `the sandbox is first started) — at most ${thousands(PACE_TARGETS.mainBytes)} bytes of JavaScript, and ` +
       `reaches the window within ${PACE_TARGETS.mainToWindow} × a bare Node start. ` +
-      'test/integration/mainStartup.test.ts fails if the sandbox or selfsigned is loaded before the window.',
+      'No `node:tls`, `node:https` or `node:dns` either: they load with the first request or connection check that ' +
+      'needs them. test/integration/mainStartup.test.ts fails if the sandbox, selfsigned or one of those built-ins ' +
+      'is loaded before the window.',
   ];
 }
 
