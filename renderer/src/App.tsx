@@ -12,6 +12,9 @@ import {
 import { ErrorAlert } from './components/ErrorAlert';
 import { FirstRun } from './app/FirstRun';
 import { LocksScreen, type LocksPrefill } from './features/locks/LocksScreen';
+import type { ResultNavigation } from './features/locks/nextSteps';
+import type { DiagnosticsPrefill } from './features/diagnostics/diagnosticsPrefill';
+import type { HistoryFilterDraft } from './features/history/historyFilterDraft';
 import { ShortcutOverlay } from './features/shortcuts/ShortcutOverlay';
 import { useProfiles } from './features/profiles/useProfiles';
 import { useSandbox } from './features/sandbox/useSandbox';
@@ -42,10 +45,13 @@ export function App() {
   const [mac] = useState(platformIsMac);
   const [focusRequest, setFocusRequest] = useState<{ id: string } | null>(null);
   const [announcement, setAnnouncement] = useState('');
-  /** Filters for History when another screen opens it (a batch's "Show in History"); a new object remounts it. */
-  const [historyFilter, setHistoryFilter] = useState<{ batchId?: string }>({});
+  /** Filters for History when another screen opens it (a batch's or a result's "Show in History"). */
+  const [historyFilter, setHistoryFilter] = useState<Partial<HistoryFilterDraft>>({});
   /** What the lock screen is opened with from Inspect's "Open in Locks"; a new object remounts it. */
   const [locksPrefill, setLocksPrefill] = useState<LocksPrefill | null>(null);
+  /** What a lock result's next steps open: Diagnostics filled in, or Profiles at a profile's secret. */
+  const [diagnosticsPrefill, setDiagnosticsPrefill] = useState<DiagnosticsPrefill | null>(null);
+  const [secretOf, setSecretOf] = useState<string | null>(null);
 
   const closeShortcuts = useCallback(() => setShortcutsOpen(false), []);
 
@@ -88,6 +94,19 @@ export function App() {
     setView('locks');
   }
 
+  function openNextStep(target: ResultNavigation) {
+    if (target.to === 'history') {
+      setHistoryFilter(target.lockId === null ? { userId: target.userId } : { lockId: target.lockId });
+    } else if (target.to === 'profiles') {
+      setSecretOf(target.profileId);
+    } else {
+      const { profileId, userId, operation, lockId } = target;
+      setSelectedId(profileId);
+      setDiagnosticsPrefill({ profileId, userId, operation, lockId });
+    }
+    setView(target.to);
+  }
+
   function focusLockField(id: string) {
     const field = document.getElementById(id);
     if (field) {
@@ -124,6 +143,7 @@ export function App() {
       case 'inspect':
       case 'diagnostics':
         setHistoryFilter({});
+        setDiagnosticsPrefill(null);
         setView(action.kind);
         return true;
       case 'help':
@@ -148,10 +168,11 @@ export function App() {
           }}
           onDeleted={() => void profiles.reload()}
           onOpenLocks={openLocks}
+          secretOf={secretOf}
         />
       );
     }
-    if (view === 'history') return <HistoryScreen key={historyFilter.batchId ?? ''} initialFilter={historyFilter} />;
+    if (view === 'history') return <HistoryScreen key={JSON.stringify(historyFilter)} initialFilter={historyFilter} />;
     if (view === 'settings') return <SettingsScreen onShowShortcuts={() => setShortcutsOpen(true)} />;
     if (!selected) {
       return (
@@ -191,7 +212,14 @@ export function App() {
       );
     }
     if (view === 'diagnostics') {
-      return <DiagnosticsScreen profiles={list} profile={selected} onSelectProfile={setSelectedId} />;
+      return (
+        <DiagnosticsScreen
+          profiles={list}
+          profile={selected}
+          onSelectProfile={setSelectedId}
+          prefill={diagnosticsPrefill}
+        />
+      );
     }
     return (
       <LocksScreen
@@ -201,6 +229,7 @@ export function App() {
         onSelectProfile={setSelectedId}
         sandbox={sandbox}
         prefill={locksPrefill}
+        onNavigate={openNextStep}
       />
     );
   }
@@ -212,6 +241,8 @@ export function App() {
         onNavigate={(next) => {
           setHistoryFilter({});
           setLocksPrefill(null);
+          setDiagnosticsPrefill(null);
+          setSecretOf(null);
           setView(next);
         }}
         profile={profiles.loaded ? selected : null}

@@ -24,9 +24,16 @@ interface Shown {
 }
 
 /** Builds (never sends) a lock request for the profile and shows it; mount with a key per profile. */
-export function DiagnosticsPreviewPanel({ profile, userId }: { profile: Profile; userId?: string }) {
-  const [operation, setOperation] = useState<LockOperation>('release');
-  const [lockId, setLockId] = useState('');
+export interface DiagnosticsPreviewPanelProps {
+  profile: Profile;
+  userId?: string;
+  /** The operation and lock the panel starts with (a lock result's "Open in Diagnostics"). */
+  initial?: { operation: LockOperation; lockId: string };
+}
+
+export function DiagnosticsPreviewPanel({ profile, userId, initial }: DiagnosticsPreviewPanelProps) {
+  const [operation, setOperation] = useState<LockOperation>(initial?.operation ?? 'release');
+  const [lockId, setLockId] = useState(initial?.lockId ?? '');
   const [moduleCode, setModuleCode] = useState(profile.moduleCode);
   const [attempted, setAttempted] = useState(false);
   const { busy, error, value: shown, run: send, dismissError } = useIpcCall<Shown>();

@@ -3,9 +3,11 @@ import { userIdProblem } from '../../../../shared/identifiers';
 import type { Profile } from '../../../../shared/profile';
 import type { ResultKind } from '../../../../shared/result';
 import { useSecretStatus } from '../profiles/useSecretStatus';
+import { useSecretLastOutcome } from '../locks/secretOutcome';
 import { t } from '../../i18n';
 import { DiagnosticsClockPanel } from './DiagnosticsClockPanel';
 import { DiagnosticsConnectionPanel } from './DiagnosticsConnectionPanel';
+import type { DiagnosticsPrefill } from './diagnosticsPrefill';
 import { DiagnosticsPreviewPanel } from './DiagnosticsPreviewPanel';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { HelpDialog } from '../help/HelpDialog';
@@ -18,13 +20,17 @@ export interface DiagnosticsScreenProps {
   profiles: Profile[];
   profile: Profile;
   onSelectProfile: (profileId: string) => void;
+  /** Applies while its profile is the selected one; remount (key) to apply a new one. */
+  prefill?: DiagnosticsPrefill | null;
 }
 
 /** For support staff: the request as it would be sent, the clock, the connection, and what each result means. */
-export function DiagnosticsScreen({ profiles, profile, onSelectProfile }: DiagnosticsScreenProps) {
+export function DiagnosticsScreen({ profiles, profile, onSelectProfile, prefill = null }: DiagnosticsScreenProps) {
   const secret = useSecretStatus(profile.id);
+  const secretOutcome = useSecretLastOutcome(profile.id);
+  const filled = prefill?.profileId === profile.id ? prefill : null;
   const [helpKind, setHelpKind] = useState<ResultKind | null>(null);
-  const [user, setUser] = useState({ profileId: profile.id, value: profile.userId ?? '' });
+  const [user, setUser] = useState({ profileId: profile.id, value: filled?.userId ?? profile.userId ?? '' });
   const userValue = user.profileId === profile.id ? user.value : (profile.userId ?? '');
   const userId = userValue.trim() === '' ? undefined : userValue.trim();
   const closeHelp = useCallback(() => setHelpKind(null), []);
@@ -37,7 +43,13 @@ export function DiagnosticsScreen({ profiles, profile, onSelectProfile }: Diagno
       </div>
       {secret.error && <ErrorAlert error={secret.error} />}
       <section className="panel form" aria-label={t('diagnostics.profileLabel')}>
-        <ProfilePicker profiles={profiles} profile={profile} secret={secret.status} onChange={onSelectProfile} />
+        <ProfilePicker
+          profiles={profiles}
+          profile={profile}
+          secret={secret.status}
+          onChange={onSelectProfile}
+          secretOutcome={secretOutcome}
+        />
         <UserIdField
           id="diag-user-id"
           profile={profile}
@@ -47,8 +59,18 @@ export function DiagnosticsScreen({ profiles, profile, onSelectProfile }: Diagno
           attempted={false}
           help={profile.authMode === 'app' ? t('diagnostics.userId.help') : undefined}
         />
+        {filled && (
+          <p className="field-help" role="note">
+            {t('diagnostics.handoff', { userId: filled.userId, lockId: filled.lockId || t('diagnostics.clock.none') })}
+          </p>
+        )}
       </section>
-      <DiagnosticsPreviewPanel key={`preview-${profile.id}`} profile={profile} userId={userId} />
+      <DiagnosticsPreviewPanel
+        key={`preview-${profile.id}`}
+        profile={profile}
+        userId={userId}
+        initial={filled ?? undefined}
+      />
       <DiagnosticsClockPanel key={`clock-${profile.id}`} profile={profile} />
       <DiagnosticsConnectionPanel
         key={`connection-${profile.id}`}

@@ -35,6 +35,8 @@ export const diagnosticsEn = {
   'diagnostics.preview.curl.ca':
     'This profile trusts an extra CA: save it to a file and set KOODRIVE_CA_FILE to its path.',
   'diagnostics.preview.copy': 'Copy as cURL',
+  'diagnostics.handoff':
+    'Filled in from the lock result: user {userId}, lock {lockId}. Check the clock, show the request or check the connection below.',
   'diagnostics.userId.help':
     'The end user (X-User-Id) the request preview and the connection check act for; the profile’s default user when empty.',
   'diagnostics.preview.powershell': 'Windows PowerShell',

@@ -37,6 +37,7 @@ export const diagnosticsZhCN: Readonly<Record<keyof typeof diagnosticsEn, string
   'diagnostics.preview.curl.ca':
     '此配置信任一个额外的 CA：请将其保存为文件，并将 KOODRIVE_CA_FILE 设置为该文件的路径。',
   'diagnostics.preview.copy': '复制为 cURL',
+  'diagnostics.handoff': '已根据锁操作结果填写：用户 {userId}，锁 {lockId}。可在下方检查时钟、显示请求或检查连接。',
   'diagnostics.userId.help': '请求预览和连接检查所针对的最终用户（X-User-Id）；留空时使用配置的默认用户。',
   'diagnostics.preview.powershell': 'Windows PowerShell 脚本',
   'diagnostics.preview.powershell.help':

@@ -24,6 +24,8 @@ import { LockIdField } from './LockIdField';
 import { OperationDialog } from './OperationDialog';
 import { ProfilePicker } from '../../components/ProfilePicker';
 import { RecentLockIds } from './RecentLockIds';
+import type { ResultNavigation } from './nextSteps';
+import { useSecretLastOutcome } from './secretOutcome';
 import { ResultPanel } from './ResultPanel';
 import { SandboxBar } from '../sandbox/SandboxBar';
 import { type StuckLock, StuckLockList } from './StuckLockList';
@@ -44,6 +46,8 @@ export interface LocksScreenProps {
   sandbox: SandboxState;
   /** Applies while its profile is the selected one; remount (key) to apply a new one. */
   prefill?: LocksPrefill | null;
+  /** A result's next step that opens another screen. */
+  onNavigate: (target: ResultNavigation) => void;
 }
 
 const USER_FIELD = 'lock-user-id';
@@ -54,8 +58,16 @@ interface UserDraft {
   text: string;
 }
 
-export function LocksScreen({ profiles, profile, onSelectProfile, sandbox, prefill = null }: LocksScreenProps) {
+export function LocksScreen({
+  profiles,
+  profile,
+  onSelectProfile,
+  sandbox,
+  prefill = null,
+  onNavigate,
+}: LocksScreenProps) {
   const secret = useSecretStatus(profile.id);
+  const secretOutcome = useSecretLastOutcome(profile.id);
   const operation = useLockOperation();
   const [lockId, setLockId] = useState('');
   const filled = prefill?.profileId === profile.id ? prefill : null;
@@ -163,7 +175,13 @@ export function LocksScreen({ profiles, profile, onSelectProfile, sandbox, prefi
           ask('release');
         }}
       >
-        <ProfilePicker profiles={profiles} profile={profile} secret={secret.status} onChange={onSelectProfile} />
+        <ProfilePicker
+          profiles={profiles}
+          profile={profile}
+          secret={secret.status}
+          onChange={onSelectProfile}
+          secretOutcome={secretOutcome}
+        />
         {onSandbox && <SandboxBar sandbox={sandbox} disabled={busy} />}
         <div className="field-pair">
           <UserIdField
@@ -211,7 +229,7 @@ export function LocksScreen({ profiles, profile, onSelectProfile, sandbox, prefi
         {recentNotice}
       </p>
       {operation.inFlight && <InFlightPanel inFlight={operation.inFlight} onCancel={() => void operation.cancel()} />}
-      {!operation.inFlight && completed && <ResultPanel done={completed} stale={stale} />}
+      {!operation.inFlight && completed && <ResultPanel done={completed} stale={stale} onNavigate={onNavigate} />}
       <CreateLockSection
         key={`${profile.id}:${filled?.moduleCode ?? ''}`}
         defaultModuleCode={filled?.moduleCode ?? profile.moduleCode}

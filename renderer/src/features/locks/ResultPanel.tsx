@@ -7,15 +7,26 @@ import type { CompletedOperation } from '../../lib/operation';
 import { formatDuration, operationName, resultSummary, resultTitle } from '../../lib/resultText';
 import { HelpDialog } from '../help/HelpDialog';
 import { Icon } from '../../components/Icon';
+import { cancelledText } from './cancelledText';
+import { clockSkewText } from './clockSkewText';
+import type { ResultNavigation } from './nextSteps';
+import { ResultNextSteps } from './ResultNextSteps';
+import { localDateTime, utcDateTime } from './resultTime';
+import './result.css';
 
 export interface ResultPanelProps {
   done: CompletedOperation;
   /** The form now targets another profile or user: this result does not describe it. */
   stale?: boolean;
+  /** Opens another screen for a next step (Diagnostics, Profiles, History), filled in. */
+  onNavigate: (target: ResultNavigation) => void;
 }
 
+/** A detail row: label, value, monospace, and an optional hover text. */
+type Row = [string, string, boolean, string?];
+
 /** What happened, in plain words, with everything a support ticket needs. */
-export function ResultPanel({ done, stale = false }: ResultPanelProps) {
+export function ResultPanel({ done, stale = false, onNavigate }: ResultPanelProps) {
   const { result } = done;
   const headingRef = useRef<HTMLHeadingElement>(null);
   const { state: copyState, copy } = useCopyText();
@@ -24,16 +35,19 @@ export function ResultPanel({ done, stale = false }: ResultPanelProps) {
   const none = t('result.none');
   const userId = result.userId ?? done.userId;
   const moduleName = moduleNameOfLockId(result.lockId);
+  const skew = clockSkewText(result);
+  const cancelled = cancelledText(result);
 
   useEffect(() => {
     // The button that started the request was disabled while it ran; keep keyboard users in place.
     if (document.activeElement === document.body || document.activeElement === null) headingRef.current?.focus();
   }, [done]);
 
-  const rows: Array<[string, string, boolean]> = [
+  const rows: Row[] = [
+    [t('result.time'), localDateTime(done.finishedAt), false, utcDateTime(done.finishedAt)],
     [t('result.userId'), userId || none, true],
     [t('result.lockId'), result.lockId ?? none, true],
-    ...(moduleName ? [[t('result.module'), moduleName, false] as [string, string, boolean]] : []),
+    ...(moduleName ? [[t('result.module'), moduleName, false] as Row] : []),
     [t('result.environment'), environmentName(done.environment), false],
     [t('result.host'), result.host, true],
     [t('result.httpStatus'), result.httpStatus === null ? t('result.noResponse') : String(result.httpStatus), false],
@@ -67,11 +81,16 @@ export function ResultPanel({ done, stale = false }: ResultPanelProps) {
         </div>
       </header>
       <p className="result-remedy">{result.remedy}</p>
+      {skew && <p className="result-finding strong">{skew}</p>}
+      {cancelled && <p className="result-finding">{cancelled}</p>}
+      <ResultNextSteps key={done.finishedAt.getTime()} done={done} onNavigate={onNavigate} />
       <dl className="details">
-        {rows.map(([label, value, mono]) => (
+        {rows.map(([label, value, mono, title]) => (
           <div className="details-row" key={label}>
             <dt>{label}</dt>
-            <dd className={mono ? 'mono' : undefined}>{value}</dd>
+            <dd className={mono ? 'mono' : undefined} title={title}>
+              {value}
+            </dd>
           </div>
         ))}
       </dl>

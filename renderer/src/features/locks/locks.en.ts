@@ -38,4 +38,31 @@ export const locksEn = {
   'stuck.user': 'user {userId}',
   'stuck.pick': 'Lock {lockId} of user {userId} {module}',
   'stuck.more': 'And {count} more.',
+  'result.time': 'Time',
+  'resultNext.label': 'Next steps',
+  'resultNext.checkClock': 'Check clock now',
+  'resultNext.replaceSecret': 'Replace secret',
+  'resultNext.editProfile': 'Edit profile',
+  'resultNext.openDiagnostics': 'Open in Diagnostics',
+  'resultNext.showHistory': 'Show in History',
+  'resultClock.behind': 'Your clock is about {amount} behind the server’s, by the time in its answer.',
+  'resultClock.ahead': 'Your clock is about {amount} ahead of the server’s, by the time in its answer.',
+  'resultClock.seconds.one': '{count} second',
+  'resultClock.seconds.other': '{count} seconds',
+  'resultClock.minutes.one': '{count} minute',
+  'resultClock.minutes.other': '{count} minutes',
+  'resultClock.hours.one': '{count} hour',
+  'resultClock.hours.other': '{count} hours',
+  'resultClock.days.one': '{count} day',
+  'resultClock.days.other': '{count} days',
+  'resultCancelled.left':
+    'The request had already left ({time}), so it may have reached the server. History lists it with the time it was sent.',
+  'resultCancelled.release':
+    'To find out, release the lock again: if the first request arrived, the answer is “Lock not found” (the lock is already gone).',
+  'resultCancelled.renew':
+    'To find out, renew it again: a renewal only gives the lock another 10 minutes, whether or not the first one arrived.',
+  'resultCancelled.create':
+    'Do not simply create again: what KooDrive does with a second create while a lock is held is not documented. A lock the first request may have taken expires after 10 minutes.',
+  'secretOutcome.accepted': 'last accepted {time}',
+  'secretOutcome.refused': 'last call refused: {status}',
 } as const;

@@ -6,6 +6,7 @@ import { newRequestTag } from '../../api/requestTag';
 import { useIpcCall } from '../../api/useIpcCall';
 import { mapResult } from '../../api/ipcCallState';
 import { clockOffsetFor } from '../diagnostics/diagnosticsClockOffset';
+import { recordSecretOutcome } from './secretOutcome';
 import type { CompletedOperation, InFlightOperation, OperationContext, OperationRequest } from '../../lib/operation';
 
 export interface LockOperationState {
@@ -50,13 +51,14 @@ export function useLockOperation(): LockOperationState {
       setInFlight(started);
       reset();
       try {
-        await send(async () =>
+        const outcome = await send(async () =>
           mapResult(await sendOperation(request, started.requestTag), (result) => ({
             ...context,
             result,
             finishedAt: new Date(),
           })),
         );
+        if (outcome.ok) recordSecretOutcome(request.profileId, outcome.value.result, outcome.value.finishedAt);
       } finally {
         current.current = null;
         setInFlight(null);

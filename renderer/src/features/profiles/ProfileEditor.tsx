@@ -1,4 +1,4 @@
-import { type FormEvent, useCallback, useRef, useState } from 'react';
+import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react';
 import type { ResultOf } from '../../../../shared/contract';
 import type { Profile } from '../../../../shared/profile';
 import { lockAdmin } from '../../api/lockAdmin';
@@ -32,6 +32,8 @@ export interface ProfileEditorProps {
   onSaved: (profile: Profile) => void;
   onDeleted: (profileId: string) => void;
   onOpenLocks: (profileId: string) => void;
+  /** Focus the secret field when the editor opens. */
+  focusSecret?: boolean;
 }
 
 const LABELS: Readonly<Record<DraftField, MessageKey>> = {
@@ -49,11 +51,14 @@ const NETWORK_LABELS: Readonly<Record<NetworkField, MessageKey>> = {
   caPem: 'profile.caPem',
 };
 
+/** SecretField's input. */
+const SECRET_FIELD = 'profile-secret';
+
 function fieldId(field: DraftField): string {
   return `profile-${field}`;
 }
 
-export function ProfileEditor({ profile, onSaved, onDeleted, onOpenLocks }: ProfileEditorProps) {
+export function ProfileEditor({ profile, onSaved, onDeleted, onOpenLocks, focusSecret = false }: ProfileEditorProps) {
   const [draft, setDraft] = useState<ProfileDraft>(() => (profile ? draftFromProfile(profile) : emptyDraft()));
   const [touched, setTouched] = useState<ReadonlySet<DraftField>>(() => new Set());
   const [submitted, setSubmitted] = useState(false);
@@ -66,6 +71,10 @@ export function ProfileEditor({ profile, onSaved, onDeleted, onOpenLocks }: Prof
   const proxyInput = useRef<HTMLInputElement>(null);
   const caInput = useRef<HTMLTextAreaElement>(null);
   const secrets = useSecretStatus(profile?.id ?? null);
+
+  useEffect(() => {
+    if (focusSecret) document.getElementById(SECRET_FIELD)?.focus();
+  }, [focusSecret]);
 
   const check = checkDraft(draft);
   const networkCheck = checkNetworkFields(draft.proxyUrl, draft.caPem);

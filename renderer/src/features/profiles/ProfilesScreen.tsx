@@ -9,6 +9,8 @@ export interface ProfilesScreenProps {
   onSaved: (profile: Profile) => void;
   onDeleted: (profileId: string) => void;
   onOpenLocks: (profileId: string) => void;
+  /** Opens on this profile with its secret field focused (a lock result's "Replace secret" / "Edit profile"). */
+  secretOf?: string | null;
 }
 
 /** `session` changes when the user picks another profile (a fresh editor), not when a new one is saved. */
@@ -17,8 +19,11 @@ interface Selection {
   session: number;
 }
 
-export function ProfilesScreen({ profiles, onSaved, onDeleted, onOpenLocks }: ProfilesScreenProps) {
-  const [selection, setSelection] = useState<Selection>(() => ({ id: profiles[0]?.id ?? null, session: 0 }));
+export function ProfilesScreen({ profiles, onSaved, onDeleted, onOpenLocks, secretOf = null }: ProfilesScreenProps) {
+  const [selection, setSelection] = useState<Selection>(() => ({
+    id: profiles.find((item) => item.id === secretOf)?.id ?? profiles[0]?.id ?? null,
+    session: 0,
+  }));
   const [lastSaved, setLastSaved] = useState<Profile | null>(null);
   const choose = (id: string | null) => setSelection((previous) => ({ id, session: previous.session + 1 }));
 
@@ -51,6 +56,7 @@ export function ProfilesScreen({ profiles, onSaved, onDeleted, onOpenLocks }: Pr
             choose(profiles.find((item) => item.id !== deletedId)?.id ?? null);
           }}
           onOpenLocks={onOpenLocks}
+          focusSecret={secretOf !== null && selection.session === 0 && profile?.id === secretOf}
         />
       </div>
     </div>

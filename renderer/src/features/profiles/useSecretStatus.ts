@@ -4,6 +4,7 @@ import type { IpcError, IpcResult } from '../../../../shared/ipcResult';
 import { mapResult } from '../../api/ipcCallState';
 import { lockAdmin } from '../../api/lockAdmin';
 import { useIpcCall } from '../../api/useIpcCall';
+import { forgetSecretOutcome } from '../locks/secretOutcome';
 
 interface Known {
   profileId: string;
@@ -48,11 +49,21 @@ export function useSecretStatus(profileId: string | null): SecretStatusState {
     [run],
   );
 
-  const store = useCallback(
-    (id: string, secret: string) => change(id, () => lockAdmin().setSecret({ profileId: id, secret })),
+  /** A secret stored or removed has not been tried yet: the badge forgets the last call's outcome. */
+  const replace = useCallback(
+    async (id: string, call: () => Promise<IpcResult<SecretStatus>>) => {
+      const changed = await change(id, call);
+      if (changed) forgetSecretOutcome(id);
+      return changed;
+    },
     [change],
   );
-  const clear = useCallback((id: string) => change(id, () => lockAdmin().clearSecret({ profileId: id })), [change]);
+
+  const store = useCallback(
+    (id: string, secret: string) => replace(id, () => lockAdmin().setSecret({ profileId: id, secret })),
+    [replace],
+  );
+  const clear = useCallback((id: string) => replace(id, () => lockAdmin().clearSecret({ profileId: id })), [replace]);
   const refresh = useCallback((id: string) => change(id, () => lockAdmin().secretStatus({ profileId: id })), [change]);
 
   const status = known && known.profileId === profileId ? known.status : null;
