@@ -30,7 +30,8 @@ Secret (never given as an argument):
 export const GLOBAL_HELP = `Global options:
       --json               one JSON object per line on stdout
       --verbose            print each request and response on stderr (Authorization redacted)
-      --timeout MS         per-request timeout, 100-600000 (default 15000)
+      --timeout TIME       per-request timeout: 30s, 2m or 1500ms (a bare number is milliseconds),
+                           100ms to 10m (default 15s)
       --data-dir DIR       where profiles.json and the audit log live
                            (default: KOODRIVE_LOCK_ADMIN_DATA_DIR, else the app's data folder)
   -h, --help               help for the command

@@ -14,10 +14,10 @@ import { type Connection, resolveConnection } from './connection';
 import { EXIT, type ExitCode, exitCodeForResult, worstExitCode } from './exitCodes';
 import { formatResult } from './formatResult';
 import { watchInterrupts } from './interrupts';
-import { integerOption } from './options';
 import { createProgressLine, formatSeconds } from './progressLine';
 import { cliRouting } from './routing';
 import { resolveSecret } from './secretSource';
+import { timeoutOption } from './timeoutOption';
 import { verboseTransport } from './verboseTransport';
 
 export const TIMEOUT_RANGE = { min: 100, max: 600_000, fallback: DEFAULT_TIMEOUT_MS };
@@ -27,7 +27,7 @@ export async function lockCommandSetup(
   context: CommandContext,
   command: string,
 ): Promise<{ connection: Connection; timeoutMs: number }> {
-  const timeoutMs = integerOption(context.values, 'timeout', TIMEOUT_RANGE, command);
+  const timeoutMs = timeoutOption(context.values, TIMEOUT_RANGE, command);
   const { values, io, deps } = context;
   const connection = await resolveConnection(values, context.profiles, command, io);
   connection.routing = await cliRouting(connection, {

@@ -9,6 +9,7 @@ import { printable } from '../formatResult';
 import { CONNECTION_HELP, GLOBAL_HELP } from '../help';
 import { commandSecret, lockCommandSetup } from '../lockOperation';
 import { CONNECTION_OPTIONS } from '../options';
+import { durationText } from '../timeoutOption';
 
 const STEP_WIDTH = 6;
 const STATE_WIDTH = 8;
@@ -43,7 +44,7 @@ Runs the Diagnostics screen's two checks against one connection and prints one l
   dns, tcp, tls, http  reaching the server (through the proxy a lock operation would take)
   auth   an authenticated, read-only call (lists one backup record): are the secret, App ID and user
          accepted? No lock is created, renewed or released.
-After a failed connection step the later ones are skipped. --timeout is per step (default ${DEFAULT_STEP_TIMEOUT_MS}).
+After a failed connection step the later ones are skipped. --timeout is per step (default ${durationText(DEFAULT_STEP_TIMEOUT_MS)}).
 With --json: one object per step per line ("step" is clock, dns, tcp, tls, http or auth).
 
 ${CONNECTION_HELP}

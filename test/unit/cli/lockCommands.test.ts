@@ -232,7 +232,7 @@ describe('nothing is sent when the command line or the configuration is wrong (e
     ['no lock ID', ['release'], 'Give at least one lock ID'],
     ['two IDs for renew', ['renew', 'a@1', 'b@2'], 'exactly one lock ID'],
     ['a lock ID for create', ['create', 'a@1'], 'create takes no lock ID'],
-    ['a bad --timeout', ['release', '--timeout', '5', 'a@1'], '--timeout must be a whole number'],
+    ['a bad --timeout', ['release', '--timeout', '5', 'a@1'], '--timeout 5 is out of range'],
     ['a missing --file', ['release', '--yes', '--file', '/nonexistent/ids.txt'], 'Cannot read the lock ID file'],
     ['a folder as --file', ['release', '--yes', '--file', '/'], 'the lock ID file / is not a file'],
   ])('%s', async (_label, argv, message) => {
