@@ -1,21 +1,12 @@
 import { locale } from '../../i18n';
 
-const formats = new Map<string, { dateTime: Intl.DateTimeFormat; clock: Intl.DateTimeFormat }>();
+const formats = new Map<string, { zone: Intl.DateTimeFormat; clock: Intl.DateTimeFormat }>();
 
 function formatsOf(tag: string) {
   let found = formats.get(tag);
   if (!found) {
     found = {
-      dateTime: new Intl.DateTimeFormat(tag, {
-        year: 'numeric',
-        month: '2-digit',
-        day: '2-digit',
-        hour: '2-digit',
-        minute: '2-digit',
-        second: '2-digit',
-        hourCycle: 'h23',
-        timeZoneName: 'short',
-      }),
+      zone: new Intl.DateTimeFormat(tag, { timeZoneName: 'short' }),
       clock: new Intl.DateTimeFormat(tag, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
     };
     formats.set(tag, found);
@@ -23,9 +14,16 @@ function formatsOf(tag: string) {
   return found;
 }
 
-/** Date and time in this computer's time zone and the active language, with the zone named. */
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** "2026-03-02 14:57:03 GMT+8": this computer's time zone, year first like the UTC form, the zone named. */
 export function localDateTime(date: Date): string {
-  return formatsOf(locale()).dateTime.format(date);
+  const day = `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+  const time = `${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
+  const zone = formatsOf(locale())
+    .zone.formatToParts(date)
+    .find((part) => part.type === 'timeZoneName')?.value;
+  return zone ? `${day} ${time} ${zone}` : `${day} ${time}`;
 }
 
 /** Hours and minutes in this computer's time zone ("14:57"). */
