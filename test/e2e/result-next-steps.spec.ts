@@ -1,0 +1,180 @@
+/**
+ * The result panel's next steps (docs/user-guide.md#the-result-and-its-next-steps): each button is
+ * clicked against the sandbox and lands on its screen with the result's profile, user and lock filled in.
+ */
+import type { Page } from '@playwright/test';
+import type { RunningSandbox } from '../../electron/sandbox/server';
+import type { Handlers } from '../../shared/contract';
+import type { Profile } from '../../shared/profile';
+import { expect, test } from './support/fixtures';
+import type { LockAdminPage } from './support/lockAdminPage';
+import { saveSandboxProfile } from './support/profiles';
+
+const MINUTE = 60_000;
+/** A user other than the profile's default, as typed from a ticket. */
+const TICKET_USER = '1505084218764547200';
+
+async function saveAppProfile(handlers: Handlers, sandbox: RunningSandbox, secret: string): Promise<Profile> {
+  const profile = await handlers.saveProfile({
+    name: 'Staging app',
+    baseUrl: sandbox.url,
+    userId: sandbox.credentials.userId,
+    authMode: 'app',
+    appId: sandbox.credentials.appId,
+    moduleCode: '102',
+  });
+  await handlers.setSecret({ profileId: profile.id, secret });
+  return profile;
+}
+
+function heading(page: Page, name: string) {
+  return page.getByRole('heading', { level: 1, name });
+}
+
+function nextSteps(app: LockAdminPage) {
+  return app.result.getByRole('group', { name: 'Next steps' });
+}
+
+/** Releases for a user typed into the lock form (app profiles act for any user). */
+async function releaseFor(app: LockAdminPage, userId: string, lockId: string): Promise<void> {
+  await app.field('User ID').fill(userId);
+  await app.release(lockId);
+}
+
+test('an auth result: refused badge, Diagnostics and History filled in, Replace secret focuses the secret field', async ({
+  app,
+  handlers,
+  startKooDrive,
+}) => {
+  const sandbox = await startKooDrive();
+  const profile = await saveAppProfile(handlers, sandbox, 'not-the-app-secret');
+  await app.page.reload();
+  await app.ready();
+  const lockId = sandbox.seededLockIds[0];
+
+  await releaseFor(app, TICKET_USER, lockId);
+  await expect(app.resultHeading()).toHaveText('Authentication failed');
+  await expect(app.resultDetail('User ID')).toHaveText(TICKET_USER);
+  await expect(app.resultDetail('Time')).toHaveAttribute('title', /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC$/);
+  await expect(app.page.getByText('last call refused: 401')).toBeVisible();
+  const steps = nextSteps(app);
+  await expect(steps.getByRole('button')).toHaveText(['Replace secret', 'Open in Diagnostics', 'Show in History']);
+  await app.screenshot('result-next-steps-auth');
+
+  // Open in Diagnostics: profile, user, operation and lock ID filled in.
+  await steps.getByRole('button', { name: 'Open in Diagnostics' }).click();
+  await expect(heading(app.page, 'Diagnostics')).toBeVisible();
+  await expect(app.field('Profile')).toHaveValue(profile.id);
+  await expect(app.field('User ID')).toHaveValue(TICKET_USER);
+  await expect(app.field('Operation')).toHaveValue('release');
+  await expect(app.field('Lock ID')).toHaveValue(lockId);
+  await expect(app.page.getByRole('note').filter({ hasText: 'Filled in from the lock result' })).toContainText(lockId);
+  // The badge there tells the same story.
+  await expect(app.page.getByText('last call refused: 401')).toBeVisible();
+  // The request preview is built for that user and lock.
+  await app.page.getByRole('button', { name: 'Show request' }).click();
+  const preview = app.page.getByRole('region', { name: 'Request preview' });
+  await expect(preview).toContainText(TICKET_USER);
+  await expect(preview).toContainText(lockId);
+  await app.screenshot('result-next-steps-diagnostics');
+
+  // Show in History: History filtered to this lock.
+  await app.navigate('Locks');
+  await releaseFor(app, TICKET_USER, lockId);
+  await nextSteps(app).getByRole('button', { name: 'Show in History' }).click();
+  await expect(heading(app.page, 'History')).toBeVisible();
+  await expect(app.field('Lock ID contains')).toHaveValue(lockId);
+  await expect(app.page.getByRole('heading', { name: '2 operations' })).toBeVisible();
+  const grid = app.page.getByRole('grid', { name: 'Lock operations, newest first' });
+  await expect(grid.getByRole('row')).toHaveCount(3);
+  await expect(grid.getByRole('row').nth(1)).toContainText(TICKET_USER);
+  await app.screenshot('result-next-steps-history');
+
+  // Replace secret: Profiles on this profile, the secret field focused; a new secret clears the badge's outcome.
+  await app.navigate('Locks');
+  await releaseFor(app, TICKET_USER, lockId);
+  await nextSteps(app).getByRole('button', { name: 'Replace secret' }).click();
+  await expect(app.page.getByRole('heading', { name: 'Profile “Staging app”' })).toBeVisible();
+  await expect(app.field('App secret')).toBeFocused();
+  await app.screenshot('result-next-steps-profile');
+  await app.page.keyboard.type(sandbox.credentials.appSecret);
+  await app.button('Save profile').click();
+  await expect(app.page.getByText('Secret stored in', { exact: false }).first()).toBeVisible();
+  await expect(app.page.getByText('last call refused: 401')).toHaveCount(0);
+
+  await app.navigate('Locks');
+  await expect(app.page.getByText(/^Secret stored in /)).toBeVisible();
+  await expect(app.page.getByText(/last (accepted|call refused)/)).toHaveCount(0);
+  await app.release(lockId);
+  await expect(app.resultHeading()).toHaveText('Released');
+  await expect(app.page.getByText(/last accepted \d\d:\d\d/)).toBeVisible();
+  await expect(nextSteps(app).getByRole('button')).toHaveText(['Show in History']);
+  expect(sandbox.activeLockIds()).not.toContain(lockId);
+  await app.screenshot('result-next-steps-accepted');
+});
+
+test('a clock result says how far off the clock is, checks it in place and opens Diagnostics', async ({
+  app,
+  handlers,
+  startKooDrive,
+}) => {
+  // The sandbox's clock is 20 minutes ahead of this computer's: every X-Date looks stale to it.
+  const sandbox = await startKooDrive({
+    clock: { now: () => new Date(Date.now() + 20 * MINUTE), monotonicMs: () => performance.now() },
+  });
+  await saveSandboxProfile(handlers, sandbox);
+  await app.page.reload();
+  await app.ready();
+  const lockId = sandbox.seededLockIds[0];
+
+  await app.release(lockId);
+  await expect(app.resultHeading()).toHaveText('Clock out of sync');
+  await expect(app.result).toContainText('Your clock is about 20 minutes behind the server’s');
+  const steps = nextSteps(app);
+  await expect(steps.getByRole('button')).toHaveText(['Check clock now', 'Open in Diagnostics', 'Show in History']);
+
+  await steps.getByRole('button', { name: 'Check clock now' }).click();
+  await expect(app.result.getByText('This computer’s clock is behind')).toBeVisible();
+  await expect(app.result).toContainText('about 20 minutes behind');
+  await app.screenshot('result-next-steps-clock');
+
+  await steps.getByRole('button', { name: 'Open in Diagnostics' }).click();
+  await expect(heading(app.page, 'Diagnostics')).toBeVisible();
+  await expect(app.field('Lock ID')).toHaveValue(lockId);
+  await expect(app.field('User ID')).toHaveValue(sandbox.credentials.userId);
+  expect(sandbox.activeLockIds()).toContain(lockId);
+});
+
+test('a cancelled request that had left says it may have reached the server; History shows it', async ({
+  app,
+  handlers,
+  startKooDrive,
+}) => {
+  const sandbox = await startKooDrive();
+  await saveSandboxProfile(handlers, sandbox);
+  await app.page.reload();
+  await app.ready();
+  const lockId = sandbox.seededLockIds[0];
+  // Only the first request is held back, so it is in flight when cancelled.
+  sandbox.setFault({ kind: 'delay', ms: 30_000 }, 1);
+
+  await app.askToRelease(lockId);
+  await app.dialog.getByRole('button', { name: 'Release lock' }).click();
+  await app.button('Cancel request').click();
+  await expect(app.resultHeading()).toHaveText('Cancelled');
+  await expect(app.result).toContainText('may have reached the server');
+  await expect(app.result).toContainText('release the lock again');
+  await expect(nextSteps(app).getByRole('button')).toHaveText(['Show in History']);
+  await app.screenshot('result-next-steps-cancelled');
+
+  await nextSteps(app).getByRole('button', { name: 'Show in History' }).click();
+  await expect(heading(app.page, 'History')).toBeVisible();
+  await expect(app.field('Lock ID contains')).toHaveValue(lockId);
+  await expect(app.page.getByRole('heading', { name: '1 operation' })).toBeVisible();
+
+  // Released again as the panel says: the lock was still held, so this one releases it.
+  await app.navigate('Locks');
+  await app.release(lockId);
+  await expect(app.resultHeading()).toHaveText('Released');
+  expect(sandbox.activeLockIds()).not.toContain(lockId);
+});
