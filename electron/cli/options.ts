@@ -71,6 +71,9 @@ export const CONNECTION_OPTIONS: readonly OptionName[] = [
   'secret-stdin',
 ];
 
+/** release and renew: the lock ID names the module, so they take no --module. */
+export const LOCK_ID_CONNECTION_OPTIONS: readonly OptionName[] = CONNECTION_OPTIONS.filter((name) => name !== 'module');
+
 export interface ParsedCommandLine {
   values: OptionValues;
   positionals: string[];
