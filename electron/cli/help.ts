@@ -1,4 +1,5 @@
 /** Help text shared by several commands. */
+import type { OptionName } from './options';
 
 export const DRY_RUN_HELP = `      --dry-run            check and sign the request(s), print them (method, URL, headers with the
                            secret and signature redacted, body); send nothing, write no audit entry`;
@@ -26,6 +27,22 @@ Secret (never given as an argument):
       --secret-stdin       read it from standard input (hidden when typed on a terminal)
   else KOODRIVE_TOKEN (bearer) or KOODRIVE_APP_SECRET (app) from the environment,
   else the profile's entry in the OS keychain (\`koodrive-lock secret set\`).`;
+
+const OPTION_ROW = /^\s+(?:-\w, )?--([a-z-]+)/;
+const CONTINUATION = /^ {27}\S/;
+
+/** CONNECTION_HELP without the rows (and their continuation lines) of options the command does not take. */
+export function connectionHelpFor(accepted: readonly OptionName[]): string {
+  const kept: string[] = [];
+  let keeping = true;
+  for (const line of CONNECTION_HELP.split('\n')) {
+    const option = OPTION_ROW.exec(line)?.[1];
+    if (option !== undefined) keeping = (accepted as readonly string[]).includes(option);
+    else if (!CONTINUATION.test(line)) keeping = true;
+    if (keeping) kept.push(line);
+  }
+  return kept.join('\n');
+}
 
 export const GLOBAL_HELP = `Global options:
       --json               one JSON object per line on stdout

@@ -2,11 +2,11 @@ import { UsageError, CliError } from '../cliError';
 import type { Command, CommandContext } from '../command';
 import type { Connection } from '../connection';
 import { EXIT } from '../exitCodes';
-import { CONNECTION_HELP, DRY_RUN_HELP, EXIT_HELP, GLOBAL_HELP } from '../help';
+import { DRY_RUN_HELP, EXIT_HELP, GLOBAL_HELP, connectionHelpFor } from '../help';
 import { collectRows, reportRowNotes } from '../lockIdInput';
 import { readRetryRows } from '../retryFrom';
 import { lockCommandSetup, runLockPlan, commandSecret } from '../lockOperation';
-import { CONNECTION_OPTIONS, integerOption } from '../options';
+import { LOCK_ID_CONNECTION_OPTIONS, integerOption } from '../options';
 import { confirm } from '../readInput';
 import { BATCH_DEFAULT_CONCURRENCY, BATCH_MAX_CONCURRENCY } from '../../../shared/batch';
 
@@ -30,7 +30,7 @@ export const releaseCommand: Command = {
   name: 'release',
   summary: 'release one or more stuck backup locks',
   options: [
-    ...CONNECTION_OPTIONS,
+    ...LOCK_ID_CONNECTION_OPTIONS,
     'dry-run',
     'file',
     'retry-from',
@@ -65,7 +65,7 @@ ${DRY_RUN_HELP}
 Ctrl-C stops a batch: requests in flight finish, the rest are not sent (exit 130); press it again to
 abort the requests in flight.
 
-${CONNECTION_HELP}
+${connectionHelpFor(LOCK_ID_CONNECTION_OPTIONS)}
 
 ${GLOBAL_HELP}
 

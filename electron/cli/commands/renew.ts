@@ -2,14 +2,14 @@ import { checkLockId } from '../../../shared/identifiers';
 import { CliError, UsageError } from '../cliError';
 import type { Command } from '../command';
 import { EXIT } from '../exitCodes';
-import { CONNECTION_HELP, DRY_RUN_HELP, EXIT_HELP, GLOBAL_HELP } from '../help';
+import { DRY_RUN_HELP, EXIT_HELP, GLOBAL_HELP, connectionHelpFor } from '../help';
 import { lockCommandSetup, runLockPlan, commandSecret } from '../lockOperation';
-import { CONNECTION_OPTIONS } from '../options';
+import { LOCK_ID_CONNECTION_OPTIONS } from '../options';
 
 export const renewCommand: Command = {
   name: 'renew',
   summary: 'renew a lock for another 10 minutes',
-  options: [...CONNECTION_OPTIONS, 'dry-run'],
+  options: [...LOCK_ID_CONNECTION_OPTIONS, 'dry-run'],
   help: `Usage: koodrive-lock renew [options] <lockId>
 
 Renews one backup lock (PATCH /koodrive/ose/v1/backup/lock): it stays valid for another 10 minutes.
@@ -17,7 +17,7 @@ Renews one backup lock (PATCH /koodrive/ose/v1/backup/lock): it stays valid for 
 Options:
 ${DRY_RUN_HELP}
 
-${CONNECTION_HELP}
+${connectionHelpFor(LOCK_ID_CONNECTION_OPTIONS)}
 
 ${GLOBAL_HELP}
 

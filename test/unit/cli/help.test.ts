@@ -54,7 +54,7 @@ describe('help and version', () => {
     expect(unknown.stderr).toContain('koodrive-lock --help');
     const option = await runCli(['release', '--forse', 'x@1']);
     expect(option.code).toBe(2);
-    expect(option.stderr).toContain("Unknown option '--forse'");
+    expect(option.stderr).toContain('Unknown option --forse for `koodrive-lock release`.');
   });
 
   it('an option of another command is refused, naming the command', async () => {
