@@ -13,6 +13,8 @@ import { type CliDeps, defaultDeps } from './deps';
 import { EXIT, type ExitCode } from './exitCodes';
 import { EXIT_HELP, GLOBAL_HELP } from './help';
 import type { CliIo } from './io';
+import { adviseOnCommandLine } from './commandLineAdvice';
+import { didYouMean } from './didYouMean';
 import { checkAllowedOptions, parseCommandLine } from './options';
 
 export const VERSION: string = packageVersion;
@@ -50,6 +52,17 @@ export const COMMANDS: readonly CommandEntry[] = [
 ];
 
 const GROUPS = ['records', 'profile', 'secret', 'audit'];
+
+/** The first word of every command (release, profile, ...) and help: what "did you mean" offers. */
+function topLevelWords(): Set<string> {
+  return new Set(['help', ...COMMANDS.map((entry) => entry.name.split(' ')[0])]);
+}
+
+function subCommandsOf(group: string): string[] {
+  return COMMANDS.filter((entry) => entry.name.startsWith(`${group} `)).map((entry) =>
+    entry.name.slice(group.length + 1),
+  );
+}
 
 function loadAll(entries: readonly CommandEntry[]): Promise<Command[]> {
   return Promise.all(entries.map((entry) => entry.load()));
@@ -95,6 +108,7 @@ async function groupHelp(group: string): Promise<string> {
 }
 
 async function dispatch(argv: readonly string[], io: CliIo, deps: () => CliDeps): Promise<ExitCode> {
+  await adviseOnCommandLine(argv, findCommand);
   const line = parseCommandLine(argv);
   const { values, positionals } = line;
   if (values.version) {
@@ -124,9 +138,18 @@ async function dispatch(argv: readonly string[], io: CliIo, deps: () => CliDeps)
         return EXIT.ok;
       }
       const sub = positionals[1] === undefined ? 'a sub-command is missing' : `unknown sub-command "${positionals[1]}"`;
-      throw new UsageError(`${positionals[0]}: ${sub}.\n${await groupHelp(positionals[0])}`.trimEnd());
+      const hint =
+        positionals[1] === undefined
+          ? ''
+          : didYouMean(
+              positionals[1],
+              subCommandsOf(positionals[0]),
+              (name) => `\`koodrive-lock ${positionals[0]} ${name}\``,
+            );
+      throw new UsageError(`${positionals[0]}: ${sub}.${hint}\n${await groupHelp(positionals[0])}`.trimEnd());
     }
-    throw new UsageError(`Unknown command "${positionals[0]}".`);
+    const hint = didYouMean(positionals[0], topLevelWords(), (name) => `\`koodrive-lock ${name}\``);
+    throw new UsageError(`Unknown command "${positionals[0]}".${hint}`);
   }
   const { command, used } = found;
   if (values.help) {
