@@ -2,6 +2,7 @@
  * The result panel's next steps (docs/user-guide.md#the-result-and-its-next-steps): each button is
  * clicked against the sandbox and lands on its screen with the result's profile, user and lock filled in.
  */
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import type { RunningSandbox } from '../../electron/sandbox/server';
 import type { Handlers } from '../../shared/contract';
@@ -29,6 +30,21 @@ async function saveAppProfile(handlers: Handlers, sandbox: RunningSandbox, secre
 
 function heading(page: Page, name: string) {
   return page.getByRole('heading', { level: 1, name });
+}
+
+/** Serious or critical axe findings on the page as it is, in light and in dark. */
+async function blockingAxeFindings(page: Page): Promise<string[]> {
+  const found: string[] = [];
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    for (const violation of violations) {
+      if (violation.impact === 'serious' || violation.impact === 'critical')
+        found.push(`${colorScheme}: ${violation.id}`);
+    }
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+  return found;
 }
 
 function nextSteps(app: LockAdminPage) {
@@ -60,6 +76,7 @@ test('an auth result: refused badge, Diagnostics and History filled in, Replace 
   const steps = nextSteps(app);
   await expect(steps.getByRole('button')).toHaveText(['Replace secret', 'Open in Diagnostics', 'Show in History']);
   await app.screenshot('result-next-steps-auth');
+  expect(await blockingAxeFindings(app.page)).toEqual([]);
 
   // Open in Diagnostics: profile, user, operation and lock ID filled in.
   await steps.getByRole('button', { name: 'Open in Diagnostics' }).click();
@@ -137,6 +154,7 @@ test('a clock result says how far off the clock is, checks it in place and opens
   await expect(app.result.getByText('This computer’s clock is behind')).toBeVisible();
   await expect(app.result).toContainText('about 20 minutes behind');
   await app.screenshot('result-next-steps-clock');
+  expect(await blockingAxeFindings(app.page)).toEqual([]);
 
   await steps.getByRole('button', { name: 'Open in Diagnostics' }).click();
   await expect(heading(app.page, 'Diagnostics')).toBeVisible();
