@@ -49,11 +49,14 @@ export interface AuditLog extends AuditSink {
   close(): Promise<void>;
 }
 
-/** Where this writer left the live file: while it is still that file at that size, its chain head is known. */
-interface WrittenHead {
+interface FileIdentity {
   dev: number;
   ino: number;
   size: number;
+}
+
+/** Where this writer left the live file: while it is still that file at that size, its chain head is known. */
+interface WrittenHead extends FileIdentity {
   prev: string;
 }
 
@@ -120,7 +123,7 @@ export function createAuditLog(options: AuditLogOptions): AuditLog {
    * The chain head: known without reading when the live file is still the one this writer last wrote and
    * has not grown since (no other writer appended, nothing rotated it); else read from the files.
    */
-  async function tailOf(fd: fs.FileHandle, stats: Stats): Promise<Tail> {
+  async function tailOf(fd: fs.FileHandle, stats: FileIdentity): Promise<Tail> {
     if (head && head.dev === stats.dev && head.ino === stats.ino && head.size === stats.size) {
       return { prev: head.prev, endsWithNewline: true };
     }
@@ -133,9 +136,12 @@ export function createAuditLog(options: AuditLogOptions): AuditLog {
     await rotateAuditFiles(dataDir, maxFiles);
   }
 
-  /** Writes and fsyncs `batch`; the caller holds the audit lock. */
-  async function writeBatch(batch: readonly PendingLine[]): Promise<void> {
-    let { fd, stats } = await liveFile();
+  /**
+   * Writes and fsyncs `batch`; the caller holds the audit lock. `sameHold`: this writer wrote the write before
+   * under the same hold of the lock, so no other writer can have touched the file since and it is not looked at again.
+   */
+  async function writeBatch(batch: readonly PendingLine[], sameHold: boolean): Promise<void> {
+    let { fd, stats } = sameHold && handle && head ? { fd: handle, stats: head } : await liveFile();
     let size = stats.size;
     const tail = await tailOf(fd, stats);
     // Until this write is on disk, the head is not known (a failure half-way leaves the file unknown).
@@ -190,12 +196,12 @@ export function createAuditLog(options: AuditLogOptions): AuditLog {
         await prepare();
         await withAuditLock(dataDir, file, async () => {
           const releaseAt = Date.now() + LOCK_HOLD_MS;
-          await writeBatch(batch);
+          await writeBatch(batch, false);
           // Lines arrived meanwhile: the batch just fsynced is resolved and the next is written under this hold.
           while (pending.length > 0 && Date.now() < releaseAt) {
             for (const line of batch) line.resolve();
             batch = takeBatch();
-            await writeBatch(batch);
+            await writeBatch(batch, true);
           }
         });
         for (const line of batch) line.resolve();
