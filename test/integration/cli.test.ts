@@ -262,7 +262,7 @@ describe.skipIf(!keyringReady)(
     const bearerProfile = `cli-bearer-${suffix}`;
 
     afterAll(async () => {
-      for (const name of [appProfile, bearerProfile]) await cli(['profile', 'remove', name]);
+      for (const name of [appProfile, bearerProfile]) await cli(['profile', 'remove', name, '--yes']);
     });
 
     it('app mode: secret set via stdin, then release with the App secret read from the keychain', async () => {
@@ -301,12 +301,12 @@ describe.skipIf(!keyringReady)(
       const name = `cli-rm-${suffix}`;
       expect((await cli(['profile', 'add', '--name', name, ...bearerFlags()])).code).toBe(0);
       expect((await cli(['secret', 'set', '--profile', name], { stdin: 'remove-me-token-123\n' })).code).toBe(0);
-      const removed = await cli(['profile', 'remove', name]);
+      const removed = await cli(['profile', 'remove', name, '--yes']);
       expect(removed.stdout).toContain('and its secret from the keychain');
       expect((await cli(['profile', 'add', '--name', name, ...bearerFlags()])).code).toBe(0);
       const status = await cli(['secret', 'status', '--profile', name, '--json']);
       expect(JSON.parse(status.stdout)).toMatchObject({ stored: false });
-      await cli(['profile', 'remove', name]);
+      await cli(['profile', 'remove', name, '--yes']);
     });
   },
 );

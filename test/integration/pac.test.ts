@@ -281,7 +281,7 @@ describe.skipIf(!keyringReady)(
     it('profile remove removes the proxy password too', async () => {
       await addProfile('gone', VIA_PROXY);
       await storeProxyPassword('gone', proxy);
-      expect((await cli(['profile', 'remove', 'gone'])).code).toBe(0);
+      expect((await cli(['profile', 'remove', 'gone', '--yes'])).code).toBe(0);
       await addProfile('gone', VIA_PROXY);
       const lockId = sandbox.addLock();
       const run = await cli(['release', '--profile', 'gone', '--pac', pacFile(), lockId]);

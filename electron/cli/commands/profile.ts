@@ -5,11 +5,12 @@ import { profileSecretState } from '../../core/secrets/boundSecret';
 import { clearProxyCredential, proxyCredentialAccount } from '../../core/secrets/proxyCredential';
 import { SecretStoreError } from '../../core/secrets/secretStore';
 import { CliError, UsageError } from '../cliError';
-import type { Command } from '../command';
+import type { Command, CommandContext } from '../command';
 import { writeJsonLine } from '../command';
 import { DEFAULT_MODULE_CODE, profileInputFromFlags, readCaFile } from '../connection';
 import { EXIT } from '../exitCodes';
 import { GLOBAL_HELP } from '../help';
+import { confirm } from '../readInput';
 import { formatTable } from '../table';
 import { requireProfile } from './profileArg';
 import { profileFlag } from '../profileByName';
@@ -159,36 +160,53 @@ ${GLOBAL_HELP}`,
 
 export const profileRemoveCommand: Command = {
   name: 'profile remove',
-  summary: 'remove a profile and its keychain entry',
-  options: [],
-  help: `Usage: koodrive-lock profile remove NAME
+  summary: 'remove a profile and its keychain entries (asks first)',
+  options: ['yes'],
+  help: `Usage: koodrive-lock profile remove NAME [--yes]
 
 Removes the profile from profiles.json and its secret and proxy password from the OS keychain. The
-audit log keeps its entries.
+audit log keeps its entries. Asks first on a terminal; --yes (-y) skips the question, and is needed
+when standard input is not a terminal.
+Without a reachable keychain (a server without a desktop session) the profile is still removed and a
+note says that a secret stored for it, if any, stays in the keychain: it is never used for another
+profile, because saving a profile clears any entry left under its id.
 
 ${GLOBAL_HELP}`,
 
   async run(context) {
     const profile = await requireProfile(context, 'profile remove', 'operand');
-    await context.profiles.remove(profile.id);
-    let removedSecret: boolean;
-    let account = profile.id;
+    await confirmRemoval(context, profile);
+    let removedSecret: boolean | null = null;
     try {
       removedSecret = await context.deps.secretStore.delete(profile.id);
-      account = proxyCredentialAccount(profile.id);
       await clearProxyCredential(context.deps.secretStore, profile.id);
     } catch (error) {
       if (!(error instanceof SecretStoreError)) throw error;
-      throw new CliError(
-        `Removed profile "${profile.name}", but its keychain entry (service koodrive-lock-admin, account ${account}) could not be removed: ${error.message}`,
-        EXIT.usage,
+      context.io.stderr.write(
+        `koodrive-lock: the keychain could not be reached (${error.message.split('\n')[0]}), so a secret or proxy password stored for "${profile.name}", if any, was not removed (service koodrive-lock-admin, accounts ${profile.id} and ${proxyCredentialAccount(profile.id)}).\n`,
       );
     }
+    await context.profiles.remove(profile.id);
     if (context.values.json) writeJsonLine(context.io, { removed: profile.id, secretRemoved: removedSecret });
     else {
-      const note = removedSecret ? ' and its secret from the keychain' : ' (no secret was stored)';
+      const note =
+        removedSecret === null ? '' : removedSecret ? ' and its secret from the keychain' : ' (no secret was stored)';
       context.io.stdout.write(`Removed profile "${profile.name}"${note}.\n`);
     }
     return EXIT.ok;
   },
 };
+
+async function confirmRemoval(context: CommandContext, profile: Profile): Promise<void> {
+  if (context.values.yes) return;
+  if (!context.io.stdinIsTTY) {
+    throw new CliError(
+      `Removing profile "${profile.name}" needs confirmation and standard input is not a terminal to ask on: add --yes. Nothing was removed.`,
+      EXIT.usage,
+    );
+  }
+  const where = `${new URL(profile.baseUrl).host}, ${profile.environment.toUpperCase()}`;
+  if (!(await confirm(context.io, `Remove profile "${profile.name}" (${where}) and its keychain entries?`))) {
+    throw new CliError('Nothing was removed.', EXIT.usage);
+  }
+}

@@ -102,7 +102,7 @@ describe('profile commands', () => {
     expect(show.stdout).toContain('proxy:       none');
     expect(show.stdout).toContain('CA:          system trust store');
 
-    const removed = await run(['profile', 'remove', 'Prod Intl']);
+    const removed = await run(['profile', 'remove', 'Prod Intl', '--yes']);
     expect(removed.code).toBe(0);
     expect(removed.stdout).toContain('Removed profile "Prod Intl" and its secret from the keychain.');
     expect(await store.get('prod-intl')).toBeNull();
@@ -291,9 +291,41 @@ describe('secret commands and the keychain', () => {
     const show = await run(['profile', 'show', 'sbx']);
     expect(show.code).toBe(0);
     expect(show.stdout).toContain('secret:      unknown: No keychain is reachable.');
-    const remove = await run(['profile', 'remove', 'sbx']);
-    expect(remove.code).toBe(2);
-    expect(remove.stderr).toContain('Removed profile "sbx", but its keychain entry');
+    // Headless (no keychain): the profile is still removed, and stderr says what could not be checked.
+    const remove = await run(['profile', 'remove', 'sbx', '--yes']);
+    expect(remove.code).toBe(0);
+    expect(remove.stdout).toBe('Removed profile "sbx".\n');
+    expect(remove.stderr).toContain(
+      'the keychain could not be reached (No keychain is reachable. Install gnome-keyring.)',
+    );
+    expect(remove.stderr).toContain('if any, was not removed');
+    expect((await run(['profile', 'show', 'sbx'])).code).toBe(2);
+  });
+
+  it('profile remove asks on a terminal, and needs --yes when it cannot ask', async () => {
+    await addSandboxProfile('sbx', 'bearer');
+    const piped = await run(['profile', 'remove', 'sbx']);
+    expect(piped.code).toBe(2);
+    expect(piped.stderr).toContain('needs confirmation and standard input is not a terminal to ask on: add --yes');
+    expect((await run(['profile', 'show', 'sbx'])).code).toBe(0);
+
+    for (const [answer, code] of [
+      ['n\n', 2],
+      ['y\n', 0],
+    ] as const) {
+      const tty = new TtyStdin();
+      const running = startCli(['profile', 'remove', 'sbx', '--data-dir', dataDir], {
+        tty,
+        deps: { secretStore: store },
+      });
+      tty.write(answer);
+      const result = await running.done;
+      expect(result.stderr).toMatch(
+        /Remove profile "sbx" \(127\.0\.0\.1:\d+, SANDBOX\) and its keychain entries\? \[y\/N\]/,
+      );
+      expect(result.code).toBe(code);
+    }
+    expect((await run(['profile', 'show', 'sbx'])).code).toBe(2);
   });
 
   it('secret commands need --profile and refuse extra arguments', async () => {
