@@ -2,6 +2,7 @@
 import type { AuthMode, Profile } from '../../shared/profile';
 import { secretProblem } from '../core/koodrive/requestBuilder';
 import { SecretDestinationError, readProfileSecret } from '../core/secrets/boundSecret';
+import { SecretStoreError } from '../core/secrets/secretStore';
 import type { SecretStore } from '../core/secrets/secretStore';
 import { CliError } from './cliError';
 import type { Connection } from './connection';
@@ -80,6 +81,9 @@ export async function resolveSecret(
   try {
     stored = await readProfileSecret(options.store, profile);
   } catch (error) {
+    if (error instanceof SecretStoreError && error.failure !== 'failed') {
+      throw new CliError(unreachableKeychain(error, noun, profile.name, envName, options.store.label), EXIT.usage);
+    }
     if (!(error instanceof SecretDestinationError)) throw error;
     throw new CliError(
       `${error.message} Store it with \`koodrive-lock secret set ${profileFlag(profile.name)}\`.`,
@@ -95,4 +99,22 @@ export async function resolveSecret(
   const secret = checked(stored, profile, options.store.label);
   tell(`the keychain entry of profile "${profile.name}" (${options.store.label})`, false);
   return secret;
+}
+
+/** The CLI's short word for a keychain it cannot reach: the environment route first, the keyring fix second. */
+function unreachableKeychain(
+  error: SecretStoreError,
+  noun: string,
+  profileName: string,
+  envName: string,
+  label: string,
+): string {
+  const state = error.failure === 'locked' ? 'is locked' : 'is not available';
+  const fix =
+    process.platform === 'linux'
+      ? error.failure === 'locked'
+        ? 'or unlock the keyring (log in to the desktop, or see "Linux: the keychain" in the README)'
+        : 'or install and start a keyring (sudo apt install gnome-keyring libsecret-1-0; see "Linux: the keychain" in the README)'
+      : `or unlock ${label}`;
+  return `The OS keychain (${label}) ${state}, so the ${noun} of profile "${profileName}" cannot be read. Give it in ${envName} or on standard input with --secret-stdin instead, ${fix}. Nothing was sent.`;
 }
