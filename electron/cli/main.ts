@@ -49,6 +49,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'secret clear', load: async () => (await import('./commands/secret')).secretClearCommand },
   { name: 'secret status', load: async () => (await import('./commands/secret')).secretStatusCommand },
   { name: 'audit verify', load: async () => (await import('./commands/audit')).auditVerifyCommand },
+  { name: 'completion', load: async () => (await import('./commands/completion')).completionCommandFor(COMMANDS) },
 ];
 
 const GROUPS = ['records', 'profile', 'secret', 'audit'];
