@@ -17,6 +17,7 @@ import { watchInterrupts } from './interrupts';
 import { createProgressLine, formatSeconds } from './progressLine';
 import { cliRouting } from './routing';
 import { resolveSecret } from './secretSource';
+import { canRedrawLine } from './terminalStyle';
 import { timeoutOption } from './timeoutOption';
 import { verboseTransport } from './verboseTransport';
 
@@ -95,7 +96,7 @@ export async function runLockPlan(
   const total = plan.operation === 'create' ? 1 : plan.rows.length;
   // A batch's ID goes into every audit entry and JSON result, so `history --batch ID` finds its rows.
   const batchId = plan.batch ? randomUUID() : undefined;
-  const progress = createProgressLine(io.stderr, total, plan.batch && io.stderrIsTTY && !values.verbose);
+  const progress = createProgressLine(io.stderr, total, plan.batch && canRedrawLine(io) && !values.verbose);
   const interrupts = watchInterrupts(io, () => progress.clear());
   const print = (result: LockResult) => {
     progress.clear();
