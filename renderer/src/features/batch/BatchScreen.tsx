@@ -17,6 +17,7 @@ import { BatchProgressPanel } from './BatchProgressPanel';
 import { BatchResults } from './BatchResults';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ProfilePicker } from '../../components/ProfilePicker';
+import { ServerTimeChip } from '../diagnostics/ServerTimeChip';
 import '../../styles/batchHistory.css';
 
 export interface BatchScreenProps {
@@ -149,6 +150,7 @@ export function BatchScreen({ profiles, profile, onSelectProfile, onShowBatchHis
         <h1 className="page-title">{t('batch.title')}</h1>
         <p className="page-subtitle">{t('batch.subtitle')}</p>
       </div>
+      <ServerTimeChip profileId={profile.id} />
       {secret.error && <ErrorAlert error={secret.error} />}
       <BatchInput
         header={

@@ -91,4 +91,9 @@ export const diagnosticsEn = {
   'diagnostics.kinds.title': 'What each result means',
   'diagnostics.kinds.help':
     'Every lock operation ends in one of these results. Open one for its likely cause, how to confirm it and the fix.',
+  'serverTime.chip': 'Signing with the server’s time ({offset})',
+  'serverTime.turnOff': 'Turn off',
+  'serverTime.offset.seconds': '{sign}{seconds} s',
+  'serverTime.offset.minutes': '{sign}{minutes} min {seconds} s',
+  'serverTime.offset.hours': '{sign}{hours} h {minutes} min',
 } as const;

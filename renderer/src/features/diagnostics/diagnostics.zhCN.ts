@@ -90,4 +90,9 @@ export const diagnosticsZhCN: Readonly<Record<keyof typeof diagnosticsEn, string
   'diagnostics.cert.validTo': '有效期至',
   'diagnostics.kinds.title': '各种结果的含义',
   'diagnostics.kinds.help': '每次锁操作都会以下列结果之一结束。打开其中一项，查看可能的原因、确认方法和解决办法。',
+  'serverTime.chip': '正在使用服务器时间签名（{offset}）',
+  'serverTime.turnOff': '关闭',
+  'serverTime.offset.seconds': '{sign}{seconds} 秒',
+  'serverTime.offset.minutes': '{sign}{minutes} 分 {seconds} 秒',
+  'serverTime.offset.hours': '{sign}{hours} 小时 {minutes} 分',
 };

@@ -28,6 +28,7 @@ import type { ResultNavigation } from './nextSteps';
 import { useSecretLastOutcome } from './secretOutcome';
 import { ResultPanel } from './ResultPanel';
 import { SandboxBar } from '../sandbox/SandboxBar';
+import { ServerTimeChip } from '../diagnostics/ServerTimeChip';
 import { type StuckLock, StuckLockList } from './StuckLockList';
 import { UserIdField } from '../../components/UserIdField';
 import './users.css';
@@ -165,6 +166,7 @@ export function LocksScreen({
         <h1 className="page-title">{t('locks.title')}</h1>
         <p className="page-subtitle">{t('locks.subtitle')}</p>
       </div>
+      <ServerTimeChip profileId={profile.id} />
       {secret.error && <ErrorAlert error={secret.error} />}
       <form
         className="panel form"
