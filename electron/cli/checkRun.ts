@@ -11,6 +11,7 @@ import { CliError } from './cliError';
 import type { CommandContext } from './command';
 import type { Connection } from './connection';
 import { EXIT, type ExitCode, worstExitCode } from './exitCodes';
+import { verboseTransport } from './verboseTransport';
 
 export interface CheckRun {
   clock: ClockCheck;
@@ -59,16 +60,44 @@ function connectionExitCode(
   return authAnswers[authAnswers.length - 1] ? EXIT.refused : EXIT.network;
 }
 
+/**
+ * --verbose: every request on stderr, with the secret scrubbed; so it is read before the first request. One that
+ * cannot be read is left to the authenticated step, which reports it.
+ */
+async function verboseFor(
+  context: CommandContext,
+  connection: Connection,
+  secret: () => Promise<string>,
+): Promise<Transport> {
+  const { deps, io } = context;
+  let known = '';
+  try {
+    known = await secret();
+  } catch (error) {
+    if (!(error instanceof CliError)) throw error;
+  }
+  return verboseTransport(deps.transport, {
+    stderr: io.stderr,
+    profile: connection.profile,
+    secret: known,
+    clock: deps.clock,
+  });
+}
+
 export async function runChecks(
   context: CommandContext,
   connection: Connection,
   options: { timeoutMs: number; secret: () => Promise<string> },
 ): Promise<CheckRun> {
-  const { deps, io } = context;
+  const { deps, io, values } = context;
   const { profile } = connection;
   const routing = connection.routing ?? { env: io.env };
+  // Read once: --secret-stdin cannot be read twice.
+  let secretRead: Promise<string> | null = null;
+  const secret = () => (secretRead ??= options.secret());
+  const transport = values.verbose ? await verboseFor(context, connection, secret) : deps.transport;
 
-  const clockCalls = recordingTransport(deps.transport);
+  const clockCalls = recordingTransport(transport);
   const clock = await checkServerClock(profile, {
     ...routing,
     transport: clockCalls.transport,
@@ -76,14 +105,14 @@ export async function runChecks(
     timeoutMs: options.timeoutMs,
   });
 
-  const calls = recordingTransport(deps.transport);
+  const calls = recordingTransport(transport);
   let authStartsAt: number | null = null;
   let secretUnusable = false;
   // Called by the authenticated step only, after its user check: the calls from here on are that step's.
   const secretFor = async (): Promise<SecretLookup> => {
     authStartsAt = calls.answers.length;
     try {
-      return { ok: true, secret: await options.secret() };
+      return { ok: true, secret: await secret() };
     } catch (error) {
       if (!(error instanceof CliError)) throw error;
       secretUnusable = true;

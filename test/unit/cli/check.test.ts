@@ -94,6 +94,22 @@ describe('koodrive-lock check', () => {
     expect(code).toBe(1);
   });
 
+  it('--verbose prints every request on stderr, the token redacted', async () => {
+    const { code, stderr } = await runCli([...bearer(), '--verbose'], { env: tokenEnv() });
+    expect(code).toBe(0);
+    expect(stderr.match(/^> #\d+ GET /gm)).toHaveLength(3);
+    expect(stderr).toContain('Authorization: Bearer <redacted>');
+    expect(stderr).not.toContain(sandbox.credentials.token);
+  });
+
+  it('reads --secret-stdin once, also with --verbose', async () => {
+    const { code, stdout } = await runCli([...bearer(), '--verbose', '--secret-stdin'], {
+      stdin: `${sandbox.credentials.token}\n`,
+    });
+    expect(stdout).toMatch(/^auth +ok/m);
+    expect(code).toBe(0);
+  });
+
   it('--json prints one object per step, the clock first', async () => {
     const { code, stdout } = await runCli([...bearer(), '--json'], { env: tokenEnv() });
     const steps = stdout
