@@ -2,6 +2,10 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { systemClock } from '../../../electron/core/clock';
+import { createHttpTransport } from '../../../electron/core/koodrive/httpTransport';
+import { redactHeaders } from '../../../electron/core/koodrive/redactHeaders';
+import type { HttpRequest, Transport } from '../../../electron/core/koodrive/transport';
 import { type RunningSandbox, startSandbox } from '../../../electron/sandbox/server';
 import { filesContaining, removeTempDirs, runCli, tempDir } from './harness';
 
@@ -122,6 +126,33 @@ describe('release, renew and create --dry-run', () => {
     expect(stderr).toContain('the 2 requests above were signed but not sent');
     await expectNothingSentOrAudited(sentBefore);
     expect(await filesContaining(dataDir, sandbox.credentials.token)).toEqual([]);
+  });
+
+  it('prints exactly the request a real run then sends (same clock): method, URL, headers and body', async () => {
+    const now = new Date();
+    const clock = { ...systemClock, now: () => now };
+    const sent: HttpRequest[] = [];
+    const http = createHttpTransport();
+    const transport: Transport = (request) => {
+      sent.push(request);
+      return http(request);
+    };
+    const lockId = sandbox.addLock('101');
+    const argv = ['release', ...connection('app'), '--json', lockId];
+    const dry = await runCli([...argv, '--dry-run'], { env: appEnv(), deps: { clock, transport } });
+    expect(sent).toEqual([]);
+    const printed = JSON.parse(dry.stdout) as { method: string; url: string; headers: Record<string, string> };
+
+    const real = await runCli(argv, { env: appEnv(), deps: { clock, transport } });
+    expect(real.code).toBe(0);
+    expect(sent).toHaveLength(1);
+    const [request] = sent;
+    expect({ method: request.method, url: request.url.href, headers: redactHeaders(request.headers) }).toEqual({
+      method: printed.method,
+      url: printed.url,
+      headers: printed.headers,
+    });
+    expect(request.body).toBeUndefined();
   });
 
   it('validates like a real run: an invalid lock ID or a missing secret exits 2 with nothing printed on stdout', async () => {
