@@ -129,4 +129,12 @@ export const batchEn = {
   'batch.results.noneOfOutcome': 'No results with this outcome.',
   'batch.results.userId': 'User ID',
   'batch.results.showInHistory': 'Show in History',
+  'batch.indicator.running': 'Batch {done}/{total}',
+  'batch.indicator.cancelling': 'Batch cancelling {done}/{total}',
+  'batch.indicator.paused': 'Batch paused {done}/{total}',
+  'batch.indicator.stopped': 'Batch stopped {done}/{total}',
+  'batch.indicator.cancelled': 'Batch cancelled {done}/{total}',
+  'batch.indicator.finished': 'Batch finished {done}/{total}',
+  'batch.indicator.description.one': '{done} of {total} lock done. Open the Batch screen.',
+  'batch.indicator.description.other': '{done} of {total} locks done. Open the Batch screen.',
 } as const;

@@ -131,4 +131,12 @@ export const batchZhCN: Readonly<Record<keyof typeof batchEn, string>> = {
   'batch.results.noneOfOutcome': '没有此结果的项。',
   'batch.results.userId': '用户 ID',
   'batch.results.showInHistory': '在历史中查看',
+  'batch.indicator.running': '批量 {done}/{total}',
+  'batch.indicator.cancelling': '批量正在取消 {done}/{total}',
+  'batch.indicator.paused': '批量已暂停 {done}/{total}',
+  'batch.indicator.stopped': '批量已停止 {done}/{total}',
+  'batch.indicator.cancelled': '批量已取消 {done}/{total}',
+  'batch.indicator.finished': '批量已完成 {done}/{total}',
+  'batch.indicator.description.one': '已完成 {done} / {total} 个锁。打开“批量”页面。',
+  'batch.indicator.description.other': '已完成 {done} / {total} 个锁。打开“批量”页面。',
 };
