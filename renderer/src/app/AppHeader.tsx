@@ -2,6 +2,7 @@ import type { Profile } from '../../../shared/profile';
 import { t } from '../i18n';
 import { environmentOf } from '../lib/environment';
 import { VIEWS, type View } from './view';
+import { BatchIndicator } from './BatchIndicator';
 import { EnvironmentBand } from '../components/EnvironmentBand';
 import { Icon } from '../components/Icon';
 
@@ -32,6 +33,7 @@ export function AppHeader({ view, onNavigate, profile }: AppHeaderProps) {
           </button>
         ))}
       </nav>
+      <BatchIndicator view={view} onOpenBatch={() => onNavigate('batch')} />
       {profile && <EnvironmentBand profile={profile} />}
     </header>
   );
