@@ -35,7 +35,7 @@ function printHuman(run: CheckRun, write: (text: string) => void): void {
 
 export const checkCommand: Command = {
   name: 'check',
-  summary: 'check the clock and the connection (DNS, TCP, TLS, HTTP, an authenticated read); changes nothing',
+  summary: 'check the clock and the connection, up to an authenticated read (changes nothing)',
   options: CONNECTION_OPTIONS,
   help: `Usage: koodrive-lock check [connection options] [--json]
 
