@@ -9,6 +9,7 @@ import { runBatch } from '../core/batch/runBatch';
 import { AuditWriteError, checkLockRequest, hostOf } from '../core/lockService';
 import { profileById } from '../core/profiles/profileById';
 import { AppError } from './appError';
+import type { BatchEnding, BatchSignalPort } from './batchSignalPort';
 import type { HandlerServices } from './handlerServices';
 import { secretSourceFor } from './secretSource';
 import { toIpcError } from './toIpcError';
@@ -92,6 +93,26 @@ export function batchItems(
   return items;
 }
 
+function endingOf(batch: BatchRecord): BatchEnding {
+  if (batch.paused) return 'paused';
+  if (batch.error) return 'stopped';
+  return batch.cancelled ? 'cancelled' : 'finished';
+}
+
+function signalEnd(signals: BatchSignalPort | undefined, batch: BatchRecord): void {
+  const { outcomes } = batch;
+  signals?.ended({
+    batchId: batch.id,
+    profileName: batch.profile.name,
+    ending: endingOf(batch),
+    total: batch.total,
+    released: outcomes.released,
+    alreadyGone: outcomes['already-gone'],
+    failed: outcomes.retryable + outcomes['needs-fix'],
+    notSent: batch.notSent,
+  });
+}
+
 function noOutcomes(): Record<BatchOutcome, number> {
   return { released: 0, 'already-gone': 0, retryable: 0, 'needs-fix': 0, cancelled: 0 };
 }
@@ -166,6 +187,7 @@ export function createBatchHandlers(services: HandlerServices): Pick<Handlers, B
         abortInFlight: new AbortController(),
       };
       batches.set(batch.id, batch);
+      services.batchSignals?.started({ batchId: batch.id, total: batch.total });
       const onDispose = () => {
         batch.stop.abort();
         batch.abortInFlight.abort();
@@ -204,6 +226,7 @@ export function createBatchHandlers(services: HandlerServices): Pick<Handlers, B
         onResult: record,
         onProgress: (progress) => {
           batch.progress = progress;
+          services.batchSignals?.progressed({ batchId: batch.id, done: progress.done, total: batch.total });
         },
       })
         .then((outcome) => {
@@ -221,6 +244,7 @@ export function createBatchHandlers(services: HandlerServices): Pick<Handlers, B
           batch.finished = true;
           ticket.signal.removeEventListener('abort', onDispose);
           ticket.done();
+          signalEnd(services.batchSignals, batch);
         });
 
       return { batchId: batch.id, total: batch.total };

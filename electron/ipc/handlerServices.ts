@@ -8,6 +8,7 @@ import type { SecretSource } from '../core/lockRequest';
 import type { LockService } from '../core/lockService';
 import type { ProfileStore } from '../core/profiles/profileStore';
 import type { SecretStore } from '../core/secrets/secretStore';
+import type { BatchSignalPort } from './batchSignalPort';
 import type { InflightRequests } from './inflightRequests';
 
 /** The embedded KooDrive sandbox, and the "Sandbox" profile that points at it (electron/app/sandboxController.ts). */
@@ -37,4 +38,6 @@ export interface HandlerServices {
   proxyEnv: ProxyEnv;
   /** The whole proxy routing of every request and check: env, system proxy (window), stored proxy password. */
   routing: Routing;
+  /** Taskbar progress and the "batch ended" notification of the desktop app; absent elsewhere. */
+  batchSignals?: BatchSignalPort;
 }
