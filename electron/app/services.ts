@@ -12,6 +12,7 @@ import { ProfileStore } from '../core/profiles/profileStore';
 import { createKeytarStore } from '../core/secrets/keytarStore';
 import { readProxyCredential } from '../core/secrets/proxyCredential';
 import type { SecretStore } from '../core/secrets/secretStore';
+import type { BatchSignalPort } from '../ipc/batchSignalPort';
 import type { HandlerServices } from '../ipc/handlerServices';
 import { createInflightRequests } from '../ipc/inflightRequests';
 import { secretSourceFor } from '../ipc/secretSource';
@@ -42,6 +43,8 @@ export interface AppServicesOptions {
    * session.resolveProxy. Hosts without one (the e2e stand-in, tests) pass none: the step is then skipped.
    */
   resolveSystemProxy?: ProxyResolver;
+  /** The window's taskbar progress and "batch ended" notification (electron/main/batchSignals.ts); tests pass a fake. */
+  batchSignals?: BatchSignalPort;
 }
 
 /** The proxy routing of every request and check (core/koodrive/connectionFor.ts). */
@@ -101,6 +104,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     osUser,
     proxyEnv: env,
     routing,
+    batchSignals: options.batchSignals,
     async dispose() {
       inflight.abortAll();
       try {
