@@ -8,6 +8,7 @@ import { isOwnPageUrl } from '../ipc/senderPolicy';
 import { aboutPanelOptions } from './aboutPanel';
 import { appFileHandler } from './appFileHandler';
 import { appPaths } from './appPaths';
+import { createBatchSignals } from './batchSignals';
 import { APP_SCHEME, registerAppScheme } from './appScheme';
 import { contentSecurityPolicyFor, installContentSecurityPolicy } from './csp';
 import { openDocLink } from './docLinks';
@@ -67,6 +68,12 @@ async function start(): Promise<void> {
     dataDir: paths.dataDir,
     // The OS proxy settings, PAC and WPAD, as Chromium resolves them: "DIRECT" or "PROXY host:port; …".
     resolveSystemProxy: (url) => session.defaultSession.resolveProxy(url),
+    batchSignals: createBatchSignals({
+      window: () => windows.current(),
+      locale: () => app.getLocale(),
+      onNotificationClick: () => showWindow('batch notification'),
+      log: (line) => log.write('warn', line),
+    }),
   });
   // Tightened folder/file modes are said once; a log that cannot be opened is said again on the first operation.
   services.audit.open().then(

@@ -29,6 +29,7 @@ function createFake() {
     exit = vi.fn();
     getName = () => 'koodrive-lock-admin';
     getVersion = () => '0.1.0';
+    getLocale = vi.fn(() => 'en-US');
     getAppPath = () => '/opt/koodrive-lock-admin/resources/app.asar';
     setAboutPanelOptions = vi.fn();
     isReady = () => this.ready;
@@ -58,6 +59,9 @@ function createFake() {
       this.maximized = true;
     });
     setBackgroundColor = vi.fn();
+    setProgressBar = vi.fn<(progress: number, options?: { mode: string }) => void>();
+    focused = true;
+    isFocused = () => this.focused;
     isMinimized = () => this.minimized;
     isMaximized = () => this.maximized;
     isDestroyed = () => this.destroyed;
@@ -102,6 +106,18 @@ function createFake() {
     }),
   };
   const dialog = { showErrorBox: vi.fn() };
+
+  class FakeNotification extends EventEmitter {
+    static instances: FakeNotification[] = [];
+    static supported = true;
+    static isSupported = () => FakeNotification.supported;
+    show = vi.fn();
+
+    constructor(readonly options: { title: string; body: string }) {
+      super();
+      FakeNotification.instances.push(this);
+    }
+  }
   const contextBridge = { exposeInMainWorld: vi.fn() };
   const ipcRenderer = { invoke: vi.fn(async (...args: unknown[]) => ({ ok: true, value: args.length })) };
   const screen = {
@@ -110,6 +126,9 @@ function createFake() {
 
   function resetFakeElectron(): void {
     FakeBrowserWindow.instances = [];
+    FakeNotification.instances = [];
+    FakeNotification.supported = true;
+    fakeApp.getLocale.mockImplementation(() => 'en-US');
     fakeApp.removeAllListeners();
     fakeApp.isPackaged = true;
     fakeApp.ready = false;
@@ -125,6 +144,7 @@ function createFake() {
   const electronModule = {
     app: fakeApp,
     BrowserWindow: FakeBrowserWindow,
+    Notification: FakeNotification,
     ipcMain,
     session: { defaultSession },
     nativeTheme,
@@ -140,6 +160,7 @@ function createFake() {
   return {
     FakeWebContents,
     FakeBrowserWindow,
+    FakeNotification,
     fakeApp,
     ipcMain,
     webRequest,
@@ -163,6 +184,7 @@ const fake = (store.__koodriveFakeElectron ??= createFake());
 export const {
   FakeWebContents,
   FakeBrowserWindow,
+  FakeNotification,
   fakeApp,
   ipcMain,
   webRequest,
@@ -180,3 +202,4 @@ export const {
 } = fake;
 export type FakeBrowserWindow = InstanceType<typeof fake.FakeBrowserWindow>;
 export type FakeWebContents = InstanceType<typeof fake.FakeWebContents>;
+export type FakeNotification = InstanceType<typeof fake.FakeNotification>;
