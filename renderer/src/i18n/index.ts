@@ -13,12 +13,28 @@ import { useStore } from '../state/useStore';
 import type { LanguagePreference } from '../features/settings/settingsStorage';
 import { en, type MessageKey } from './en';
 import { type Locale, type MessageParams, type Messages, format, pickLocale } from './locale';
-import { zhCN } from './zhCN';
 
 export type { Locale, MessageKey, MessageParams, Messages };
 export { pickLocale };
 
-const TABLES: Readonly<Record<Locale, Partial<Messages>>> = { en, 'zh-CN': zhCN };
+/** English is always loaded; another language's table is its own chunk, loaded when it is first chosen. */
+const TABLES: Partial<Record<Locale, Partial<Messages>>> = { en };
+const LOADERS: Readonly<Record<Exclude<Locale, 'en'>, () => Promise<Partial<Messages>>>> = {
+  'zh-CN': () => import('./zhCN').then((module) => module.zhCN),
+};
+const loading = new Map<Locale, Promise<void>>();
+
+function loadTable(wanted: Locale): Promise<void> {
+  if (wanted === 'en' || TABLES[wanted]) return Promise.resolve();
+  let promise = loading.get(wanted);
+  if (!promise) {
+    promise = LOADERS[wanted]().then((table) => {
+      TABLES[wanted] = table;
+    });
+    loading.set(wanted, promise);
+  }
+  return promise;
+}
 
 function systemLanguages(): readonly string[] {
   if (typeof navigator === 'undefined') return [];
@@ -35,17 +51,29 @@ function resolveLocale(): Locale {
   return preference === 'system' ? systemLocale() : preference;
 }
 
-const localeStore = createStore<Locale>(resolveLocale());
+/** The active locale: the chosen one once its table is loaded (English until then). */
+const localeStore = createStore<Locale>('en');
+let ready: Promise<void> = Promise.resolve();
 
 function update(): void {
-  const next = resolveLocale();
-  if (next === localeStore.get()) return;
-  localeStore.set(next);
+  const wanted = resolveLocale();
+  ready = loadTable(wanted).then(
+    () => {
+      if (resolveLocale() === wanted && localeStore.get() !== wanted) localeStore.set(wanted);
+    },
+    () => undefined, // a chunk that cannot load leaves the app in English
+  );
 }
 
 localeStore.subscribe(applyDocumentLanguage);
 settingsStore.subscribe(update);
 if (typeof window !== 'undefined') window.addEventListener('languagechange', update);
+update();
+
+/** Resolves once the chosen language's table is loaded and active (the first render waits for it). */
+export function localeReady(): Promise<void> {
+  return ready;
+}
 
 export function locale(): Locale {
   return localeStore.get();
@@ -61,7 +89,7 @@ export function setLanguagePreference(preference: LanguagePreference): void {
 }
 
 export function t(key: MessageKey, params?: MessageParams): string {
-  return format(TABLES[localeStore.get()][key] ?? en[key], params);
+  return format(TABLES[localeStore.get()]?.[key] ?? en[key], params);
 }
 
 /** A message with a count: the catalogue's `<base>.one`, `.other`, … form that the language's plural rules pick. */

@@ -1,10 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { countOutcomes } from '../../../../../shared/batchOutcome';
-import { setLanguagePreference } from '../../../../../renderer/src/i18n';
+import { localeReady, setLanguagePreference } from '../../../../../renderer/src/i18n';
 import type { BatchRunState } from '../../../../../renderer/src/features/batch/batchRun';
 import { batchIndicatorOf } from '../../../../../renderer/src/features/batch/batchIndicator';
 
-afterEach(() => setLanguagePreference('en'));
+afterEach(async () => {
+  setLanguagePreference('en');
+  await localeReady();
+  await localeReady();
+});
 
 function runState(change: Partial<BatchRunState>): BatchRunState {
   return {
@@ -28,7 +32,7 @@ function runState(change: Partial<BatchRunState>): BatchRunState {
 }
 
 describe('the header’s batch indicator', () => {
-  it('shows nothing before a batch, and the count while one starts or runs', () => {
+  it('shows nothing before a batch, and the count while one starts or runs', async () => {
     expect(batchIndicatorOf(runState({ phase: 'idle', progress: null }), false)).toBeNull();
     expect(batchIndicatorOf(runState({ phase: 'starting', progress: null }), false)).toEqual({
       state: 'running',
@@ -39,7 +43,7 @@ describe('the header’s batch indicator', () => {
     expect(batchIndicatorOf(runState({ cancelling: true }), false)?.text).toBe('Batch cancelling 73/500');
   });
 
-  it('says how a batch ended until the Batch screen has shown it', () => {
+  it('says how a batch ended until the Batch screen has shown it', async () => {
     const finished = { phase: 'finished', finishedAt: 2 } as const;
     const done = { done: 500, failed: 0, remaining: 0, inFlight: 0, ratePerSec: 12, etaSec: 0 };
     expect(batchIndicatorOf(runState({ ...finished, progress: done }), false)?.text).toBe('Batch finished 500/500');
@@ -54,12 +58,13 @@ describe('the header’s batch indicator', () => {
     expect(batchIndicatorOf(runState({ ...finished, cancelled: true }), false)?.text).toBe('Batch cancelled 73/500');
   });
 
-  it('counts with the language’s plural rules and number format', () => {
+  it('counts with the language’s plural rules and number format', async () => {
     expect(batchIndicatorOf(runState({ total: 1, progress: null }), false)?.description).toBe(
       '0 of 1 lock done. Open the Batch screen.',
     );
     expect(batchIndicatorOf(runState({ total: 2500 }), false)?.text).toBe('Batch 73/2,500');
     setLanguagePreference('zh-CN');
+    await localeReady();
     expect(batchIndicatorOf(runState({}), false)).toMatchObject({
       text: '批量 73/500',
       description: '已完成 73 / 500 个锁。打开“批量”页面。',
