@@ -40,6 +40,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'profile list', load: async () => (await import('./commands/profile')).profileListCommand },
   { name: 'profile show', load: async () => (await import('./commands/profile')).profileShowCommand },
   { name: 'profile use', load: async () => (await import('./commands/profileUse')).profileUseCommand },
+  { name: 'profile update', load: async () => (await import('./commands/profileUpdate')).profileUpdateCommand },
   { name: 'profile remove', load: async () => (await import('./commands/profile')).profileRemoveCommand },
   {
     name: 'profile proxy-password',
