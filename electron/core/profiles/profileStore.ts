@@ -94,6 +94,39 @@ export class ProfileStore {
     });
   }
 
+  /**
+   * Saves several profiles in one write, each created (no id) or replacing the one with its id: all of them,
+   * or — when one is invalid, names a missing id or two would share a name — none.
+   */
+  async saveAll(inputs: readonly ProfileInput[]): Promise<Profile[]> {
+    const valid = inputs.map(validate);
+    return this.exclusive(async () => {
+      const profiles = await this.list();
+      const saved = valid.map((input) => {
+        if (input.id === undefined) {
+          const created = profileFromInput(input, uniqueId(slugForName(input.name), profiles));
+          profiles.push(created);
+          return created;
+        }
+        const index = profiles.findIndex((profile) => profile.id === input.id);
+        if (index < 0)
+          throw new ProfileStoreError('not-found', `Profiles not saved: there is no profile with id "${input.id}".`);
+        profiles[index] = profileFromInput(input, input.id);
+        return profiles[index];
+      });
+      const names = new Set<string>();
+      for (const profile of profiles) {
+        const key = profile.name.toLowerCase();
+        if (names.has(key)) {
+          throw new ProfileStoreError('invalid', `Profiles not saved: two profiles would be named "${profile.name}".`);
+        }
+        names.add(key);
+      }
+      await this.write(profiles);
+      return saved;
+    });
+  }
+
   /** true when a profile was removed. */
   remove(id: string): Promise<boolean> {
     return this.exclusive(async () => {
