@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
 import type { LockAdminPage } from './support/lockAdminPage';
@@ -8,6 +9,22 @@ const MINUTE = 60_000;
 async function openScreen(page: Page, name: 'Locks' | 'Batch' | 'History' | 'Diagnostics', heading: string) {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name }).click();
   await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+}
+
+/** Serious or critical axe findings on the page as it is, in light and in dark. */
+async function blockingAxeFindings(page: Page): Promise<string[]> {
+  const found: string[] = [];
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    for (const violation of violations) {
+      if (violation.impact === 'serious' || violation.impact === 'critical') {
+        found.push(`${colorScheme}: ${violation.id}`);
+      }
+    }
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+  return found;
 }
 
 /** The header's batch indicator, whatever it says. */
@@ -48,6 +65,7 @@ test('"Sign with server time" shows a chip on Locks and Batch until it is turned
   await openScreen(app.page, 'Locks', 'Release a backup lock');
   await expect(serverTimeChip(app.page)).toBeVisible();
   await app.screenshot('server-time-chip-locks');
+  expect(await blockingAxeFindings(app.page)).toEqual([]);
   await openScreen(app.page, 'Batch', 'Release many locks');
   await expect(serverTimeChip(app.page)).toBeVisible();
   await app.screenshot('server-time-chip-batch');
@@ -93,6 +111,7 @@ test('a running batch is shown in the header on every screen; a click from Histo
   await openScreen(app.page, 'History', 'History');
   await expect(batchIndicator(app.page)).toHaveAccessibleName(RUNNING);
   await app.screenshot('batch-indicator-history');
+  expect(await blockingAxeFindings(app.page)).toEqual([]);
   await batchIndicator(app.page).click();
   await expect(app.page.getByRole('heading', { level: 1, name: 'Release many locks' })).toBeVisible();
   await expect(app.page.getByRole('progressbar', { name: 'Batch progress' })).toBeVisible();
@@ -102,6 +121,7 @@ test('a running batch is shown in the header on every screen; a click from Histo
   await sandbox.stop();
   await expect(batchIndicator(app.page)).toHaveAccessibleName(/^Batch paused \d+\/500 /, { timeout: 30_000 });
   await app.screenshot('batch-indicator-paused');
+  expect(await blockingAxeFindings(app.page)).toEqual([]);
   await batchIndicator(app.page).click();
   await expect(app.page.getByRole('heading', { level: 1, name: 'Release many locks' })).toBeVisible();
   await expect(app.page.getByText(/^Paused: the server stopped answering/)).toBeVisible();
