@@ -41,6 +41,8 @@ export const OPTIONS = {
   environment: { type: 'string' },
   status: { type: 'string' },
   device: { type: 'string' },
+  output: { type: 'string', short: 'o' },
+  replace: { type: 'boolean' },
 } as const;
 
 export type OptionName = keyof typeof OPTIONS;
