@@ -26,6 +26,12 @@ async function deleteIfReachable(store: SecretStore, account: string): Promise<b
   }
 }
 
+/** A new profile never inherits an entry left under its id (a profile removed without a reachable keychain). */
+export async function clearLeftoverEntries(store: SecretStore, created: Profile): Promise<void> {
+  await deleteIfReachable(store, created.id);
+  await deleteIfReachable(store, proxyCredentialAccount(created.id));
+}
+
 export async function keychainAfterSave(
   store: SecretStore,
   previous: Profile,
