@@ -41,6 +41,8 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'profile show', load: async () => (await import('./commands/profile')).profileShowCommand },
   { name: 'profile use', load: async () => (await import('./commands/profileUse')).profileUseCommand },
   { name: 'profile update', load: async () => (await import('./commands/profileUpdate')).profileUpdateCommand },
+  { name: 'profile export', load: async () => (await import('./commands/profileExport')).profileExportCommand },
+  { name: 'profile import', load: async () => (await import('./commands/profileImport')).profileImportCommand },
   { name: 'profile remove', load: async () => (await import('./commands/profile')).profileRemoveCommand },
   {
     name: 'profile proxy-password',
