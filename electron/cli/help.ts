@@ -44,6 +44,9 @@ export function connectionHelpFor(accepted: readonly OptionName[]): string {
   return kept.join('\n');
 }
 
+export const OUTPUT_FORMAT_HELP = `  -o, --output FORMAT  table (default), json (one object per line, as --json) or csv (a header
+                       row, then RFC 4180 rows; cells a spreadsheet could run as formulas start with ')`;
+
 export const GLOBAL_HELP = `Global options:
       --json               one JSON object per line on stdout
       --verbose            print each request and response on stderr (Authorization redacted)
