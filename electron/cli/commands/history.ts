@@ -6,8 +6,9 @@ import { UsageError } from '../cliError';
 import type { Command } from '../command';
 import { writeJsonLine } from '../command';
 import { EXIT } from '../exitCodes';
-import { GLOBAL_HELP } from '../help';
+import { GLOBAL_HELP, OUTPUT_FORMAT_HELP } from '../help';
 import { integerOption } from '../options';
+import { csvTable, outputFormat } from '../outputFormat';
 import { formatTable } from '../table';
 
 export const HISTORY_DEFAULT_LIMIT = 50;
@@ -60,11 +61,36 @@ function outcome(entry: AuditEntry): string {
   return entry.ok ? 'ok' : (entry.kind ?? 'failed');
 }
 
+const HISTORY_CSV_COLUMNS = [
+  'time',
+  'source',
+  'osUser',
+  'profile',
+  'environment',
+  'host',
+  'operation',
+  'userId',
+  'lockId',
+  'outcome',
+  'httpStatus',
+  'code',
+  'msg',
+  'durationMs',
+  'requestId',
+  'batchId',
+  'operationId',
+] as const;
+
+function csvRow(entry: AuditEntry): (string | number | null | undefined)[] {
+  return HISTORY_CSV_COLUMNS.map((column) => (column === 'outcome' ? outcome(entry) : entry[column]));
+}
+
 export const historyCommand: Command = {
   name: 'history',
   summary: 'show what was done (audit log, newest first)',
-  options: ['lock', 'user', 'batch', 'since', 'limit'],
-  help: `Usage: koodrive-lock history [--lock ID] [--user ID] [--batch ID] [--since WHEN] [--limit N] [--json]
+  options: ['lock', 'user', 'batch', 'since', 'limit', 'output'],
+  help: `Usage: koodrive-lock history [--lock ID] [--user ID] [--batch ID] [--since WHEN] [--limit N]
+                             [--output table|json|csv] [--json]
 
 Shows the lock operations in the audit log of the data folder, from the desktop app and the CLI,
 newest first. An operation whose answer was never recorded shows as "no result".
@@ -76,12 +102,14 @@ newest first. An operation whose answer was never recorded shows as "no result".
                   or a span back from now: 30m, 24h, 7d
   --limit N       at most N operations, 1-${HISTORY_MAX_LIMIT} (default ${HISTORY_DEFAULT_LIMIT})
 With --json, one audit entry per line (with its userId, environment and batchId when recorded).
+${OUTPUT_FORMAT_HELP}
 
 ${GLOBAL_HELP}`,
 
   async run(context) {
     const { values, io } = context;
     if (context.operands.length > 0) throw new UsageError('history takes options only (see --help).', 'history');
+    const format = outputFormat(values, 'history');
     const limit = integerOption(
       values,
       'limit',
@@ -111,8 +139,12 @@ ${GLOBAL_HELP}`,
     await log.close();
 
     if (skipped > 0) io.stderr.write(`note: ${skipped} unreadable line(s) in the audit log were skipped.\n`);
-    if (values.json) {
+    if (format === 'json') {
       for (const entry of rows) writeJsonLine(io, entry);
+      return EXIT.ok;
+    }
+    if (format === 'csv') {
+      io.stdout.write(csvTable(HISTORY_CSV_COLUMNS, rows.map(csvRow)));
       return EXIT.ok;
     }
     if (rows.length === 0) {

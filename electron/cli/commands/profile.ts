@@ -9,11 +9,25 @@ import type { Command, CommandContext } from '../command';
 import { writeJsonLine } from '../command';
 import { DEFAULT_MODULE_CODE, profileInputFromFlags, readCaFile } from '../connection';
 import { EXIT } from '../exitCodes';
-import { GLOBAL_HELP } from '../help';
+import { GLOBAL_HELP, OUTPUT_FORMAT_HELP } from '../help';
+import { csvTable, outputFormat } from '../outputFormat';
 import { confirm } from '../readInput';
 import { formatTable } from '../table';
 import { requireProfile } from './profileArg';
 import { profileFlag } from '../profileByName';
+
+const PROFILE_CSV_COLUMNS = [
+  'id',
+  'name',
+  'environment',
+  'authMode',
+  'appId',
+  'moduleCode',
+  'userId',
+  'baseUrl',
+  'bearerPrefix',
+  'proxyUrl',
+] as const satisfies readonly (keyof Profile)[];
 
 function authText(profile: Profile): string {
   return profile.authMode === 'app'
@@ -76,18 +90,26 @@ Example:
 export const profileListCommand: Command = {
   name: 'profile list',
   summary: 'list the saved profiles',
-  options: [],
-  help: `Usage: koodrive-lock profile list [--json]
+  options: ['output'],
+  help: `Usage: koodrive-lock profile list [--output table|json|csv] [--json]
 
-Lists the saved profiles (with --json: one profile object per line). Secrets are not shown.
+Lists the saved profiles (json: one profile object per line; csv: ${PROFILE_CSV_COLUMNS.join(', ')}).
+Secrets are not shown.
+${OUTPUT_FORMAT_HELP}
 
 ${GLOBAL_HELP}`,
 
   async run(context) {
     if (context.operands.length > 0) throw new UsageError('profile list takes no arguments.', 'profile list');
+    const format = outputFormat(context.values, 'profile list');
     const profiles = await context.profiles.list();
-    if (context.values.json) {
+    if (format === 'json') {
       for (const profile of profiles) writeJsonLine(context.io, profile);
+      return EXIT.ok;
+    }
+    if (format === 'csv') {
+      const rows = profiles.map((profile) => PROFILE_CSV_COLUMNS.map((column) => profile[column]));
+      context.io.stdout.write(csvTable(PROFILE_CSV_COLUMNS, rows));
       return EXIT.ok;
     }
     if (profiles.length === 0) {

@@ -13,9 +13,10 @@ import type { Command, CommandContext } from '../command';
 import { writeJsonLine } from '../command';
 import type { Connection } from '../connection';
 import { EXIT, type ExitCode, exitCodeForResult } from '../exitCodes';
-import { CONNECTION_HELP, EXIT_HELP, GLOBAL_HELP } from '../help';
+import { CONNECTION_HELP, EXIT_HELP, GLOBAL_HELP, OUTPUT_FORMAT_HELP } from '../help';
 import { commandSecret, lockCommandSetup } from '../lockOperation';
 import { CONNECTION_OPTIONS, integerOption } from '../options';
+import { type CsvValue, csvTable, outputFormat } from '../outputFormat';
 import { type ListedRecord, failureText, filesTable, recordDetails, recordsTable, stuckText } from '../recordText';
 import { verboseTransport } from '../verboseTransport';
 
@@ -66,13 +67,42 @@ function deviceFilter(text: string | undefined): string | undefined {
   return device;
 }
 
+const RECORD_CSV_COLUMNS = [
+  'recordId',
+  'moduleCode',
+  'status',
+  'statusName',
+  'createTime',
+  'createdAtUtc',
+  'endTime',
+  'deviceId',
+  'deviceName',
+  'possiblyStuck',
+] as const;
+
+function recordCsvRow({ record, stuck }: ListedRecord): CsvValue[] {
+  return [
+    record.recordId,
+    record.moduleCode,
+    record.status,
+    record.statusName,
+    record.createTime,
+    record.createdAtMs === null ? null : new Date(record.createdAtMs).toISOString(),
+    record.endTime,
+    record.device?.deviceId,
+    record.device?.deviceName,
+    stuck !== null,
+  ];
+}
+
 const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
 
 export const recordsListCommand: Command = {
   name: 'records list',
   summary: "list a user's backup records for a module (read-only)",
-  options: [...CONNECTION_OPTIONS, 'status', 'device', 'limit'],
+  options: [...CONNECTION_OPTIONS, 'status', 'device', 'limit', 'output'],
   help: `Usage: koodrive-lock records list [options] [--module CODE] [--status NAME] [--device ID] [--limit N]
+                                  [--output table|json|csv]
 
 Lists the backup records of the end user (--user-id, else the profile's user) for one module
 (GET /koodrive/ose/v1/backup/record, every page of 100 up to the limit), newest first. Read-only:
@@ -86,6 +116,8 @@ The table shows the status in words, the created time in UTC (ISO-8601; the raw 
 is not recognisable), the age and the device. An in-progress record older than 2 hours with no
 completed backup of the module (from the same device) since is marked POSSIBLY STUCK, with the reason.
 With --json, one record per line (IDs as strings) with "possiblyStuck": null or {ageMs, thresholdMs}.
+${OUTPUT_FORMAT_HELP}
+                       csv columns: ${RECORD_CSV_COLUMNS.join(', ')}
 The summary and any failure go to stderr; records read before a failure are still printed.
 Ctrl-C stops reading and prints what was read (exit 130).
 
@@ -102,6 +134,7 @@ Examples:
   async run(context) {
     const { values, io, deps } = context;
     if (context.operands.length > 0) throw new UsageError('records list takes options only.', 'records list');
+    const format = outputFormat(values, 'records list');
     const status = statusFilter(values.status);
     const deviceId = deviceFilter(values.device);
     const limit = integerOption(
@@ -130,8 +163,10 @@ Examples:
       .map((record) => ({ record, stuck: possiblyStuck(record, result.records, nowMs) }))
       .filter(({ record }) => status === null || record.status === status);
 
-    if (values.json) {
+    if (format === 'json') {
       for (const { record, stuck } of rows) writeJsonLine(io, { ...record, possiblyStuck: stuck });
+    } else if (format === 'csv') {
+      io.stdout.write(csvTable(RECORD_CSV_COLUMNS, rows.map(recordCsvRow)));
     } else if (rows.length > 0) {
       io.stdout.write(`${recordsTable(rows, nowMs)}\n`);
       for (const { record, stuck } of rows) if (stuck) io.stdout.write(`Possibly stuck: ${stuckText(record, stuck)}\n`);
