@@ -44,12 +44,14 @@ function subject(result: LockResult): string {
   return `${result.operation === 'create' ? 'create' : '(no lock ID)'}${user}`;
 }
 
-export function formatResult(result: LockResult): string {
+/** One line for a result; `remedyNumber`: in a batch, name the remedy by number instead of repeating its text. */
+export function formatResult(result: LockResult, remedyNumber?: number): string {
   if (outcomeOf(result) === 'already-gone') {
     return `already gone ${subject(result)}: the server has no such lock for this user (${details(result)})`;
   }
   if (result.ok) return `${DONE_VERB[result.operation]} ${subject(result)} (${details(result)})`;
   const what = result.msg ? printable(result.msg) : KIND_LABEL[result.kind];
-  const remedy = result.remedy ? ` — ${printable(result.remedy, 600)}` : '';
+  const remedyText = remedyNumber === undefined ? printable(result.remedy, 600) : `remedy ${remedyNumber} below`;
+  const remedy = result.remedy ? ` — ${remedyText}` : '';
   return `FAILED ${subject(result)}: ${what} (${details(result)})${remedy}`;
 }

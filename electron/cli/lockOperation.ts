@@ -12,6 +12,7 @@ import type { CommandContext } from './command';
 import { writeJsonLine } from './command';
 import { type Connection, resolveConnection } from './connection';
 import { EXIT, type ExitCode, exitCodeForResult, worstExitCode } from './exitCodes';
+import { createBatchRemedies } from './batchRemedies';
 import { formatResult } from './formatResult';
 import { watchInterrupts } from './interrupts';
 import { createProgressLine, formatSeconds } from './progressLine';
@@ -98,10 +99,17 @@ export async function runLockPlan(
   const batchId = plan.batch ? randomUUID() : undefined;
   const progress = createProgressLine(io.stderr, total, plan.batch && canRedrawLine(io) && !values.verbose);
   const interrupts = watchInterrupts(io, () => progress.clear());
+  const remedies = createBatchRemedies();
   const print = (result: LockResult) => {
     progress.clear();
     if (values.json) writeJsonLine(io, result);
-    else io.stdout.write(`${formatResult(result)}\n`);
+    else {
+      const remedyNumber =
+        plan.batch && !result.ok && result.remedy && outcomeOf(result) !== 'already-gone'
+          ? remedies.numberOf(result.remedy)
+          : undefined;
+      io.stdout.write(`${formatResult(result, remedyNumber)}\n`);
+    }
     progress.redraw();
   };
 
@@ -144,7 +152,10 @@ export async function runLockPlan(
     await audit.close();
   }
 
-  if (plan.batch) io.stderr.write(`${summary(plan, outcome, deps.clock.monotonicMs() - started, batchId)}\n`);
+  if (plan.batch) {
+    io.stderr.write(`${summary(plan, outcome, deps.clock.monotonicMs() - started, batchId)}\n`);
+    for (const line of remedies.lines()) io.stderr.write(`${line}\n`);
+  }
   if (outcome.paused) {
     io.stderr.write(pausedReport(outcome.paused.connectionFailures, outcome.unsent, connection.profile.userId));
     return EXIT.network;
