@@ -37,23 +37,32 @@ export function historyRows(entries: readonly AuditEntry[]): AuditEntry[] {
   return entries.filter((e) => e.phase === 'result' || !finished.has(e.operationId));
 }
 
-/** Reads a growing newest-first prefix of the log until `limit` matching rows are found or the log is exhausted. */
+/**
+ * Reads a growing newest-first prefix of the log until `limit` matching rows are found or the log is exhausted;
+ * `total` counts every matching row (the whole log is read once more only when the limit cut the list).
+ */
 async function readRows(
   log: AuditLog,
   limit: number,
   matches: (entry: AuditEntry) => boolean,
   since: Date | null,
-): Promise<{ rows: AuditEntry[]; skipped: number }> {
+): Promise<{ rows: AuditEntry[]; total: number; skipped: number }> {
   // Every newest-first prefix pairs its pending entries with their results correctly.
   for (let wanted = limit * 2 + 2; ; wanted *= 4) {
     const read = await log.readDetailed({ limit: wanted });
     const rows = historyRows(read.entries).filter(matches);
     const oldest = read.entries.at(-1);
     const pastSince = since !== null && oldest !== undefined && Date.parse(oldest.time) < since.getTime();
-    if (rows.length >= limit || read.entries.length < wanted || pastSince) {
-      return { rows: rows.slice(0, limit), skipped: read.skipped };
+    const complete = read.entries.length < wanted || pastSince;
+    if (rows.length >= limit || complete) {
+      const total = complete ? rows.length : await countAll(log, matches);
+      return { rows: rows.slice(0, limit), total, skipped: read.skipped };
     }
   }
+}
+
+async function countAll(log: AuditLog, matches: (entry: AuditEntry) => boolean): Promise<number> {
+  return historyRows((await log.readDetailed()).entries).filter(matches).length;
 }
 
 function outcome(entry: AuditEntry): string {
@@ -100,7 +109,8 @@ newest first. An operation whose answer was never recorded shows as "no result".
   --since WHEN    a date or date-time, UTC unless it ends in Z or +hh:mm, as the window's History
                   reads it (2026-11-03 is midnight UTC; 2026-11-03T07:30; 2026-11-03T15:30+08:00),
                   or a span back from now: 30m, 24h, 7d
-  --limit N       at most N operations, 1-${HISTORY_MAX_LIMIT} (default ${HISTORY_DEFAULT_LIMIT})
+  --limit N       at most N operations, 1-${HISTORY_MAX_LIMIT} (default ${HISTORY_DEFAULT_LIMIT}); when it cuts the
+                  list, stderr says "Showing the newest N of M matching operations"
 With --json, one audit entry per line (with its userId, environment and batchId when recorded).
 ${OUTPUT_FORMAT_HELP}
 
@@ -135,10 +145,15 @@ ${GLOBAL_HELP}`,
       (since === null || Date.parse(entry.time) >= since.getTime());
 
     const log = createAuditLog({ dataDir: context.dataDir });
-    const { rows, skipped } = await readRows(log, limit, matches, since);
+    const { rows, total, skipped } = await readRows(log, limit, matches, since);
     await log.close();
 
     if (skipped > 0) io.stderr.write(`note: ${skipped} unreadable line(s) in the audit log were skipped.\n`);
+    if (total > rows.length) {
+      io.stderr.write(
+        `Showing the newest ${rows.length} of ${total} matching operations; \`--limit ${Math.min(total, HISTORY_MAX_LIMIT)}\` shows ${total <= HISTORY_MAX_LIMIT ? 'them all' : 'more'}.\n`,
+      );
+    }
     if (format === 'json') {
       for (const entry of rows) writeJsonLine(io, entry);
       return EXIT.ok;
