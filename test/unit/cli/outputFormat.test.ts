@@ -175,6 +175,57 @@ describe('--output on history', () => {
   });
 });
 
+describe('history says when --limit cut the list', () => {
+  function entries(count: number): AuditEntry[] {
+    return Array.from({ length: count }, (_, i) => ({
+      time: new Date(Date.UTC(2026, 10, 3, 7, 0, i)).toISOString(),
+      operationId: `op-${i}`,
+      phase: 'result',
+      source: 'cli',
+      osUser: 'alice',
+      profile: 'prod',
+      host: 'p.example',
+      operation: 'release',
+      lockId: `lock-${i % 3}@102`,
+      ok: true,
+      kind: 'success',
+    }));
+  }
+
+  async function writeLog(list: AuditEntry[]): Promise<void> {
+    const log = createAuditLog({ dataDir });
+    for (const item of list) await log.append(item);
+    await log.close();
+  }
+
+  it('"showing N of M" on stderr, in every format, counting only matching operations', async () => {
+    await writeLog(entries(300));
+    const table = await run(['history', '--limit', '5']);
+    expect(table.code).toBe(0);
+    expect(table.stdout.trimEnd().split('\n')).toHaveLength(6);
+    expect(table.stderr).toBe('Showing the newest 5 of 300 matching operations; `--limit 300` shows them all.\n');
+    const csv = await run(['history', '--lock', 'lock-1@102', '--limit', '2', '--output', 'csv']);
+    expect(csv.stderr).toBe('Showing the newest 2 of 100 matching operations; `--limit 100` shows them all.\n');
+    expect(cellsOf(csv.stdout)).toHaveLength(3);
+    const json = await run(['history', '--since', '2026-11-03T07:04:50Z', '--limit', '3', '--json']);
+    expect(json.stderr).toBe('Showing the newest 3 of 10 matching operations; `--limit 10` shows them all.\n');
+  });
+
+  it('no note when nothing was cut', async () => {
+    await writeLog(entries(4));
+    for (const argv of [
+      ['history'],
+      ['history', '--limit', '4'],
+      ['history', '--lock', 'lock-0@102', '--limit', '2'],
+    ]) {
+      const result = await run(argv);
+      expect(result.code).toBe(0);
+      expect(result.stderr, argv.join(' ')).toBe('');
+    }
+    expect((await run(['history', '--limit', '3'])).stderr).toContain('Showing the newest 3 of 4 matching operations');
+  });
+});
+
 describe('--output on records list', () => {
   it('csv has one row per record, the same records as json, the stuck one marked', async () => {
     const connection = ['--base-url', sandbox.url, '--user-id', sandbox.credentials.userId, '--auth', 'bearer'];
