@@ -29,6 +29,7 @@ export const OPTIONS = {
   concurrency: { type: 'string' },
   yes: { type: 'boolean', short: 'y' },
   'skip-invalid': { type: 'boolean' },
+  'allow-empty': { type: 'boolean' },
   name: { type: 'string' },
   lock: { type: 'string' },
   since: { type: 'string' },

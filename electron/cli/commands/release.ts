@@ -38,6 +38,7 @@ export const releaseCommand: Command = {
     'concurrency',
     'yes',
     'skip-invalid',
+    'allow-empty',
   ],
   help: `Usage: koodrive-lock release [options] <lockId...>
        koodrive-lock release [options] --file locks.csv
@@ -60,6 +61,8 @@ Several IDs, or --file, make a batch with a batch ID (in every audit entry and -
       --allow-unusual      accept file entries without the usual lock ID shape
       --concurrency N      requests at a time, 1-${BATCH_MAX_CONCURRENCY} (default ${BATCH_DEFAULT_CONCURRENCY})
       --skip-invalid       send the valid rows even if some are invalid (default: send nothing)
+      --allow-empty        a list with nothing to release (an empty file, no retryable row) exits 0
+                           with "nothing to do" instead of 2
   -y, --yes                do not ask for confirmation (a batch asks on a terminal; elsewhere --yes is required)
 ${DRY_RUN_HELP}
 Ctrl-C stops a batch: requests in flight finish, the rest are not sent (exit 130); press it again to
@@ -121,6 +124,10 @@ Examples:
     }
     if (rows.valid.length === 0) {
       const what = retryFrom !== undefined ? 'No retryable failure in that file' : 'No valid lock ID to release';
+      if (values['allow-empty'] && rows.invalid.length === 0) {
+        io.stderr.write(`koodrive-lock: ${what}: nothing to do.\n`);
+        return EXIT.ok;
+      }
       throw new CliError(`${what}; nothing was sent.`, EXIT.usage);
     }
 
