@@ -107,8 +107,8 @@ ${GLOBAL_HELP}`,
     context.io.stdout.write(
       stored
         ? usable
-          ? `A ${noun} is stored for profile "${profile.name}" in ${store.label}.\n`
-          : `A ${noun} is stored for profile "${profile.name}", but for another destination than the profile's current one, so it will not be used. Store it again with \`koodrive-lock secret set ${profileFlag(profile.name)}\`.\n`
+          ? `An ${noun} is stored for profile "${profile.name}" in ${store.label}.\n`
+          : `An ${noun} is stored for profile "${profile.name}", but for another destination than the profile's current one, so it will not be used. Store it again with \`koodrive-lock secret set ${profileFlag(profile.name)}\`.\n`
         : `No ${noun} is stored for profile "${profile.name}" in ${store.label}. Store one with \`koodrive-lock secret set ${profileFlag(profile.name)}\`, or set ${envNameFor(profile.authMode)}.\n`,
     );
     return EXIT.ok;
