@@ -36,6 +36,7 @@ export const OPTIONS = {
   limit: { type: 'string' },
   user: { type: 'string' },
   batch: { type: 'string' },
+  outcome: { type: 'string' },
   'retry-from': { type: 'string' },
   'allow-unusual': { type: 'boolean' },
   clear: { type: 'boolean' },

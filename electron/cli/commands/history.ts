@@ -1,4 +1,5 @@
 /** koodrive-lock history: what was done, from the audit log shared with the desktop app. */
+import { RESULT_KINDS } from '../../../shared/result';
 import type { AuditEntry } from '../../core/audit/auditEntry';
 import { type AuditLog, createAuditLog } from '../../core/audit/auditLog';
 import { parseHistoryDate } from '../../core/history/historyDates';
@@ -34,7 +35,27 @@ export function parseSince(text: string, now: Date): Date | null {
  */
 export function historyRows(entries: readonly AuditEntry[]): AuditEntry[] {
   const finished = new Set(entries.filter((e) => e.phase === 'result').map((e) => e.operationId));
-  return entries.filter((e) => e.phase === 'result' || !finished.has(e.operationId));
+  const rows = entries.filter((e) => e.phase === 'result' || !finished.has(e.operationId));
+  // By time, not file position: the window and the CLI may append to the log in an interleaved order.
+  return rows.sort((a, b) => Date.parse(b.time) - Date.parse(a.time));
+}
+
+const OUTCOMES = ['ok', 'failed', 'no-result', ...RESULT_KINDS] as const;
+type OutcomeFilter = (typeof OUTCOMES)[number];
+
+function outcomeMatches(entry: AuditEntry, wanted: OutcomeFilter): boolean {
+  if (wanted === 'no-result') return entry.phase === 'pending';
+  if (entry.phase === 'pending') return false;
+  if (wanted === 'ok') return entry.ok === true;
+  if (wanted === 'failed') return entry.ok !== true;
+  return entry.kind === wanted;
+}
+
+function outcomeFilter(text: string | undefined): OutcomeFilter | undefined {
+  if (text === undefined) return undefined;
+  const wanted = OUTCOMES.find((name) => name === text.trim());
+  if (!wanted) throw new UsageError(`--outcome takes one of: ${OUTCOMES.join(', ')}.`, 'history');
+  return wanted;
 }
 
 /**
@@ -97,15 +118,17 @@ function csvRow(entry: AuditEntry): (string | number | null | undefined)[] {
 export const historyCommand: Command = {
   name: 'history',
   summary: 'show what was done (audit log, newest first)',
-  options: ['lock', 'user', 'batch', 'since', 'limit', 'output'],
-  help: `Usage: koodrive-lock history [--lock ID] [--user ID] [--batch ID] [--since WHEN] [--limit N]
-                             [--output table|json|csv] [--json]
+  options: ['lock', 'user', 'batch', 'profile', 'outcome', 'since', 'limit', 'output'],
+  help: `Usage: koodrive-lock history [--lock ID] [--user ID] [--batch ID] [--profile NAME] [--outcome WHAT]
+                             [--since WHEN] [--limit N] [--output table|json|csv] [--json]
 
 Shows the lock operations in the audit log of the data folder, from the desktop app and the CLI,
-newest first. An operation whose answer was never recorded shows as "no result".
+newest first (by time). An operation whose answer was never recorded shows as "no result".
   --lock ID       only this lock
   --user ID       only operations for this end user (X-User-Id)
   --batch ID      only this batch (its ID is printed at the end of a batch and in every --json result)
+  --profile NAME  only this profile (its exact name; for a deleted profile, the id the log shows)
+  --outcome WHAT  ok, failed, no-result, or a result kind such as auth, clock, not-found, throttled
   --since WHEN    a date or date-time, UTC unless it ends in Z or +hh:mm, as the window's History
                   reads it (2026-11-03 is midnight UTC; 2026-11-03T07:30; 2026-11-03T15:30+08:00),
                   or a span back from now: 30m, 24h, 7d
@@ -138,10 +161,16 @@ ${GLOBAL_HELP}`,
     const lockId = values.lock?.trim();
     const userId = values.user?.trim();
     const batchId = values.batch?.trim();
+    const wantedOutcome = outcomeFilter(values.outcome);
+    const profileName = values.profile;
+    const profileId =
+      profileName === undefined ? undefined : ((await context.profiles.findByName(profileName))?.id ?? profileName);
     const matches = (entry: AuditEntry) =>
       (lockId === undefined || entry.lockId === lockId) &&
       (userId === undefined || entry.userId === userId) &&
       (batchId === undefined || entry.batchId === batchId) &&
+      (profileId === undefined || entry.profile === profileId) &&
+      (wantedOutcome === undefined || outcomeMatches(entry, wantedOutcome)) &&
       (since === null || Date.parse(entry.time) >= since.getTime());
 
     const log = createAuditLog({ dataDir: context.dataDir });
@@ -163,7 +192,7 @@ ${GLOBAL_HELP}`,
       return EXIT.ok;
     }
     if (rows.length === 0) {
-      const filtered = lockId || userId || batchId || since;
+      const filtered = lockId || userId || batchId || profileId || wantedOutcome || since;
       io.stdout.write('No operations recorded' + (filtered ? ' that match.\n' : ' yet.\n'));
       return EXIT.ok;
     }

@@ -113,6 +113,43 @@ describe('koodrive-lock history', () => {
     expect(none.stdout).toBe('No operations recorded that match.\n');
   });
 
+  it('orders by time, not by position in the log', async () => {
+    await writeLog([entry(3), entry(1, { operationId: 'op-1' }), entry(2, { operationId: 'op-2' })]);
+    const { stdout } = await runCli(['history', '--json', '--data-dir', dataDir]);
+    const times = stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => (JSON.parse(line) as AuditEntry).time);
+    expect(times).toEqual([...times].sort().reverse());
+    expect(times).toHaveLength(3);
+  });
+
+  it('filters by --profile (a saved profile by exact name, else the id in the log) and --outcome', async () => {
+    await writeLog([
+      entry(1),
+      entry(2, { operationId: 'op-2', profile: 'staging', ok: false, kind: 'auth', httpStatus: 401 }),
+      entry(3, { operationId: 'op-3', ok: false, kind: 'not-found', httpStatus: 400 }),
+      entry(4, { operationId: 'op-4', phase: 'pending', ok: undefined, kind: undefined }),
+    ]);
+    const ids = async (...args: string[]) => {
+      const run = await runCli(['history', '--json', ...args, '--data-dir', dataDir]);
+      expect(run.code, run.stderr).toBe(0);
+      if (run.stdout === '') return [];
+      return run.stdout
+        .trimEnd()
+        .split('\n')
+        .map((line) => (JSON.parse(line) as AuditEntry).operationId);
+    };
+    expect(await ids('--profile', 'staging')).toEqual(['op-2']);
+    expect(await ids('--outcome', 'failed')).toEqual(['op-3', 'op-2']);
+    expect(await ids('--outcome', 'not-found')).toEqual(['op-3']);
+    expect(await ids('--outcome', 'no-result')).toEqual(['op-4']);
+    expect(await ids('--outcome', 'ok', '--profile', 'prod')).toEqual(['op-1']);
+    const bad = await runCli(['history', '--outcome', 'sucess', '--data-dir', dataDir]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--outcome takes one of: ok, failed, no-result, success, auth');
+  });
+
   it('finds old matches beyond the first page of the log', async () => {
     const entries = Array.from({ length: 300 }, (_, i) =>
       entry(i % 60, { operationId: `op-${i}`, lockId: `l-${i}@1` }),
