@@ -1,5 +1,6 @@
 import { useCopyText } from '../../components/useCopyText';
 import { t } from '../../i18n';
+import { useTimeZoneChoice } from '../settings/settingsStore';
 import { RecordFiles } from './RecordFiles';
 import { recordFacts, recordSummary } from './recordFacts';
 import type { RecordRow } from './recordRows';
@@ -17,7 +18,7 @@ export interface RecordDetailsProps {
 /** One record: every field (IDs exact), copy as text, the way to Locks when it looks stuck, and its files. */
 export function RecordDetails({ row, nowMs, profileId, profileName, userId, onOpenLocks }: RecordDetailsProps) {
   const { record, stuck } = row;
-  const facts = recordFacts(record, stuck, nowMs);
+  const facts = recordFacts(record, stuck, nowMs, useTimeZoneChoice());
   const { state: copyState, copy } = useCopyText();
   return (
     <section

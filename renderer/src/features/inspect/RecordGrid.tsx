@@ -1,6 +1,7 @@
 import { type KeyboardEvent, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { t } from '../../i18n';
 import type { RecordRow } from './recordRows';
+import { useTimeZoneChoice } from '../settings/settingsStore';
 import { deviceText, recordAgeText, statusText, stuckText, timeCell } from './recordText';
 import { RecordStatusIcon } from './RecordStatusIcon';
 
@@ -57,6 +58,7 @@ function StatusCell({ row }: { row: RecordRow }) {
  * CSSOM (the page's CSP allows no style attributes). 10,000 records stay as quick as 10.
  */
 export function RecordGrid({ rows, nowMs, selected, onSelect, labelId, helpId, listKey }: RecordGridProps) {
+  const timeZone = useTimeZoneChoice();
   const viewport = useRef<HTMLDivElement>(null);
   const head = useRef<HTMLDivElement>(null);
   const spacer = useRef<HTMLDivElement>(null);
@@ -129,7 +131,7 @@ export function RecordGrid({ rows, nowMs, selected, onSelect, labelId, helpId, l
   const drawnRows = indices.map((index) => {
     const row = rows[index];
     const { record } = row;
-    const created = timeCell(record.createTime, record.createdAtMs);
+    const created = timeCell(record.createTime, record.createdAtMs, timeZone);
     const isSelected = index === selected;
     return (
       <div

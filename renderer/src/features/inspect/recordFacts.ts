@@ -2,7 +2,9 @@
 import type { BackupRecordView, StuckReason } from '../../../../shared/records';
 import { t } from '../../i18n';
 import { moduleOptions } from '../../lib/moduleOptions';
-import { localTimeText, recordAgeText, statusText, stuckText } from './recordText';
+import type { TimeZoneChoice } from '../../lib/dateTime';
+import { displayTime } from '../settings/displayTime';
+import { recordAgeText, statusText, stuckText } from './recordText';
 
 export interface RecordFact {
   label: string;
@@ -10,17 +12,22 @@ export interface RecordFact {
   mono: boolean;
 }
 
-function timeFact(raw: string | null, ms: number | null): string {
+function timeFact(raw: string | null, ms: number | null, zone: TimeZoneChoice | undefined): string {
   const none = t('result.none');
   if (!raw) return none;
-  return ms === null ? raw : t('inspect.time.both', { local: localTimeText(ms), raw });
+  return ms === null ? raw : t('inspect.time.both', { time: displayTime(new Date(ms), zone).text, raw });
 }
 
 function moduleText(code: string): string {
   return moduleOptions(code).find((option) => option.value === code)?.label ?? code;
 }
 
-export function recordFacts(record: BackupRecordView, stuck: StuckReason | null, nowMs: number): RecordFact[] {
+export function recordFacts(
+  record: BackupRecordView,
+  stuck: StuckReason | null,
+  nowMs: number,
+  zone?: TimeZoneChoice,
+): RecordFact[] {
   const none = t('result.none');
   const device = record.device;
   const status =
@@ -30,9 +37,9 @@ export function recordFacts(record: BackupRecordView, stuck: StuckReason | null,
     { label: t('inspect.detail.module'), value: moduleText(record.moduleCode), mono: false },
     { label: t('inspect.detail.status'), value: status, mono: false },
     ...(stuck ? [{ label: t('inspect.stuck.label'), value: stuckText(stuck), mono: false }] : []),
-    { label: t('inspect.detail.created'), value: timeFact(record.createTime, record.createdAtMs), mono: false },
+    { label: t('inspect.detail.created'), value: timeFact(record.createTime, record.createdAtMs, zone), mono: false },
     { label: t('inspect.detail.age'), value: recordAgeText(record, nowMs), mono: false },
-    { label: t('inspect.detail.ended'), value: timeFact(record.endTime, record.endedAtMs), mono: false },
+    { label: t('inspect.detail.ended'), value: timeFact(record.endTime, record.endedAtMs, zone), mono: false },
     { label: t('inspect.detail.deviceName'), value: device?.deviceName || none, mono: false },
     { label: t('inspect.detail.deviceId'), value: device?.deviceId || none, mono: true },
     { label: t('inspect.detail.deviceOS'), value: device?.deviceOS || none, mono: false },

@@ -2,7 +2,9 @@
 import type { BackupRecordView, RecordStatusWord, StuckReason } from '../../../../shared/records';
 import type { ResultKind } from '../../../../shared/result';
 import { t } from '../../i18n';
+import type { TimeZoneChoice } from '../../lib/dateTime';
 import { numberFormats } from '../../lib/numberFormat';
+import { displayTime } from '../settings/displayTime';
 
 const MINUTE_MS = 60_000;
 const HOUR_MS = 60 * MINUTE_MS;
@@ -26,21 +28,17 @@ export function ageText(ms: number): string {
   return hours === 0 ? t('inspect.age.days', { days }) : t('inspect.age.daysHours', { days, hours });
 }
 
-function pad(value: number): string {
-  return String(value).padStart(2, '0');
-}
-
-/** Epoch ms as 2026-11-03 15:00:01 in this computer's time zone. */
-export function localTimeText(ms: number): string {
-  const at = new Date(ms);
-  const date = `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
-  return `${date} ${pad(at.getHours())}:${pad(at.getMinutes())}:${pad(at.getSeconds())}`;
-}
-
-/** A record or file time for a cell: local time with UTC on hover, or the raw text when it has no known format. */
-export function timeCell(raw: string | null, ms: number | null): { text: string; title: string | undefined } {
+/**
+ * A record or file time for a cell: in the zone chosen in Settings with UTC on hover, or the raw text
+ * when it has no known format.
+ */
+export function timeCell(
+  raw: string | null,
+  ms: number | null,
+  zone?: TimeZoneChoice,
+): { text: string; title: string | undefined } {
   if (ms === null) return { text: raw || t('result.none'), title: undefined };
-  return { text: localTimeText(ms), title: t('inspect.time.utc', { utc: new Date(ms).toISOString() }) };
+  return displayTime(new Date(ms), zone);
 }
 
 export function recordAgeText(record: BackupRecordView, nowMs: number): string {

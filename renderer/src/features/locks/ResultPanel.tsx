@@ -11,7 +11,8 @@ import { cancelledText } from './cancelledText';
 import { clockSkewText } from './clockSkewText';
 import type { ResultNavigation } from './nextSteps';
 import { ResultNextSteps } from './ResultNextSteps';
-import { localDateTime, utcDateTime } from './resultTime';
+import { displayTime } from '../settings/displayTime';
+import { useTimeZoneChoice } from '../settings/settingsStore';
 import './result.css';
 
 export interface ResultPanelProps {
@@ -36,7 +37,9 @@ export function ResultPanel({ done, stale = false, onNavigate }: ResultPanelProp
   const userId = result.userId ?? done.userId;
   const moduleName = moduleNameOfLockId(result.lockId);
   const skew = clockSkewText(result);
-  const cancelled = cancelledText(result);
+  const timeZone = useTimeZoneChoice();
+  const finished = displayTime(done.finishedAt, timeZone);
+  const cancelled = cancelledText(result, timeZone);
 
   useEffect(() => {
     // The button that started the request was disabled while it ran; keep keyboard users in place.
@@ -44,7 +47,7 @@ export function ResultPanel({ done, stale = false, onNavigate }: ResultPanelProp
   }, [done]);
 
   const rows: Row[] = [
-    [t('result.time'), localDateTime(done.finishedAt), false, utcDateTime(done.finishedAt)],
+    [t('result.time'), finished.text, false, finished.title],
     [t('result.userId'), userId || none, true],
     [t('result.lockId'), result.lockId ?? none, true],
     ...(moduleName ? [[t('result.module'), moduleName, false] as Row] : []),

@@ -8,7 +8,7 @@ import type { SecretLastOutcome } from '../../components/SecretBadge';
 import { t } from '../../i18n';
 import { createStore } from '../../state/createStore';
 import { useStore } from '../../state/useStore';
-import { localClockTime } from './resultTime';
+import { displayClock } from '../settings/displayTime';
 
 export type SecretOutcome = { accepted: true; at: Date } | { accepted: false; at: Date; status: string };
 
@@ -27,7 +27,7 @@ export function secretOutcomeOf(result: LockResult, at: Date): SecretOutcome | n
 
 export function secretOutcomeText(outcome: SecretOutcome): string {
   return outcome.accepted
-    ? t('secretOutcome.accepted', { time: localClockTime(outcome.at) })
+    ? t('secretOutcome.accepted', { time: displayClock(outcome.at) })
     : t('secretOutcome.refused', { status: outcome.status });
 }
 

@@ -4,6 +4,8 @@ import { type MessageKey, setLanguagePreference, systemLocale, t } from '../../i
 import { LOCALES, type Locale } from '../../i18n/locale';
 import { setSettings, useSettings } from './settingsStore';
 import { type LanguagePreference, THEME_PREFERENCES, type ThemePreference } from './settingsStorage';
+import { TIME_ZONE_CHOICES, type TimeZoneChoice } from '../../lib/dateTime';
+import { displayTime, displayZone } from './displayTime';
 import './settings.css';
 
 export interface SettingsScreenProps {
@@ -18,6 +20,11 @@ const THEME_LABELS: Readonly<Record<ThemePreference, MessageKey>> = {
   system: 'settings.theme.system',
   light: 'settings.theme.light',
   dark: 'settings.theme.dark',
+};
+
+const TIME_ZONE_LABELS: Readonly<Record<TimeZoneChoice, MessageKey>> = {
+  local: 'settings.time.local',
+  utc: 'settings.time.utc',
 };
 
 function LanguageLabel({ choice }: { choice: LanguagePreference }) {
@@ -88,6 +95,29 @@ export function SettingsScreen({ onShowShortcuts }: SettingsScreenProps) {
               </label>
             ))}
           </div>
+        </fieldset>
+
+        <fieldset className="group">
+          <legend className="group-title">{t('settings.time')}</legend>
+          <div className="field radio-group">
+            {TIME_ZONE_CHOICES.map((choice) => (
+              <label key={choice} className="radio">
+                <input
+                  type="radio"
+                  name="settings-time-zone"
+                  value={choice}
+                  checked={current.timeZone === choice}
+                  onChange={() => setSettings({ timeZone: choice })}
+                />
+                <span className="radio-title">
+                  {t(TIME_ZONE_LABELS[choice])} <span className="settings-aside">({displayZone(choice)})</span>
+                </span>
+              </label>
+            ))}
+          </div>
+          <p className="field-help">
+            {t('settings.time.help', { example: displayTime(new Date(), current.timeZone).text })}
+          </p>
         </fieldset>
 
         <section className="group" aria-labelledby="settings-recent-title">

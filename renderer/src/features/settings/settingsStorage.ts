@@ -3,6 +3,7 @@
  * passes the store, so tests can use a map. Anything unreadable is replaced by the defaults.
  */
 import { type Locale, isLocale } from '../../i18n/locale';
+import { TIME_ZONE_CHOICES, type TimeZoneChoice } from '../../lib/dateTime';
 
 export type LanguagePreference = 'system' | Locale;
 export type ThemePreference = 'system' | 'light' | 'dark';
@@ -12,6 +13,8 @@ export const THEME_PREFERENCES: readonly ThemePreference[] = ['system', 'light',
 export interface Settings {
   language: LanguagePreference;
   theme: ThemePreference;
+  /** The zone every time on screen is shown in (docs/user-guide.md#time). */
+  timeZone: TimeZoneChoice;
 }
 
 /** The part of the Web Storage API used here. */
@@ -22,7 +25,7 @@ export interface KeyValueStore {
 }
 
 export const SETTINGS_KEY = 'koodrive-lock-admin.settings.v1';
-export const DEFAULT_SETTINGS: Settings = { language: 'system', theme: 'system' };
+export const DEFAULT_SETTINGS: Settings = { language: 'system', theme: 'system', timeZone: 'local' };
 
 function isLanguagePreference(value: unknown): value is LanguagePreference {
   return value === 'system' || isLocale(value);
@@ -30,6 +33,10 @@ function isLanguagePreference(value: unknown): value is LanguagePreference {
 
 function isThemePreference(value: unknown): value is ThemePreference {
   return typeof value === 'string' && (THEME_PREFERENCES as readonly string[]).includes(value);
+}
+
+function isTimeZoneChoice(value: unknown): value is TimeZoneChoice {
+  return typeof value === 'string' && (TIME_ZONE_CHOICES as readonly string[]).includes(value);
 }
 
 function parse(text: string | null): Settings {
@@ -45,6 +52,7 @@ function parse(text: string | null): Settings {
   return {
     language: isLanguagePreference(record.language) ? record.language : DEFAULT_SETTINGS.language,
     theme: isThemePreference(record.theme) ? record.theme : DEFAULT_SETTINGS.theme,
+    timeZone: isTimeZoneChoice(record.timeZone) ? record.timeZone : DEFAULT_SETTINGS.timeZone,
   };
 }
 
@@ -61,7 +69,10 @@ export function readSettings(store: KeyValueStore | null): Settings {
 export function writeSettings(store: KeyValueStore | null, settings: Settings): boolean {
   if (!store) return false;
   try {
-    store.setItem(SETTINGS_KEY, JSON.stringify({ language: settings.language, theme: settings.theme }));
+    store.setItem(
+      SETTINGS_KEY,
+      JSON.stringify({ language: settings.language, theme: settings.theme, timeZone: settings.timeZone }),
+    );
     return true;
   } catch {
     return false;

@@ -2,6 +2,7 @@
  * The live display preferences: read once from localStorage, changed through setSettings, observed
  * through settingsStore (React: useSettings). Also the one place that touches window.localStorage.
  */
+import type { TimeZoneChoice } from '../../lib/dateTime';
 import { createStore } from '../../state/createStore';
 import { useStore } from '../../state/useStore';
 import {
@@ -30,13 +31,29 @@ export function settings(): Settings {
 export function setSettings(change: Partial<Settings>): void {
   const current = settingsStore.get();
   const next = { ...current, ...change };
-  if (next.language === current.language && next.theme === current.theme) return;
+  if (next.language === current.language && next.theme === current.theme && next.timeZone === current.timeZone) {
+    return;
+  }
   writeSettings(browserStore(), next);
   settingsStore.set(next);
 }
 
 export function useSettings(): Settings {
   return useStore(settingsStore);
+}
+
+/** The zone times are shown in, for text built outside React (components call useTimeZoneChoice to follow it). */
+export function timeZoneChoice(): TimeZoneChoice {
+  return settingsStore.get().timeZone;
+}
+
+/** Re-renders the caller when the time zone setting changes. */
+export function useTimeZoneChoice(): TimeZoneChoice {
+  return useStore(settingsStore, selectTimeZone);
+}
+
+function selectTimeZone(current: Settings): TimeZoneChoice {
+  return current.timeZone;
 }
 
 /** The CSS tokens in base.css follow data-theme on <html>; without it they follow the system. */

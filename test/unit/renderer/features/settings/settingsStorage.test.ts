@@ -21,8 +21,8 @@ class MemoryStore implements KeyValueStore {
 }
 
 describe('settings storage', () => {
-  it('defaults to following the system for language and theme', () => {
-    expect(readSettings(new MemoryStore())).toEqual({ language: 'system', theme: 'system' });
+  it('defaults to following the system for language and theme, and to local time', () => {
+    expect(readSettings(new MemoryStore())).toEqual({ language: 'system', theme: 'system', timeZone: 'local' });
     expect(readSettings(null)).toEqual(DEFAULT_SETTINGS);
   });
 
@@ -30,8 +30,10 @@ describe('settings storage', () => {
     const store = new MemoryStore();
     for (const language of ['system', 'en', 'zh-CN'] as const) {
       for (const theme of ['system', 'light', 'dark'] as const) {
-        expect(writeSettings(store, { language, theme })).toBe(true);
-        expect(readSettings(store)).toEqual({ language, theme });
+        for (const timeZone of ['local', 'utc'] as const) {
+          expect(writeSettings(store, { language, theme, timeZone })).toBe(true);
+          expect(readSettings(store)).toEqual({ language, theme, timeZone });
+        }
       }
     }
     expect([...store.items.keys()]).toEqual([SETTINGS_KEY]);
@@ -40,10 +42,10 @@ describe('settings storage', () => {
 
   it('replaces unknown or corrupt values by the defaults, field by field', () => {
     const store = new MemoryStore();
-    store.setItem(SETTINGS_KEY, JSON.stringify({ language: 'fr', theme: 'dark' }));
-    expect(readSettings(store)).toEqual({ language: 'system', theme: 'dark' });
-    store.setItem(SETTINGS_KEY, JSON.stringify({ language: 'zh-CN', theme: 'sepia' }));
-    expect(readSettings(store)).toEqual({ language: 'zh-CN', theme: 'system' });
+    store.setItem(SETTINGS_KEY, JSON.stringify({ language: 'fr', theme: 'dark', timeZone: 'utc' }));
+    expect(readSettings(store)).toEqual({ language: 'system', theme: 'dark', timeZone: 'utc' });
+    store.setItem(SETTINGS_KEY, JSON.stringify({ language: 'zh-CN', theme: 'sepia', timeZone: 'Mars/Olympus' }));
+    expect(readSettings(store)).toEqual({ language: 'zh-CN', theme: 'system', timeZone: 'local' });
     for (const corrupt of ['{', 'null', '[]', '"dark"', '7']) {
       store.setItem(SETTINGS_KEY, corrupt);
       expect(readSettings(store), corrupt).toEqual(DEFAULT_SETTINGS);
@@ -61,6 +63,6 @@ describe('settings storage', () => {
       removeItem: () => undefined,
     };
     expect(readSettings(broken)).toEqual(DEFAULT_SETTINGS);
-    expect(writeSettings(broken, { language: 'en', theme: 'dark' })).toBe(false);
+    expect(writeSettings(broken, { language: 'en', theme: 'dark', timeZone: 'local' })).toBe(false);
   });
 });
