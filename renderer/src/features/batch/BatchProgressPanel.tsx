@@ -4,6 +4,8 @@ import { t } from '../../i18n';
 import { formatCount } from '../../lib/numberFormat';
 import { formatEta, formatRate } from './progressFormat';
 import type { BatchRunState } from './batchRun';
+import { displayTime } from '../settings/displayTime';
+import { useTimeZoneChoice } from '../settings/settingsStore';
 import './outcomes.css';
 
 export interface BatchProgressPanelProps {
@@ -108,7 +110,9 @@ export function BatchProgressPanel({ run, onCancel }: BatchProgressPanelProps) {
   const counts = countsOf(run);
   const running = run.phase === 'running' || run.phase === 'starting';
   const stopping = run.cancelling || run.cancelled;
-  const facts: Array<[string, string, string]> = [
+  const timeZone = useTimeZoneChoice();
+  /** key, label, value, and the hover text of a time. */
+  const facts: Array<[string, string, string, string?]> = [
     ['done', t('batch.progress.done'), formatCount(counts.done)],
     ['released', t('batch.progress.released'), formatCount(counts.released)],
     ['gone', t('batch.outcome.already-gone'), formatCount(counts.gone)],
@@ -123,6 +127,14 @@ export function BatchProgressPanel({ run, onCancel }: BatchProgressPanelProps) {
     if (!stopping) facts.push(['eta', t('batch.progress.eta'), formatEta(run.progress.etaSec)]);
     const pacing = run.progress.pacing;
     if (pacing && pacing.throttled > 0) facts.push(['server', t('batch.progress.server'), serverPace(pacing)]);
+  }
+  if (run.startedAt > 0) {
+    const started = displayTime(new Date(run.startedAt), timeZone);
+    facts.push(['started', t('batch.progress.startedAt'), started.text, started.title]);
+  }
+  if (run.finishedAt !== null) {
+    const finished = displayTime(new Date(run.finishedAt), timeZone);
+    facts.push(['finished', t('batch.progress.finishedAt'), finished.text, finished.title]);
   }
   const elapsed =
     run.finishedAt !== null
@@ -154,10 +166,10 @@ export function BatchProgressPanel({ run, onCancel }: BatchProgressPanelProps) {
         failed={counts.retryable + counts.needsFix + run.outcomes.cancelled}
       />
       <dl className="batch-facts">
-        {facts.map(([key, label, value]) => (
+        {facts.map(([key, label, value, title]) => (
           <div className={`batch-fact batch-fact--${key}`} key={key}>
             <dt>{label}</dt>
-            <dd>{value}</dd>
+            <dd title={title}>{value}</dd>
           </div>
         ))}
       </dl>

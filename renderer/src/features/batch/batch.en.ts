@@ -60,6 +60,8 @@ export const batchEn = {
   'batch.progress.waiting': 'waiting for the server: {throttled} throttled, resuming in {seconds} s',
   'batch.progress.throttled': '{throttled} throttled, sent again',
   'batch.progress.done': 'Done',
+  'batch.progress.startedAt': 'Started',
+  'batch.progress.finishedAt': 'Finished',
   'batch.progress.released': 'Released',
   'batch.progress.failed': 'Failed',
   'batch.progress.remaining': 'Remaining',

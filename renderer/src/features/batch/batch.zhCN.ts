@@ -64,6 +64,8 @@ export const batchZhCN: Readonly<Record<keyof typeof batchEn, string>> = {
   'batch.progress.waiting': '正在等待服务器：{throttled} 个被限流，{seconds} 秒后继续',
   'batch.progress.throttled': '{throttled} 个被限流，已重新发送',
   'batch.progress.done': '已完成',
+  'batch.progress.startedAt': '开始时间',
+  'batch.progress.finishedAt': '结束时间',
   'batch.progress.released': '已释放',
   'batch.progress.failed': '失败',
   'batch.progress.remaining': '剩余',

@@ -3,6 +3,8 @@ import { t } from '../../i18n';
 import type { HistoryFilterDraft } from './historyFilterDraft';
 import { SelectField } from '../../components/SelectField';
 import { TextField } from '../../components/TextField';
+import { displayZone } from '../settings/displayTime';
+import { useTimeZoneChoice } from '../settings/settingsStore';
 
 export interface HistoryFiltersProps {
   draft: HistoryFilterDraft;
@@ -13,6 +15,8 @@ export interface HistoryFiltersProps {
 }
 
 export function HistoryFilters({ draft, onChange, profileNames, dateProblem }: HistoryFiltersProps) {
+  const timeZone = useTimeZoneChoice();
+  const zone = displayZone(timeZone);
   const set = (field: keyof HistoryFilterDraft) => (value: string) => onChange({ ...draft, [field]: value });
   const outcomes = [
     { value: '', label: t('history.filter.outcome.any') },
@@ -65,7 +69,7 @@ export function HistoryFilters({ draft, onChange, profileNames, dateProblem }: H
       />
       <TextField
         id="history-from"
-        label={t('history.filter.from')}
+        label={t('history.filter.from', { zone })}
         value={draft.from}
         onChange={set('from')}
         placeholder={t('history.filter.datePlaceholder')}
@@ -73,7 +77,7 @@ export function HistoryFilters({ draft, onChange, profileNames, dateProblem }: H
       />
       <TextField
         id="history-to"
-        label={t('history.filter.to')}
+        label={t('history.filter.to', { zone })}
         value={draft.to}
         onChange={set('to')}
         placeholder={t('history.filter.datePlaceholder')}
@@ -84,7 +88,7 @@ export function HistoryFilters({ draft, onChange, profileNames, dateProblem }: H
           {dateProblem}
         </p>
       ) : (
-        <p className="field-help history-filters-note">{t('history.filter.date.help')}</p>
+        <p className="field-help history-filters-note">{t(`history.filter.date.help.${timeZone}`, { zone })}</p>
       )}
     </fieldset>
   );

@@ -10,6 +10,7 @@ import {
   shortBatchId,
 } from './historyText';
 import { operationName } from '../../lib/resultText';
+import { useTimeZoneChoice } from '../settings/settingsStore';
 
 /** Fixed row height in px; must match .history-row in batchHistory.css. */
 const HISTORY_ROW_HEIGHT = 32;
@@ -62,6 +63,7 @@ export function HistoryGrid({
   helpId,
   listKey,
 }: HistoryGridProps) {
+  const timeZone = useTimeZoneChoice();
   const viewport = useRef<HTMLDivElement>(null);
   const head = useRef<HTMLDivElement>(null);
   const spacer = useRef<HTMLDivElement>(null);
@@ -141,6 +143,7 @@ export function HistoryGrid({
   const indices = Array.from({ length: Math.max(0, last - first + 1) }, (_, offset) => first + offset);
   const rows = indices.map((index) => {
     const row = rowAt(index);
+    const time = row ? historyTime(row.time, timeZone) : null;
     const isSelected = index === selected;
     return (
       <div
@@ -158,8 +161,8 @@ export function HistoryGrid({
       >
         {row ? (
           <>
-            <div role="gridcell" className="history-cell mono">
-              {historyTime(row.time)}
+            <div role="gridcell" className="history-cell mono" title={time?.title}>
+              {time?.text}
             </div>
             <div role="gridcell" className="history-cell">
               {operationName(row.operation)}

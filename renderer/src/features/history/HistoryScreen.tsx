@@ -18,6 +18,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { HistoryDetailsDialog } from './HistoryDetailsDialog';
 import { HistoryFilters } from './HistoryFilters';
 import { HistoryGrid } from './HistoryGrid';
+import { useTimeZoneChoice } from '../settings/settingsStore';
 import '../../styles/batchHistory.css';
 
 /** Filters apply this long after the last keystroke. */
@@ -58,7 +59,8 @@ export function HistoryScreen({ initialFilter }: HistoryScreenProps) {
     };
   }, []);
 
-  const filter = useMemo(() => historyFilterOf(applied), [applied]);
+  const timeZone = useTimeZoneChoice();
+  const filter = useMemo(() => historyFilterOf(applied, timeZone), [applied, timeZone]);
   const history = useHistoryRows(filter, reloadCount);
   const listKey = `${reloadCount}:${JSON.stringify(filter)}`;
   const selected = selection && selection.key === listKey ? selection.index : null;

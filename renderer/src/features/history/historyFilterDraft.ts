@@ -1,4 +1,6 @@
 import { HISTORY_OUTCOMES, type HistoryFilter, type HistoryOutcome } from '../../../../shared/history';
+import type { TimeZoneChoice } from '../../lib/dateTime';
+import { historyDateForMain } from './historyDateZone';
 
 /** The filter fields as typed. */
 export interface HistoryFilterDraft {
@@ -25,8 +27,8 @@ function isOutcome(value: string): value is HistoryOutcome {
   return (HISTORY_OUTCOMES as readonly string[]).includes(value);
 }
 
-/** What queryHistory gets: trimmed, without the empty fields. */
-export function historyFilterOf(draft: HistoryFilterDraft): HistoryFilter {
+/** What queryHistory gets: trimmed, without the empty fields, dates in the zone the window shows. */
+export function historyFilterOf(draft: HistoryFilterDraft, zone: TimeZoneChoice = 'utc'): HistoryFilter {
   const filter: HistoryFilter = {};
   const lockId = draft.lockId.trim();
   const userId = draft.userId.trim();
@@ -39,8 +41,8 @@ export function historyFilterOf(draft: HistoryFilterDraft): HistoryFilter {
   if (batchId) filter.batchId = batchId;
   if (profile) filter.profile = profile;
   if (isOutcome(draft.outcome)) filter.outcome = draft.outcome;
-  if (from) filter.from = from;
-  if (to) filter.to = to;
+  if (from) filter.from = historyDateForMain(from, 'from', zone);
+  if (to) filter.to = historyDateForMain(to, 'to', zone);
   return filter;
 }
 

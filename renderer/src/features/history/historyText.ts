@@ -2,16 +2,18 @@ import type { HistoryRow } from '../../../../shared/history';
 import { t } from '../../i18n';
 import { ENVIRONMENTS, type Environment } from '../../../../shared/profile';
 import { environmentName } from '../../lib/environment';
+import type { ShownTime, TimeZoneChoice } from '../../lib/dateTime';
 import { formatDuration, operationName } from '../../lib/resultText';
+import { displayTime } from '../settings/displayTime';
 
 function isEnvironment(value: string | undefined): value is Environment {
   return (ENVIRONMENTS as readonly (string | undefined)[]).includes(value);
 }
 
-/** 2026-11-03T07:00:01.234Z -> 2026-11-03 07:00:01 (UTC, as the column header says). */
-export function historyTime(iso: string): string {
-  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}:\d{2})/.exec(iso);
-  return match ? `${match[1]} ${match[2]}` : iso;
+/** The audit log's ISO time in the zone chosen in Settings, the ISO text on hover; an unreadable one as it is. */
+export function historyTime(iso: string, zone?: TimeZoneChoice): ShownTime {
+  const at = new Date(iso);
+  return Number.isNaN(at.getTime()) ? { text: iso, title: iso } : displayTime(at, zone);
 }
 
 export function historyOutcome(row: HistoryRow): string {
@@ -39,11 +41,20 @@ export function historySourceShort(row: HistoryRow): string {
   return t(`history.sourceShort.${row.source}`);
 }
 
+export interface HistoryFact {
+  label: string;
+  value: string;
+  mono: boolean;
+  /** Hover text: the time in ISO-8601 UTC. */
+  title?: string;
+}
+
 /** Every recorded fact of one operation, label and value, in reading order. */
-export function historyFacts(row: HistoryRow): Array<{ label: string; value: string; mono: boolean }> {
+export function historyFacts(row: HistoryRow, zone?: TimeZoneChoice): HistoryFact[] {
   const none = t('result.none');
-  const facts: Array<{ label: string; value: string; mono: boolean }> = [
-    { label: t('history.detail.time'), value: row.time, mono: true },
+  const time = historyTime(row.time, zone);
+  const facts: HistoryFact[] = [
+    { label: t('history.detail.time'), value: time.text, mono: true, title: time.title },
     { label: t('history.detail.outcome'), value: historyOutcome(row), mono: false },
     { label: t('history.detail.kind'), value: row.kind ?? none, mono: true },
     { label: t('history.detail.operation'), value: operationName(row.operation), mono: false },
@@ -84,6 +95,10 @@ export function historyFacts(row: HistoryRow): Array<{ label: string; value: str
   return facts;
 }
 
-export function historySummary(row: HistoryRow): string {
-  return [t('history.detail.title'), ...historyFacts(row).map((fact) => `${fact.label}: ${fact.value}`)].join('\n');
+/** The details as text for a ticket; the time also in UTC, whatever the display setting. */
+export function historySummary(row: HistoryRow, zone?: TimeZoneChoice): string {
+  const lines = historyFacts(row, zone).map(
+    (fact) => `${fact.label}: ${fact.value}${fact.title && fact.title !== fact.value ? ` (${fact.title})` : ''}`,
+  );
+  return [t('history.detail.title'), ...lines].join('\n');
 }
