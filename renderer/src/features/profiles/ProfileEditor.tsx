@@ -19,19 +19,30 @@ import { type NetworkField, type NetworkProblems, checkNetworkFields } from './p
 import { AuthModeField } from './AuthModeField';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { ProfileAdvancedSection } from './ProfileAdvancedSection';
 import { ProfileConnectionFields } from './ProfileConnectionFields';
-import { ProfileNetworkSection } from './ProfileNetworkSection';
+import { ProfileEditorActions } from './ProfileEditorActions';
+import { ProfileNetworkFields } from './ProfileNetworkFields';
 import { ProxyPasswordField } from './ProxyPasswordField';
 import { SecretField } from './SecretField';
 import { SelectField } from '../../components/SelectField';
 import { TextField } from '../../components/TextField';
+import { advancedFieldsSet } from './advancedFields';
+import { hasUnsavedChanges } from './profileChanges';
+import { useConnectionTest } from './useConnectionTest';
+import './profileEditor.css';
 
 export interface ProfileEditorProps {
   /** null for a new profile. */
   profile: Profile | null;
+  /** A new profile's first values (Duplicate); the name of the profile they were copied from. */
+  copy?: { draft: ProfileDraft; from: string } | null;
   onSaved: (profile: Profile) => void;
   onDeleted: (profileId: string) => void;
   onOpenLocks: (profileId: string) => void;
+  onDuplicate: (profile: Profile) => void;
+  /** Told whether the editor holds unsaved edits (false again when it closes). */
+  onDirtyChange: (dirty: boolean) => void;
   /** Focus the secret field when the editor opens. */
   focusSecret?: boolean;
 }
@@ -58,19 +69,36 @@ function fieldId(field: DraftField): string {
   return `profile-${field}`;
 }
 
-export function ProfileEditor({ profile, onSaved, onDeleted, onOpenLocks, focusSecret = false }: ProfileEditorProps) {
-  const [draft, setDraft] = useState<ProfileDraft>(() => (profile ? draftFromProfile(profile) : emptyDraft()));
+export function ProfileEditor({
+  profile,
+  copy = null,
+  onSaved,
+  onDeleted,
+  onOpenLocks,
+  onDuplicate,
+  onDirtyChange,
+  focusSecret = false,
+}: ProfileEditorProps) {
+  /** The draft as saved (a new profile's is empty, so a duplicate counts as unsaved). */
+  const [baseline, setBaseline] = useState<ProfileDraft>(() => (profile ? draftFromProfile(profile) : emptyDraft()));
+  const [draft, setDraft] = useState<ProfileDraft>(() => copy?.draft ?? baseline);
   const [touched, setTouched] = useState<ReadonlySet<DraftField>>(() => new Set());
   const [submitted, setSubmitted] = useState(false);
   const [secret, setSecret] = useState('');
   const saving = useIpcCall<ResultOf<'saveProfile'>>();
   const [notice, setNotice] = useState('');
   const [confirmingDelete, setConfirmingDelete] = useState(false);
-  const [networkOpen, setNetworkOpen] = useState(() => Boolean(profile?.proxyUrl || profile?.caPem));
+  const [advancedOpen, setAdvancedOpen] = useState(() => advancedFieldsSet(draft));
   const [networkTouched, setNetworkTouched] = useState<ReadonlySet<NetworkField>>(() => new Set());
   const proxyInput = useRef<HTMLInputElement>(null);
   const caInput = useRef<HTMLTextAreaElement>(null);
+  const prefixInput = useRef<HTMLInputElement>(null);
   const secrets = useSecretStatus(profile?.id ?? null);
+  const connection = useConnectionTest();
+  const dirty = hasUnsavedChanges(baseline, draft, secret);
+
+  useEffect(() => onDirtyChange(dirty), [dirty, onDirtyChange]);
+  useEffect(() => () => onDirtyChange(false), [onDirtyChange]);
 
   useEffect(() => {
     if (focusSecret) document.getElementById(SECRET_FIELD)?.focus();
@@ -118,11 +146,11 @@ export function ProfileEditor({ profile, onSaved, onDeleted, onOpenLocks, focusS
     saving.dismissError();
     if (!check.input) {
       const first = FIELD_ORDER.find((field) => check.problems[field]);
-      if (first) document.getElementById(fieldId(first))?.focus();
-      else if (hasNetworkProblem) {
-        setNetworkOpen(true);
+      if (first && first !== 'bearerPrefix') document.getElementById(fieldId(first))?.focus();
+      else if (first || hasNetworkProblem) {
+        setAdvancedOpen(true);
         // The section may have been folded: focus once it is open.
-        const target = networkCheck.proxyUrl ? proxyInput : caInput;
+        const target = first ? prefixInput : networkCheck.proxyUrl ? proxyInput : caInput;
         window.setTimeout(() => target.current?.focus(), 0);
       }
       return;
@@ -136,6 +164,7 @@ export function ProfileEditor({ profile, onSaved, onDeleted, onOpenLocks, focusS
   }
 
   async function afterSave(saved: ResultOf<'saveProfile'>) {
+    setBaseline(draftFromProfile(saved));
     setDraft(draftFromProfile(saved));
     onSaved(saved);
     const typed = secret.trim();
@@ -168,108 +197,129 @@ export function ProfileEditor({ profile, onSaved, onDeleted, onOpenLocks, focusS
   }
 
   const cancelDelete = useCallback(() => setConfirmingDelete(false), []);
+  const openIfProxyPasswordStored = useCallback((stored: boolean) => {
+    if (stored) setAdvancedOpen(true);
+  }, []);
 
   return (
-    <form className="panel form" noValidate onSubmit={(event) => void save(event)} aria-labelledby="editor-title">
+    <form
+      className="panel form profile-editor"
+      noValidate
+      onSubmit={(event) => void save(event)}
+      aria-labelledby="editor-title"
+    >
       <h2 id="editor-title" className="panel-title">
         {profile ? t('profile.editTitle', { name: profile.name }) : t('profile.newTitle')}
       </h2>
+      {copy && !profile && <p className="field-help">{t('profile.duplicate.note', { name: copy.from })}</p>}
       {saving.error && <ErrorAlert error={saving.error} onDismiss={saving.dismissError} />}
       {secrets.error && <ErrorAlert error={secrets.error} />}
       {check.problems.form && submitted && !hasNetworkProblem && (
         <p className="field-note field-note--problem">{check.problems.form}</p>
       )}
 
-      <ProfileConnectionFields
-        name={textProps('name')}
-        baseUrl={textProps('baseUrl')}
-        environment={draftEnvironment(draft)}
-        onEnvironmentChange={(environment) => {
-          setDraft((previous) => ({ ...previous, environment }));
-          setNotice('');
-        }}
-      />
-
-      <fieldset className="group">
-        <legend className="group-title">{t('profile.group.auth')}</legend>
-        <AuthModeField value={draft.authMode} onChange={(mode) => update('authMode', mode)} />
-        {draft.authMode === 'app' ? (
-          <TextField
-            {...textProps('userId')}
-            label={t('profile.userId.app')}
-            inputMode="numeric"
-            mono
-            help={t('profile.userId.appHelp')}
+      <div className="profile-columns">
+        <div className="profile-column profile-column--connection">
+          <ProfileConnectionFields
+            name={textProps('name')}
+            baseUrl={textProps('baseUrl')}
+            environment={draftEnvironment(draft)}
+            onEnvironmentChange={(environment) => {
+              setDraft((previous) => ({ ...previous, environment }));
+              setNotice('');
+            }}
           />
-        ) : (
-          <TextField {...textProps('userId')} inputMode="numeric" mono help={t('profile.userId.help')} />
-        )}
-        {draft.authMode === 'app' ? (
-          <TextField {...textProps('appId')} mono help={t('profile.appId.help')} />
-        ) : (
-          <TextField {...textProps('bearerPrefix')} placeholder="Bearer" help={t('profile.bearerPrefix.help')} />
-        )}
-        <SecretField
-          authMode={draft.authMode}
-          value={secret}
-          onChange={(value) => {
-            setSecret(value);
-            setNotice('');
-          }}
-          status={profile ? secrets.status : { stored: false, destinationChanged: false, store: '' }}
-          busy={secrets.busy || saving.busy}
-          onRemove={() => void removeSecret()}
-        />
-      </fieldset>
+        </div>
 
-      <fieldset className="group">
-        <legend className="group-title">{t('profile.group.defaults')}</legend>
-        <SelectField
-          id={fieldId('moduleCode')}
-          label={t('profile.moduleCode')}
-          value={draft.moduleCode}
-          onChange={(value) => update('moduleCode', value)}
-          options={moduleOptions(draft.moduleCode)}
-          help={t('profile.moduleCode.help')}
-        />
-      </fieldset>
+        <fieldset className="group profile-column profile-column--auth">
+          <legend className="group-title">{t('profile.group.auth')}</legend>
+          <AuthModeField value={draft.authMode} onChange={(mode) => update('authMode', mode)} />
+          {draft.authMode === 'app' ? (
+            <TextField
+              {...textProps('userId')}
+              label={t('profile.userId.app')}
+              inputMode="numeric"
+              mono
+              help={t('profile.userId.appHelp')}
+            />
+          ) : (
+            <TextField {...textProps('userId')} inputMode="numeric" mono help={t('profile.userId.help')} />
+          )}
+          {draft.authMode === 'app' && <TextField {...textProps('appId')} mono help={t('profile.appId.help')} />}
+          <SecretField
+            authMode={draft.authMode}
+            value={secret}
+            onChange={(value) => {
+              setSecret(value);
+              setNotice('');
+            }}
+            status={profile ? secrets.status : { stored: false, destinationChanged: false, store: '' }}
+            busy={secrets.busy || saving.busy}
+            onRemove={() => void removeSecret()}
+          />
+        </fieldset>
 
-      <ProfileNetworkSection
+        <fieldset className="group profile-column profile-column--defaults">
+          <legend className="group-title">{t('profile.group.defaults')}</legend>
+          <SelectField
+            id={fieldId('moduleCode')}
+            label={t('profile.moduleCode')}
+            value={draft.moduleCode}
+            onChange={(value) => update('moduleCode', value)}
+            options={moduleOptions(draft.moduleCode)}
+            help={t('profile.moduleCode.help')}
+          />
+        </fieldset>
+      </div>
+
+      <ProfileAdvancedSection
+        authMode={draft.authMode}
+        bearerPrefix={draft.bearerPrefix}
         proxyUrl={draft.proxyUrl}
         caPem={draft.caPem}
-        onChange={updateNetwork}
-        onBlur={touchNetwork}
-        problems={networkProblems}
-        open={networkOpen}
-        onOpenChange={setNetworkOpen}
-        proxyRef={proxyInput}
-        caRef={caInput}
+        open={advancedOpen}
+        onOpenChange={setAdvancedOpen}
+      >
+        <div className="advanced-column">
+          {draft.authMode === 'bearer' && (
+            <TextField
+              {...textProps('bearerPrefix')}
+              placeholder="Bearer"
+              help={t('profile.bearerPrefix.help')}
+              inputRef={prefixInput}
+            />
+          )}
+          <ProfileNetworkFields
+            proxyUrl={draft.proxyUrl}
+            caPem={draft.caPem}
+            onChange={updateNetwork}
+            onBlur={touchNetwork}
+            problems={networkProblems}
+            proxyRef={proxyInput}
+            caRef={caInput}
+          />
+        </div>
+        {profile && (
+          <div className="advanced-column">
+            <ProxyPasswordField
+              key={`${profile.id} ${profile.proxyUrl ?? ''}`}
+              profileId={profile.id}
+              proxyUrl={profile.proxyUrl ?? ''}
+              onStoredKnown={openIfProxyPasswordStored}
+            />
+          </div>
+        )}
+      </ProfileAdvancedSection>
+
+      <ProfileEditorActions
+        profile={profile}
+        saving={saving.busy}
+        dirty={dirty}
+        connection={connection}
+        onOpenLocks={onOpenLocks}
+        onDuplicate={() => profile && onDuplicate(profile)}
+        onDelete={() => setConfirmingDelete(true)}
       />
-
-      {profile && networkOpen && (
-        <ProxyPasswordField
-          key={`${profile.id} ${profile.proxyUrl ?? ''}`}
-          profileId={profile.id}
-          proxyUrl={profile.proxyUrl ?? ''}
-        />
-      )}
-
-      <div className="actions actions--footer">
-        <button type="submit" className="button button--primary" disabled={saving.busy}>
-          {saving.busy ? t('profile.saving') : t('profile.save')}
-        </button>
-        {profile && (
-          <button type="button" className="button" onClick={() => onOpenLocks(profile.id)}>
-            {t('profile.openLocks')}
-          </button>
-        )}
-        <span className="actions-spacer" />
-        {profile && (
-          <button type="button" className="button button--quiet-danger" onClick={() => setConfirmingDelete(true)}>
-            {t('profile.delete')}
-          </button>
-        )}
-      </div>
       <p className="form-notice" role="status">
         {notice}
       </p>

@@ -1,14 +1,19 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { Profile } from '../../../../shared/profile';
 import { t } from '../../i18n';
+import { duplicateDraft } from './duplicateProfile';
+import type { ProfileDraft } from './profileForm';
 import { ProfileEditor } from './ProfileEditor';
 import { ProfileList } from './ProfileList';
+import { useDiscardGuard } from './useDiscardGuard';
 
 export interface ProfilesScreenProps {
   profiles: Profile[];
   onSaved: (profile: Profile) => void;
   onDeleted: (profileId: string) => void;
   onOpenLocks: (profileId: string) => void;
+  /** Told whether the editor holds unsaved edits, so that leaving the screen can ask first. */
+  onDirtyChange?: (dirty: boolean) => void;
   /** Opens on this profile with its secret field focused (a lock result's "Replace secret" / "Edit profile"). */
   secretOf?: string | null;
 }
@@ -17,15 +22,36 @@ export interface ProfilesScreenProps {
 interface Selection {
   id: string | null;
   session: number;
+  /** A new profile prefilled by Duplicate. */
+  copy: { draft: ProfileDraft; from: string } | null;
 }
 
-export function ProfilesScreen({ profiles, onSaved, onDeleted, onOpenLocks, secretOf = null }: ProfilesScreenProps) {
+export function ProfilesScreen({
+  profiles,
+  onSaved,
+  onDeleted,
+  onOpenLocks,
+  onDirtyChange,
+  secretOf = null,
+}: ProfilesScreenProps) {
   const [selection, setSelection] = useState<Selection>(() => ({
     id: profiles.find((item) => item.id === secretOf)?.id ?? profiles[0]?.id ?? null,
     session: 0,
+    copy: null,
   }));
   const [lastSaved, setLastSaved] = useState<Profile | null>(null);
-  const choose = (id: string | null) => setSelection((previous) => ({ id, session: previous.session + 1 }));
+  const discard = useDiscardGuard();
+  const { setDirty } = discard;
+  const open = (id: string | null, copy: Selection['copy'] = null) =>
+    setSelection((previous) => ({ id, session: previous.session + 1, copy }));
+  const choose = (id: string | null) => discard.guard(() => open(id));
+  const reportDirty = useCallback(
+    (dirty: boolean) => {
+      setDirty(dirty);
+      onDirtyChange?.(dirty);
+    },
+    [setDirty, onDirtyChange],
+  );
 
   const profile =
     selection.id === null
@@ -46,19 +72,33 @@ export function ProfilesScreen({ profiles, onSaved, onDeleted, onOpenLocks, secr
         <ProfileEditor
           key={selection.session}
           profile={profile}
+          copy={selection.copy}
           onSaved={(saved) => {
             setLastSaved(saved);
-            setSelection((previous) => ({ id: saved.id, session: previous.session }));
+            setSelection((previous) => ({ id: saved.id, session: previous.session, copy: null }));
             onSaved(saved);
           }}
           onDeleted={(deletedId) => {
             onDeleted(deletedId);
-            choose(profiles.find((item) => item.id !== deletedId)?.id ?? null);
+            open(profiles.find((item) => item.id !== deletedId)?.id ?? null);
           }}
-          onOpenLocks={onOpenLocks}
+          onOpenLocks={(profileId) => discard.guard(() => onOpenLocks(profileId))}
+          onDuplicate={(original) =>
+            discard.guard(() =>
+              open(null, {
+                draft: duplicateDraft(
+                  original,
+                  profiles.map((item) => item.name),
+                ),
+                from: original.name,
+              }),
+            )
+          }
+          onDirtyChange={reportDirty}
           focusSecret={secretOf !== null && selection.session === 0 && profile?.id === secretOf}
         />
       </div>
+      {discard.dialog}
     </div>
   );
 }

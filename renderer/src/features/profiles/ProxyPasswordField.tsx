@@ -10,13 +10,15 @@ export interface ProxyPasswordFieldProps {
   profileId: string;
   /** The saved profile's proxy ('' for none): the default proxy the password is for. Remount (key) when it changes. */
   proxyUrl: string;
+  /** Told whether a password is stored when the first status arrives (a stable callback: a new one asks again). */
+  onStoredKnown?: (stored: boolean) => void;
 }
 
 /**
  * The profile's proxy user name and password, kept in the keychain for one proxy origin. Write-only:
  * the password goes to main once and never comes back; only "stored for … as …" is shown.
  */
-export function ProxyPasswordField({ profileId, proxyUrl }: ProxyPasswordFieldProps) {
+export function ProxyPasswordField({ profileId, proxyUrl, onStoredKnown }: ProxyPasswordFieldProps) {
   const { value: status, error, busy, run, settle } = useIpcCall<ProxyPasswordStatus>({ keepValueOnError: true });
   const [forProxy, setForProxy] = useState(proxyUrl);
   const [user, setUser] = useState('');
@@ -27,12 +29,14 @@ export function ProxyPasswordField({ profileId, proxyUrl }: ProxyPasswordFieldPr
     void lockAdmin()
       .proxyPasswordStatus({ profileId })
       .then((result) => {
-        if (current) settle(result);
+        if (!current) return;
+        settle(result);
+        if (result.ok) onStoredKnown?.(result.value.stored);
       });
     return () => {
       current = false;
     };
-  }, [profileId, settle]);
+  }, [profileId, settle, onStoredKnown]);
 
   async function store() {
     const proxy = forProxy.trim();

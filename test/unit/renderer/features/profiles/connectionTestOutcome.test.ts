@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import type { ConnectionReport, ConnectionStep } from '../../../../../shared/diagnostics';
+import { connectionTestOutcome } from '../../../../../renderer/src/features/profiles/connectionTestOutcome';
+
+function step(name: ConnectionStep['step'], ok: boolean | null, remedy: string | null = null): ConnectionStep {
+  return { step: name, ok, durationMs: 3, detail: `${name} detail`, remedy };
+}
+
+function report(steps: ConnectionStep[]): ConnectionReport {
+  return { profileId: 'staging', host: 'koodrive.example', steps };
+}
+
+describe('the outcome of Test connection', () => {
+  it('passes when no step failed (TLS skipped on plain http counts as not failed)', () => {
+    const outcome = connectionTestOutcome(
+      report([step('dns', true), step('tcp', true), step('tls', null), step('http', true), step('auth', true)]),
+    );
+    expect(outcome).toEqual({
+      passed: true,
+      summary: 'The connection to koodrive.example works: every check passed.',
+      detail: null,
+      remedy: null,
+    });
+  });
+
+  it('names the first failed step with main’s detail and remedy', () => {
+    const outcome = connectionTestOutcome(
+      report([step('dns', true), step('tcp', false, 'Check the port.'), step('tls', null), step('auth', false)]),
+    );
+    expect(outcome.passed).toBe(false);
+    expect(outcome.summary).toBe('The connection to koodrive.example failed at “TCP connection”.');
+    expect(outcome.detail).toBe('tcp detail');
+    expect(outcome.remedy).toBe('Check the port.');
+  });
+});
