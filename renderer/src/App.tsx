@@ -17,6 +17,7 @@ import type { DiagnosticsPrefill } from './features/diagnostics/diagnosticsPrefi
 import type { HistoryFilterDraft } from './features/history/historyFilterDraft';
 import { ShortcutOverlay } from './features/shortcuts/ShortcutOverlay';
 import { useProfiles } from './features/profiles/useProfiles';
+import { useDiscardGuard } from './features/profiles/useDiscardGuard';
 import { useSandbox } from './features/sandbox/useSandbox';
 import { platformIsMac, useShortcutKeys } from './features/shortcuts/useShortcutKeys';
 import { t, useLocale } from './i18n';
@@ -54,6 +55,8 @@ export function App() {
   const [secretOf, setSecretOf] = useState<string | null>(null);
 
   const closeShortcuts = useCallback(() => setShortcutsOpen(false), []);
+  /** Leaving Profiles with unsaved edits asks "Discard changes?" first. */
+  const leaveProfiles = useDiscardGuard();
 
   const list = profiles.profiles;
   const selected = list.find((profile) => profile.id === selectedId) ?? list[0] ?? null;
@@ -113,8 +116,10 @@ export function App() {
       field.focus();
       return;
     }
-    setView('locks');
-    setFocusRequest({ id });
+    leaveProfiles.guard(() => {
+      setView('locks');
+      setFocusRequest({ id });
+    });
   }
 
   function onShortcut(action: ShortcutAction): boolean {
@@ -128,23 +133,27 @@ export function App() {
       case 'selectProfile': {
         const target = list[action.index];
         if (!target) return false;
-        setSelectedId(target.id);
-        if (!PROFILE_VIEWS.has(view)) setView('locks');
-        setAnnouncement(
-          t('shortcuts.profileSwitched', {
-            name: target.name,
-            environment: environmentName(environmentOf(target)),
-          }),
-        );
+        leaveProfiles.guard(() => {
+          setSelectedId(target.id);
+          if (!PROFILE_VIEWS.has(view)) setView('locks');
+          setAnnouncement(
+            t('shortcuts.profileSwitched', {
+              name: target.name,
+              environment: environmentName(environmentOf(target)),
+            }),
+          );
+        });
         return true;
       }
       case 'history':
       case 'batch':
       case 'inspect':
       case 'diagnostics':
-        setHistoryFilter({});
-        setDiagnosticsPrefill(null);
-        setView(action.kind);
+        leaveProfiles.guard(() => {
+          setHistoryFilter({});
+          setDiagnosticsPrefill(null);
+          setView(action.kind);
+        });
         return true;
       case 'help':
         setShortcutsOpen(true);
@@ -168,6 +177,7 @@ export function App() {
           }}
           onDeleted={() => void profiles.reload()}
           onOpenLocks={openLocks}
+          onDirtyChange={leaveProfiles.setDirty}
           secretOf={secretOf}
         />
       );
@@ -238,13 +248,15 @@ export function App() {
     <div className="app">
       <AppHeader
         view={view}
-        onNavigate={(next) => {
-          setHistoryFilter({});
-          setLocksPrefill(null);
-          setDiagnosticsPrefill(null);
-          setSecretOf(null);
-          setView(next);
-        }}
+        onNavigate={(next) =>
+          leaveProfiles.guard(() => {
+            setHistoryFilter({});
+            setLocksPrefill(null);
+            setDiagnosticsPrefill(null);
+            setSecretOf(null);
+            setView(next);
+          })
+        }
         profile={profiles.loaded ? selected : null}
       />
       <main className="app-main">
@@ -259,6 +271,7 @@ export function App() {
         </p>
       </main>
       {shortcutsOpen && <ShortcutOverlay mac={mac} onClose={closeShortcuts} />}
+      {leaveProfiles.dialog}
     </div>
   );
 }
