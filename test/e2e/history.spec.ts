@@ -5,6 +5,10 @@ import type { LockAdminPage } from './support/lockAdminPage';
 import { saveSandboxProfile } from './support/profiles';
 import { fixtureLockId, generateAuditLog } from '../unit/core/history/auditFixtures';
 
+// The From/To fields and the list follow the time setting (local time by default): fix the zone so
+// "today" below is the same day in the window and in the test.
+test.use({ timezoneId: 'UTC' });
+
 const GONE = '0b0b0b0b-0000-4000-8000-000000000000@102';
 
 async function openHistory(app: LockAdminPage): Promise<void> {

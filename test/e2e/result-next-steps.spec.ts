@@ -71,7 +71,7 @@ test('an auth result: refused badge, Diagnostics and History filled in, Replace 
   await releaseFor(app, TICKET_USER, lockId);
   await expect(app.resultHeading()).toHaveText('Authentication failed');
   await expect(app.resultDetail('User ID')).toHaveText(TICKET_USER);
-  await expect(app.resultDetail('Time')).toHaveAttribute('title', /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC$/);
+  await expect(app.resultDetail('Time')).toHaveAttribute('title', /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
   await expect(app.page.getByText('last call refused: 401')).toBeVisible();
   const steps = nextSteps(app);
   await expect(steps.getByRole('button')).toHaveText(['Replace secret', 'Open in Diagnostics', 'Show in History']);

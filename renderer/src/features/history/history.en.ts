@@ -2,7 +2,7 @@
 export const historyEn = {
   'history.title': 'History',
   'history.subtitle':
-    'Every lock operation of this computer’s desktop app and command-line tool, from the audit log, newest first. Times are in UTC.',
+    'Every lock operation of this computer’s desktop app and command-line tool, from the audit log, newest first. Times follow Settings (local time or UTC); hover over one for UTC.',
   'history.filters': 'Filter the history',
   'history.filter.lockId': 'Lock ID contains',
   'history.filter.profile': 'Profile',

@@ -6,7 +6,8 @@ import type { historyEn } from './history.en';
 
 export const historyZhCN: Readonly<Record<keyof typeof historyEn, string>> = {
   'history.title': '历史',
-  'history.subtitle': '此电脑上的桌面应用和命令行工具执行的每一次锁操作，来自审计日志，最新的在前。时间为 UTC。',
+  'history.subtitle':
+    '此电脑上的桌面应用和命令行工具执行的每一次锁操作，来自审计日志，最新的在前。时间按设置显示（本地时间或 UTC）；鼠标悬停可查看 UTC。',
   'history.filters': '筛选历史',
   'history.filter.lockId': '锁 ID 包含',
   'history.filter.profile': '配置',

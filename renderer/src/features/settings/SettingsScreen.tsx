@@ -110,7 +110,8 @@ export function SettingsScreen({ onShowShortcuts }: SettingsScreenProps) {
                   onChange={() => setSettings({ timeZone: choice })}
                 />
                 <span className="radio-title">
-                  {t(TIME_ZONE_LABELS[choice])} <span className="settings-aside">({displayZone(choice)})</span>
+                  {t(TIME_ZONE_LABELS[choice])}
+                  {choice === 'local' && <span className="settings-aside"> ({displayZone(choice)})</span>}
                 </span>
               </label>
             ))}

@@ -14,7 +14,7 @@ export const settingsEn = {
   'settings.time.local': 'Local time',
   'settings.time.utc': 'UTC',
   'settings.time.help':
-    'History, results, batches and backup records follow this at once, for example {example}; hover over a time to see it in UTC. CSV exports always use UTC (ISO 8601).',
+    'History, results, batches and backup records follow this at once, for example {example}; hover over a time for its ISO 8601 UTC form. CSV exports always use UTC (ISO 8601).',
   'settings.recent': 'Recent lock IDs',
   'settings.recent.help':
     'The lock form offers the last 10 lock IDs released or renewed with each profile. Only lock IDs and profile IDs are kept, never a secret.',

@@ -19,7 +19,7 @@ export const settingsZhCN: Readonly<Record<keyof typeof settingsEn, string>> = {
   'settings.time.local': '本地时间',
   'settings.time.utc': 'UTC',
   'settings.time.help':
-    '历史、结果、批量操作和备份记录立即按此显示，例如 {example}；鼠标悬停在时间上可查看 UTC 时间。CSV 导出始终使用 UTC（ISO 8601）。',
+    '历史、结果、批量操作和备份记录立即按此显示，例如 {example}；鼠标悬停在时间上可查看其 ISO 8601 UTC 形式。CSV 导出始终使用 UTC（ISO 8601）。',
   'settings.recent': '最近使用的锁 ID',
   'settings.recent.help': '锁表单会列出每个配置最近释放或续期的 10 个锁 ID。只保存锁 ID 和配置 ID，绝不保存任何密钥。',
   'settings.recent.clear': '清除最近使用的锁 ID',
