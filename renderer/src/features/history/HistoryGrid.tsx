@@ -1,4 +1,5 @@
-import { type KeyboardEvent, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useEffect } from 'react';
+import { useVirtualGrid } from '../../components/useVirtualGrid';
 import type { HistoryRow } from '../../../../shared/history';
 import { t } from '../../i18n';
 import {
@@ -14,8 +15,6 @@ import { useTimeZoneChoice } from '../settings/settingsStore';
 
 /** Fixed row height in px; must match .history-row in batchHistory.css. */
 const HISTORY_ROW_HEIGHT = 32;
-/** Rows drawn above and below the visible ones, so a quick scroll does not show blank space. */
-const OVERSCAN = 8;
 /** Column headings in display order; the cells of each row follow the same order. */
 const HEADINGS = [
   { key: 'history.col.time', numeric: false },
@@ -64,83 +63,24 @@ export function HistoryGrid({
   listKey,
 }: HistoryGridProps) {
   const timeZone = useTimeZoneChoice();
-  const viewport = useRef<HTMLDivElement>(null);
-  const head = useRef<HTMLDivElement>(null);
-  const spacer = useRef<HTMLDivElement>(null);
-  const drawn = useRef<HTMLDivElement>(null);
-  const [scrollTop, setScrollTop] = useState(0);
-  const [height, setHeight] = useState(480);
-  const [headHeight, setHeadHeight] = useState(HISTORY_ROW_HEIGHT);
-
-  useEffect(() => {
-    const element = viewport.current;
-    if (!element) return;
-    const measure = () => {
-      setHeight(element.clientHeight);
-      setHeadHeight(head.current?.offsetHeight ?? HISTORY_ROW_HEIGHT);
-    };
-    measure();
-    const observer = new ResizeObserver(measure);
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, []);
-
-  const bodyHeight = Math.max(HISTORY_ROW_HEIGHT, height - headHeight);
-  const visible = Math.ceil(bodyHeight / HISTORY_ROW_HEIGHT);
-  const first = Math.max(0, Math.floor(scrollTop / HISTORY_ROW_HEIGHT) - OVERSCAN);
-  const last = Math.min(total - 1, Math.floor(scrollTop / HISTORY_ROW_HEIGHT) + visible + OVERSCAN);
+  const { viewport, head, spacer, drawn, first, last, indices, onKeyDown, onScroll } = useVirtualGrid({
+    total,
+    rowHeight: HISTORY_ROW_HEIGHT,
+    initialHeight: 480,
+    listKey,
+    selected,
+    onSelect,
+    extraKeys: {
+      Enter: () => {
+        if (selected !== null) onOpen(selected);
+      },
+    },
+  });
 
   useEffect(() => {
     if (total > 0 && last >= first) ensure(first, last);
   }, [ensure, first, last, total]);
 
-  useLayoutEffect(() => {
-    viewport.current?.scrollTo(0, 0);
-  }, [listKey]);
-
-  useLayoutEffect(() => {
-    spacer.current?.style.setProperty('height', `${total * HISTORY_ROW_HEIGHT}px`);
-    drawn.current?.style.setProperty('transform', `translateY(${first * HISTORY_ROW_HEIGHT}px)`);
-  }, [total, first]);
-
-  function reveal(index: number) {
-    const element = viewport.current;
-    if (!element) return;
-    const top = index * HISTORY_ROW_HEIGHT;
-    if (top < element.scrollTop) element.scrollTop = top;
-    else if (top + HISTORY_ROW_HEIGHT > element.scrollTop + bodyHeight) {
-      element.scrollTop = top + HISTORY_ROW_HEIGHT - bodyHeight;
-    }
-  }
-
-  function move(index: number) {
-    if (total === 0) return;
-    const next = Math.min(total - 1, Math.max(0, index));
-    onSelect(next);
-    reveal(next);
-  }
-
-  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
-    const at = selected ?? -1;
-    const page = Math.max(1, visible - 1);
-    const keys: Record<string, () => void> = {
-      ArrowDown: () => move(at + 1),
-      ArrowUp: () => move(selected === null ? 0 : at - 1),
-      PageDown: () => move(at + page),
-      PageUp: () => move(selected === null ? 0 : at - page),
-      Home: () => move(0),
-      End: () => move(total - 1),
-      Enter: () => {
-        if (selected !== null) onOpen(selected);
-      },
-    };
-    const action = keys[event.key];
-    if (!action) return;
-    event.preventDefault();
-    action();
-  }
-
-  const indices = Array.from({ length: Math.max(0, last - first + 1) }, (_, offset) => first + offset);
   const rows = indices.map((index) => {
     const row = rowAt(index);
     const time = row ? historyTime(row.time, timeZone) : null;
@@ -212,7 +152,7 @@ export function HistoryGrid({
       aria-colcount={COLUMNS}
       aria-activedescendant={selected !== null && selected >= first && selected <= last ? rowId(selected) : undefined}
       onKeyDown={onKeyDown}
-      onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
+      onScroll={onScroll}
     >
       <div ref={head} role="rowgroup" className="history-head">
         <div role="row" aria-rowindex={1} className="history-row history-row--head">

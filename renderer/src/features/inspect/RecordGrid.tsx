@@ -1,4 +1,4 @@
-import { type KeyboardEvent, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useVirtualGrid } from '../../components/useVirtualGrid';
 import { t } from '../../i18n';
 import type { RecordRow } from './recordRows';
 import { useTimeZoneChoice } from '../settings/settingsStore';
@@ -7,8 +7,6 @@ import { RecordStatusIcon } from './RecordStatusIcon';
 
 /** Fixed row height in px; must match .inspect-row in inspect.css. */
 const ROW_HEIGHT = 32;
-/** Rows drawn above and below the visible ones, so a quick scroll does not show blank space. */
-const OVERSCAN = 8;
 const HEADINGS = [
   'inspect.col.status',
   'inspect.col.created',
@@ -59,75 +57,16 @@ function StatusCell({ row }: { row: RecordRow }) {
  */
 export function RecordGrid({ rows, nowMs, selected, onSelect, labelId, helpId, listKey }: RecordGridProps) {
   const timeZone = useTimeZoneChoice();
-  const viewport = useRef<HTMLDivElement>(null);
-  const head = useRef<HTMLDivElement>(null);
-  const spacer = useRef<HTMLDivElement>(null);
-  const drawn = useRef<HTMLDivElement>(null);
-  const [scrollTop, setScrollTop] = useState(0);
-  const [height, setHeight] = useState(400);
-  const [headHeight, setHeadHeight] = useState(ROW_HEIGHT);
   const total = rows.length;
+  const { viewport, head, spacer, drawn, first, last, indices, onKeyDown, onScroll } = useVirtualGrid({
+    total,
+    rowHeight: ROW_HEIGHT,
+    initialHeight: 400,
+    listKey,
+    selected,
+    onSelect,
+  });
 
-  useEffect(() => {
-    const element = viewport.current;
-    if (!element) return;
-    const measure = () => {
-      setHeight(element.clientHeight);
-      setHeadHeight(head.current?.offsetHeight ?? ROW_HEIGHT);
-    };
-    measure();
-    const observer = new ResizeObserver(measure);
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, []);
-
-  const bodyHeight = Math.max(ROW_HEIGHT, height - headHeight);
-  const visible = Math.ceil(bodyHeight / ROW_HEIGHT);
-  const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
-  const last = Math.min(total - 1, Math.floor(scrollTop / ROW_HEIGHT) + visible + OVERSCAN);
-
-  useLayoutEffect(() => {
-    viewport.current?.scrollTo(0, 0);
-  }, [listKey]);
-
-  useLayoutEffect(() => {
-    spacer.current?.style.setProperty('height', `${total * ROW_HEIGHT}px`);
-    drawn.current?.style.setProperty('transform', `translateY(${first * ROW_HEIGHT}px)`);
-  }, [total, first]);
-
-  function reveal(index: number) {
-    const element = viewport.current;
-    if (!element) return;
-    const top = index * ROW_HEIGHT;
-    if (top < element.scrollTop) element.scrollTop = top;
-    else if (top + ROW_HEIGHT > element.scrollTop + bodyHeight) element.scrollTop = top + ROW_HEIGHT - bodyHeight;
-  }
-
-  function move(index: number) {
-    if (total === 0) return;
-    const next = Math.min(total - 1, Math.max(0, index));
-    onSelect(next);
-    reveal(next);
-  }
-
-  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
-    const at = selected ?? -1;
-    const page = Math.max(1, visible - 1);
-    const keys: Record<string, () => void> = {
-      ArrowDown: () => move(at + 1),
-      ArrowUp: () => move(selected === null ? 0 : at - 1),
-      PageDown: () => move(at + page),
-      PageUp: () => move(selected === null ? 0 : at - page),
-      Home: () => move(0),
-      End: () => move(total - 1),
-    };
-    const action = keys[event.key];
-    if (!action) return;
-    event.preventDefault();
-    action();
-  }
-
-  const indices = Array.from({ length: Math.max(0, last - first + 1) }, (_, offset) => first + offset);
   const drawnRows = indices.map((index) => {
     const row = rows[index];
     const { record } = row;
@@ -177,7 +116,7 @@ export function RecordGrid({ rows, nowMs, selected, onSelect, labelId, helpId, l
       aria-colcount={HEADINGS.length}
       aria-activedescendant={selected !== null && selected >= first && selected <= last ? rowId(selected) : undefined}
       onKeyDown={onKeyDown}
-      onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
+      onScroll={onScroll}
     >
       <div ref={head} role="rowgroup" className="inspect-head">
         <div role="row" aria-rowindex={1} className="inspect-row inspect-row--head">
