@@ -10,6 +10,10 @@ import { AuditLogError } from './auditLogError';
 import { errorCode, unwritable } from './auditProblems';
 
 export const AUDIT_LOCK_NAME = 'audit.lock';
+/** Left by a writer that waits for the lock, so that a writer holding it again and again lets it in. */
+const AUDIT_WAIT_NAME = 'audit.lock.wait';
+/** Longer than a waiter's longest pause between attempts (50 ms), so a waiting writer surely gets its turn. */
+export const YIELD_TO_WAITER_MS = 60;
 /** A write holds the lock for milliseconds; a lock this old is left over from a hung or killed process. */
 export const STALE_LOCK_MS = 30_000;
 const WAIT_LIMIT_MS = 10_000;
@@ -48,10 +52,22 @@ async function removeIfStale(lockFile: string, nowMs: number): Promise<boolean> 
   return true;
 }
 
+/** True while another writer (this process or another) has been waiting for the lock in the last few seconds. */
+export async function writerWaiting(dataDir: string): Promise<boolean> {
+  try {
+    const stats = await fs.lstat(path.join(dataDir, AUDIT_WAIT_NAME));
+    return Date.now() - stats.mtimeMs < WAIT_LIMIT_MS;
+  } catch {
+    return false;
+  }
+}
+
 /** Runs `work` while holding <dataDir>/audit.lock. */
 export async function withAuditLock<T>(dataDir: string, auditFile: string, work: () => Promise<T>): Promise<T> {
   const lockFile = path.join(dataDir, AUDIT_LOCK_NAME);
+  const waitFile = path.join(dataDir, AUDIT_WAIT_NAME);
   const started = Date.now();
+  let waited = false;
   for (let attempt = 0; ; attempt += 1) {
     try {
       const handle = await fs.open(lockFile, CREATE, 0o600);
@@ -65,6 +81,9 @@ export async function withAuditLock<T>(dataDir: string, auditFile: string, work:
       if (errorCode(error) !== 'EEXIST')
         throw unwritable(auditFile, `its lock file ${lockFile} cannot be created`, error);
       if (await removeIfStale(lockFile, Date.now())) continue;
+      // Say that a writer waits (again each time: another waiter may have taken the mark away).
+      waited = true;
+      await fs.writeFile(waitFile, `${process.pid}\n`, { mode: 0o600 }).catch(() => {});
       if (Date.now() - started > WAIT_LIMIT_MS) {
         throw new AuditLogError(
           'io',
@@ -75,6 +94,7 @@ export async function withAuditLock<T>(dataDir: string, auditFile: string, work:
       await sleep(Math.min(50, 2 + attempt));
     }
   }
+  if (waited) await fs.unlink(waitFile).catch(() => {});
   try {
     return await work();
   } finally {

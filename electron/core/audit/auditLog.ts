@@ -4,7 +4,7 @@ import { CHAIN_OVERHEAD_BYTES, chainRecord } from './auditChain';
 import { ensureAuditDir } from './auditDir';
 import type { AuditEntry, AuditSink } from './auditEntry';
 import { auditFilePath, openLiveFile, rotateAuditFiles, tightenOlderFiles } from './auditFiles';
-import { withAuditLock } from './auditLock';
+import { YIELD_TO_WAITER_MS, withAuditLock, writerWaiting } from './auditLock';
 import { AuditLogError } from './auditLogError';
 import { describeError } from './auditProblems';
 import { type AuditReadResult, readAuditFiles } from './auditReader';
@@ -23,6 +23,10 @@ const MAX_BATCH_BYTES = 1024 * 1024;
  * before its appends resolve), for at most this long: another writer waits no longer than that for its turn.
  */
 const LOCK_HOLD_MS = 50;
+
+function pause(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
 
 export interface AuditLogOptions {
   dataDir: string;
@@ -205,6 +209,8 @@ export function createAuditLog(options: AuditLogOptions): AuditLog {
           }
         });
         for (const line of batch) line.resolve();
+        // More to write while another writer waits: step aside once, or a busy writer could starve it.
+        if (pending.length > 0 && (await writerWaiting(dataDir))) await pause(YIELD_TO_WAITER_MS);
       } catch (error) {
         await closeHandle();
         const failure =
