@@ -85,6 +85,7 @@ export async function withAuditLock<T>(dataDir: string, auditFile: string, work:
       waited = true;
       await fs.writeFile(waitFile, `${process.pid}\n`, { mode: 0o600 }).catch(() => {});
       if (Date.now() - started > WAIT_LIMIT_MS) {
+        if (waited) await fs.unlink(waitFile).catch(() => {});
         throw new AuditLogError(
           'io',
           `The audit log ${auditFile} stayed locked by another process for ${WAIT_LIMIT_MS / 1000} s (${lockFile}). ` +
