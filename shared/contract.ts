@@ -17,7 +17,7 @@ import {
   type RecordFilesPage,
   type RecordListResult,
 } from './records';
-import { LOCK_OPERATIONS, type LockResult } from './result';
+import { LOCK_OPERATIONS, type LockResult, RESULT_KINDS } from './result';
 import type { IpcResult } from './ipcResult';
 import { type ArgsOf, type ContractShape, type ResultTypeOf, returns } from './ipcMethod';
 import { array, integer, none, object, oneOf, optional, string } from './schema';
@@ -51,6 +51,8 @@ const historyFilterArg = object({
   batchId: optional(string({ min: 1, max: 64 })),
   profile: optional(string({ min: 1, max: 64 })),
   outcome: optional(oneOf(HISTORY_OUTCOMES)),
+  kind: optional(oneOf(RESULT_KINDS)),
+  operation: optional(oneOf(LOCK_OPERATIONS)),
   from: optional(string({ min: 1, max: 40 })),
   to: optional(string({ min: 1, max: 40 })),
 });

@@ -13,6 +13,9 @@ export interface HistoryFilter {
   /** Exact batch ID. */
   batchId?: string;
   outcome?: HistoryOutcome;
+  /** The recorded result kind (e.g. auth, not-found); pending rows have none. */
+  kind?: ResultKind;
+  operation?: LockOperation;
   /** ISO-8601 date or date-time; inclusive. */
   from?: string;
   to?: string;

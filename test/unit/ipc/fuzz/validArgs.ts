@@ -8,7 +8,7 @@ import { BATCH_MAX_CONCURRENCY } from '../../../../shared/batch';
 import { type MethodName, contract } from '../../../../shared/contract';
 import { HISTORY_OUTCOMES } from '../../../../shared/history';
 import { PROFILE_ID_PATTERN } from '../../../../shared/profile';
-import { LOCK_OPERATIONS } from '../../../../shared/result';
+import { LOCK_OPERATIONS, RESULT_KINDS } from '../../../../shared/result';
 import { safeParse } from '../../../../shared/schema';
 import { digitString, nastyUnit } from './adversarial';
 
@@ -87,6 +87,8 @@ const historyFilter = fc.record(
     userId: allowedText(1, 64),
     batchId: allowedText(1, 64),
     outcome: fc.constantFrom(...HISTORY_OUTCOMES),
+    kind: fc.constantFrom(...RESULT_KINDS),
+    operation: fc.constantFrom(...LOCK_OPERATIONS),
     from: fc.oneof(
       fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
       allowedText(1, 40),
