@@ -1,5 +1,6 @@
 /** A HistoryFilter checked once and turned into what the single pass over the index compares. */
 import type { HistoryFilter, HistoryOutcome } from '../../../shared/history';
+import type { LockOperation, ResultKind } from '../../../shared/result';
 import { parseHistoryDate } from './historyDates';
 import type { HistoryData } from './historyRows';
 
@@ -22,6 +23,9 @@ export interface CompiledHistoryFilter {
   /** Lower-cased profile ids accepted, or null for any profile. */
   profiles: ReadonlySet<string> | null;
   outcome: HistoryOutcome | null;
+  /** The row's recorded result kind, or null for any. */
+  kind: ResultKind | null;
+  operation: LockOperation | null;
   /** Exact end-user ID, or null for any user. */
   userId: string | null;
   /** Exact batch ID, or null for any. */
@@ -75,14 +79,16 @@ export function compileHistoryFilter(
   const outcome = filter.outcome ?? null;
   const userId = nonEmpty(filter.userId);
   const batchId = nonEmpty(filter.batchId);
+  const kind = filter.kind ?? null;
+  const operation = filter.operation ?? null;
   const ids = profileIds ? [...profileIds].sort() : null;
-  const key = JSON.stringify([lockId, ids, outcome, userId, batchId, fromMs, toMs]);
-  return { lockId, profiles: profileIds, outcome, userId, batchId, fromMs, toMs, key };
+  const key = JSON.stringify([lockId, ids, outcome, kind, operation, userId, batchId, fromMs, toMs]);
+  return { lockId, profiles: profileIds, outcome, kind, operation, userId, batchId, fromMs, toMs, key };
 }
 
 /** Indices of the rows that match (see HistoryData.row), newest first. */
 export function matchingRows(data: HistoryData, filter: CompiledHistoryFilter): Int32Array {
-  const { lockId, profiles, userId, batchId, fromMs, toMs } = filter;
+  const { lockId, profiles, kind, operation, userId, batchId, fromMs, toMs } = filter;
   const wanted = filter.outcome;
   const dated = fromMs !== Number.NEGATIVE_INFINITY || toMs !== Number.POSITIVE_INFINITY;
   const { outcome } = data;
@@ -92,10 +98,14 @@ export function matchingRows(data: HistoryData, filter: CompiledHistoryFilter): 
   const timeMs = dated ? data.timeMs() : new Float64Array(0);
   const userIds = userId === null ? [] : data.userIds();
   const batchIds = batchId === null ? [] : data.batchIds();
+  const kinds = kind === null ? [] : data.kinds();
+  const operations = operation === null ? [] : data.operations();
   const out = new Int32Array(data.count);
   let found = 0;
   for (let index = data.count - 1; index >= 0; index -= 1) {
     if (wanted !== null && outcome[index] !== wanted) continue;
+    if (kind !== null && kinds[index] !== kind) continue;
+    if (operation !== null && operations[index] !== operation) continue;
     if (lockId !== null && !lockIdLower[index].includes(lockId)) continue;
     if (profiles !== null && !profiles.has(profileLower[index])) continue;
     if (userId !== null && userIds[index] !== userId) continue;

@@ -7,6 +7,7 @@
  * pass. A row object is built from its entries only when it is asked for (shown or exported), and kept.
  */
 import type { HistoryOutcome, HistoryRow } from '../../../shared/history';
+import type { LockOperation, ResultKind } from '../../../shared/result';
 import type { AuditEntry } from '../audit/auditEntry';
 import { type AuditEntries, COLUMN, OUTCOMES, PENDING, STRIDE } from './auditEntries';
 import { auditTimeMs } from './auditTimeMs';
@@ -25,6 +26,10 @@ export interface HistoryData {
   batchIds(): readonly string[];
   /** NaN when the entry's time cannot be read. */
   timeMs(): Float64Array;
+  /** The operation of each row (from its first entry). */
+  operations(): readonly LockOperation[];
+  /** The result kind of each row (its last result entry's), null when it has none (pending). */
+  kinds(): readonly (ResultKind | null)[];
 }
 
 function outcomeOf(entry: AuditEntry): HistoryOutcome {
@@ -190,6 +195,22 @@ export function buildHistoryData(files: readonly AuditEntries[]): HistoryData {
   let profileLower: string[] | null = null;
   let userIds: string[] | null = null;
   let batchIds: string[] | null = null;
+  let operations: LockOperation[] | null = null;
+  let kinds: (ResultKind | null)[] | null = null;
+
+  /** Each operation's kind as buildRow gives it: that of its last result entry; only result entries are parsed. */
+  function resultKinds(): (ResultKind | null)[] {
+    const column = new Array<ResultKind | null>(count);
+    for (let index = 0; index < count; index += 1) {
+      let result = -1;
+      for (let global = firstEntry[index]; global >= 0; global = nextEntry[global]) {
+        const fileIndex = fileOf(global);
+        if (files[fileIndex].outcomeCode(global - fileStart[fileIndex]) !== PENDING) result = global;
+      }
+      column[index] = result < 0 ? null : (entryAt(result).kind ?? null);
+    }
+    return column;
+  }
 
   /** A column read from each operation's first entry, parsed in full (user and batch are not indexed). */
   function firstEntryColumn(field: 'userId' | 'batchId'): string[] {
@@ -244,6 +265,17 @@ export function buildHistoryData(files: readonly AuditEntries[]): HistoryData {
     batchIds() {
       batchIds ??= firstEntryColumn('batchId');
       return batchIds;
+    },
+    operations() {
+      if (operations === null) {
+        operations = new Array<LockOperation>(count);
+        for (let index = 0; index < count; index += 1) operations[index] = entryAt(firstEntry[index]).operation;
+      }
+      return operations;
+    },
+    kinds() {
+      kinds ??= resultKinds();
+      return kinds;
     },
     timeMs() {
       if (timeMs === null) {

@@ -211,6 +211,29 @@ describe('history filters', () => {
     }
   });
 
+  it('matches an operation and a result kind (the last result of an operation)', async () => {
+    const at = (minute: number) => new Date(FIXTURE_START_MS + (200 + minute) * 60_000).toISOString();
+    const base = { source: 'gui' as const, osUser: 'ana', profile: 'staging', host: 'h.example', lockId: 'x@102' };
+    const more: AuditEntry[] = [
+      { ...base, operationId: 'renew-1', time: at(0), phase: 'pending', operation: 'renew' },
+      { ...base, operationId: 'renew-1', time: at(1), phase: 'result', operation: 'renew', ok: false, kind: 'auth' },
+      { ...base, operationId: 'create-1', time: at(2), phase: 'pending', operation: 'create', lockId: null },
+      { ...base, operationId: 'renew-2', time: at(3), phase: 'result', operation: 'renew', ok: false, kind: 'clock' },
+      { ...base, operationId: 'renew-2', time: at(4), phase: 'result', operation: 'renew', ok: true, kind: 'success' },
+    ];
+    await fs.appendFile(live(), lines(more));
+    expect(opIds(await all({ operation: 'renew' }))).toEqual(['renew-2', 'renew-1']);
+    expect(opIds(await all({ operation: 'create' }))).toEqual(['create-1']);
+    expect(await all({ operation: 'create', outcome: 'success' })).toEqual([]);
+    expect(opIds(await all({ kind: 'auth' }))).toEqual(['renew-1']);
+    // An operation answered twice counts with its last answer, as its row shows it.
+    expect(await all({ kind: 'clock' })).toEqual([]);
+    expect(opIds(await all({ kind: 'success', operation: 'renew' }))).toEqual(['renew-2']);
+    const notFound = Array.from({ length: 120 }, (_, op) => op).filter((op) => fixtureOutcome(op) === 'failed');
+    expect(await all({ kind: 'not-found' })).toHaveLength(notFound.length);
+    expect((await all({ kind: 'not-found', operation: 'release' }))[0]).toMatchObject({ kind: 'not-found' });
+  });
+
   it('keeps from/to inclusive, a date alone covering the whole day', async () => {
     // One operation per minute from 2026-01-01T00:00Z: ops 0-59 in the first hour, 60-119 in the second.
     expect(opIds(await all({ from: '2026-01-01T01:00', to: '2026-01-01T01:02' }))).toEqual(['op-62', 'op-61', 'op-60']);
