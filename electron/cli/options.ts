@@ -37,6 +37,7 @@ export const OPTIONS = {
   user: { type: 'string' },
   batch: { type: 'string' },
   outcome: { type: 'string' },
+  operation: { type: 'string' },
   'retry-from': { type: 'string' },
   'allow-unusual': { type: 'boolean' },
   clear: { type: 'boolean' },
