@@ -1,5 +1,5 @@
 /** koodrive-lock history: what was done, from the audit log shared with the desktop app. */
-import { RESULT_KINDS } from '../../../shared/result';
+import { LOCK_OPERATIONS, type LockOperation, RESULT_KINDS } from '../../../shared/result';
 import type { AuditEntry } from '../../core/audit/auditEntry';
 import { type AuditLog, createAuditLog } from '../../core/audit/auditLog';
 import { parseHistoryDate } from '../../core/history/historyDates';
@@ -55,6 +55,13 @@ function outcomeFilter(text: string | undefined): OutcomeFilter | undefined {
   if (text === undefined) return undefined;
   const wanted = OUTCOMES.find((name) => name === text.trim());
   if (!wanted) throw new UsageError(`--outcome takes one of: ${OUTCOMES.join(', ')}.`, 'history');
+  return wanted;
+}
+
+function operationFilter(text: string | undefined): LockOperation | undefined {
+  if (text === undefined) return undefined;
+  const wanted = LOCK_OPERATIONS.find((name) => name === text.trim());
+  if (!wanted) throw new UsageError(`--operation takes one of: ${LOCK_OPERATIONS.join(', ')}.`, 'history');
   return wanted;
 }
 
@@ -118,9 +125,9 @@ function csvRow(entry: AuditEntry): (string | number | null | undefined)[] {
 export const historyCommand: Command = {
   name: 'history',
   summary: 'show what was done (audit log, newest first)',
-  options: ['lock', 'user', 'batch', 'profile', 'outcome', 'since', 'limit', 'output'],
+  options: ['lock', 'user', 'batch', 'profile', 'outcome', 'operation', 'since', 'limit', 'output'],
   help: `Usage: koodrive-lock history [--lock ID] [--user ID] [--batch ID] [--profile NAME] [--outcome WHAT]
-                             [--since WHEN] [--limit N] [--output table|json|csv] [--json]
+                             [--operation release|renew|create] [--since WHEN] [--limit N] [--output table|json|csv] [--json]
 
 Shows the lock operations in the audit log of the data folder, from the desktop app and the CLI,
 newest first (by time). An operation whose answer was never recorded shows as "no result".
@@ -129,6 +136,7 @@ newest first (by time). An operation whose answer was never recorded shows as "n
   --batch ID      only this batch (its ID is printed at the end of a batch and in every --json result)
   --profile NAME  only this profile (its exact name; for a deleted profile, the id the log shows)
   --outcome WHAT  ok, failed, no-result, or a result kind such as auth, clock, not-found, throttled
+  --operation OP  only release, renew or create operations
   --since WHEN    a date or date-time, UTC unless it ends in Z or +hh:mm, as the window's History
                   reads it (2026-11-03 is midnight UTC; 2026-11-03T07:30; 2026-11-03T15:30+08:00),
                   or a span back from now: 30m, 24h, 7d
@@ -162,6 +170,7 @@ ${GLOBAL_HELP}`,
     const userId = values.user?.trim();
     const batchId = values.batch?.trim();
     const wantedOutcome = outcomeFilter(values.outcome);
+    const wantedOperation = operationFilter(values.operation);
     const profileName = values.profile;
     const profileId =
       profileName === undefined ? undefined : ((await context.profiles.findByName(profileName))?.id ?? profileName);
@@ -171,6 +180,7 @@ ${GLOBAL_HELP}`,
       (batchId === undefined || entry.batchId === batchId) &&
       (profileId === undefined || entry.profile === profileId) &&
       (wantedOutcome === undefined || outcomeMatches(entry, wantedOutcome)) &&
+      (wantedOperation === undefined || entry.operation === wantedOperation) &&
       (since === null || Date.parse(entry.time) >= since.getTime());
 
     const log = createAuditLog({ dataDir: context.dataDir });
@@ -192,7 +202,7 @@ ${GLOBAL_HELP}`,
       return EXIT.ok;
     }
     if (rows.length === 0) {
-      const filtered = lockId || userId || batchId || profileId || wantedOutcome || since;
+      const filtered = lockId || userId || batchId || profileId || wantedOutcome || wantedOperation || since;
       io.stdout.write('No operations recorded' + (filtered ? ' that match.\n' : ' yet.\n'));
       return EXIT.ok;
     }

@@ -150,6 +150,32 @@ describe('koodrive-lock history', () => {
     expect(bad.stderr).toContain('--outcome takes one of: ok, failed, no-result, success, auth');
   });
 
+  it('filters by --operation, and refuses an operation it does not know', async () => {
+    await writeLog([
+      entry(1),
+      entry(2, { operationId: 'op-2', operation: 'renew' }),
+      entry(3, { operationId: 'op-3', operation: 'create', lockId: null }),
+      entry(4, { operationId: 'op-4', operation: 'renew', ok: false, kind: 'not-found' }),
+    ]);
+    const ids = async (...args: string[]) => {
+      const run = await runCli(['history', '--json', ...args, '--data-dir', dataDir]);
+      expect(run.code, run.stderr).toBe(0);
+      return run.stdout
+        .trimEnd()
+        .split('\n')
+        .filter((line) => line !== '')
+        .map((line) => (JSON.parse(line) as AuditEntry).operationId);
+    };
+    expect(await ids('--operation', 'renew')).toEqual(['op-4', 'op-2']);
+    expect(await ids('--operation', 'create')).toEqual(['op-3']);
+    expect(await ids('--operation', 'renew', '--outcome', 'ok')).toEqual(['op-2']);
+    const none = await runCli(['history', '--operation', 'release', '--outcome', 'failed', '--data-dir', dataDir]);
+    expect(none.stdout).toBe('No operations recorded that match.\n');
+    const bad = await runCli(['history', '--operation', 'delete', '--data-dir', dataDir]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--operation takes one of: release, renew, create.');
+  });
+
   it('finds old matches beyond the first page of the log', async () => {
     const entries = Array.from({ length: 300 }, (_, i) =>
       entry(i % 60, { operationId: `op-${i}`, lockId: `l-${i}@1` }),
