@@ -66,7 +66,16 @@ export interface SecretStatus {
   destinationChanged: boolean;
   /** Human name of the store, e.g. "Secret Service (GNOME Keyring / KWallet)". */
   store: string;
+  /**
+   * Set when the keychain could not look (locked, or no keychain service): `stored` is then unknown and false.
+   * Linux tells these apart from "absent" (docs/security.md#a-locked-keychain); macOS and Windows report them as
+   * an error.
+   */
+  keychain?: 'locked' | 'unavailable';
 }
+
+/** Whether the window holds edits that closing it would lose (main asks before closing or quitting). */
+export const UNSAVED_EDIT_STATES = ['unsaved', 'none'] as const;
 
 /** The profile's proxy user name and password in the keychain: never the password itself. */
 export interface ProxyPasswordStatus {
@@ -219,6 +228,11 @@ export const contract = {
     result: returns<RecordFilesPage>(),
   },
   checkClock: { args: object({ profileId: profileIdSchema }), result: returns<ClockCheck>() },
+  /** The renderer says whether unsaved profile edits exist; main then asks "Discard?" on close or quit. */
+  setUnsavedChanges: {
+    args: object({ edits: oneOf(UNSAVED_EDIT_STATES) }),
+    result: returns<{ guarded: boolean }>(),
+  },
   checkConnection: {
     args: object({ profileId: profileIdSchema, userId: optional(userIdArg) }),
     result: returns<ConnectionReport>(),

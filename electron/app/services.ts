@@ -13,6 +13,7 @@ import { createKeytarStore } from '../core/secrets/keytarStore';
 import { readProxyCredential } from '../core/secrets/proxyCredential';
 import type { SecretStore } from '../core/secrets/secretStore';
 import type { BatchSignalPort } from '../ipc/batchSignalPort';
+import type { UnsavedChangesPort } from '../ipc/unsavedChangesPort';
 import type { HandlerServices } from '../ipc/handlerServices';
 import { createInflightRequests } from '../ipc/inflightRequests';
 import { secretSourceFor } from '../ipc/secretSource';
@@ -45,6 +46,8 @@ export interface AppServicesOptions {
   resolveSystemProxy?: ProxyResolver;
   /** The window's taskbar progress and "batch ended" notification (electron/main/batchSignals.ts); tests pass a fake. */
   batchSignals?: BatchSignalPort;
+  /** The window's close guard (electron/main/closeGuard.ts); the e2e stand-in passes main's own. */
+  unsavedChanges?: UnsavedChangesPort;
 }
 
 /** The proxy routing of every request and check (core/koodrive/connectionFor.ts). */
@@ -105,6 +108,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     proxyEnv: env,
     routing,
     batchSignals: options.batchSignals,
+    unsavedChanges: options.unsavedChanges,
     async dispose() {
       inflight.abortAll();
       try {

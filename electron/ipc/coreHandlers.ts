@@ -87,8 +87,15 @@ export function createCoreHandlers(services: HandlerServices): Pick<Handlers, Co
     },
 
     async secretStatus({ profileId }) {
-      const state = await profileSecretState(secrets, await profileById(profiles, profileId));
-      return secretStatus(state.stored, state.stored && !state.usable);
+      const profile = await profileById(profiles, profileId);
+      try {
+        const state = await profileSecretState(secrets, profile);
+        return secretStatus(state.stored, state.stored && !state.usable);
+      } catch (error) {
+        // A keychain that cannot look is a state the badge shows ("Keychain locked"), not "no secret stored".
+        if (!(error instanceof SecretStoreError) || error.failure === 'failed') throw error;
+        return { ...secretStatus(false, false), keychain: error.failure };
+      }
     },
 
     async setSecret({ profileId, secret }) {

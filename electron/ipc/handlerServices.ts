@@ -10,6 +10,7 @@ import type { ProfileStore } from '../core/profiles/profileStore';
 import type { SecretStore } from '../core/secrets/secretStore';
 import type { BatchSignalPort } from './batchSignalPort';
 import type { InflightRequests } from './inflightRequests';
+import type { UnsavedChangesPort } from './unsavedChangesPort';
 
 /** The embedded KooDrive sandbox, and the "Sandbox" profile that points at it (electron/app/sandboxController.ts). */
 export interface SandboxController {
@@ -40,4 +41,6 @@ export interface HandlerServices {
   routing: Routing;
   /** Taskbar progress and the "batch ended" notification of the desktop app; absent elsewhere. */
   batchSignals?: BatchSignalPort;
+  /** The desktop shell's close guard (asks before unsaved profile edits are lost); absent elsewhere. */
+  unsavedChanges?: UnsavedChangesPort;
 }

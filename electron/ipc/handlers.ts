@@ -6,6 +6,7 @@ import { createDiagnosticsHandlers } from './diagnosticsHandlers';
 import { createHistoryHandlers } from './historyHandlers';
 import { createProxyPasswordHandlers } from './proxyPasswordHandlers';
 import { createRecordHandlers } from './recordHandlers';
+import { createWindowHandlers } from './windowHandlers';
 
 /** The implementation of every method of the contract, one feature file each. */
 export function createHandlers(services: HandlerServices): Handlers {
@@ -16,5 +17,6 @@ export function createHandlers(services: HandlerServices): Handlers {
     ...createHistoryHandlers(services),
     ...createDiagnosticsHandlers(services),
     ...createRecordHandlers(services),
+    ...createWindowHandlers(services),
   };
 }

@@ -51,6 +51,7 @@ const VALID_RUNS: Record<MethodName, number> = {
   previewRequest: 500,
   checkClock: 60,
   checkConnection: 60,
+  setUnsavedChanges: 200,
   listRecords: 60,
   viewRecord: 100,
   listRecordFiles: 100,

@@ -109,7 +109,12 @@ const lockResult: Check = (value, at) => {
   return result.ok === (result.kind === 'success') ? null : `${at}.ok does not match kind ${result.kind}`;
 };
 
-const secretStatus = shape({ stored: bool, destinationChanged: bool, store: str });
+const secretStatus = shape({
+  stored: bool,
+  destinationChanged: bool,
+  store: str,
+  'keychain?': oneOf(['locked', 'unavailable']),
+});
 const proxyPasswordStatus = shape({ stored: bool, proxy: nullable(str), user: nullable(str), store: str });
 const sandboxInfo = shape({
   running: bool,
@@ -297,6 +302,7 @@ export const VALUE_SHAPES: Record<MethodName, Check> = {
     suggestedOffsetMs: nullable(finite),
   }),
   checkConnection: shape({ profileId: str, host: str, steps: arrayOf(connectionStep) }),
+  setUnsavedChanges: shape({ guarded: bool }),
   listRecords: recordRead({
     moduleCode: str,
     records: arrayOf(backupRecord),

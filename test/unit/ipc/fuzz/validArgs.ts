@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { BATCH_MAX_CONCURRENCY } from '../../../../shared/batch';
-import { type MethodName, contract } from '../../../../shared/contract';
+import { type MethodName, UNSAVED_EDIT_STATES, contract } from '../../../../shared/contract';
 import { HISTORY_OUTCOMES } from '../../../../shared/history';
 import { PROFILE_ID_PATTERN } from '../../../../shared/profile';
 import { LOCK_OPERATIONS, RESULT_KINDS } from '../../../../shared/result';
@@ -186,6 +186,7 @@ export function validArgFor(method: MethodName, context: ValidArgContext): fc.Ar
     ),
     checkClock: withProfile(context, false),
     checkConnection: withProfile(context, false, { userId }),
+    setUnsavedChanges: fc.record({ edits: fc.constantFrom(...UNSAVED_EDIT_STATES) }),
     listRecords: withProfile(
       context,
       false,
@@ -240,6 +241,7 @@ export function argumentKeys(method: MethodName): string[] {
     previewRequest: ['profileId', 'operation', 'lockId', 'moduleCode', 'userId', 'clockOffsetMs'],
     checkClock: ['profileId'],
     checkConnection: ['profileId', 'userId'],
+    setUnsavedChanges: ['edits'],
     listRecords: ['profileId', 'userId', 'moduleCode', 'deviceId', 'limit', 'requestTag'],
     viewRecord: ['profileId', 'userId', 'moduleCode', 'recordId', 'requestTag'],
     listRecordFiles: ['profileId', 'userId', 'recordId', 'cursor', 'requestTag'],
