@@ -1,3 +1,4 @@
+import type { SecretServiceState } from './secretServiceProbe';
 import { SecretStoreError, type SecretStoreFailure } from './secretStore';
 
 /** What the caller was doing when the keychain failed, for the first words of the message. */
@@ -132,4 +133,30 @@ export function keytarLoadError(error: unknown, platform: NodeJS.Platform): Secr
     `The keychain module (keytar) could not be loaded, so secrets cannot be stored or read. ${rebuild} ` +
       `(Details: ${safeDetail(error)})`,
   );
+}
+
+const STATE_WORDS: Partial<Record<SecretServiceState, { failure: SecretStoreFailure; words: string }>> = {
+  locked: { failure: 'locked', words: 'is locked, so it cannot tell whether a secret is stored' },
+  'no-collection': {
+    failure: 'locked',
+    words: 'has no default ("login") collection, so it cannot tell whether a secret is stored',
+  },
+  'no-service': { failure: 'unavailable', words: 'is not available' },
+};
+
+/**
+ * A lookup found nothing and the Secret Service says why (secretServiceProbe.ts): an error for a locked keychain,
+ * a missing default collection or no service at all; null when "nothing" really means absent (or is unknown).
+ */
+export function keychainStateError(
+  state: SecretServiceState,
+  action: 'read' | 'delete',
+  platform: NodeJS.Platform,
+): SecretStoreError | null {
+  const known = STATE_WORDS[state];
+  if (!known) return null;
+  const message =
+    `${ACTION_WORDS[action]}: the OS keychain, ${keychainLabel(platform)}, ${known.words}. ` +
+    keychainAdvice(known.failure, platform);
+  return new SecretStoreError(known.failure, message);
 }

@@ -1,5 +1,6 @@
-import { keychainLabel, keytarLoadError, translateKeychainError } from './keychainErrors';
+import { keychainLabel, keychainStateError, keytarLoadError, translateKeychainError } from './keychainErrors';
 import { KEYCHAIN_SERVICE, SecretStoreError, type SecretStore } from './secretStore';
+import { probeSecretService, type SecretServiceState } from './secretServiceProbe';
 
 /** The part of keytar this store uses. */
 export interface KeytarApi {
@@ -15,6 +16,12 @@ export interface KeytarStoreOptions {
   platform?: NodeJS.Platform;
   /** Loads keytar; injectable so a missing native module can be simulated. */
   load?: () => Promise<KeytarApi>;
+  /**
+   * Asked when a lookup or a removal finds nothing, to tell "absent" from "locked" or "no keychain service"
+   * (libsecret answers "nothing" for both). Linux only by default: macOS and Windows report a locked keychain
+   * as an error themselves.
+   */
+  probe?: () => Promise<SecretServiceState>;
 }
 
 function isKeytarApi(value: unknown): value is KeytarApi {
@@ -56,6 +63,7 @@ export function createKeytarStore(options: KeytarStoreOptions = {}): SecretStore
   const service = options.service ?? KEYCHAIN_SERVICE;
   const platform = options.platform ?? process.platform;
   const load = options.load ?? (() => loadKeytar());
+  const probe = options.probe ?? (platform === 'linux' ? () => probeSecretService() : null);
   let keytar: Promise<KeytarApi> | null = null;
 
   function api(): Promise<KeytarApi> {
@@ -72,17 +80,27 @@ export function createKeytarStore(options: KeytarStoreOptions = {}): SecretStore
     }
   }
 
+  /** Nothing was found: throws when that is because the keychain could not look, not because nothing is there. */
+  async function confirmAbsent(action: 'read' | 'delete'): Promise<void> {
+    if (!probe) return;
+    const error = keychainStateError(await probe(), action, platform);
+    if (error) throw error;
+  }
+
   return {
     label: keychainLabel(platform),
 
     async get(account) {
       requireAccount(account);
       const kt = await api();
+      let secret: string | null;
       try {
-        return await kt.getPassword(service, account);
+        secret = await kt.getPassword(service, account);
       } catch (error) {
         throw translateKeychainError(error, { action: 'read', platform });
       }
+      if (secret === null) await confirmAbsent('read');
+      return secret;
     },
 
     async set(account, secret) {
@@ -101,11 +119,14 @@ export function createKeytarStore(options: KeytarStoreOptions = {}): SecretStore
     async delete(account) {
       requireAccount(account);
       const kt = await api();
+      let removed: boolean;
       try {
-        return await kt.deletePassword(service, account);
+        removed = await kt.deletePassword(service, account);
       } catch (error) {
         throw translateKeychainError(error, { action: 'delete', platform });
       }
+      if (!removed) await confirmAbsent('delete');
+      return removed;
     },
   };
 }

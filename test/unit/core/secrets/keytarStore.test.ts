@@ -8,6 +8,9 @@ import {
 } from '../../../../electron/core/secrets/keytarStore';
 import { KEYCHAIN_SERVICE, SecretStoreError } from '../../../../electron/core/secrets/secretStore';
 
+/** The Secret Service's answer when a lookup finds nothing: unlocked, so nothing means absent. */
+const unlocked = { probe: async () => 'unlocked' as const };
+
 /** A keytar stand-in that records calls and can fail like the real one does. */
 function fakeKeytar(failWith?: string) {
   const calls: string[] = [];
@@ -35,7 +38,7 @@ function fakeKeytar(failWith?: string) {
 describe('createKeytarStore', () => {
   test('uses service koodrive-lock-admin and the profile id as the account', async () => {
     const { api, calls } = fakeKeytar();
-    const store = createKeytarStore({ load: async () => api, platform: 'linux' });
+    const store = createKeytarStore({ load: async () => api, platform: 'linux', ...unlocked });
     await store.set('prod-eu', 'secret-1');
     expect(await store.get('prod-eu')).toBe('secret-1');
     expect(await store.delete('prod-eu')).toBe(true);
@@ -48,6 +51,7 @@ describe('createKeytarStore', () => {
     let loads = 0;
     const { api } = fakeKeytar();
     const store = createKeytarStore({
+      ...unlocked,
       load: async () => {
         loads += 1;
         return api;
@@ -64,6 +68,7 @@ describe('createKeytarStore', () => {
     const { api } = fakeKeytar();
     const store = createKeytarStore({
       platform: 'linux',
+      ...unlocked,
       load: async () => {
         attempts += 1;
         if (attempts === 1) throw new Error('libsecret-1.so.0: cannot open shared object file');
@@ -100,8 +105,38 @@ describe('createKeytarStore', () => {
 
   test('a custom service keeps test entries apart from the real ones', async () => {
     const { api, calls } = fakeKeytar();
-    await createKeytarStore({ load: async () => api, service: 'koodrive-test' }).get('p');
+    await createKeytarStore({ load: async () => api, service: 'koodrive-test', ...unlocked }).get('p');
     expect(calls).toEqual(['get koodrive-test p']);
+  });
+
+  test('nothing found in a locked keychain is an error that says so, not "absent" (Linux)', async () => {
+    const { api } = fakeKeytar();
+    const store = createKeytarStore({ load: async () => api, platform: 'linux', probe: async () => 'locked' });
+    const read = await store.get('p').catch((caught: unknown) => caught);
+    expect(read).toMatchObject({ name: 'SecretStoreError', failure: 'locked' });
+    expect((read as Error).message).toMatch(
+      /^Could not read the secret: the OS keychain, .*, is locked, so it cannot tell/,
+    );
+    await expect(store.delete('p')).rejects.toMatchObject({ failure: 'locked' });
+    await store.set('p', 'stored-secret');
+    expect(await store.get('p')).toBe('stored-secret');
+  });
+
+  test('no default collection counts as locked, no Secret Service as unavailable, an unknown answer as absent', async () => {
+    const { api } = fakeKeytar();
+    const answer = (probe: 'no-collection' | 'no-service' | 'unknown' | 'unlocked') =>
+      createKeytarStore({ load: async () => api, platform: 'linux', probe: async () => probe }).get('p');
+    await expect(answer('no-collection')).rejects.toMatchObject({ failure: 'locked' });
+    await expect(answer('no-service')).rejects.toMatchObject({ failure: 'unavailable' });
+    expect(await answer('unknown')).toBeNull();
+    expect(await answer('unlocked')).toBeNull();
+  });
+
+  test('macOS and Windows are not probed: their keychains report a locked state themselves', async () => {
+    const { api } = fakeKeytar();
+    for (const platform of ['darwin', 'win32'] as const) {
+      expect(await createKeytarStore({ load: async () => api, platform }).get('p')).toBeNull();
+    }
   });
 
   test('the label names the platform store', () => {
@@ -146,6 +181,7 @@ describe('loadKeytar', () => {
     let calls = 0;
     const store = createKeytarStore({
       platform: 'linux',
+      ...unlocked,
       load: () => {
         calls += 1;
         return calls === 1
