@@ -1,4 +1,4 @@
-import { Suspense, useCallback, useEffect, useLayoutEffect, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useState } from 'react';
 import { hasBridge } from './api/lockAdmin';
 import { AppHeader } from './app/AppHeader';
 import {
@@ -8,6 +8,7 @@ import {
   InspectScreen,
   ProfilesScreen,
   SettingsScreen,
+  preloadScreensWhenIdle,
 } from './app/lazyScreens';
 import { ErrorAlert } from './components/ErrorAlert';
 import { FirstRun } from './app/FirstRun';
@@ -71,6 +72,8 @@ export function App() {
       ? t('window.title', { profile: selected.name, environment: environmentName(environmentOf(selected)) })
       : t('app.title');
   }, [selected, language]);
+
+  useEffect(preloadScreensWhenIdle, []);
 
   // The notice after a keyboard profile switch is visible for a while, not only announced.
   useEffect(() => {
@@ -262,10 +265,7 @@ export function App() {
       <main className="app-main">
         {!hasBridge() && <ErrorAlert error={{ code: 'internal', message: t('error.noBridge') }} />}
         {profiles.error && <ErrorAlert error={profiles.error} />}
-        {/* One boundary per screen: a screen still loading never leaves the one before it mounted. */}
-        <Suspense key={view} fallback={<p className="loading">{t('app.loading')}</p>}>
-          {content()}
-        </Suspense>
+        {content()}
         <p className="profile-notice" role="status">
           {announcement}
         </p>

@@ -30,6 +30,8 @@ export const en = {
   ...shortcutsEn,
   'app.title': 'KooDrive Lock Admin',
   'app.loading': 'Loading profiles…',
+  'app.screenLoadFailed': 'This screen could not be loaded.',
+  'app.screenLoadRetry': 'Try again',
   'error.noBridge':
     'This page only works inside the KooDrive Lock Admin app: the connection to the app is missing. Start the app and try again.',
   'nav.label': 'Main',

@@ -29,6 +29,8 @@ export const zhCN: Messages = {
   ...shortcutsZhCN,
   'app.title': 'KooDrive 备份锁管理',
   'app.loading': '正在加载配置…',
+  'app.screenLoadFailed': '无法加载此页面。',
+  'app.screenLoadRetry': '重试',
   'error.noBridge': '此页面只能在 KooDrive 备份锁管理应用中使用：与应用的连接缺失。请启动应用后重试。',
   'nav.label': '主导航',
   'nav.locks': '备份锁',

@@ -1,0 +1,66 @@
+/**
+ * The screens after the first one are chunks of their own (renderer/src/app/lazyScreens.ts): they are fetched
+ * once the page is idle, so a first visit draws the screen at once, without the "Loading…" placeholder that
+ * a chunk still on its way shows. Before, React.lazy + Suspense held each first visit back by up to 300 ms
+ * after the chunk had arrived (docs/renderer.md, "Loading").
+ */
+import { en } from '../../renderer/src/i18n/en';
+import { expect, test } from './support/fixtures';
+
+const SCREEN_CHUNKS = [
+  'BatchScreen',
+  'DiagnosticsScreen',
+  'HistoryScreen',
+  'InspectScreen',
+  'ProfilesScreen',
+  'SettingsScreen',
+];
+
+/** In the page: the screen chunks fetched so far, by name. */
+const FETCHED_CHUNKS = `performance.getEntriesByType('resource')
+  .map((entry) => entry.name.split('/').pop().split('-')[0])`;
+
+/** In the page: from now on, notes whether the loading placeholder ever appears in <main>. */
+const WATCH_PLACEHOLDER = `(() => {
+  window.__placeholderSeen = false;
+  new MutationObserver(() => {
+    if (document.querySelector('main .loading')) window.__placeholderSeen = true;
+  }).observe(document.body, { childList: true, subtree: true });
+})()`;
+
+test('the other screens are fetched while the page is idle and open without a placeholder', async ({ app }) => {
+  const { page } = app;
+  await app.ready();
+  await expect
+    .poll(async () => (await page.evaluate(FETCHED_CHUNKS)) as string[], { timeout: 15_000 })
+    .toEqual(expect.arrayContaining(SCREEN_CHUNKS));
+
+  await page.evaluate(WATCH_PLACEHOLDER);
+  const nav = (name: string) => page.getByRole('navigation').getByRole('button', { name, exact: true });
+  for (const screen of [en['nav.history'], en['nav.batch'], en['nav.diagnostics'], en['nav.profiles']]) {
+    await nav(screen).click();
+    await expect(nav(screen)).toHaveAttribute('aria-current', 'page');
+    await expect(page.locator('main h2, main h1').first()).toBeVisible();
+  }
+  expect(await page.evaluate('window.__placeholderSeen')).toBe(false);
+});
+
+test('a screen whose chunk is still on its way shows the placeholder, then the screen', async ({ app }) => {
+  const { page } = app;
+  let release: () => void = () => undefined;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let held = 0;
+  await page.route(/HistoryScreen-[^/]*\.js$/, async (route) => {
+    held += 1;
+    await released;
+    await route.fallback();
+  });
+  await page.reload();
+  await app.ready();
+  await expect.poll(() => held, { timeout: 15_000 }).toBe(1);
+  await page.getByRole('navigation').getByRole('button', { name: en['nav.history'], exact: true }).click();
+  await expect(page.locator('main .loading')).toHaveText(en['app.loading']);
+  release();
+  await expect(page.locator('.history-count')).toBeVisible();
+  await expect(page.locator('main .loading')).toHaveCount(0);
+});
