@@ -1,10 +1,10 @@
-import { useState } from 'react';
+import { type Ref, useState } from 'react';
 import type { ClockCheck } from '../../../../shared/diagnostics';
 import type { Profile } from '../../../../shared/profile';
-import { lockAdmin } from '../../api/lockAdmin';
-import { useIpcCall } from '../../api/useIpcCall';
+import type { IpcCall } from '../../api/useIpcCall';
 import { t } from '../../i18n';
 import { clockOffsetFor, offsetSeconds, setClockOffset, useClockOffset } from './diagnosticsClockOffset';
+import { DiagnosticsSection } from './DiagnosticsSection';
 import { type DiagnosticsStatus, DiagnosticsStatusIcon } from './DiagnosticsStatusIcon';
 import { ErrorAlert } from '../../components/ErrorAlert';
 
@@ -15,17 +15,34 @@ const VERDICT_STATUS: Readonly<Record<ClockCheck['verdict'], DiagnosticsStatus>>
   unknown: 'skipped',
 };
 
+export interface DiagnosticsClockPanelProps {
+  profile: Profile;
+  /** The clock check's call, shared with "Run all checks". */
+  call: IpcCall<ClockCheck>;
+  onCheck: () => void;
+  status: DiagnosticsStatus | null;
+  open: boolean;
+  onToggle: (open: boolean) => void;
+  toggleRef?: Ref<HTMLButtonElement>;
+}
+
 /** The clock check, and the per-profile "Sign with server time" switch; mount with a key per profile. */
-export function DiagnosticsClockPanel({ profile }: { profile: Profile }) {
-  const { busy, error, value: check, run: send, dismissError } = useIpcCall<ClockCheck>();
+export function DiagnosticsClockPanel({
+  profile,
+  call,
+  onCheck,
+  status,
+  open,
+  onToggle,
+  toggleRef,
+}: DiagnosticsClockPanelProps) {
+  const { busy, error, value: check } = call;
   const [notice, setNotice] = useState('');
   const activeOffset = useClockOffset(profile.id);
 
-  async function run() {
-    if (busy) return;
-    dismissError();
+  function run() {
     setNotice('');
-    await send(() => lockAdmin().checkClock({ profileId: profile.id }));
+    onCheck();
   }
 
   // What the switch applies: the latest check's suggestion, else the offset in use when the panel opened.
@@ -40,21 +57,25 @@ export function DiagnosticsClockPanel({ profile }: { profile: Profile }) {
   }
 
   return (
-    <section className="panel form" aria-labelledby="diag-clock-title">
-      <div className="diag-panel-head">
-        <h2 id="diag-clock-title" className="panel-title">
-          {t('diagnostics.clock.title')}
-        </h2>
-        <p className="field-help">{t('diagnostics.clock.help')}</p>
-      </div>
-      <div className="actions">
-        <button type="button" className="button button--primary" disabled={busy} onClick={() => void run()}>
-          {t('diagnostics.clock.check')}
-        </button>
-        <span className="copy-note" role="status">
-          {busy ? t('diagnostics.clock.checking') : ''}
-        </span>
-      </div>
+    <DiagnosticsSection
+      id="diag-clock"
+      title={t('diagnostics.clock.title')}
+      status={status}
+      open={open}
+      onToggle={onToggle}
+      toggleRef={toggleRef}
+      action={
+        <>
+          <span className="copy-note" role="status">
+            {busy ? t('diagnostics.clock.checking') : ''}
+          </span>
+          <button type="button" className="button" disabled={busy} onClick={run}>
+            {t('diagnostics.clock.check')}
+          </button>
+        </>
+      }
+    >
+      <p className="field-help">{t('diagnostics.clock.help')}</p>
       {error && <ErrorAlert error={error} />}
       {check && (
         <div className={`diag-verdict diag-verdict--${VERDICT_STATUS[check.verdict]}`}>
@@ -99,6 +120,6 @@ export function DiagnosticsClockPanel({ profile }: { profile: Profile }) {
       <p className="visually-hidden" role="status">
         {notice}
       </p>
-    </section>
+    </DiagnosticsSection>
   );
 }

@@ -1,33 +1,35 @@
+import type { Ref } from 'react';
 import type { ConnectionReport } from '../../../../shared/diagnostics';
-import type { Profile } from '../../../../shared/profile';
 import type { ResultKind } from '../../../../shared/result';
-import { lockAdmin } from '../../api/lockAdmin';
-import { useIpcCall } from '../../api/useIpcCall';
+import type { IpcCall } from '../../api/useIpcCall';
 import { t } from '../../i18n';
+import { DiagnosticsSection } from './DiagnosticsSection';
+import type { DiagnosticsStatus } from './DiagnosticsStatusIcon';
 import { DiagnosticsStepList } from './DiagnosticsStepList';
 import { ErrorAlert } from '../../components/ErrorAlert';
 
+export interface DiagnosticsConnectionPanelProps {
+  /** The connection check's call, shared with "Run all checks". */
+  call: IpcCall<ConnectionReport>;
+  onCheck: () => void;
+  onHelp: (kind: ResultKind) => void;
+  status: DiagnosticsStatus | null;
+  open: boolean;
+  onToggle: (open: boolean) => void;
+  toggleRef?: Ref<HTMLButtonElement>;
+}
+
 /** The step-by-step connection check; mount with a key per profile. */
 export function DiagnosticsConnectionPanel({
-  profile,
-  userId,
+  call,
+  onCheck,
   onHelp,
-}: {
-  profile: Profile;
-  /** The end user of the authenticated step; the profile's default when absent. */
-  userId?: string;
-  onHelp: (kind: ResultKind) => void;
-}) {
-  const { busy, error, value: report, run: send, dismissError } = useIpcCall<ConnectionReport>();
-
-  async function run() {
-    if (busy) return;
-    dismissError();
-    await send(() =>
-      lockAdmin().checkConnection(userId === undefined ? { profileId: profile.id } : { profileId: profile.id, userId }),
-    );
-  }
-
+  status,
+  open,
+  onToggle,
+  toggleRef,
+}: DiagnosticsConnectionPanelProps) {
+  const { busy, error, value: report } = call;
   const failed = report?.steps.find((step) => step.ok === false);
   const summary = !report
     ? ''
@@ -36,21 +38,23 @@ export function DiagnosticsConnectionPanel({
       : t('diagnostics.connection.allPassed');
 
   return (
-    <section className="panel form" aria-labelledby="diag-connection-title">
-      <div className="diag-panel-head">
-        <h2 id="diag-connection-title" className="panel-title">
-          {t('diagnostics.connection.title')}
-        </h2>
-        <p className="field-help">{t('diagnostics.connection.help')}</p>
-      </div>
-      <div className="actions">
-        <button type="button" className="button button--primary" disabled={busy} onClick={() => void run()}>
+    <DiagnosticsSection
+      id="diag-connection"
+      title={t('diagnostics.connection.title')}
+      status={status}
+      open={open}
+      onToggle={onToggle}
+      toggleRef={toggleRef}
+      action={
+        <button type="button" className="button" disabled={busy} onClick={onCheck}>
           {t('diagnostics.connection.check')}
         </button>
-        <span className="copy-note" role="status">
-          {busy ? t('diagnostics.connection.checking') : summary}
-        </span>
-      </div>
+      }
+    >
+      <p className="field-help">{t('diagnostics.connection.help')}</p>
+      <p className="copy-note" role="status">
+        {busy ? t('diagnostics.connection.checking') : summary}
+      </p>
       {error && <ErrorAlert error={error} />}
       {report && (
         <>
@@ -58,6 +62,6 @@ export function DiagnosticsConnectionPanel({
           <DiagnosticsStepList steps={report.steps} onHelp={onHelp} />
         </>
       )}
-    </section>
+    </DiagnosticsSection>
   );
 }

@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, type Ref, useState } from 'react';
 import type { RequestPreview } from '../../../../shared/diagnostics';
 import { checkLockId } from '../../../../shared/identifiers';
 import type { Profile } from '../../../../shared/profile';
@@ -10,6 +10,7 @@ import { t } from '../../i18n';
 import { moduleOptions } from '../../lib/moduleOptions';
 import { useClockOffset } from './diagnosticsClockOffset';
 import { DiagnosticsRequestView } from './DiagnosticsRequestView';
+import { DiagnosticsSection } from './DiagnosticsSection';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { SelectField } from '../../components/SelectField';
 import { TextField } from '../../components/TextField';
@@ -29,9 +30,19 @@ export interface DiagnosticsPreviewPanelProps {
   userId?: string;
   /** The operation and lock the panel starts with (a lock result's "Open in Diagnostics"). */
   initial?: { operation: LockOperation; lockId: string };
+  open: boolean;
+  onToggle: (open: boolean) => void;
+  toggleRef?: Ref<HTMLButtonElement>;
 }
 
-export function DiagnosticsPreviewPanel({ profile, userId, initial }: DiagnosticsPreviewPanelProps) {
+export function DiagnosticsPreviewPanel({
+  profile,
+  userId,
+  initial,
+  open,
+  onToggle,
+  toggleRef,
+}: DiagnosticsPreviewPanelProps) {
   const [operation, setOperation] = useState<LockOperation>(initial?.operation ?? 'release');
   const [lockId, setLockId] = useState(initial?.lockId ?? '');
   const [moduleCode, setModuleCode] = useState(profile.moduleCode);
@@ -67,13 +78,14 @@ export function DiagnosticsPreviewPanel({ profile, userId, initial }: Diagnostic
   }
 
   return (
-    <section className="panel form" aria-labelledby="diag-preview-title">
-      <div className="diag-panel-head">
-        <h2 id="diag-preview-title" className="panel-title">
-          {t('diagnostics.preview.title')}
-        </h2>
-        <p className="field-help">{t('diagnostics.preview.help')}</p>
-      </div>
+    <DiagnosticsSection
+      id="diag-preview"
+      title={t('diagnostics.preview.title')}
+      open={open}
+      onToggle={onToggle}
+      toggleRef={toggleRef}
+    >
+      <p className="field-help">{t('diagnostics.preview.help')}</p>
       <form className="diag-preview-form" noValidate onSubmit={(event) => void show(event)}>
         <SelectField
           id="diag-operation"
@@ -104,7 +116,7 @@ export function DiagnosticsPreviewPanel({ profile, userId, initial }: Diagnostic
           />
         )}
         <div className="actions">
-          <button type="submit" className="button button--primary" disabled={busy}>
+          <button type="submit" className="button" disabled={busy}>
             {t('diagnostics.preview.show')}
           </button>
           <span className="copy-note" role="status">
@@ -120,6 +132,6 @@ export function DiagnosticsPreviewPanel({ profile, userId, initial }: Diagnostic
           extraCa={Boolean(profile.caPem)}
         />
       )}
-    </section>
+    </DiagnosticsSection>
   );
 }

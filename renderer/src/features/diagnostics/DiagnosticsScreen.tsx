@@ -5,13 +5,10 @@ import type { ResultKind } from '../../../../shared/result';
 import { useSecretStatus } from '../profiles/useSecretStatus';
 import { useSecretLastOutcome } from '../locks/secretOutcome';
 import { t } from '../../i18n';
-import { DiagnosticsClockPanel } from './DiagnosticsClockPanel';
-import { DiagnosticsConnectionPanel } from './DiagnosticsConnectionPanel';
+import { DiagnosticsChecks } from './DiagnosticsChecks';
 import type { DiagnosticsPrefill } from './diagnosticsPrefill';
-import { DiagnosticsPreviewPanel } from './DiagnosticsPreviewPanel';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { HelpDialog } from '../help/HelpDialog';
-import { HelpKindList } from '../help/HelpKindList';
 import { ProfilePicker } from '../../components/ProfilePicker';
 import { UserIdField } from '../../components/UserIdField';
 import './diagnostics.css';
@@ -24,22 +21,35 @@ export interface DiagnosticsScreenProps {
   prefill?: DiagnosticsPrefill | null;
 }
 
+/** What the help dialog shows: one result kind, or every kind (the glossary). */
+type HelpTopic = { kind: ResultKind } | { kind: null };
+
 /** For support staff: the request as it would be sent, the clock, the connection, and what each result means. */
 export function DiagnosticsScreen({ profiles, profile, onSelectProfile, prefill = null }: DiagnosticsScreenProps) {
   const secret = useSecretStatus(profile.id);
   const secretOutcome = useSecretLastOutcome(profile.id);
   const filled = prefill?.profileId === profile.id ? prefill : null;
-  const [helpKind, setHelpKind] = useState<ResultKind | null>(null);
+  const [help, setHelp] = useState<HelpTopic | null>(null);
   const [user, setUser] = useState({ profileId: profile.id, value: filled?.userId ?? profile.userId ?? '' });
   const userValue = user.profileId === profile.id ? user.value : (profile.userId ?? '');
   const userId = userValue.trim() === '' ? undefined : userValue.trim();
-  const closeHelp = useCallback(() => setHelpKind(null), []);
+  const closeHelp = useCallback(() => setHelp(null), []);
+  const openKindHelp = useCallback((kind: ResultKind) => setHelp({ kind }), []);
 
   return (
     <div className="page diag-page">
-      <div className="page-head">
-        <h1 className="page-title">{t('diagnostics.title')}</h1>
-        <p className="page-subtitle">{t('diagnostics.subtitle')}</p>
+      <div className="page-head diag-page-head">
+        <div>
+          <h1 className="page-title">{t('diagnostics.title')}</h1>
+          <p className="page-subtitle">{t('diagnostics.subtitle')}</p>
+        </div>
+        <button
+          type="button"
+          className="button button--quiet button--small help-link"
+          onClick={() => setHelp({ kind: null })}
+        >
+          {t('help.glossary.open')}
+        </button>
       </div>
       {secret.error && <ErrorAlert error={secret.error} />}
       <section className="panel form" aria-label={t('diagnostics.profileLabel')}>
@@ -65,21 +75,14 @@ export function DiagnosticsScreen({ profiles, profile, onSelectProfile, prefill 
           </p>
         )}
       </section>
-      <DiagnosticsPreviewPanel
-        key={`preview-${profile.id}`}
+      <DiagnosticsChecks
+        key={profile.id}
         profile={profile}
         userId={userId}
         initial={filled ?? undefined}
+        onHelp={openKindHelp}
       />
-      <DiagnosticsClockPanel key={`clock-${profile.id}`} profile={profile} />
-      <DiagnosticsConnectionPanel
-        key={`connection-${profile.id}`}
-        profile={profile}
-        userId={userId}
-        onHelp={setHelpKind}
-      />
-      <HelpKindList onOpen={setHelpKind} />
-      {helpKind && <HelpDialog kind={helpKind} onClose={closeHelp} />}
+      {help && <HelpDialog kind={help.kind} onClose={closeHelp} />}
     </div>
   );
 }

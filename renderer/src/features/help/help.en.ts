@@ -6,6 +6,10 @@ export const helpEn = {
   'help.confirm': 'How to confirm',
   'help.fix': 'The fix',
   'help.close': 'Close',
+  'help.glossary.open': 'What each result means',
+  'help.glossary.title': 'What each result means',
+  'help.glossary.help':
+    'Every lock operation ends in one of these results. Open one for its likely cause, how to confirm it and the fix.',
   'help.kind.success.title': 'Success',
   'help.kind.success.cause':
     'KooDrive answered HTTP 200 with code 0: the lock was released, renewed or created as asked.',
