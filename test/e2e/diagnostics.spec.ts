@@ -143,19 +143,22 @@ test('clock and connection checks pass against the sandbox over HTTPS; every res
   await expect(step(app.page, 'Secure connection (TLS)')).toContainText('CN=localhost');
   expect(sandbox.received().at(-1)).toMatchObject({ method: 'GET', outcome: 'listed-records' });
 
-  const kinds = section(app.page, 'What each result means');
-  await expect(kinds.getByRole('button')).toHaveCount(RESULT_KINDS.length);
-  await expect(kinds.getByRole('button', { name: 'Secret stored for another destination' })).toBeVisible();
-  await expect(kinds.getByRole('button', { name: 'Proxy authentication failed' })).toBeVisible();
   await app.screenshot('diagnostics');
 
-  await kinds.getByRole('button', { name: 'Secure connection failed' }).click();
-  await expect(app.dialog).toBeVisible();
-  await expect(app.dialog.getByRole('heading', { name: 'Result: Secure connection failed' })).toBeVisible();
-  await expect(app.dialog.getByRole('button', { name: 'Close' })).toBeFocused();
+  // What each result means: the glossary lives in the help dialog, one folded entry per result kind.
+  const glossaryLink = app.page.getByRole('button', { name: 'What each result means' });
+  await glossaryLink.click();
+  await expect(app.dialog.getByRole('heading', { name: 'What each result means' })).toBeVisible();
+  const entries = app.dialog.locator('summary');
+  await expect(entries).toHaveCount(RESULT_KINDS.length);
+  await expect(entries.filter({ hasText: 'Secret stored for another destination' })).toBeVisible();
+  await expect(entries.filter({ hasText: 'Proxy authentication failed' })).toBeVisible();
+  await expect(app.dialog.getByText('The server’s certificate was not accepted')).toBeHidden();
+  await entries.filter({ hasText: 'Secure connection failed' }).click();
+  await expect(app.dialog.getByText('The server’s certificate was not accepted')).toBeVisible();
   await app.page.keyboard.press('Escape');
   await expect(app.dialog).toBeHidden();
-  await expect(kinds.getByRole('button', { name: 'Secure connection failed' })).toBeFocused();
+  await expect(glossaryLink).toBeFocused();
 });
 
 test('a failed release opens its help; signing with the server time then makes it work', async ({
@@ -182,6 +185,14 @@ test('a failed release opens its help; signing with the server time then makes i
   await app.page.setViewportSize({ width: 1024, height: 1120 });
   await app.screenshot('help');
   await app.page.setViewportSize({ width: 1024, height: 760 });
+  // From one result to all of them: the glossary opens with this kind unfolded and focused.
+  await app.dialog.getByRole('button', { name: 'What each result means' }).click();
+  await expect(app.dialog.getByRole('heading', { name: 'What each result means' })).toBeVisible();
+  const clockEntry = app.dialog.locator('details', {
+    has: app.page.locator('summary', { hasText: 'Clock out of sync' }),
+  });
+  await expect(clockEntry).toHaveAttribute('open', '');
+  await expect(clockEntry.locator('summary')).toBeFocused();
   await app.dialog.getByRole('button', { name: 'Close' }).click();
   await expect(app.dialog).toBeHidden();
 
