@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef } from 'react';
+import { type Ref, useLayoutEffect, useRef } from 'react';
 import type { BatchPacing } from '../../../../shared/batch';
 import { t } from '../../i18n';
 import { formatCount } from '../../lib/numberFormat';
@@ -7,10 +7,13 @@ import type { BatchRunState } from './batchRun';
 import { displayTime } from '../settings/displayTime';
 import { useTimeZoneChoice } from '../settings/settingsStore';
 import './outcomes.css';
+import './batchInputSummary.css';
 
 export interface BatchProgressPanelProps {
   run: BatchRunState;
   onCancel: () => void;
+  /** The panel, which takes focus when a batch starts. */
+  panelRef?: Ref<HTMLElement>;
 }
 
 interface Counts {
@@ -106,7 +109,7 @@ function serverPace(pacing: BatchPacing): string {
   return t('batch.progress.waiting', { throttled, seconds: pacing.resumeInSec.toFixed(1) });
 }
 
-export function BatchProgressPanel({ run, onCancel }: BatchProgressPanelProps) {
+export function BatchProgressPanel({ run, onCancel, panelRef }: BatchProgressPanelProps) {
   const counts = countsOf(run);
   const running = run.phase === 'running' || run.phase === 'starting';
   const stopping = run.cancelling || run.cancelled;
@@ -142,7 +145,13 @@ export function BatchProgressPanel({ run, onCancel }: BatchProgressPanelProps) {
       : '';
 
   return (
-    <section className="panel batch-progress" aria-labelledby="batch-progress-title" aria-busy={running}>
+    <section
+      ref={panelRef}
+      className="panel batch-progress batch-progress--focusable"
+      aria-labelledby="batch-progress-title"
+      aria-busy={running}
+      tabIndex={-1}
+    >
       <div className="batch-progress-head">
         <h2 id="batch-progress-title" className="panel-title">
           {t('batch.progress.title')}

@@ -1,4 +1,4 @@
-import { useCallback, useDeferredValue, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { BATCH_DEFAULT_CONCURRENCY, BATCH_MAX_CONCURRENCY, BATCH_MAX_LOCKS } from '../../../../shared/batch';
 import { isRetryable } from '../../../../shared/batchOutcome';
 import { parseBatchInput } from '../../../../shared/batchInput';
@@ -13,6 +13,8 @@ import { environmentOf } from '../../lib/environment';
 import { hostOf } from '../../lib/hostOf';
 import { BatchConfirmDialog, type BatchKind } from './BatchConfirmDialog';
 import { BatchInput, batchBlocker } from './BatchInput';
+import { BatchInputSummary } from './BatchInputSummary';
+import { batchRunSummaryText } from './batchRunSummary';
 import { BatchProgressPanel } from './BatchProgressPanel';
 import { BatchResults } from './BatchResults';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -65,6 +67,10 @@ export function BatchScreen({ profiles, profile, onSelectProfile, onShowBatchHis
   const [concurrencyText, setConcurrencyText] = useState(String(BATCH_DEFAULT_CONCURRENCY));
   const [pending, setPending] = useState<PendingBatch | null>(null);
   const [exportNote, setExportNote] = useState('');
+  /** Unfolded while nothing has run; a start folds it to one line (BatchInputSummary), Edit unfolds it again. */
+  const [inputOpen, setInputOpen] = useState(() => run.phase === 'idle');
+  const [focusRequest, setFocusRequest] = useState<{ to: 'progress' | 'input' } | null>(null);
+  const progressRef = useRef<HTMLElement>(null);
   const deferredText = useDeferredValue(text);
   const parsed = useMemo(() => parseBatchInput(deferredText, { allowUnusual }), [deferredText, allowUnusual]);
   const plan = useMemo(() => planBatch(parsed, profile, batchUserText), [parsed, profile, batchUserText]);
@@ -124,6 +130,8 @@ export function BatchScreen({ profiles, profile, onSelectProfile, onShowBatchHis
     const chosen = pending;
     setPending(null);
     setExportNote('');
+    setInputOpen(false);
+    setFocusRequest({ to: 'progress' });
     await startBatchRun({
       profileId: chosen.profile.id,
       profileName: chosen.profile.name,
@@ -135,6 +143,16 @@ export function BatchScreen({ profiles, profile, onSelectProfile, onShowBatchHis
     });
   }
 
+  // Focus moves once its target has rendered: the progress panel after a start, the list after Edit.
+  useEffect(() => {
+    if (focusRequest?.to === 'progress') {
+      progressRef.current?.scrollIntoView({ block: 'start' });
+      progressRef.current?.focus({ preventScroll: true });
+    } else if (focusRequest?.to === 'input') {
+      document.getElementById('batch-ids')?.focus();
+    }
+  }, [focusRequest]);
+
   function exportCsv() {
     const name = timestampedCsvName('koodrive-batch');
     downloadCsv(name, resultsToCsv(run.results, run.summary ?? undefined));
@@ -143,6 +161,8 @@ export function BatchScreen({ profiles, profile, onSelectProfile, onShowBatchHis
 
   const dismissDialog = useCallback(() => setPending(null), []);
   const batchId = run.summary?.batchId;
+  // A start that main refused leaves nothing running: the input stays as it was typed.
+  const folded = !inputOpen && request !== null && run.phase !== 'idle';
 
   return (
     <div className="page page--wide">
@@ -152,32 +172,45 @@ export function BatchScreen({ profiles, profile, onSelectProfile, onShowBatchHis
       </div>
       <ServerTimeChip profileId={profile.id} />
       {secret.error && <ErrorAlert error={secret.error} />}
-      <BatchInput
-        header={
-          <ProfilePicker profiles={profiles} profile={profile} secret={secret.status} onChange={onSelectProfile} />
-        }
-        profile={profile}
-        text={text}
-        onTextChange={setText}
-        parsed={parsed}
-        plan={plan}
-        allowUnusual={allowUnusual}
-        onAllowUnusualChange={setAllowUnusual}
-        batchUserText={batchUserText}
-        onBatchUserChange={setBatchUserText}
-        skipInvalid={skipInvalid}
-        onSkipInvalidChange={setSkipInvalid}
-        concurrencyText={concurrencyText}
-        onConcurrencyChange={setConcurrencyText}
-        concurrencyProblem={
-          concurrency === null ? t('batch.concurrency.problem', { max: BATCH_MAX_CONCURRENCY }) : null
-        }
-        busy={busy}
-        onSubmit={ask}
-      />
+      {folded ? (
+        <BatchInputSummary
+          text={batchRunSummaryText(request, batchProfile?.userId)}
+          running={busy}
+          onEdit={() => {
+            setInputOpen(true);
+            setFocusRequest({ to: 'input' });
+          }}
+        />
+      ) : (
+        <BatchInput
+          header={
+            <ProfilePicker profiles={profiles} profile={profile} secret={secret.status} onChange={onSelectProfile} />
+          }
+          profile={profile}
+          text={text}
+          onTextChange={setText}
+          parsed={parsed}
+          plan={plan}
+          allowUnusual={allowUnusual}
+          onAllowUnusualChange={setAllowUnusual}
+          batchUserText={batchUserText}
+          onBatchUserChange={setBatchUserText}
+          skipInvalid={skipInvalid}
+          onSkipInvalidChange={setSkipInvalid}
+          concurrencyText={concurrencyText}
+          onConcurrencyChange={setConcurrencyText}
+          concurrencyProblem={
+            concurrency === null ? t('batch.concurrency.problem', { max: BATCH_MAX_CONCURRENCY }) : null
+          }
+          busy={busy}
+          onSubmit={ask}
+        />
+      )}
       {run.error && <ErrorAlert error={run.error} onDismiss={dismissBatchError} />}
       {run.stopError && <ErrorAlert error={run.stopError} />}
-      {run.phase !== 'idle' && <BatchProgressPanel run={run} onCancel={() => void cancelBatchRun()} />}
+      {run.phase !== 'idle' && (
+        <BatchProgressPanel run={run} onCancel={() => void cancelBatchRun()} panelRef={progressRef} />
+      )}
       {run.phase !== 'idle' && (
         <BatchResults
           results={run.results}

@@ -131,6 +131,13 @@ export const batchEn = {
   'batch.results.noneOfOutcome': 'No results with this outcome.',
   'batch.results.userId': 'User ID',
   'batch.results.showInHistory': 'Show in History',
+  'batch.inputSummary.oneUser.one': '1 lock for profile “{profile}”, user {user}, {concurrency} at a time',
+  'batch.inputSummary.oneUser.other': '{count} locks for profile “{profile}”, user {user}, {concurrency} at a time',
+  'batch.inputSummary.users.one': '1 lock of {users} users for profile “{profile}”, {concurrency} at a time',
+  'batch.inputSummary.users.other': '{count} locks of {users} users for profile “{profile}”, {concurrency} at a time',
+  'batch.inputSummary.edit': 'Edit',
+  'batch.inputSummary.locked':
+    'The list and its options can be edited once the batch has ended (or after Cancel batch).',
   'batch.indicator.running': 'Batch {done}/{total}',
   'batch.indicator.cancelling': 'Batch cancelling {done}/{total}',
   'batch.indicator.paused': 'Batch paused {done}/{total}',
