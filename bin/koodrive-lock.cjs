@@ -20,13 +20,17 @@ function compileCacheDir() {
     os.tmpdir(),
     uid === null ? 'koodrive-lock-compile-cache' : `koodrive-lock-compile-cache-${uid}`,
   );
-  try {
-    fs.mkdirSync(dir, { mode: 0o700 });
-  } catch (error) {
-    if (error.code !== 'EEXIST') return null;
+  // Looked at first: on every start but the first the folder exists, and a failed mkdir costs an Error.
+  let stat = fs.lstatSync(dir, { throwIfNoEntry: false });
+  if (stat === undefined) {
+    try {
+      fs.mkdirSync(dir, { mode: 0o700 });
+    } catch (error) {
+      if (error.code !== 'EEXIST') return null;
+    }
+    stat = fs.lstatSync(dir);
   }
   if (uid === null) return dir;
-  const stat = fs.lstatSync(dir);
   return stat.isDirectory() && stat.uid === uid && (stat.mode & 0o022) === 0 ? dir : null;
 }
 const nodeModule = require('node:module');
