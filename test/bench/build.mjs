@@ -13,6 +13,7 @@ await build({
     sandboxChild: path.join(here, 'support', 'sandboxChild.ts'),
     memoryProbeChild: path.join(here, 'support', 'memoryProbeChild.ts'),
     rawLoopChild: path.join(here, 'support', 'rawLoopChild.ts'),
+    batchFloorChild: path.join(here, 'support', 'batchFloorChild.ts'),
     releaseFloorChild: path.join(here, 'support', 'releaseFloorChild.ts'),
     mainStartupChild: path.join(here, 'support', 'mainStartupChild.ts'),
     standInStartupChild: path.join(here, 'support', 'standInStartupChild.ts'),

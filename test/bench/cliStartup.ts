@@ -2,8 +2,10 @@
  * CLI start-up (issue 15 item 6), each figure from process spawn to exit, on the Node running the bench:
  * - one `koodrive-lock release` (secret from the environment, a fresh data folder) against `node -e 0`, and the
  *   floor of a sound release (support/releaseFloorChild.ts: crypto, two fsynced audit lines, one DELETE);
+ *   and `node -e` loading only node:http and node:crypto (what any signed request costs before it is made);
  * - a batch of `locks` releases through the CLI (`--file`, `--yes`) against the raw loop child
- *   (support/rawLoopChild.ts: requests signed before it starts, node:http, the same concurrency).
+ *   (support/rawLoopChild.ts: requests signed before it starts, node:http, the same concurrency) and the floor
+ *   of a sound batch (support/batchFloorChild.ts: signed when sent, pending and result lines fsynced).
  * The variants alternate round by round (AB, BA, ...) after warm-up rounds, like hyperfine's repeated runs
  * side by side; medians are compared.
  */
@@ -33,10 +35,14 @@ export interface CliStartupResult {
   release: Summary;
   /** support/releaseFloorChild.ts: the least a sound release does, in a fresh process. */
   releaseFloor: Summary;
+  /** `node -e` requiring node:http and node:crypto, nothing else. */
+  nodeBuiltins: Summary;
   batchLocks: number;
   concurrency: number;
   batchCli: Summary;
   rawLoop: Summary;
+  /** support/batchFloorChild.ts: the least a sound batch does, in a fresh process. */
+  batchFloor: Summary;
   /** The same single release through options.compareBin. */
   releaseCompared: Summary | null;
   timedOut: boolean;
@@ -94,6 +100,7 @@ export async function measureCliStartup(
     return timedRun([bin, 'release', ...connection, '--data-dir', freshDataDir(), lockId], env);
   };
   const bare = () => timedRun(['-e', '0'], env);
+  const builtins = () => timedRun(['-e', "require('node:http'); require('node:crypto')"], env);
   const releaseFloor = async () => {
     const [lockId] = await sandbox.createLocks(1);
     const file = path.join(dir, `floor-${round}.json`);
@@ -116,11 +123,27 @@ export async function measureCliStartup(
     return timedRun([path.join(__dirname, 'rawLoopChild.js'), file], env);
   };
 
+  const batchFloor = async () => {
+    const lockIds = await sandbox.createLocks(options.batchLocks);
+    const file = path.join(dir, `floor-batch-${round}.json`);
+    await writeFile(
+      file,
+      JSON.stringify({ baseUrl: profile.baseUrl, concurrency: options.concurrency, profile, lockIds }),
+    );
+    return timedRun([path.join(__dirname, 'batchFloorChild.js'), file, `${freshDataDir()}.jsonl`], env);
+  };
+
   const compareBin = options.compareBin;
   const variants = (batch: boolean): Array<() => Promise<number>> =>
     batch
-      ? [rawLoop, batchCli]
-      : [bare, () => releaseOnce(), releaseFloor, ...(compareBin === undefined ? [] : [() => releaseOnce(compareBin)])];
+      ? [rawLoop, batchCli, batchFloor]
+      : [
+          bare,
+          () => releaseOnce(),
+          releaseFloor,
+          builtins,
+          ...(compareBin === undefined ? [] : [() => releaseOnce(compareBin)]),
+        ];
   let timedOut = false;
   /** Rounds of every variant, the order rotating each round; the first `warmup` rounds are not kept. */
   const alternate = async (batch: boolean, rounds: number, warmup: number): Promise<number[][]> => {
@@ -144,11 +167,13 @@ export async function measureCliStartup(
       nodeBare: summarize(single[0]),
       release: summarize(single[1]),
       releaseFloor: summarize(single[2]),
-      releaseCompared: single[3] ? summarize(single[3]) : null,
+      nodeBuiltins: summarize(single[3]),
+      releaseCompared: single[4] ? summarize(single[4]) : null,
       batchLocks: options.batchLocks,
       concurrency: options.concurrency,
       rawLoop: summarize(batches[0]),
       batchCli: summarize(batches[1]),
+      batchFloor: summarize(batches[2]),
       timedOut,
     };
   } finally {
