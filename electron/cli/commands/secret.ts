@@ -9,6 +9,8 @@ import { readSecretLine } from '../readInput';
 import { envNameFor, secretInputProblem, secretNoun } from '../secretSource';
 import { requireProfile } from './profileArg';
 import { profileFlag } from '../profileByName';
+import { SecretStoreError } from '../../core/secrets/secretStore';
+import type { Profile } from '../../../shared/profile';
 
 function noOperands(context: CommandContext, command: string): void {
   if (context.operands.length > 0) {
@@ -85,7 +87,9 @@ export const secretStatusCommand: Command = {
   help: `Usage: koodrive-lock secret status --profile NAME
 
 Says whether the OS keychain holds a secret for the profile. The secret itself is never printed.
-Exit status 0 either way (use --json and read "stored" in scripts); 2 when the keychain fails.
+Exit status 0 whether stored or not (use --json and read "stored" in scripts); 2 when the keychain
+cannot tell: it is locked, or there is none ("keychain": "locked" | "unavailable" in --json). On
+Linux a locked keyring is told apart from an absent entry (docs/security.md#a-locked-keychain).
 
 ${GLOBAL_HELP}`,
 
@@ -93,7 +97,18 @@ ${GLOBAL_HELP}`,
     noOperands(context, 'secret status');
     const profile = await requireProfile(context, 'secret status', 'option');
     const store = context.deps.secretStore;
-    const { stored, usable } = await profileSecretState(store, profile);
+    let state: { stored: boolean; usable: boolean };
+    try {
+      state = await profileSecretState(store, profile);
+    } catch (error) {
+      if (!(error instanceof SecretStoreError) || error.failure === 'failed') throw error;
+      const keychain = error.failure === 'locked' ? 'locked' : 'unavailable';
+      if (context.values.json)
+        writeJsonLine(context.io, { profile: profile.id, stored: null, keychain, store: store.label });
+      context.io.stderr.write(`koodrive-lock: ${keychainCannotTell(keychain, profile, store.label)}\n`);
+      return EXIT.usage;
+    }
+    const { stored, usable } = state;
     if (context.values.json) {
       writeJsonLine(context.io, {
         profile: profile.id,
@@ -114,3 +129,17 @@ ${GLOBAL_HELP}`,
     return EXIT.ok;
   },
 };
+
+/** The short CLI word for a keychain that cannot say whether a secret is stored: the way around it first. */
+export function keychainCannotTell(keychain: 'locked' | 'unavailable', profile: Profile, label: string): string {
+  const noun = secretNoun(profile.authMode);
+  const route = `pass the ${noun} through ${envNameFor(profile.authMode)} or on standard input with --secret-stdin`;
+  if (keychain === 'locked') {
+    const unlock =
+      process.platform === 'linux'
+        ? 'log in to the desktop, or see "Linux: the keychain" in the README'
+        : `in ${label}`;
+    return `the keychain is locked, so it cannot say whether an ${noun} is stored for profile "${profile.name}": unlock it (${unlock}) or ${route}.`;
+  }
+  return `the keychain (${label}) is not available, so it cannot say whether an ${noun} is stored for profile "${profile.name}": start one (see "Linux: the keychain" in the README) or ${route}.`;
+}

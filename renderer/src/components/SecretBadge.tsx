@@ -23,6 +23,14 @@ export function SecretBadge({ status, id, lastOutcome }: SecretBadgeProps) {
       </span>
     );
   }
+  if (status.keychain) {
+    return (
+      <span id={id} className="badge badge--warn">
+        <Icon name="key" />
+        {t(status.keychain === 'locked' ? 'secret.badge.keychainLocked' : 'secret.badge.keychainUnavailable')}
+      </span>
+    );
+  }
   if (status.stored && status.destinationChanged) {
     return (
       <span id={id} className="badge badge--warn">

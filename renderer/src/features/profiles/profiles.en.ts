@@ -76,6 +76,8 @@ export const profilesEn = {
   'secret.badge.otherDestination': 'Secret stored for another destination: enter it again',
   'secret.cleared': 'The connection changed, so the stored secret was removed: enter the token or app secret again.',
   'secret.badge.unknown': 'Checking the keychain…',
+  'secret.badge.keychainLocked': 'Keychain locked: unlock it to use or check the secret',
+  'secret.badge.keychainUnavailable': 'No keychain available: the secret cannot be stored or read',
   'secret.placeholder.new': 'Paste the secret',
   'secret.placeholder.replace': 'Leave empty to keep the stored secret',
   'secret.help':

@@ -77,6 +77,8 @@ export const profilesZhCN: Readonly<Record<keyof typeof profilesEn, string>> = {
   'secret.badge.otherDestination': '密钥是为其他目标存储的：请重新输入',
   'secret.cleared': '连接设置已更改，因此已移除存储的密钥：请重新输入访问令牌或应用密钥。',
   'secret.badge.unknown': '正在检查钥匙串…',
+  'secret.badge.keychainLocked': '钥匙串已锁定：解锁后才能使用或检查密钥',
+  'secret.badge.keychainUnavailable': '没有可用的钥匙串：无法存储或读取密钥',
   'secret.placeholder.new': '粘贴密钥',
   'secret.placeholder.replace': '留空则保留已存储的密钥',
   'secret.help': '保存配置时存入钥匙串，随后从此表单中清除，之后不会再显示。',
