@@ -1,10 +1,13 @@
-import { HISTORY_OUTCOMES } from '../../../../shared/history';
+import { LOCK_OPERATIONS } from '../../../../shared/result';
 import { t } from '../../i18n';
+import { operationName } from '../../lib/resultText';
 import type { HistoryFilterDraft } from './historyFilterDraft';
 import { SelectField } from '../../components/SelectField';
 import { TextField } from '../../components/TextField';
 import { displayZone } from '../settings/displayTime';
 import { useTimeZoneChoice } from '../settings/settingsStore';
+import { HistoryOutcomeSelect } from './HistoryOutcomeSelect';
+import { HISTORY_QUICK_RANGES, quickRangeFrom } from './historyQuickRanges';
 
 export interface HistoryFiltersProps {
   draft: HistoryFilterDraft;
@@ -18,9 +21,9 @@ export function HistoryFilters({ draft, onChange, profileNames, dateProblem }: H
   const timeZone = useTimeZoneChoice();
   const zone = displayZone(timeZone);
   const set = (field: keyof HistoryFilterDraft) => (value: string) => onChange({ ...draft, [field]: value });
-  const outcomes = [
-    { value: '', label: t('history.filter.outcome.any') },
-    ...HISTORY_OUTCOMES.map((outcome) => ({ value: outcome, label: t(`history.filter.outcome.${outcome}`) })),
+  const operations = [
+    { value: '', label: t('history.filter.operation.any') },
+    ...LOCK_OPERATIONS.map((operation) => ({ value: operation, label: operationName(operation) })),
   ];
   return (
     <fieldset className="history-filters" aria-describedby={dateProblem ? 'history-date-problem' : undefined}>
@@ -60,12 +63,13 @@ export function HistoryFilters({ draft, onChange, profileNames, dateProblem }: H
           <option key={name} value={name} />
         ))}
       </datalist>
+      <HistoryOutcomeSelect value={draft.outcome} onChange={set('outcome')} />
       <SelectField
-        id="history-outcome"
-        label={t('history.filter.outcome')}
-        value={draft.outcome}
-        onChange={set('outcome')}
-        options={outcomes}
+        id="history-operation"
+        label={t('history.filter.operation')}
+        value={draft.operation}
+        onChange={set('operation')}
+        options={operations}
       />
       <TextField
         id="history-from"
@@ -83,6 +87,23 @@ export function HistoryFilters({ draft, onChange, profileNames, dateProblem }: H
         placeholder={t('history.filter.datePlaceholder')}
         mono
       />
+      <div className="history-quick-ranges" role="group" aria-labelledby="history-quick-label">
+        <span id="history-quick-label" className="field-label">
+          {t('history.filter.quick')}
+        </span>
+        <div className="history-quick-buttons">
+          {HISTORY_QUICK_RANGES.map((range) => (
+            <button
+              key={range}
+              type="button"
+              className="button history-quick-button"
+              onClick={() => onChange({ ...draft, from: quickRangeFrom(range, new Date(), timeZone), to: '' })}
+            >
+              {t(`history.filter.quick.${range}`)}
+            </button>
+          ))}
+        </div>
+      </div>
       {dateProblem ? (
         <p id="history-date-problem" className="field-note field-note--problem history-filters-note">
           {dateProblem}

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import { useVirtualGrid } from '../../components/useVirtualGrid';
 import type { HistoryRow } from '../../../../shared/history';
 import { t } from '../../i18n';
@@ -12,22 +12,24 @@ import {
 } from './historyText';
 import { operationName } from '../../lib/resultText';
 import { useTimeZoneChoice } from '../settings/settingsStore';
+import { HISTORY_COLUMNS, type HistoryColumnKey, columnTemplate, rowMinWidth, withColumnWidth } from './historyColumns';
+import { historyColumnStore, useHistoryColumnWidths } from './historyColumnStore';
+import { HistoryColumnResizer } from './HistoryColumnResizer';
 
 /** Fixed row height in px; must match .history-row in batchHistory.css. */
 const HISTORY_ROW_HEIGHT = 32;
-/** Column headings in display order; the cells of each row follow the same order. */
-const HEADINGS = [
-  { key: 'history.col.time', numeric: false },
-  { key: 'history.col.operation', numeric: false },
-  { key: 'history.col.userId', numeric: false },
-  { key: 'history.col.lockId', numeric: false },
-  { key: 'history.col.outcome', numeric: false },
-  { key: 'history.col.http', numeric: true },
-  { key: 'history.col.batch', numeric: false },
-  { key: 'history.col.profile', numeric: false },
-  { key: 'history.col.source', numeric: false },
-] as const;
-const COLUMNS = HEADINGS.length;
+const HEADINGS: Readonly<Record<HistoryColumnKey, { key: `history.col.${HistoryColumnKey}`; numeric: boolean }>> = {
+  time: { key: 'history.col.time', numeric: false },
+  operation: { key: 'history.col.operation', numeric: false },
+  userId: { key: 'history.col.userId', numeric: false },
+  lockId: { key: 'history.col.lockId', numeric: false },
+  outcome: { key: 'history.col.outcome', numeric: false },
+  http: { key: 'history.col.http', numeric: true },
+  batch: { key: 'history.col.batch', numeric: false },
+  profile: { key: 'history.col.profile', numeric: false },
+  source: { key: 'history.col.source', numeric: false },
+};
+const COLUMNS = HISTORY_COLUMNS.length;
 
 export interface HistoryGridProps {
   total: number;
@@ -36,6 +38,8 @@ export interface HistoryGridProps {
   selected: number | null;
   onSelect: (index: number) => void;
   onOpen: (index: number) => void;
+  /** Escape in the list: closes the details. */
+  onEscape: () => void;
   labelId: string;
   helpId: string;
   /** A new list (another filter, a refresh) starts at the top. */
@@ -58,6 +62,7 @@ export function HistoryGrid({
   selected,
   onSelect,
   onOpen,
+  onEscape,
   labelId,
   helpId,
   listKey,
@@ -74,8 +79,27 @@ export function HistoryGrid({
       Enter: () => {
         if (selected !== null) onOpen(selected);
       },
+      Escape: onEscape,
     },
   });
+  const widths = useHistoryColumnWidths();
+  const headingId = useId();
+  const headCells = useRef<(HTMLDivElement | null)[]>([]);
+  const [drawnWidths, setDrawnWidths] = useState<readonly number[]>([]);
+
+  useLayoutEffect(() => {
+    viewport.current?.style.setProperty('--history-columns', columnTemplate(widths));
+    viewport.current?.style.setProperty('--history-row-min', `${rowMinWidth(widths)}px`);
+  }, [viewport, widths]);
+
+  useEffect(() => {
+    const cells = headCells.current.filter((cell): cell is HTMLDivElement => cell !== null);
+    const measure = () => setDrawnWidths(headCells.current.map((cell) => cell?.getBoundingClientRect().width ?? 0));
+    measure();
+    const observer = new ResizeObserver(measure);
+    for (const cell of cells) observer.observe(cell);
+    return () => observer.disconnect();
+  }, []);
 
   useEffect(() => {
     if (total > 0 && last >= first) ensure(first, last);
@@ -95,6 +119,7 @@ export function HistoryGrid({
         className={`history-row${isSelected ? ' history-row--selected' : ''}${row ? ` history-row--${row.outcome}` : ''}`}
         onClick={() => {
           onSelect(index);
+          onOpen(index);
           viewport.current?.focus();
         }}
         onDoubleClick={() => onOpen(index)}
@@ -156,11 +181,30 @@ export function HistoryGrid({
     >
       <div ref={head} role="rowgroup" className="history-head">
         <div role="row" aria-rowindex={1} className="history-row history-row--head">
-          {HEADINGS.map(({ key, numeric }) => (
-            <div key={key} role="columnheader" className={numeric ? 'history-cell history-cell--num' : 'history-cell'}>
-              {t(key)}
-            </div>
-          ))}
+          {HISTORY_COLUMNS.map((column, position) => {
+            const { key, numeric } = HEADINGS[column.key];
+            return (
+              <div
+                key={column.key}
+                ref={(cell) => {
+                  headCells.current[position] = cell;
+                }}
+                role="columnheader"
+                aria-labelledby={`${headingId}-${column.key}`}
+                className={`history-cell history-cell--head${numeric ? ' history-cell--num' : ''}`}
+              >
+                {/* Named by its text alone, not by the resize handle's label inside it. */}
+                <span id={`${headingId}-${column.key}`}>{t(key)}</span>
+                <HistoryColumnResizer
+                  column={column}
+                  label={t(key)}
+                  width={widths[column.key] ?? drawnWidths[position] ?? column.min}
+                  onResize={(width) => historyColumnStore.set((current) => withColumnWidth(current, column, width))}
+                  onReset={() => historyColumnStore.set((current) => withColumnWidth(current, column, null))}
+                />
+              </div>
+            );
+          })}
         </div>
       </div>
       <div ref={spacer} className="history-spacer">

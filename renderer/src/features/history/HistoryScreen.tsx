@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import type { ResultOf } from '../../../../shared/contract';
-import type { HistoryRow } from '../../../../shared/history';
 import { lockAdmin } from '../../api/lockAdmin';
 import { useIpcCall } from '../../api/useIpcCall';
 import { useHistoryRows } from './useHistoryRows';
@@ -15,7 +14,7 @@ import {
 } from './historyFilterDraft';
 import { AuditIntegrityBadge } from './AuditIntegrityBadge';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { HistoryDetailsDialog } from './HistoryDetailsDialog';
+import { HistoryDetailsPanel } from './HistoryDetailsPanel';
 import { HistoryFilters } from './HistoryFilters';
 import { HistoryGrid } from './HistoryGrid';
 import { useTimeZoneChoice } from '../settings/settingsStore';
@@ -34,7 +33,7 @@ export function HistoryScreen({ initialFilter }: HistoryScreenProps) {
   const [applied, setApplied] = useState<HistoryFilterDraft>(() => ({ ...EMPTY_HISTORY_FILTER, ...initialFilter }));
   const [reloadCount, setReloadCount] = useState(0);
   const [selection, setSelection] = useState<{ key: string; index: number } | null>(null);
-  const [opened, setOpened] = useState<HistoryRow | null>(null);
+  const [detailsOpen, setDetailsOpen] = useState(false);
   const [profileNames, setProfileNames] = useState<string[]>([]);
   const exporting = useIpcCall<ResultOf<'exportHistory'>>();
   const [exportNote, setExportNote] = useState('');
@@ -70,12 +69,16 @@ export function HistoryScreen({ initialFilter }: HistoryScreenProps) {
   const select = useCallback((index: number) => setSelection({ key: listKey, index }), [listKey]);
   const open = useCallback(
     (index: number) => {
-      const row = history.rowAt(index);
-      if (row) setOpened(row);
+      select(index);
+      setDetailsOpen(true);
     },
-    [history],
+    [select],
   );
-  const closeDetails = useCallback(() => setOpened(null), []);
+  const closeDetails = useCallback(() => {
+    setDetailsOpen(false);
+    document.querySelector<HTMLElement>('.history-grid')?.focus();
+  }, []);
+  const showDetails = detailsOpen && selected !== null;
 
   async function exportCsv() {
     setExportNote('');
@@ -149,20 +152,29 @@ export function HistoryScreen({ initialFilter }: HistoryScreenProps) {
         {total === 0 && !history.error ? (
           <p className="history-empty">{isEmptyHistoryFilter(applied) ? t('history.empty') : t('history.noMatch')}</p>
         ) : (
-          <HistoryGrid
-            total={total ?? 0}
-            rowAt={history.rowAt}
-            ensure={history.ensure}
-            selected={selected}
-            onSelect={select}
-            onOpen={open}
-            labelId={gridLabelId}
-            helpId={helpId}
-            listKey={listKey}
-          />
+          <div className={`history-body${showDetails ? ' history-body--details' : ''}`}>
+            <HistoryGrid
+              total={total ?? 0}
+              rowAt={history.rowAt}
+              ensure={history.ensure}
+              selected={selected}
+              onSelect={select}
+              onOpen={open}
+              onEscape={closeDetails}
+              labelId={gridLabelId}
+              helpId={helpId}
+              listKey={listKey}
+            />
+            {showDetails && (
+              <HistoryDetailsPanel
+                key={history.rowAt(selected)?.operationId ?? 'loading'}
+                row={history.rowAt(selected)}
+                onClose={closeDetails}
+              />
+            )}
+          </div>
         )}
       </section>
-      {opened && <HistoryDetailsDialog row={opened} onClose={closeDetails} />}
     </div>
   );
 }

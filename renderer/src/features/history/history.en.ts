@@ -38,7 +38,8 @@ export const historyEn = {
     'No lock operations recorded yet. Releases, renewals and creations made with this computer appear here.',
   'history.noMatch': 'No operations match these filters.',
   'history.gridLabel': 'Lock operations, newest first',
-  'history.gridHelp': 'Use the arrow keys to move through the list and Enter to open the details.',
+  'history.gridHelp':
+    'Use the arrow keys to move through the list; Enter or a click shows the details beside it, and they follow the selection. Escape closes them. Column edges can be dragged, or focused and moved with the arrow keys; Enter or a double-click resets a column.',
   'history.loadingRow': 'Loading…',
   'history.col.time': 'Time',
   'history.col.operation': 'Operation',
@@ -81,4 +82,12 @@ export const historyEn = {
   'history.detail.environment': 'Environment',
   'history.detail.batchId': 'Batch ID',
   'history.detail.profileNamed': '{name} ({id})',
+  'history.filter.outcome.failedBecause': 'Failed because',
+  'history.filter.operation': 'Operation',
+  'history.filter.operation.any': 'Any operation',
+  'history.filter.quick': 'Quick range',
+  'history.filter.quick.hour': 'Last hour',
+  'history.filter.quick.day': 'Last 24 hours',
+  'history.filter.quick.week': 'Last 7 days',
+  'history.col.resize': 'Resize the {column} column',
 } as const;

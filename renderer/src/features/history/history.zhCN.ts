@@ -41,7 +41,8 @@ export const historyZhCN: Readonly<Record<keyof typeof historyEn, string>> = {
   'history.empty': '尚未记录任何锁操作。在此电脑上执行的释放、续期和创建操作会显示在这里。',
   'history.noMatch': '没有符合这些筛选条件的操作。',
   'history.gridLabel': '锁操作，最新的在前',
-  'history.gridHelp': '使用方向键在列表中移动，按 Enter 打开详情。',
+  'history.gridHelp':
+    '使用方向键在列表中移动；按 Enter 或单击即可在旁边显示详情，详情会随选中的行更新，按 Esc 关闭。列的边缘可以拖动，也可以聚焦后用方向键调整；按 Enter 或双击可恢复该列的默认宽度。',
   'history.loadingRow': '正在加载…',
   'history.col.time': '时间',
   'history.col.operation': '操作',
@@ -84,4 +85,12 @@ export const historyZhCN: Readonly<Record<keyof typeof historyEn, string>> = {
   'history.detail.environment': '环境',
   'history.detail.batchId': '批次 ID',
   'history.detail.profileNamed': '{name}（{id}）',
+  'history.filter.outcome.failedBecause': '失败原因',
+  'history.filter.operation': '操作',
+  'history.filter.operation.any': '任意操作',
+  'history.filter.quick': '快速范围',
+  'history.filter.quick.hour': '最近 1 小时',
+  'history.filter.quick.day': '最近 24 小时',
+  'history.filter.quick.week': '最近 7 天',
+  'history.col.resize': '调整“{column}”列的宽度',
 };
