@@ -60,16 +60,16 @@ test('lists operations newest first, filters them, opens details and exports CSV
   await expect(app.page.getByText('Audit log verified: 7 entries, chain intact')).toBeVisible();
   await app.screenshot('history-list');
 
-  await app.field('Outcome').selectOption('failed');
+  await app.page.getByRole('combobox', { name: 'Outcome' }).selectOption('failed');
   await expect(app.page.getByRole('heading', { name: '1 operation' })).toBeVisible();
   await expect(rows).toHaveCount(2);
   await expect(rows.nth(1)).toContainText(GONE);
-  await app.field('Outcome').selectOption('');
+  await app.page.getByRole('combobox', { name: 'Outcome' }).selectOption('');
   await app.field('Lock ID contains').fill(second.slice(0, 13).toUpperCase());
   await expect(app.page.getByRole('heading', { name: '1 operation' })).toBeVisible();
   await expect(rows.nth(1)).toContainText(second);
   await app.button('Clear filters').click();
-  await app.field('Profile').fill('practice box');
+  await app.page.getByRole('combobox', { name: 'Profile' }).fill('practice box');
   await expect(app.page.getByRole('heading', { name: '3 operations' })).toBeVisible();
   await app.field('From (UTC)').fill('yesterday');
   await expect(app.page.getByText('“From” is not a date: “yesterday”.', { exact: false })).toBeVisible();
@@ -78,31 +78,44 @@ test('lists operations newest first, filters them, opens details and exports CSV
   await app.button('Clear filters').click();
   await expect(app.page.getByRole('heading', { name: '4 operations' })).toBeVisible();
 
-  // Keyboard: into the list, down to the third row, Enter opens its details.
+  // Keyboard: into the list, down to the third row, Enter shows its details beside the list.
   await grid.focus();
   await grid.press('ArrowDown');
   await grid.press('ArrowDown');
   await grid.press('ArrowDown');
   await expect(rows.nth(3)).toHaveAttribute('aria-selected', 'true');
   await expect(grid).toHaveAttribute('aria-activedescendant', (await rows.nth(3).getAttribute('id')) ?? '');
-  await grid.press('Enter');
   const details = app.page.getByRole('dialog', { name: 'Operation details' });
+  await expect(details).toBeHidden();
+  await grid.press('Enter');
   await expect(details).toBeVisible();
   await expect(details).toContainText(GONE);
   await expect(details).toContainText('not-found');
   await expect(details).toContainText('13000309');
   await expect(details.locator('dt', { hasText: 'Request ID' })).toBeVisible();
   await expect(details).toContainText(new URL(sandbox.url).host);
-  await expect(details.getByRole('button', { name: 'Close' })).toBeFocused();
+  // The list keeps the focus: the arrow keys move on and the details follow, nothing to close first.
+  await expect(grid).toBeFocused();
   await app.screenshot('history-details');
+  await grid.press('ArrowUp');
+  await expect(rows.nth(2)).toHaveAttribute('aria-selected', 'true');
+  await expect(details).toContainText(second);
+  await expect(details).not.toContainText(GONE);
+  await grid.press('ArrowUp');
+  await expect(details).toContainText('no result was recorded');
+  await expect(details).toContainText('Command line');
   await app.page.keyboard.press('Escape');
   await expect(details).toBeHidden();
   await expect(grid).toBeFocused();
 
-  await rows.nth(1).dblclick();
-  await expect(details).toContainText('no result was recorded');
-  await expect(details).toContainText('Command line');
+  // A click shows a row's details too; Copy details and Close stay in the panel.
+  await rows.nth(4).click();
+  await expect(details).toContainText(first);
+  await details.getByRole('button', { name: 'Copy details' }).click();
+  await expect(details.getByRole('status')).toHaveText('Details copied to the clipboard.');
+  expect(await app.readClipboard()).toContain(`Lock ID: ${first}`);
   await details.getByRole('button', { name: 'Close' }).click();
+  await expect(details).toBeHidden();
 
   const [download] = await Promise.all([app.page.waitForEvent('download'), app.button('Export CSV').click()]);
   expect(download.suggestedFilename()).toMatch(/^koodrive-history-\d{8}-\d{6}\.csv$/);
