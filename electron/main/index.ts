@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { Menu, app, dialog, ipcMain, protocol, screen, session, shell } from 'electron';
+import { type BrowserWindow, Menu, app, dialog, ipcMain, protocol, screen, session, shell } from 'electron';
 import { TLS_OVERRIDE_MESSAGE, tlsVerificationDisabled } from '../core/koodrive/tlsEnvironment';
 import { createAppServices } from '../app/services';
 import type { AppServices } from '../app/services';
@@ -9,6 +9,8 @@ import { aboutPanelOptions } from './aboutPanel';
 import { appFileHandler } from './appFileHandler';
 import { appPaths } from './appPaths';
 import { createBatchSignals } from './batchSignals';
+import { createCloseGuard } from './closeGuard';
+import { discardQuestion } from './closeGuardTexts';
 import { APP_SCHEME, registerAppScheme } from './appScheme';
 import { contentSecurityPolicyFor, installContentSecurityPolicy } from './csp';
 import { openDocLink } from './docLinks';
@@ -39,15 +41,36 @@ let disposed = false;
 // Reached only through openDocLink, which passes nothing but the fixed DOC_LINKS URLs (docs/security.md).
 const openExternal = (url: string) => /* eng-disable OPEN_EXTERNAL_JS_CHECK */ shell.openExternal(url);
 
-const windows = createWindowKeeper(() =>
-  createMainWindow({
+const closeGuard = createCloseGuard<BrowserWindow>({
+  async ask(win) {
+    const question = discardQuestion(app.getLocale());
+    const { response } = await dialog.showMessageBox(win, {
+      type: 'question',
+      title: question.title,
+      message: question.message,
+      detail: question.detail,
+      buttons: question.buttons,
+      defaultId: 1,
+      cancelId: 1,
+      noLink: true,
+    });
+    return response === 0 ? 'discard' : 'cancel';
+  },
+  quit: () => app.quit(),
+  log: (line) => log.write('warn', line),
+});
+
+const windows = createWindowKeeper(async () => {
+  const win = await createMainWindow({
     preloadPath: paths.preload,
     page: paths.page,
     dataDir: paths.dataDir,
     workAreas: () => screen.getAllDisplays().map((display) => display.workArea),
     iconPath,
-  }),
-);
+  });
+  closeGuard.attach(win);
+  return win;
+});
 
 function showWindow(reason: string): void {
   if (!app.isReady()) return; // start() opens it once ready
@@ -74,6 +97,7 @@ async function start(): Promise<void> {
       onNotificationClick: () => showWindow('batch notification'),
       log: (line) => log.write('warn', line),
     }),
+    unsavedChanges: closeGuard,
   });
   // Tightened folder/file modes are said once; a log that cannot be opened is said again on the first operation.
   services.audit.open().then(
@@ -121,6 +145,7 @@ function run(): void {
   app.on('second-instance', () => showWindow('second instance'));
   app.on('activate', () => showWindow('activate'));
   app.on('web-contents-created', (_event, contents) => restrictNavigation(contents, paths.allowedPage, openExternal));
+  app.on('before-quit', () => closeGuard.quitRequested());
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });

@@ -4,6 +4,7 @@ import type { Profile } from '../../../../shared/profile';
 import { lockAdmin } from '../../api/lockAdmin';
 import { useIpcCall } from '../../api/useIpcCall';
 import { useSecretStatus } from './useSecretStatus';
+import { useUnsavedChangesSignal } from './useUnsavedChangesSignal';
 import { type MessageKey, t } from '../../i18n';
 import { moduleOptions } from '../../lib/moduleOptions';
 import {
@@ -99,6 +100,7 @@ export function ProfileEditor({
 
   useEffect(() => onDirtyChange(dirty), [dirty, onDirtyChange]);
   useEffect(() => () => onDirtyChange(false), [onDirtyChange]);
+  useUnsavedChangesSignal(dirty);
 
   useEffect(() => {
     if (focusSecret) document.getElementById(SECRET_FIELD)?.focus();
