@@ -4,6 +4,7 @@
  * docs/sandbox.md; the two body shapes are the real ones: {code,msg} from KooDrive,
  * {error_code,error_msg,request_id} from the API gateway.
  */
+import { APP_ALGORITHM } from './appSignature';
 import { xDateText } from './xDate';
 
 export interface JsonReply {
@@ -67,13 +68,16 @@ export function unknownAppId(requestId: string): JsonReply {
   );
 }
 
-export function badSignature(requestId: string, canonicalRequestSha256: string): JsonReply {
-  return gatewayError(
+export function badSignature(requestId: string, canonicalRequestSha256: string, withStringToSign = false): JsonReply {
+  const reply = gatewayError(
     401,
     'APIGW.0303',
     `Incorrect app authentication information: signature verification failed; the SHA-256 of the canonical request the server computed is ${canonicalRequestSha256} (compare it with yours: method, path with trailing "/", query, signed header values, body hash)`,
     requestId,
   );
+  if (!withStringToSign) return reply;
+  // The string to sign holds no secret: the algorithm and the canonical request's hash (appSignature.ts).
+  return { ...reply, body: { ...reply.body, string_to_sign: `${APP_ALGORITHM}\n${canonicalRequestSha256}` } };
 }
 
 /** A bearer token is valid but belongs to another user than X-User-Id. */

@@ -206,7 +206,9 @@ function answerRequest(
 ): RouteResult {
   const route = matchLockRoute(method, path) ?? matchRecordRoute(method, path);
   if (!route) return { reply: routeNotFound(method, path, requestId), outcome: 'rejected:unknown-route', lockId };
-  const verified = verifyRequest({ method, rawUrl, headers, body }, state.credentials, now, requestId);
+  const verified = verifyRequest({ method, rawUrl, headers, body }, state.credentials, now, requestId, {
+    signatureDetail: state.signatureDetail,
+  });
   if (!verified.ok) return { reply: verified.reply, outcome: verified.outcome, lockId };
   if (typeof route === 'string') return handleLockRoute(route, headers, body, verified.userId, state.locks);
   const { records, cursors } = state.backups;

@@ -72,6 +72,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     addLock,
     backups,
     addStuckBackup: stuckBackupFor,
+    signatureDetail: options.signatureDetail === true,
     logLine: options.quiet === false ? (line) => console.log(line) : null,
   };
 

@@ -25,6 +25,7 @@ Options:
   --latency MS        answer every API request MS milliseconds late (default 0)
   --jitter MS         vary the latency by up to MS milliseconds either way (default 0)
   --quiet             do not print a line per request
+  --signature-detail  a bad signature's 401 also carries the server's string_to_sign
   -h, --help          show this help
 `;
 
@@ -71,6 +72,10 @@ export function parseStandaloneArgs(argv: readonly string[]): StandaloneArgs {
     }
     if (arg === '--quiet') {
       options.quiet = true;
+      continue;
+    }
+    if (arg === '--signature-detail') {
+      options.signatureDetail = true;
       continue;
     }
     const eq = arg.indexOf('=');

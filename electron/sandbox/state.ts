@@ -26,6 +26,8 @@ export interface SandboxState {
   addLock: AddLock;
   /** Adds a stuck-backup scenario (the sandbox user and module 102 unless told otherwise). */
   addStuckBackup: (request?: { userId?: string; moduleCode?: string }) => StuckBackup;
+  /** A bad signature's answer carries the server's string to sign (SandboxOptions.signatureDetail). */
+  signatureDetail: boolean;
   /** One line per request when not quiet; never given secrets. */
   logLine: ((line: string) => void) | null;
 }

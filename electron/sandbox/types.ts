@@ -47,6 +47,12 @@ export interface SandboxOptions {
   cursorTtlMs?: number;
   /** No per-request log lines; default true. */
   quiet?: boolean;
+  /**
+   * A bad signature's 401 also carries the server's string to sign (`string_to_sign`: the algorithm and the SHA-256
+   * of the canonical request it computed), as some gateways answer; default false (KooDrive documents no such
+   * field: docs/koodrive-protocol.md#open-questions).
+   */
+  signatureDetail?: boolean;
 }
 
 export type SandboxFault =

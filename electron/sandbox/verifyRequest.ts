@@ -33,6 +33,7 @@ export function verifyRequest(
   credentials: SandboxCredentials,
   now: Date,
   requestId: string,
+  answer: { signatureDetail: boolean } = { signatureDetail: false },
 ): Verification {
   const authorization = requiredHeader(request.headers, 'Authorization');
   if (!authorization.ok) return authorization;
@@ -70,7 +71,7 @@ export function verifyRequest(
     }
   } else {
     if (!sameText(parsed.appId, credentials.appId)) return rejected(unknownAppId(requestId), 'rejected:bad-app-id');
-    const check = checkSignature(request, parsed.signedHeaders, parsed.signature, credentials, requestId);
+    const check = checkSignature(request, parsed, credentials, requestId, answer.signatureDetail);
     if (check) return check;
   }
   return { ok: true, scheme: parsed.scheme, userId: userId.value };
@@ -78,10 +79,10 @@ export function verifyRequest(
 
 function checkSignature(
   request: ReceivedRequestData,
-  signedHeaders: readonly string[],
-  given: string,
+  { signedHeaders, signature: given }: { signedHeaders: readonly string[]; signature: string },
   credentials: SandboxCredentials,
   requestId: string,
+  signatureDetail: boolean,
 ): Verification | null {
   const values: string[] = [];
   for (const name of signedHeaders) {
@@ -115,7 +116,7 @@ function checkSignature(
   }
   if (!sameText(given, expected)) {
     const canonical = canonicalOf(request, signedHeaders, values) ?? '';
-    return rejected(badSignature(requestId, sha256Hex(canonical)), 'rejected:bad-signature');
+    return rejected(badSignature(requestId, sha256Hex(canonical), signatureDetail), 'rejected:bad-signature');
   }
   return null;
 }
