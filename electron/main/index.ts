@@ -1,15 +1,15 @@
 import { join } from 'node:path';
 import { type BrowserWindow, Menu, app, dialog, ipcMain, protocol, screen, session, shell } from 'electron';
 import { TLS_OVERRIDE_MESSAGE, tlsVerificationDisabled } from '../core/koodrive/tlsEnvironment';
-import { createAppServices } from '../app/services';
 import type { AppServices } from '../app/services';
-import { createHandlers } from '../ipc/handlers';
+import type { Handlers } from '../../shared/contract';
 import { isOwnPageUrl } from '../ipc/senderPolicy';
 import { aboutPanelOptions } from './aboutPanel';
 import { appFileHandler } from './appFileHandler';
 import { appPaths } from './appPaths';
 import { createBatchSignals } from './batchSignals';
 import { createCloseGuard } from './closeGuard';
+import { deferredHandlers } from './deferredHandlers';
 import { discardQuestion } from './closeGuardTexts';
 import { APP_SCHEME, registerAppScheme } from './appScheme';
 import { contentSecurityPolicyFor, installContentSecurityPolicy } from './csp';
@@ -35,7 +35,8 @@ handleFatalErrors({ log, showErrorBox: (title, text) => dialog.showErrorBox(titl
 // The app icon ships inside the package (electron-builder.json "files"); macOS takes the bundle's.
 const iconPath = process.platform === 'darwin' ? undefined : join(app.getAppPath(), 'build', 'icon.png');
 
-let services: AppServices | null = null;
+/** Set when start() begins to load the services (after the window opened); fails when they could not load. */
+let servicesReady: Promise<AppServices> | null = null;
 let disposed = false;
 
 // Reached only through openDocLink, which passes nothing but the fixed DOC_LINKS URLs (docs/security.md).
@@ -79,15 +80,13 @@ function showWindow(reason: string): void {
   });
 }
 
-async function start(): Promise<void> {
-  await app.whenReady();
-  const policy = contentSecurityPolicyFor(app.isPackaged, paths.page.kind === 'url' ? paths.page.url : undefined);
-  if (paths.page.kind === 'app') protocol.handle(APP_SCHEME, appFileHandler(paths.page.rendererDir, policy));
-  installContentSecurityPolicy(session.defaultSession, policy, (url) => isOwnPageUrl(url, paths.allowedPage));
-  applyPermissionPolicy(session.defaultSession, paths.allowedPage);
-  app.setAboutPanelOptions(aboutPanelOptions(app.getVersion(), iconPath));
-
-  services = createAppServices({
+/** The services and the IPC handlers over them: most of main's code, loaded once the window is open. */
+async function loadServices(): Promise<{ services: AppServices; handlers: Handlers }> {
+  const [{ createAppServices }, { createHandlers }] = await Promise.all([
+    import('../app/services'),
+    import('../ipc/handlers'),
+  ]);
+  const services = createAppServices({
     dataDir: paths.dataDir,
     // The OS proxy settings, PAC and WPAD, as Chromium resolves them: "DIRECT" or "PROXY host:port; …".
     resolveSystemProxy: (url) => session.defaultSession.resolveProxy(url),
@@ -99,12 +98,24 @@ async function start(): Promise<void> {
     }),
     unsavedChanges: closeGuard,
   });
-  // Tightened folder/file modes are said once; a log that cannot be opened is said again on the first operation.
-  services.audit.open().then(
-    (notices) => notices.forEach((notice) => log.write('warn', notice)),
-    (error: unknown) => log.write('error', `audit log: ${error instanceof Error ? error.message : String(error)}`),
-  );
-  registerIpc(ipcMain, createHandlers(services), paths.allowedPage, {
+  return { services, handlers: createHandlers(services) };
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  const policy = contentSecurityPolicyFor(app.isPackaged, paths.page.kind === 'url' ? paths.page.url : undefined);
+  if (paths.page.kind === 'app') protocol.handle(APP_SCHEME, appFileHandler(paths.page.rendererDir, policy));
+  installContentSecurityPolicy(session.defaultSession, policy, (url) => isOwnPageUrl(url, paths.allowedPage));
+  applyPermissionPolicy(session.defaultSession, paths.allowedPage);
+  app.setAboutPanelOptions(aboutPanelOptions(app.getVersion(), iconPath));
+
+  // The window opens first and the services load while its page starts; IPC calls that come early wait.
+  let windowOpened: () => void = () => undefined;
+  const loaded = new Promise<void>((resolve) => (windowOpened = resolve)).then(loadServices);
+  loaded.catch(() => undefined); // start() reports a failure; calls that waited get it too
+  servicesReady = loaded.then(({ services }) => services);
+  servicesReady.catch(() => undefined);
+  registerIpc(ipcMain, deferredHandlers(loaded.then(({ handlers }) => handlers)), paths.allowedPage, {
     isMainWindow: (sender) => sender === windows.current()?.webContents,
     log: (line) => log.write('warn', line),
   });
@@ -120,6 +131,13 @@ async function start(): Promise<void> {
     ),
   );
   const win = await windows.ensureWindow();
+  windowOpened();
+  const { services } = await loaded;
+  // Tightened folder/file modes are said once; a log that cannot be opened is said again on the first operation.
+  services.audit.open().then(
+    (notices) => notices.forEach((notice) => log.write('warn', notice)),
+    (error: unknown) => log.write('error', `audit log: ${error instanceof Error ? error.message : String(error)}`),
+  );
   if (tlsVerificationDisabled(process.env)) {
     // The transport refuses every request while this is set; the notice says why and what to do.
     console.error(TLS_OVERRIDE_MESSAGE);
@@ -150,11 +168,11 @@ function run(): void {
     if (process.platform !== 'darwin') app.quit();
   });
   app.on('will-quit', (event) => {
-    if (disposed || !services) return;
+    if (disposed || !servicesReady) return;
     event.preventDefault();
     disposed = true;
     const timeout = new Promise<void>((resolve) => setTimeout(resolve, DISPOSE_TIMEOUT_MS).unref());
-    void Promise.race([services.dispose(), timeout])
+    void Promise.race([servicesReady.then((services) => services.dispose()), timeout])
       .catch((error: unknown) =>
         console.warn('Cleanup failed:', error instanceof Error ? error.message : String(error)),
       )

@@ -205,7 +205,7 @@ function mainSection(r: PaceAndStartup): string[] {
       summaryRow('`node -e 0` (spawn → exit)', main.nodeBare, null),
       summaryRow('Plain Node: process start → out/main/index.js starts loading', main.nodeStart, null),
       summaryRow("Plain Node: index.js's imports loaded and evaluated", main.imports, null),
-      summaryRow('Plain Node: imports done → first BrowserWindow (services, IPC, menu)', main.toWindow, null),
+      summaryRow('Plain Node: imports done → first BrowserWindow (policies, IPC channels, menu)', main.toWindow, null),
       summaryRow('Plain Node: process start → first BrowserWindow', main.total, null),
       summaryRow('Plain Node: spawn → exit at the first BrowserWindow', main.wall, main.nodeBare),
       summaryRow("Stand-in's main side: process start → services and handlers loaded", main.standInLoad, null),
@@ -216,7 +216,9 @@ function mainSection(r: PaceAndStartup): string[] {
     '',
     "- Plain Node runs the built `out/main/index.js` with `require('electron')` answered by a stub " +
       '(test/bench/support/mainStartupChild.ts) whose `app.whenReady()` resolves at once; the first ' +
-      '`new BrowserWindow` ends the run. The stand-in figure is the main side the e2e stand-in routes the page ' +
+      '`new BrowserWindow` ends the run. Main opens the window before it loads the services and IPC handlers ' +
+      '(they load while the page starts; docs/architecture.md, "Start-up"), so they are not in these figures. ' +
+      'The stand-in figure is the main side the e2e stand-in routes the page ' +
       "to (services and IPC handlers, bundled like the bench). Electron's own start (its binary is not " +
       `installed here) comes on top. Load average after: ${load(r.loadAfter.main)}.`,
     '- **Budget.** Before the first window main loads its own code only — no module from node_modules (keytar ' +
@@ -224,8 +226,9 @@ function mainSection(r: PaceAndStartup): string[] {
       `the sandbox is first started) — at most ${thousands(PACE_TARGETS.mainBytes)} bytes of JavaScript, and ` +
       `reaches the window within ${PACE_TARGETS.mainToWindow} × a bare Node start. ` +
       'No `node:tls`, `node:https` or `node:dns` either: they load with the first request or connection check that ' +
-      'needs them. test/integration/mainStartup.test.ts fails if the sandbox, selfsigned or one of those built-ins ' +
-      'is loaded before the window.',
+      'needs them. test/integration/mainStartup.test.ts fails if the sandbox, selfsigned, the services or handlers ' +
+      'chunks, or one of `http`, `https`, `tls`, `dns`, `crypto`, `child_process` loaded after its own start is ' +
+      'loaded before the window.',
   ];
 }
 

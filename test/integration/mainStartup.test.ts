@@ -24,7 +24,7 @@ afterAll(async () => {
 });
 
 describe('desktop main start-up', () => {
-  it('reaches the first window without loading the sandbox or its certificate generator', async () => {
+  it('reaches the first window without loading the services, the core, the sandbox or its certificate generator', async () => {
     const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', CHILD, INDEX, dataDir], {
       timeout: 30_000,
     });
@@ -32,8 +32,10 @@ describe('desktop main start-up', () => {
     expect(marks.windowMs).toBeGreaterThan(0);
     expect(marks.modules).toContain(INDEX);
     expect(marks.modules.filter((file) => /selfsigned|@peculiar|[\\/]server-[\w-]+\.js$/.test(file))).toEqual([]);
-    // TLS, HTTPS and DNS load with the first request or check that needs them.
-    expect(marks.builtins).toContain('http');
-    expect(marks.builtins.filter((name) => ['tls', 'https', 'dns'].includes(name))).toEqual([]);
+    // The services, the IPC handlers and the core load after the window: no HTTP, TLS, DNS, crypto or
+    // child processes before it (docs/architecture.md, "Start-up").
+    const late = ['http', 'https', 'tls', 'dns', 'crypto', 'child_process'];
+    expect(marks.builtins.filter((name) => late.includes(name))).toEqual([]);
+    expect(marks.modules.filter((file) => /[\\/](services|handlers|runBatch)-[\w-]+\.js$/.test(file))).toEqual([]);
   });
 });
