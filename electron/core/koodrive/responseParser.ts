@@ -4,6 +4,7 @@
  * (HTML, plain text, empty, other JSON) is shape 'none' and the caller decides what it means.
  */
 import { parseJsonBigSafe } from './jsonBigSafe';
+import { type SigningEcho, signingEchoOf } from './signatureEcho';
 
 export type BodyShape = 'koodrive' | 'gateway' | 'none';
 
@@ -14,6 +15,8 @@ export interface ParsedBody {
   data: unknown;
   requestId?: string;
   shape: BodyShape;
+  /** What the server says it signed, when a refusal carries it (signatureEcho.ts; not documented by KooDrive). */
+  signingEcho?: SigningEcho;
 }
 
 const CODE_TEXT = /^[A-Za-z0-9._-]{1,64}$/;
@@ -69,6 +72,10 @@ export function parseResponseBody(body: Uint8Array): ParsedBody {
   else parsed = { code: null, msg: null, data: value, shape: 'none' };
   const requestId = requestIdOf(value);
   if (requestId !== undefined) parsed.requestId = requestId;
+  if (parsed.shape === 'gateway' || (parsed.shape === 'koodrive' && !isSuccessCode(parsed.code))) {
+    const echo = signingEchoOf(value);
+    if (echo !== undefined) parsed.signingEcho = echo;
+  }
   return parsed;
 }
 
