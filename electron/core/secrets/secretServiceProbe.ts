@@ -4,7 +4,6 @@
  * `null` alone cannot tell them apart. This asks the Secret Service over the session bus, with the `gdbus` or
  * `dbus-send` tool, whether its default collection exists and is locked (docs/security.md#a-locked-keychain).
  */
-import { execFile } from 'node:child_process';
 
 /** What the Secret Service says about where keytar stores and looks: its default collection. */
 export type SecretServiceState = 'unlocked' | 'locked' | 'no-collection' | 'no-service' | 'unknown';
@@ -26,13 +25,16 @@ const PROBE_TIMEOUT_MS = 3000;
 const NO_SERVICE =
   /ServiceUnknown|was not provided by any \.service files|NameHasNoOwner|could not connect|cannot autolaunch|address is empty/i;
 
-export const runBusTool: BusTool = (program, args) =>
-  new Promise((resolve) => {
+// node:child_process is loaded on the first probe only: a release from the CLI or the window's start need not pay it.
+export const runBusTool: BusTool = async (program, args) => {
+  const { execFile } = await import('node:child_process');
+  return new Promise((resolve) => {
     execFile(program, [...args], { timeout: PROBE_TIMEOUT_MS, encoding: 'utf8' }, (error, stdout, stderr) => {
       const missing = (error as NodeJS.ErrnoException | null)?.code === 'ENOENT';
       resolve({ ok: error === null, stdout, stderr, missing });
     });
   });
+};
 
 interface Dialect {
   program: string;
