@@ -7,7 +7,7 @@ import type { LockResult } from './result';
 export const BATCH_OUTCOMES = ['released', 'already-gone', 'retryable', 'needs-fix', 'cancelled'] as const;
 export type BatchOutcome = (typeof BATCH_OUTCOMES)[number];
 
-export function outcomeOf(result: LockResult): BatchOutcome {
+export function outcomeOf(result: Pick<LockResult, 'kind' | 'operation'>): BatchOutcome {
   switch (result.kind) {
     case 'success':
       // Renew and create are counted here too: one list of outcomes for every operation.

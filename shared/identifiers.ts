@@ -1,54 +1,63 @@
 /**
  * Rules for the values a user types: lock IDs, user IDs, module codes, base URLs. Every check
- * returns a problem sentence that says what is wrong and what to do, or null when the value is fine.
+ * returns a problem sentence that says what is wrong and what to do, or null when the value is fine:
+ * as a message (`…Message`, for the reader's language: docs/renderer.md#messages-from-main-keys-and-parameters)
+ * and in English.
  * Large numeric IDs stay strings: a 19-digit user ID does not fit a JS number.
  */
-import { unexpectedCharacter } from './lookAlike';
+import { unexpectedCharacterMessage } from './lookAlike';
+import { message } from './messages/message';
+import type { Message } from './messages/template';
+import { validationText } from './messages/validationText';
 
 export const LOCK_ID_MAX = 256;
 const PRINTABLE_ASCII = /^[\x21-\x7e]+$/;
 const USUAL_LOCK_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}@\d{1,8}$/i;
 
-export type LockIdCheck = { ok: true; lockId: string; hint: string | null } | { ok: false; problem: string };
+export type LockIdCheck =
+  | { ok: true; lockId: string; hint: string | null; hintMessage: Message | null }
+  | { ok: false; problem: string; problemMessage: Message };
+
+function refusal(problemMessage: Message): { ok: false; problem: string; problemMessage: Message } {
+  return { ok: false, problem: validationText(problemMessage), problemMessage };
+}
 
 /** Validates a lock ID as typed or pasted; surrounding whitespace is removed first. */
 export function checkLockId(raw: string): LockIdCheck {
   const lockId = raw.trim();
-  if (lockId.length === 0)
-    return { ok: false, problem: 'Enter a lock ID (for example 78e41c7e-db02-4d55-85b3-8153e4fefd2e@102).' };
+  if (lockId.length === 0) return refusal(message('validation.lockId.empty'));
   if (lockId.length > LOCK_ID_MAX) {
-    return {
-      ok: false,
-      problem: `A lock ID is at most ${LOCK_ID_MAX} characters; this one has ${lockId.length}. Check that you pasted one ID only.`,
-    };
+    return refusal(message('validation.lockId.tooLong', { max: LOCK_ID_MAX, length: lockId.length }));
   }
   if (!PRINTABLE_ASCII.test(lockId)) {
-    const which = unexpectedCharacter(lockId, /^[\x21-\x7e]$/);
-    const sentences = [
-      'A lock ID contains only printable ASCII characters, without spaces, line breaks, tabs or NUL.',
-      which,
-      'Paste one ID per line.',
-    ];
-    return { ok: false, problem: sentences.filter((sentence) => sentence !== null).join(' ') };
+    const which = unexpectedCharacterMessage(lockId, /^[\x21-\x7e]$/) ?? message('validation.none');
+    return refusal(message('validation.lockId.notPrintable', { which }));
   }
-  const hint = USUAL_LOCK_ID.test(lockId)
-    ? null
-    : 'This ID does not have the usual <uuid>@<moduleCode> shape. KooDrive treats lock IDs as opaque, so it will be sent as typed; double-check it.';
-  return { ok: true, lockId, hint };
+  const hintMessage = USUAL_LOCK_ID.test(lockId) ? null : message('validation.lockId.unusualShape');
+  return { ok: true, lockId, hint: hintMessage && validationText(hintMessage), hintMessage };
+}
+
+export function userIdProblemMessage(userId: string): Message | null {
+  if (userId.length === 0) return message('validation.userId.empty');
+  if (!/^\d{1,32}$/.test(userId)) {
+    const which = unexpectedCharacterMessage(userId, /^[0-9]$/) ?? message('validation.none');
+    return message('validation.userId.notDigits', { which });
+  }
+  return null;
 }
 
 export function userIdProblem(userId: string): string | null {
-  if (userId.length === 0) return 'Enter the KooDrive user ID (a long number such as 1505084218764547200).';
-  if (!/^\d{1,32}$/.test(userId)) {
-    const which = unexpectedCharacter(userId, /^[0-9]$/);
-    return `The user ID is digits only (up to 32), for example 1505084218764547200.${which ? ` ${which}` : ''}`;
-  }
-  return null;
+  const problem = userIdProblemMessage(userId);
+  return problem && validationText(problem);
+}
+
+export function moduleCodeProblemMessage(code: string): Message | null {
+  return /^\d{1,8}$/.test(code) ? null : message('validation.moduleCode.notDigits');
 }
 
 export function moduleCodeProblem(code: string): string | null {
-  if (!/^\d{1,8}$/.test(code)) return 'The module code is digits only: 100 folders, 101 album, 102 contacts.';
-  return null;
+  const problem = moduleCodeProblemMessage(code);
+  return problem && validationText(problem);
 }
 
 export const MODULE_CODES: ReadonlyArray<{ code: string; label: string }> = [
@@ -67,40 +76,24 @@ export function isLoopbackHost(hostname: string): boolean {
   return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
 }
 
-export type BaseUrlCheck = { ok: true; url: URL } | { ok: false; problem: string };
+export type BaseUrlCheck = { ok: true; url: URL } | { ok: false; problem: string; problemMessage: Message };
 
 /** https is required; plain http only for loopback hosts (the local sandbox). A path prefix is kept. */
 export function checkBaseUrl(raw: string): BaseUrlCheck {
   const text = raw.trim();
-  if (text.length === 0)
-    return { ok: false, problem: 'Enter the base URL, for example https://intl.myhuaweicloud-koodrive.com.' };
-  if (text.length > 2048) return { ok: false, problem: 'The base URL is longer than 2048 characters.' };
+  if (text.length === 0) return refusal(message('validation.baseUrl.empty'));
+  if (text.length > 2048) return refusal(message('validation.baseUrl.tooLong'));
   let url: URL;
   try {
     url = new URL(text);
   } catch {
-    return {
-      ok: false,
-      problem: 'The base URL is not a valid URL. It starts with https:// followed by the host name.',
-    };
+    return refusal(message('validation.baseUrl.invalid'));
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    return { ok: false, problem: 'The base URL must start with https://.' };
-  }
-  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
-    return {
-      ok: false,
-      problem:
-        'Plain http:// is only allowed for this computer (localhost, 127.0.0.1, ::1), for the local sandbox. Use https:// for a KooDrive server.',
-    };
-  }
-  if (url.username || url.password)
-    return {
-      ok: false,
-      problem: 'Remove the user name and password from the base URL; the secret belongs in the keychain.',
-    };
-  if (url.search || url.hash)
-    return { ok: false, problem: 'Remove the query (?...) and fragment (#...) from the base URL.' };
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return refusal(message('validation.baseUrl.scheme'));
+  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname))
+    return refusal(message('validation.baseUrl.plainHttp'));
+  if (url.username || url.password) return refusal(message('validation.baseUrl.credentials'));
+  if (url.search || url.hash) return refusal(message('validation.baseUrl.queryOrFragment'));
   return { ok: true, url };
 }
 

@@ -2,11 +2,14 @@
  * Names the first character of an ID that is not what it looks like (a typographic dash, a full-width
  * digit, a no-break or zero-width space) by position and code point, and says what to type instead.
  */
+import { message } from './messages/message';
+import type { Message } from './messages/template';
+import { validationText } from './messages/validationText';
 
-const REMOVE = 'remove it';
-const DASH = 'type "-" instead';
+const REMOVE = message('validation.fix.remove');
+const DASH = message('validation.fix.typeInstead', { ascii: '-' });
 
-const LOOK_ALIKES: ReadonlyMap<number, { name: string; fix: string }> = new Map([
+const LOOK_ALIKES: ReadonlyMap<number, { name: string; fix: Message }> = new Map([
   [0x00a0, { name: 'NO-BREAK SPACE', fix: REMOVE }],
   [0x200b, { name: 'ZERO WIDTH SPACE', fix: REMOVE }],
   [0x200c, { name: 'ZERO WIDTH NON-JOINER', fix: REMOVE }],
@@ -22,13 +25,16 @@ const LOOK_ALIKES: ReadonlyMap<number, { name: string; fix: string }> = new Map(
   [0x2212, { name: 'MINUS SIGN', fix: DASH }],
 ]);
 
-function lookAlike(codePoint: number): { name: string; fix: string } | null {
+function lookAlike(codePoint: number): { name: Message | string; fix: Message } | null {
   const known = LOOK_ALIKES.get(codePoint);
   if (known) return known;
   // Full-width forms of ASCII (Ａ, １, ＠, －), as a CJK input method types them.
   if (codePoint >= 0xff01 && codePoint <= 0xff5e) {
     const ascii = String.fromCodePoint(codePoint - 0xfee0);
-    return { name: `FULLWIDTH "${ascii}"`, fix: `type "${ascii}" instead` };
+    return {
+      name: message('validation.name.fullwidth', { ascii }),
+      fix: message('validation.fix.typeInstead', { ascii }),
+    };
   }
   return null;
 }
@@ -40,20 +46,26 @@ function hex(codePoint: number): string {
 /**
  * A sentence naming the first character that `allowed` (a one-character test) refuses: its position
  * (1-based, as characters are seen), its code point and, for a known look-alike, what to do; null when
- * every character is allowed.
+ * every character is allowed. As a message, its text starts with a space (it follows another sentence).
  */
-export function unexpectedCharacter(text: string, allowed: RegExp): string | null {
+export function unexpectedCharacterMessage(text: string, allowed: RegExp): Message | null {
   let position = 0;
   for (const char of text) {
     position += 1;
     if (allowed.test(char)) continue;
     const codePoint = char.codePointAt(0) ?? 0;
     const known = lookAlike(codePoint);
-    if (known) return `Character ${position} is ${hex(codePoint)} ${known.name}: ${known.fix}.`;
-    if (codePoint === 0x20) return `Character ${position} is a space: remove it.`;
+    if (known) return message('validation.character.lookAlike', { position, codePoint: hex(codePoint), ...known });
+    if (codePoint === 0x20) return message('validation.character.space', { position });
     if (codePoint < 0x20 || codePoint === 0x7f)
-      return `Character ${position} is the control character ${hex(codePoint)}.`;
-    return `Character ${position} is ${hex(codePoint)} ("${char}").`;
+      return message('validation.character.control', { position, codePoint: hex(codePoint) });
+    return message('validation.character.other', { position, codePoint: hex(codePoint), char });
   }
   return null;
+}
+
+/** unexpectedCharacterMessage in English, without the leading space. */
+export function unexpectedCharacter(text: string, allowed: RegExp): string | null {
+  const problem = unexpectedCharacterMessage(text, allowed);
+  return problem === null ? null : validationText(problem).trim();
 }

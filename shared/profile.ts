@@ -1,4 +1,7 @@
-import { checkBaseUrl, isLoopbackHost, moduleCodeProblem, userIdProblem } from './identifiers';
+import { checkBaseUrl, isLoopbackHost, moduleCodeProblem, userIdProblem, userIdProblemMessage } from './identifiers';
+import { message } from './messages/message';
+import type { Message } from './messages/template';
+import { validationText } from './messages/validationText';
 import { type Infer, type Schema, SchemaError, object, oneOf, optional, string } from './schema';
 
 export const AUTH_MODES = ['bearer', 'app'] as const;
@@ -146,27 +149,28 @@ export function defaultEnvironment(baseUrl: string): Environment {
 export function resolveUserId(
   profile: Pick<Profile, 'authMode' | 'userId' | 'name'>,
   requested: string | undefined | null,
-): { ok: true; userId: string } | { ok: false; problem: string } {
+): { ok: true; userId: string } | { ok: false; problem: string; problemMessage: Message } {
+  const refused = (problemMessage: Message) =>
+    ({ ok: false, problem: validationText(problemMessage), problemMessage }) as const;
   const asked = requested?.trim() ?? '';
   if (profile.authMode === 'bearer') {
     const own = profile.userId ?? '';
     if (asked !== '' && asked !== own) {
-      return {
-        ok: false,
-        problem: `The profile "${profile.name}" uses a bearer token, which acts only for its own user ${own || '(none set)'}; it cannot act for user ${asked.slice(0, 40)}. Use an app-authentication profile (App ID + App secret) to act on any user of the tenant.`,
-      };
+      return refused(
+        message('validation.userId.bearerOtherUser', {
+          profile: profile.name,
+          own: own || message('validation.userId.noneSet'),
+          asked: asked.slice(0, 40),
+        }),
+      );
     }
-    const problem = userIdProblem(own);
-    return problem ? { ok: false, problem } : { ok: true, userId: own };
+    const problem = userIdProblemMessage(own);
+    return problem ? refused(problem) : { ok: true, userId: own };
   }
   const userId = asked !== '' ? asked : (profile.userId ?? '');
-  if (userId === '')
-    return {
-      ok: false,
-      problem: 'Enter the user ID of the end user this operation is for (a long number such as 1505084218764547200).',
-    };
-  const problem = userIdProblem(userId);
-  return problem ? { ok: false, problem } : { ok: true, userId };
+  if (userId === '') return refused(message('validation.userId.none'));
+  const problem = userIdProblemMessage(userId);
+  return problem ? refused(problem) : { ok: true, userId };
 }
 
 /** A slug made from the name, used as the id of a new profile. */

@@ -3,6 +3,7 @@
  * the three record reads, and the one "possibly stuck" rule. Fields and statuses:
  * docs/koodrive-protocol.md#identifiers-and-values.
  */
+import type { Message } from './messages/template';
 import type { ResultKind } from './result';
 
 /** The page size every listing asks for: the largest the API allows (docs/koodrive-protocol.md#paging). */
@@ -84,8 +85,10 @@ export interface RecordReadOutcome {
   /** The server's business or gateway code of the last answer, as text. */
   code: string | null;
   msg: string | null;
-  /** One sentence a support engineer can act on. */
+  /** One sentence a support engineer can act on, in English. */
   remedy: string;
+  /** The same sentence as a key and parameters, for the reader's language (docs/renderer.md#messages-from-main-keys-and-parameters). */
+  remedyMessage: Message;
   /** The end user the reads were for (X-User-Id); null when none could be chosen (invalid input). */
   userId: string | null;
   /** Round trips of every request, added up (ms). */

@@ -54,19 +54,7 @@ function jsonRows(text: string, label: string): EarlierRow[] {
     if (!isKind(kind) || !isOperation(operation) || typeof lockId !== 'string') {
       throw unreadable(label, line, 'is not a lock result (kind, operation and lockId are needed)');
     }
-    const outcome = outcomeOf({
-      ok: kind === 'success',
-      kind,
-      operation,
-      host: '',
-      httpStatus: null,
-      code: null,
-      msg: null,
-      lockId,
-      userId: null,
-      durationMs: 0,
-      remedy: '',
-    });
+    const outcome = outcomeOf({ kind, operation });
     rows.push({ line, lockId, userId: typeof userId === 'string' ? userId : null, outcome });
   });
   return rows;

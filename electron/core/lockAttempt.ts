@@ -11,6 +11,7 @@ import { lockIdFromData } from './koodrive/responseParser';
 import { type CallDeps, type CallOutcome, signedCall } from './koodrive/signedCall';
 import { type AttemptIdentity, AuditWriteError, pendingEntry, resultEntry } from './lockAudit';
 import type { LockRequest } from './lockRequest';
+import { scrubMessage } from './scrubMessage';
 import type { ThrottleAnswer } from './throttleRetry';
 
 export interface AttemptDeps extends CallDeps {
@@ -61,7 +62,8 @@ function lockResultOf(sendable: Sendable, outcome: CallOutcome, host: string, se
     lockId: scrub(lockId, secret),
     userId,
     durationMs: outcome.durationMs,
-    remedy: outcome.remedy,
+    remedy: scrub(outcome.remedy, secret),
+    remedyMessage: scrubMessage(outcome.remedyMessage, secret),
     sentAt,
   };
   if (batchId !== undefined) result.batchId = batchId;

@@ -73,7 +73,7 @@ export function createLockService(deps: LockServiceDeps): LockService {
     let last: LockResult | null = null;
     for (let attempt = 1; ; attempt += 1) {
       if (pacer && !(await pacer.beforeSend(request.signal))) {
-        return last ?? notSentResult(request, sendable, 'cancelled', '');
+        return last ?? notSentResult(request, sendable, 'cancelled', null);
       }
       const sent = await lockAttempt(deps, sendable, attempt, last);
       const { result } = sent;
@@ -99,12 +99,12 @@ export function createLockService(deps: LockServiceDeps): LockService {
         lockId: request.lockId?.trim() || null,
         userId: request.userId?.trim() || profile.userId || null,
         batchId: request.batchId,
-        problem: checked.problem,
+        problem: checked.problemMessage,
       });
     }
-    if (request.signal?.aborted) return notSentResult(request, checked, 'cancelled', '');
+    if (request.signal?.aborted) return notSentResult(request, checked, 'cancelled', null);
     const secret = await callSecret(deps.secretFor, profile);
-    if (!secret.ok) return notSentResult(request, checked, secret.kind, secret.problem);
+    if (!secret.ok) return notSentResult(request, checked, secret.kind, secret.problemMessage);
     const { lockId, moduleCode, userId } = checked;
     return sendWithRetries({ request, lockId, moduleCode, userId, secret: secret.secret }, options?.pacer);
   }

@@ -430,7 +430,8 @@ describe('nothing is sent when the input or the environment is wrong', () => {
   });
 
   it('invalidInputResult builds the shared shape', () => {
-    expect(invalidInputResult({ operation: 'renew', host: 'h:1', lockId: 'x', problem: 'Enter a lock ID.' })).toEqual({
+    const problem = { key: 'validation.lockId.empty' } as const;
+    expect(invalidInputResult({ operation: 'renew', host: 'h:1', lockId: 'x', problem })).toEqual({
       ok: false,
       kind: 'invalid-input',
       operation: 'renew',
@@ -441,7 +442,8 @@ describe('nothing is sent when the input or the environment is wrong', () => {
       lockId: 'x',
       userId: null,
       durationMs: 0,
-      remedy: 'Enter a lock ID.',
+      remedy: 'Enter a lock ID (for example 78e41c7e-db02-4d55-85b3-8153e4fefd2e@102).',
+      remedyMessage: problem,
     });
   });
 });

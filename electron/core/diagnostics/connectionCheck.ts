@@ -8,6 +8,7 @@ import {
   type ConnectionStep,
   type ConnectionStepName,
 } from '../../../shared/diagnostics';
+import { english } from '../../../shared/messages/english';
 import { type Profile, resolveUserId } from '../../../shared/profile';
 import type { Clock } from '../clock';
 import { lockUrlFor } from '../koodrive/endpointUrl';
@@ -41,7 +42,7 @@ function routeNotes(
   routed: RoutedConnection,
 ): { proxyNote: string | null; routeNote: string } {
   const why = decisionWords(routed.decision);
-  const password = routed.credentialNote ? ` ${routed.credentialNote}` : '';
+  const password = routed.credentialNote ? ` ${english(routed.credentialNote)}` : '';
   if (!target.proxy) return { proxyNote: null, routeNote: `Route: direct, no proxy (${why}).` };
   const proxyNote = `Requests go through the proxy ${target.proxy.url.host} (${why}), so this step tests the proxy; the proxy reaches ${target.url.host} itself.${password}`;
   return { proxyNote, routeNote: proxyNote };

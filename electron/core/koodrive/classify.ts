@@ -8,7 +8,9 @@ import type { AuthMode } from '../../../shared/profile';
 import type { ResultKind } from '../../../shared/result';
 import type { OperationDescriptor } from './operation';
 import { PROXY_CAUSE } from './proxyAddress';
-import { remedies } from './remedies';
+import { english } from '../../../shared/messages/english';
+import type { Message } from '../../../shared/messages/template';
+import { remedyMessages as remedies } from './remedyMessages';
 import { type ParsedBody, isSuccessCode } from './responseParser';
 import type { TransportError } from './transport';
 import { X_DATE_WINDOW_MS, parseXDate } from './xdate';
@@ -31,7 +33,16 @@ export interface ClassifyInput {
 
 export interface Classification {
   kind: ResultKind;
+  /** In English (what the audit, CSV exports and the CLI's default show). */
   remedy: string;
+  /** The same sentence as a message for the reader's language (docs/renderer.md#messages-from-main-keys-and-parameters). */
+  remedyMessage: Message;
+}
+
+/** A classification before its remedy is put into English. */
+interface Judged {
+  kind: ResultKind;
+  remedy: Message;
 }
 
 const AUTH_CODES = new Set(['APIGW.0301', 'APIGW.0302', 'APIGW.0303', '13000410']);
@@ -40,7 +51,7 @@ const INVALID_PARAMETER_CODES = new Set(['13000101', '13000102', 'APIGW.0201']);
 const AUTH_WORDS = /authenticat|unauthori[sz]|signature|credential|access token|\btoken\b|\bappid\b|认证|鉴权|签名/i;
 const CLOCK_WORDS = /x[-_ ]?date|clock|time ?skew|timestamp/i;
 
-function transportClassification(operation: OperationDescriptor, error: TransportError): Classification {
+function transportClassification(operation: OperationDescriptor, error: TransportError): Judged {
   if (error.causeCode?.startsWith('HPE_')) return { kind: 'invalid-response', remedy: remedies.malformedHttp() };
   if (error.causeCode === PROXY_CAUSE.auth) return { kind: 'proxy-auth', remedy: remedies.proxyAuth() };
   if (error.causeCode === PROXY_CAUSE.unreachable) return { kind: 'network', remedy: remedies.proxyUnreachable() };
@@ -85,7 +96,7 @@ export function retryAfterSeconds(retryAfter: string | undefined, serverDate: st
   return Math.max(0, Math.ceil((at - base) / 1000));
 }
 
-function authOrClock(input: ClassifyInput, body: ParsedBody, status: number): Classification {
+function authOrClock(input: ClassifyInput, body: ParsedBody, status: number): Judged {
   const skew = clockSkewMs(input.xDate, input.serverDate);
   const clockOff = skew !== null && (skew > 0 || -skew > X_DATE_WINDOW_MS);
   if (clockOff || CLOCK_WORDS.test(body.msg ?? '')) {
@@ -102,6 +113,11 @@ function isAuthRejection(status: number, body: ParsedBody): boolean {
 }
 
 export function classify(input: ClassifyInput): Classification {
+  const { kind, remedy } = judge(input);
+  return { kind, remedy: english(remedy), remedyMessage: remedy };
+}
+
+function judge(input: ClassifyInput): Judged {
   const { operation } = input;
   if (input.transportError) return transportClassification(operation, input.transportError);
   const status = input.httpStatus ?? 0;

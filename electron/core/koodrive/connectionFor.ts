@@ -4,6 +4,8 @@
  * decision (proxyDecision.ts), and, when that proxy is exactly the origin the profile's proxy password
  * was stored for, Basic credentials from the keychain (secrets/proxyCredential.ts).
  */
+import { message } from '../../../shared/messages/message';
+import type { Message } from '../../../shared/messages/template';
 import type { Profile } from '../../../shared/profile';
 import { type ProxyCredential, basicProxyAuthorization, proxyOriginOf } from '../secrets/proxyCredential';
 import { type ProxyDecision, type ProxyRouting, decideProxy, decisionWords } from './proxyDecision';
@@ -22,7 +24,7 @@ export interface RoutedConnection {
   settings: ConnectionSettings;
   decision: ProxyDecision;
   /** Why the profile's stored proxy password was not used, for a 407's remedy; null when it was, or none is stored. */
-  credentialNote: string | null;
+  credentialNote: Message | null;
 }
 
 function hasUrlCredentials(proxyUrl: string): boolean {
@@ -34,13 +36,13 @@ function hasUrlCredentials(proxyUrl: string): boolean {
 async function storedCredential(
   routing: Routing,
   profile: Profile,
-): Promise<{ credential: ProxyCredential | null; problem: string | null }> {
+): Promise<{ credential: ProxyCredential | null; problem: Message | null }> {
   if (!routing.proxyCredentials) return { credential: null, problem: null };
   try {
     return { credential: await routing.proxyCredentials(profile), problem: null };
   } catch (error) {
     const why = error instanceof Error ? error.message : 'unknown error';
-    return { credential: null, problem: `The profile's proxy password could not be read from the keychain: ${why}` };
+    return { credential: null, problem: message('proxy.passwordUnreadable', { why }) };
   }
 }
 
@@ -63,6 +65,10 @@ export async function connectionFor(profile: Profile, routing: Routing): Promise
   return {
     settings,
     decision,
-    credentialNote: `The profile's proxy password is stored for ${credential.proxy}, but this request went through ${chosen ?? 'another proxy'} (${decision.reason}), so it was not used.`,
+    credentialNote: message('proxy.passwordNotUsed', {
+      storedFor: credential.proxy,
+      chosen: chosen ?? message('proxy.anotherProxy'),
+      reason: decision.reason,
+    }),
   };
 }

@@ -1,16 +1,17 @@
 /** The URL of an API path under a profile's base URL, or why the base URL is unusable. */
 import { apiUrl, checkBaseUrl } from '../../../shared/identifiers';
+import type { Message } from '../../../shared/messages/template';
 import { LOCK_PATH } from './endpoints';
 
 const MAX_CACHED_URLS = 64;
-const urls = new Map<string, { url: URL } | { problem: string }>();
+const urls = new Map<string, { url: URL } | { problem: string; problemMessage: Message }>();
 
-function entryFor(baseUrl: string, path: string): { url: URL } | { problem: string } {
+function entryFor(baseUrl: string, path: string): { url: URL } | { problem: string; problemMessage: Message } {
   const key = `${path} ${baseUrl}`;
   let entry = urls.get(key);
   if (!entry) {
     const base = checkBaseUrl(baseUrl);
-    entry = base.ok ? { url: apiUrl(base.url, path) } : { problem: base.problem };
+    entry = base.ok ? { url: apiUrl(base.url, path) } : { problem: base.problem, problemMessage: base.problemMessage };
     if (urls.size >= MAX_CACHED_URLS) urls.clear();
     urls.set(key, entry);
   }
@@ -35,4 +36,10 @@ export function lockUrlFor(baseUrl: string): { ok: true; url: URL } | { ok: fals
 export function lockUrlProblem(baseUrl: string): string | null {
   const entry = entryFor(baseUrl, LOCK_PATH);
   return 'problem' in entry ? entry.problem : null;
+}
+
+/** lockUrlProblem as a message, for the reader's language. */
+export function lockUrlProblemMessage(baseUrl: string): Message | null {
+  const entry = entryFor(baseUrl, LOCK_PATH);
+  return 'problem' in entry ? entry.problemMessage : null;
 }

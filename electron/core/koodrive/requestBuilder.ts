@@ -4,6 +4,9 @@
  * (docs/koodrive-protocol.md#headers); the query is signed in canonical order
  * (docs/koodrive-protocol.md#app-authentication-hmac-sha256).
  */
+import { english } from '../../../shared/messages/english';
+import { message } from '../../../shared/messages/message';
+import type { Message } from '../../../shared/messages/template';
 import type { Profile } from '../../../shared/profile';
 import { MISSING_APP_ID, authorizationFor } from './authorization';
 import { endpointUrl } from './endpointUrl';
@@ -48,13 +51,17 @@ const NON_ASCII = /[^\x20-\x7e]/;
  * Why a secret cannot be used, or null. A token travels in a header, so it must be printable ASCII;
  * an App secret is only the HMAC key, but a line break in it is still a paste mistake. Never echoes it.
  */
-export function secretProblem(secret: string, authMode: Profile['authMode']): string | null {
-  if (secret.length === 0) return 'The stored secret for this profile is empty; store the token or App secret again.';
-  if (CONTROL.test(secret))
-    return 'The stored secret contains line breaks or other control characters; store it again, pasted as one line.';
-  if (authMode === 'bearer' && NON_ASCII.test(secret))
-    return 'The stored access token contains non-ASCII characters, which cannot be sent in a header; store the token again.';
+export function secretProblemMessage(secret: string, authMode: Profile['authMode']): Message | null {
+  if (secret.length === 0) return message('remedy.secret.empty');
+  if (CONTROL.test(secret)) return message('remedy.secret.control');
+  if (authMode === 'bearer' && NON_ASCII.test(secret)) return message('remedy.secret.nonAscii');
   return null;
+}
+
+/** secretProblemMessage in English. */
+export function secretProblem(secret: string, authMode: Profile['authMode']): string | null {
+  const problem = secretProblemMessage(secret, authMode);
+  return problem && english(problem);
 }
 
 export class RequestBuildError extends Error {

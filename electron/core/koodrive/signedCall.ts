@@ -3,6 +3,9 @@
  * parse the body and classify the answer. It never re-sends and never audits: use cases (the lock
  * service) wrap it with their own audit entries and throttle re-sends.
  */
+import { english } from '../../../shared/messages/english';
+import { message } from '../../../shared/messages/message';
+import type { Message } from '../../../shared/messages/template';
 import type { Profile } from '../../../shared/profile';
 import type { ResultKind } from '../../../shared/result';
 import type { Clock } from '../clock';
@@ -49,7 +52,9 @@ export interface CallOutcome {
   transportError: TransportError | null;
   body: ParsedBody | null;
   kind: ResultKind;
+  /** In English; remedyMessage is the same for the reader's language. */
   remedy: string;
+  remedyMessage: Message;
   /** The request ID: the x-request-id header when it is usable, else the body's. */
   requestId?: string;
   /** Monotonic clock when the request left, and its round trip (0.1 ms). */
@@ -111,7 +116,7 @@ export async function signedCall(deps: CallDeps, call: SignedCall): Promise<Call
     : { response: null, transportError: routed as TransportError };
   const durationMs = Math.round((deps.clock.monotonicMs() - sentAtMs) * 10) / 10;
   const body = response ? parseResponseBody(response.body) : null;
-  const { kind, remedy } = classify({
+  const { kind, remedyMessage: classified } = classify({
     operation: call.operation,
     httpStatus: response?.status ?? null,
     body,
@@ -122,7 +127,10 @@ export async function signedCall(deps: CallDeps, call: SignedCall): Promise<Call
     authMode: call.profile.authMode,
   });
   const credentialNote = routedOk?.credentialNote;
-  const fullRemedy = kind === 'proxy-auth' && credentialNote ? `${credentialNote} ${remedy}` : remedy;
+  const remedyMessage =
+    kind === 'proxy-auth' && credentialNote
+      ? message('remedy.withNote', { note: credentialNote, remedy: classified })
+      : classified;
   const headerRequestId = response?.headers['x-request-id'];
   const requestId = headerRequestId && REQUEST_ID.test(headerRequestId) ? headerRequestId : body?.requestId;
   const outcome: CallOutcome = {
@@ -131,7 +139,8 @@ export async function signedCall(deps: CallDeps, call: SignedCall): Promise<Call
     transportError,
     body,
     kind,
-    remedy: fullRemedy,
+    remedy: english(remedyMessage),
+    remedyMessage,
     sentAtMs,
     durationMs,
   };

@@ -1,8 +1,11 @@
 /** The common part of every record read's result (RecordReadOutcome), from an answer or from a read never sent. */
+import { english } from '../../../shared/messages/english';
+import type { Message } from '../../../shared/messages/template';
 import type { RecordReadOutcome } from '../../../shared/records';
 import type { ResultKind } from '../../../shared/result';
 import type { OperationDescriptor } from '../koodrive/operation';
-import { remedies } from '../koodrive/remedies';
+import { remedyMessages } from '../koodrive/remedyMessages';
+import { scrubMessage } from '../scrubMessage';
 import type { CallOutcome } from '../koodrive/signedCall';
 
 /** Replaces every occurrence of the secret, in case a server echoes a header back into its message. */
@@ -25,7 +28,8 @@ export function answeredOutcome(
     httpStatus: response?.status ?? transportError?.httpStatus ?? null,
     code: scrubbed(body?.code ?? null, secret),
     msg: scrubbed(body?.msg ?? transportError?.message ?? null, secret),
-    remedy: outcome.remedy,
+    remedy: scrubbed(outcome.remedy, secret) ?? '',
+    remedyMessage: scrubMessage(outcome.remedyMessage, secret),
     userId: context.userId,
     durationMs: Math.round(context.durationMs * 10) / 10,
   };
@@ -41,8 +45,9 @@ export function notSentOutcome(
   operation: OperationDescriptor,
   context: { host: string; userId: string | null },
   kind: Extract<ResultKind, 'invalid-input' | 'destination-changed' | 'cancelled'>,
-  problem: string,
+  problem: Message | null,
 ): RecordReadOutcome {
+  const remedy = kind === 'cancelled' || problem === null ? remedyMessages.cancelled(operation) : problem;
   return {
     ok: false,
     kind,
@@ -50,7 +55,8 @@ export function notSentOutcome(
     httpStatus: null,
     code: null,
     msg: null,
-    remedy: kind === 'cancelled' ? remedies.cancelled(operation) : problem,
+    remedy: english(remedy),
+    remedyMessage: remedy,
     userId: context.userId,
     durationMs: 0,
   };

@@ -5,6 +5,9 @@
  * lock calls' result kinds and remedies; throttled answers are sent again (sendRead.ts). Reads change
  * nothing, so nothing is audited. Front ends (IPC handlers, CLI) inject the transport, clock and secret source.
  */
+import { english } from '../../../shared/messages/english';
+import { message } from '../../../shared/messages/message';
+import type { Message } from '../../../shared/messages/template';
 import type { Profile } from '../../../shared/profile';
 import {
   type BackupRecordView,
@@ -90,9 +93,14 @@ interface Page<T> {
   nextCursor: string | null;
 }
 
+/** The outcome with another remedy, in English and as a message. */
+function withRemedy<T extends RecordReadOutcome>(read: T, remedyMessage: Message): T {
+  return { ...read, remedy: english(remedyMessage), remedyMessage };
+}
+
 export function createRecordReader(deps: RecordReaderDeps): RecordReader {
   /** Checks the input, then reads the secret: a read that cannot be sent is a result that says why. */
-  async function begin(operation: OperationDescriptor, request: ReadRequest, problem: string | null): Promise<Begun> {
+  async function begin(operation: OperationDescriptor, request: ReadRequest, problem: Message | null): Promise<Begun> {
     const { profile } = request;
     const host = hostOf(profile.baseUrl);
     const checked = checkReader(profile, request.userId);
@@ -102,10 +110,10 @@ export function createRecordReader(deps: RecordReaderDeps): RecordReader {
     if (problem !== null)
       return { ok: false, outcome: notSentOutcome(operation, { host, userId }, 'invalid-input', problem) };
     if (request.signal?.aborted)
-      return { ok: false, outcome: notSentOutcome(operation, { host, userId }, 'cancelled', '') };
+      return { ok: false, outcome: notSentOutcome(operation, { host, userId }, 'cancelled', null) };
     const secret = await callSecret(deps.secretFor, profile);
     if (!secret.ok)
-      return { ok: false, outcome: notSentOutcome(operation, { host, userId }, secret.kind, secret.problem) };
+      return { ok: false, outcome: notSentOutcome(operation, { host, userId }, secret.kind, secret.problemMessage) };
     return { ok: true, userId, secret: secret.secret, host };
   }
 
@@ -128,7 +136,7 @@ export function createRecordReader(deps: RecordReaderDeps): RecordReader {
     const outcome = answeredOutcome(sent.outcome, { host, userId, secret, durationMs: sent.durationMs });
     if (signal?.aborted && !outcome.ok) {
       return {
-        read: { ...notSentOutcome(operation, { host, userId }, 'cancelled', ''), durationMs: outcome.durationMs },
+        read: { ...notSentOutcome(operation, { host, userId }, 'cancelled', null), durationMs: outcome.durationMs },
         data: null,
         body: null,
       };
@@ -147,12 +155,12 @@ export function createRecordReader(deps: RecordReaderDeps): RecordReader {
     const answer = await read(operation, request, begun, prepare);
     if (!answer.read.ok || answer.body === null) {
       const remedy = pageRefusal(answer.read, page);
-      return { read: remedy ? { ...answer.read, remedy } : answer.read, items: [], nextCursor: null };
+      return { read: remedy ? withRemedy(answer.read, remedy) : answer.read, items: [], nextCursor: null };
     }
     const parsed = listPage(answer.data, answer.body, page.what, page.view);
     if (!parsed.ok) {
       return {
-        read: { ...answer.read, ok: false, kind: 'invalid-response', remedy: parsed.problem },
+        read: { ...withRemedy(answer.read, parsed.problem), ok: false, kind: 'invalid-response' },
         items: [],
         nextCursor: null,
       };
@@ -202,7 +210,7 @@ export function createRecordReader(deps: RecordReaderDeps): RecordReader {
       if (request.signal?.aborted) {
         return {
           ...done,
-          ...notSentOutcome(LIST_RECORDS, { host: begun.host, userId: begun.userId }, 'cancelled', ''),
+          ...notSentOutcome(LIST_RECORDS, { host: begun.host, userId: begun.userId }, 'cancelled', null),
           durationMs: done.durationMs,
           nextCursor: next,
         };
@@ -220,13 +228,20 @@ export function createRecordReader(deps: RecordReaderDeps): RecordReader {
     if (!answer.read.ok) return { ...answer.read, recordId, record: null };
     const record = recordView(answer.data, null);
     if (record === null) {
-      const remedy =
-        'KooDrive reported success but sent no backup record with a usable record ID: escalate to KooDrive support with the request ID.';
-      return { ...answer.read, ok: false, kind: 'invalid-response', remedy, recordId, record: null };
+      const read = withRemedy(answer.read, message('records.noUsableRecord'));
+      return { ...read, ok: false, kind: 'invalid-response', recordId, record: null };
     }
     if (wanted !== null && record.moduleCode !== wanted.moduleCode) {
-      const remedy = `Backup record ${recordId} belongs to module ${record.moduleCode || '(none given)'}, not ${wanted.moduleCode}: choose module ${record.moduleCode} to see it with its module's records.`;
-      return { ...answer.read, ok: false, kind: 'invalid-input', remedy, recordId, record };
+      const read = withRemedy(
+        answer.read,
+        message('records.otherModule', {
+          recordId,
+          shown: record.moduleCode || message('records.noModuleGiven'),
+          wanted: wanted.moduleCode,
+          actual: record.moduleCode,
+        }),
+      );
+      return { ...read, ok: false, kind: 'invalid-input', recordId, record };
     }
     return { ...answer.read, recordId, record };
   }

@@ -11,6 +11,8 @@ import {
   recordStatusName,
 } from '../../../shared/records';
 import { parseJsonBigSafe } from '../koodrive/jsonBigSafe';
+import { message } from '../../../shared/messages/message';
+import type { Message } from '../../../shared/messages/template';
 
 const DIGITS = /^\d{1,40}$/;
 const MAX_TEXT = 4000;
@@ -99,7 +101,7 @@ export function fileView(value: unknown): BackupFileView | null {
   };
 }
 
-export type ListPage<T> = { ok: true; items: T[]; nextCursor: string | null } | { ok: false; problem: string };
+export type ListPage<T> = { ok: true; items: T[]; nextCursor: string | null } | { ok: false; problem: Message };
 
 /** `nextCursor` beside `data` in the envelope; absent or empty marks the last page (docs/koodrive-protocol.md#paging). */
 function nextCursorOf(body: Uint8Array): string | null {
@@ -121,19 +123,14 @@ export function listPage<T>(
   view: (item: unknown) => T | null,
 ): ListPage<T> {
   if (!Array.isArray(data)) {
-    return {
-      ok: false,
-      problem: `KooDrive reported success but sent no list of ${what}s: check that the base URL points at the KooDrive API, and escalate with the request ID if it persists.`,
-    };
+    return { ok: false, problem: message(what === 'record' ? 'records.noList.record' : 'records.noList.file') };
   }
   const items: T[] = [];
   for (const item of data) {
     const read = view(item);
     if (read === null) {
-      return {
-        ok: false,
-        problem: `KooDrive sent a ${what} without a usable ${what} ID, so the list cannot be shown: escalate to KooDrive support with the request ID.`,
-      };
+      const key = what === 'record' ? 'records.itemWithoutId.record' : 'records.itemWithoutId.file';
+      return { ok: false, problem: message(key) };
     }
     items.push(read);
   }

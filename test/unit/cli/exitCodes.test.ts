@@ -15,6 +15,7 @@ function result(kind: ResultKind, httpStatus: number | null): LockResult {
     lockId: 'x@1',
     durationMs: 1,
     remedy: '',
+    remedyMessage: { key: 'note.noAnswer' },
   };
 }
 

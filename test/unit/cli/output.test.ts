@@ -17,6 +17,7 @@ const base: LockResult = {
   lockId: '78e41c7e-db02-4d55-85b3-8153e4fefd2e@102',
   durationMs: 36.6,
   remedy: 'The lock is released.',
+  remedyMessage: { key: 'operation.release.success' },
 };
 
 describe('formatResult', () => {

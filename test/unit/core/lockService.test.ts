@@ -119,6 +119,15 @@ describe('createLockService with an injected transport', () => {
     expect(JSON.stringify(result)).not.toContain(SECRET);
   });
 
+  it('never puts the secret into the remedy message, even when the server echoes it in its code', async () => {
+    const { service } = setup(() => json(409, { code: `busy-${SECRET}`, msg: `held ${SECRET}` }));
+    const result = await service.release(profile, 'abc@102');
+    expect(result.kind).toBe('conflict');
+    expect(result.remedyMessage.key).toBe('operation.release.conflict');
+    expect(JSON.stringify(result.remedyMessage)).not.toContain(SECRET);
+    expect(result.remedy).not.toContain(SECRET);
+  });
+
   it('audits pending then result with the same operation ID and no secret', async () => {
     const { service, audit } = setup(() => json(404, { code: 13000309, msg: `no lock for ${SECRET}` }));
     const result = await service.release(profile, 'abc@102');

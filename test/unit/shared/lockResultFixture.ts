@@ -14,6 +14,7 @@ export function lockResult(overrides: Partial<LockResult> = {}): LockResult {
     userId: '1505084218764547200',
     durationMs: 37,
     remedy: 'Nothing to do.',
+    remedyMessage: { key: 'operation.release.success' },
     ...overrides,
   };
 }

@@ -16,6 +16,7 @@ function resultFor(lockId: string, ok = true): LockResult {
     durationMs: 1,
     userId: null,
     remedy: '',
+    remedyMessage: { key: 'note.noAnswer' },
   };
 }
 

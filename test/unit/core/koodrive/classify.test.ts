@@ -256,6 +256,7 @@ describe('classify: read-only record calls', () => {
     expect(lost).toEqual({
       kind: 'timeout',
       remedy: 'No complete answer arrived in time: check the network or proxy and try again.',
+      remedyMessage: { key: 'remedy.timeout.readOnly' },
     });
     const failed = classify({ operation: VIEW_RECORD, httpStatus: 500, body: body(koodrive(13000201)) });
     expect(failed.kind).toBe('server');

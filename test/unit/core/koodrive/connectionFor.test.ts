@@ -2,6 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { Profile } from '../../../../shared/profile';
 import { connectionFor } from '../../../../electron/core/koodrive/connectionFor';
 import type { ProxyCredential } from '../../../../electron/core/secrets/proxyCredential';
+import { english } from '../../../../shared/messages/english';
+import type { Message } from '../../../../shared/messages/template';
+
+function noteText(note: Message | null): string {
+  return note === null ? '' : english(note);
+}
 
 const profile: Profile = {
   environment: 'other',
@@ -49,8 +55,8 @@ describe('connectionFor', () => {
     for (const other of ['http://proxy.corp:8080', 'https://proxy.corp:3128', 'http://evil.example:3128']) {
       const routed = await connectionFor({ ...profile, proxyUrl: other }, { proxyCredentials });
       expect(routed.settings.proxyAuthorization, other).toBeUndefined();
-      expect(routed.credentialNote).toContain('stored for http://proxy.corp:3128');
-      expect(routed.credentialNote).not.toContain('pw-secret');
+      expect(noteText(routed.credentialNote)).toContain('stored for http://proxy.corp:3128');
+      expect(noteText(routed.credentialNote)).not.toContain('pw-secret');
     }
   });
 
@@ -77,6 +83,6 @@ describe('connectionFor', () => {
       },
     );
     expect(routed.settings.proxyAuthorization).toBeUndefined();
-    expect(routed.credentialNote).toContain('The keychain is locked.');
+    expect(noteText(routed.credentialNote)).toContain('The keychain is locked.');
   });
 });

@@ -11,8 +11,38 @@ import { HISTORY_OUTCOMES } from '../../../../shared/history';
 import { AUTH_MODES, ENVIRONMENTS, PROFILE_ID_PATTERN } from '../../../../shared/profile';
 import { RECORD_STATUS_NAMES } from '../../../../shared/records';
 import { LOCK_OPERATIONS, RESULT_KINDS } from '../../../../shared/result';
+import { messagesEn } from '../../../../shared/messages/catalog.en';
+import { english } from '../../../../shared/messages/english';
+import { type Message, placeholdersOf } from '../../../../shared/messages/template';
 
 type Check = (value: unknown, at: string) => string | null;
+
+/** A message main sends (shared/messages/template.ts): a known key, its English placeholders all given, nested ones too. */
+const messageShape: Check = (value, at) => {
+  if (!isRecord(value)) return `${at} is not a message`;
+  const { key, params } = value;
+  if (typeof key !== 'string' || !Object.hasOwn(messagesEn, key)) return `${at}.key is not a message key`;
+  if (params !== undefined && !isRecord(params)) return `${at}.params is not an object`;
+  const given = params ?? {};
+  for (const name of placeholdersOf(messagesEn[key as keyof typeof messagesEn])) {
+    if (!Object.hasOwn(given, name)) return `${at}.params.${name} is missing`;
+  }
+  for (const [name, param] of Object.entries(given)) {
+    if (typeof param === 'string' || (typeof param === 'number' && Number.isFinite(param))) continue;
+    const problem = messageShape(param, `${at}.params.${name}`);
+    if (problem) return problem;
+  }
+  for (const name of Object.keys(value)) if (name !== 'key' && name !== 'params') return `${at} has "${name}"`;
+  return null;
+};
+
+/** The English remedy and its message: the message, rendered in English, is exactly the remedy. */
+function remedyWithMessage(value: unknown, at: string): string | null {
+  const { remedy, remedyMessage } = value as { remedy: unknown; remedyMessage: unknown };
+  const problem = messageShape(remedyMessage, `${at}.remedyMessage`);
+  if (problem) return problem;
+  return english(remedyMessage as Message) === remedy ? null : `${at}.remedy is not remedyMessage in English`;
+}
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -103,8 +133,11 @@ const lockResult: Check = (value, at) => {
     'requestId?': str,
     'serverDate?': str,
     remedy: (remedy, where) => (typeof remedy === 'string' && remedy.length > 0 ? null : `${where} is empty`),
+    remedyMessage: messageShape,
   })(value, at);
   if (problem) return problem;
+  const remedyProblem = remedyWithMessage(value, at);
+  if (remedyProblem) return remedyProblem;
   const result = value as { ok: boolean; kind: string };
   return result.ok === (result.kind === 'success') ? null : `${at}.ok does not match kind ${result.kind}`;
 };
@@ -212,6 +245,7 @@ function recordRead(fields: Record<string, Check>): Check {
       code: nullable(str),
       msg: nullable(str),
       remedy: (remedy, where) => (typeof remedy === 'string' && remedy.length > 0 ? null : `${where} is empty`),
+      remedyMessage: messageShape,
       userId: nullable(str),
       durationMs: (duration, where) => finite(duration, where) ?? ((duration as number) < 0 ? `${where} < 0` : null),
       'requestId?': str,
@@ -219,6 +253,8 @@ function recordRead(fields: Record<string, Check>): Check {
       ...fields,
     })(value, at);
     if (problem) return problem;
+    const remedyProblem = remedyWithMessage(value, at);
+    if (remedyProblem) return remedyProblem;
     const result = value as { ok: boolean; kind: string };
     return result.ok === (result.kind === 'success') ? null : `${at}.ok does not match kind ${result.kind}`;
   };

@@ -1,0 +1,8 @@
+/** Every English message table, merged: the keys and parameters main may send (docs/renderer.md#messages-from-main-keys-and-parameters). */
+import { remediesEn } from './remedies.en';
+import { validationEn } from './validation.en';
+
+export const messagesEn = { ...remediesEn, ...validationEn } as const;
+
+export type MessageCatalog = typeof messagesEn;
+export type MessageKey = keyof MessageCatalog;
