@@ -11,6 +11,7 @@ import { setSettings, settings, settingsStore } from '../features/settings/setti
 import { createStore } from '../state/createStore';
 import { useStore } from '../state/useStore';
 import type { LanguagePreference } from '../features/settings/settingsStorage';
+import { type Message, formatMessage } from '../../../shared/messages/template';
 import { en, type MessageKey } from './en';
 import { type Locale, type MessageParams, type Messages, format, pickLocale } from './locale';
 
@@ -19,8 +20,17 @@ export { pickLocale };
 
 /** English is always loaded; another language's table is its own chunk, loaded when it is first chosen. */
 const TABLES: Partial<Record<Locale, Partial<Messages>>> = { en };
+/**
+ * The tables of main's messages (shared/messages), other languages only: English text comes with every
+ * message from main. Loaded with the language's chunk.
+ */
+const MAIN_TABLES: Partial<Record<Locale, Readonly<Record<string, string>>>> = {};
 const LOADERS: Readonly<Record<Exclude<Locale, 'en'>, () => Promise<Partial<Messages>>>> = {
-  'zh-CN': () => import('./zhCN').then((module) => module.zhCN),
+  'zh-CN': () =>
+    import('./zhCN').then((module) => {
+      MAIN_TABLES['zh-CN'] = module.mainMessagesZhCN;
+      return module.zhCN;
+    }),
 };
 const loading = new Map<Locale, Promise<void>>();
 
@@ -90,6 +100,17 @@ export function setLanguagePreference(preference: LanguagePreference): void {
 
 export function t(key: MessageKey, params?: MessageParams): string {
   return format(TABLES[localeStore.get()]?.[key] ?? en[key], params);
+}
+
+/**
+ * A message from main (a remedy, an input check) in the active language: `english` is the text main sent
+ * with it, shown in English and whenever no message or no translation is there
+ * (docs/renderer.md#messages-from-main-keys-and-parameters).
+ */
+export function messageText(message: Message | null | undefined, english: string): string {
+  const table = MAIN_TABLES[localeStore.get()];
+  if (!message || !table) return english;
+  return formatMessage(table, message) ?? english;
 }
 
 /** A message with a count: the catalogue's `<base>.one`, `.other`, … form that the language's plural rules pick. */

@@ -2,7 +2,8 @@
  * 简体中文. Same keys as en.ts, each feature's in features/<feature>/<feature>.zhCN.ts; a key missing
  * is a type error. Terms follow KooDrive's Chinese documentation: 备份锁, 释放, 续期, 用户 ID,
  * 模块代码, 访问令牌, 应用密钥, 钥匙串, 沙箱.
- * Text that comes from main (remedies, input checks, server messages) stays in English.
+ * Text that comes from main as a message (remedies, input checks) is translated by main's own table,
+ * shared/messages/catalog.zhCN.ts, loaded with this chunk; a server's own msg stays as sent.
  */
 import { batchZhCN } from '../features/batch/batch.zhCN';
 import { diagnosticsZhCN } from '../features/diagnostics/diagnostics.zhCN';
@@ -15,6 +16,8 @@ import { sandboxZhCN } from '../features/sandbox/sandbox.zhCN';
 import { settingsZhCN } from '../features/settings/settings.zhCN';
 import { shortcutsZhCN } from '../features/shortcuts/shortcuts.zhCN';
 import type { Messages } from './locale';
+
+export { messagesZhCN as mainMessagesZhCN } from '../../../shared/messages/catalog.zhCN';
 
 export const zhCN: Messages = {
   ...batchZhCN,

@@ -1,5 +1,5 @@
 import type { LockOperation, LockResult } from '../../../shared/result';
-import { type MessageKey, t } from '../i18n';
+import { type MessageKey, messageText, t } from '../i18n';
 import { environmentName } from './environment';
 import { moduleNameOfLockId } from './moduleName';
 import type { CompletedOperation } from './operation';
@@ -40,6 +40,6 @@ export function resultSummary(done: CompletedOperation): string {
   const moduleName = moduleNameOfLockId(result.lockId);
   if (moduleName) lines.splice(7, 0, [t('summary.module'), moduleName]);
   if (result.serverDate) lines.push([t('summary.serverDate'), result.serverDate]);
-  lines.push([t('summary.remedy'), result.remedy]);
+  lines.push([t('summary.remedy'), messageText(result.remedyMessage, result.remedy)]);
   return [t('summary.heading'), ...lines.map(([label, value]) => `${label}: ${value}`)].join('\n');
 }

@@ -1,6 +1,6 @@
 import { useCallback, useState, type ReactNode } from 'react';
 import type { RecordReadOutcome } from '../../../../shared/records';
-import { t } from '../../i18n';
+import { messageText, t } from '../../i18n';
 import { formatDuration } from '../../lib/resultText';
 import { HelpDialog } from '../help/HelpDialog';
 import { Icon } from '../../components/Icon';
@@ -35,7 +35,7 @@ export function ReadFailure({ outcome, note, headingLevel = 2 }: ReadFailureProp
         <Heading className="result-title">{failureTitle(outcome.kind)}</Heading>
       </header>
       {note && <p className="inspect-failure-note">{note}</p>}
-      <p className="result-remedy">{outcome.remedy}</p>
+      <p className="result-remedy">{messageText(outcome.remedyMessage, outcome.remedy)}</p>
       <dl className="details">
         {rows.map(([label, value, mono]) => (
           <div className="details-row" key={label}>

@@ -1,6 +1,6 @@
 import type { ClipboardEvent, Ref } from 'react';
 import type { LockIdCheck } from '../../../../shared/identifiers';
-import { t } from '../../i18n';
+import { messageText, t } from '../../i18n';
 import { moduleNameOfLockId } from '../../lib/moduleName';
 import { RecentLockIdOptions } from './RecentLockIds';
 import { TextField } from '../../components/TextField';
@@ -41,8 +41,8 @@ export function LockIdField({ value, check, attempted, onChange, inputRef, recen
         value={value}
         onChange={onChange}
         onPaste={(event) => trimPaste(event, onChange)}
-        problem={showProblem && !check.ok ? check.problem : undefined}
-        warning={check.ok && check.hint ? check.hint : undefined}
+        problem={showProblem && !check.ok ? messageText(check.problemMessage, check.problem) : undefined}
+        warning={check.ok && check.hint ? messageText(check.hintMessage, check.hint) : undefined}
         info={moduleName ? t('lockForm.module', { module: moduleName }) : undefined}
         help={t('lockForm.lockIdHelp')}
         placeholder={t('lockForm.lockIdPlaceholder')}

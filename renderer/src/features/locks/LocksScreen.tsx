@@ -1,5 +1,6 @@
 import { useCallback, useRef, useState } from 'react';
-import { checkLockId, userIdProblem } from '../../../../shared/identifiers';
+import { checkLockId, userIdProblemMessage } from '../../../../shared/identifiers';
+import { validationText } from '../../../../shared/messages/validationText';
 import type { Profile } from '../../../../shared/profile';
 import { useLockOperation } from './useLockOperation';
 import {
@@ -12,7 +13,7 @@ import {
 import type { SandboxState } from '../sandbox/useSandbox';
 import { useSecretStatus } from '../profiles/useSecretStatus';
 import { useShortcutKeys } from '../shortcuts/useShortcutKeys';
-import { t } from '../../i18n';
+import { messageText, t } from '../../i18n';
 import { environmentOf } from '../../lib/environment';
 import type { OperationRequest } from '../../lib/operation';
 import { resultTitle } from '../../lib/resultText';
@@ -91,7 +92,8 @@ export function LocksScreen({
       ? userDraft.text
       : (profile.userId ?? '');
   const userId = userText.trim();
-  const userProblem = userIdProblem(userId);
+  const userProblemMessage = userIdProblemMessage(userId);
+  const userProblem = userProblemMessage && messageText(userProblemMessage, validationText(userProblemMessage));
   const check = checkLockId(lockId);
   const busy = operation.inFlight !== null;
   const onSandbox = isSandboxProfile(profile.id, sandbox.info);
@@ -157,7 +159,7 @@ export function LocksScreen({
   const announcement = operation.inFlight
     ? t(`inflight.${operation.inFlight.operation}`)
     : completed
-      ? `${resultTitle(completed.result)}. ${completed.result.remedy}`
+      ? `${resultTitle(completed.result)}. ${messageText(completed.result.remedyMessage, completed.result.remedy)}`
       : '';
 
   return (

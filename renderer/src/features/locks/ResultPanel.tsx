@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useCopyText } from '../../components/useCopyText';
-import { t } from '../../i18n';
+import { messageText, t } from '../../i18n';
 import { environmentName } from '../../lib/environment';
 import { moduleNameOfLockId } from '../../lib/moduleName';
 import type { CompletedOperation } from '../../lib/operation';
@@ -83,7 +83,7 @@ export function ResultPanel({ done, stale = false, onNavigate }: ResultPanelProp
           </p>
         </div>
       </header>
-      <p className="result-remedy">{result.remedy}</p>
+      <p className="result-remedy">{messageText(result.remedyMessage, result.remedy)}</p>
       {skew && <p className="result-finding strong">{skew}</p>}
       {cancelled && <p className="result-finding">{cancelled}</p>}
       <ResultNextSteps key={done.finishedAt.getTime()} done={done} onNavigate={onNavigate} />
