@@ -1,6 +1,9 @@
 /** Human-readable lines for results: one line each, safe to print on a terminal. */
+import type { MessageLocale } from '../../shared/messages/localized';
+import { remedyIn } from './cliLocale';
 import { outcomeOf } from '../../shared/batchOutcome';
 import type { LockOperation, LockResult, ResultKind } from '../../shared/result';
+import { signatureCheckClause } from './signatureCheckText';
 
 const DONE_VERB: Record<LockOperation, string> = { release: 'released', renew: 'renewed', create: 'created' };
 
@@ -44,14 +47,20 @@ function subject(result: LockResult): string {
   return `${result.operation === 'create' ? 'create' : '(no lock ID)'}${user}`;
 }
 
-/** One line for a result; `remedyNumber`: in a batch, name the remedy by number instead of repeating its text. */
-export function formatResult(result: LockResult, remedyNumber?: number): string {
+/**
+ * One line for a result; `remedyNumber`: in a batch, name the remedy by number instead of repeating its text;
+ * `locale`: the remedy's language (cliLocale.ts).
+ */
+export function formatResult(result: LockResult, remedyNumber?: number, locale: MessageLocale = 'en'): string {
   if (outcomeOf(result) === 'already-gone') {
     return `already gone ${subject(result)}: the server has no such lock for this user (${details(result)})`;
   }
   if (result.ok) return `${DONE_VERB[result.operation]} ${subject(result)} (${details(result)})`;
   const what = result.msg ? printable(result.msg) : KIND_LABEL[result.kind];
-  const remedyText = remedyNumber === undefined ? printable(result.remedy, 600) : `remedy ${remedyNumber} below`;
+  const remedyText =
+    remedyNumber === undefined
+      ? printable(remedyIn(locale, result.remedy, result.remedyMessage), 600)
+      : `remedy ${remedyNumber} below`;
   const remedy = result.remedy ? ` — ${remedyText}` : '';
-  return `FAILED ${subject(result)}: ${what} (${details(result)})${remedy}`;
+  return `FAILED ${subject(result)}: ${what} (${details(result)})${remedy}${signatureCheckClause(result.signatureCheck)}`;
 }

@@ -6,6 +6,7 @@
 import { BATCH_MAX_LOCKS } from '../../shared/batch';
 import { describeBatchInput, parseBatchInput } from '../../shared/batchInput';
 import { checkLockId } from '../../shared/identifiers';
+import { cliLocale, remedyIn } from './cliLocale';
 import { type Profile, resolveUserId } from '../../shared/profile';
 import { CliError } from './cliError';
 import { EXIT } from './exitCodes';
@@ -71,11 +72,17 @@ export async function collectRows(source: RowSource, io: CliIo): Promise<Collect
     if (unusual) out.unusual.push({ where, lockId });
   };
 
+  const locale = cliLocale(io.env);
   source.operands.forEach((operand, index) => {
     const where = `argument ${index + 1}`;
     const check = checkLockId(operand);
     if (check.ok) add(null, check.lockId, where, check.hint !== null);
-    else out.invalid.push({ where, text: printable(operand, 80), problem: check.problem });
+    else
+      out.invalid.push({
+        where,
+        text: printable(operand, 80),
+        problem: remedyIn(locale, check.problem, check.problemMessage),
+      });
   });
 
   if (source.file !== undefined) {

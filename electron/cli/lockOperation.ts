@@ -13,6 +13,7 @@ import { writeJsonLine } from './command';
 import { type Connection, resolveConnection } from './connection';
 import { EXIT, type ExitCode, exitCodeForResult, worstExitCode } from './exitCodes';
 import { createBatchRemedies } from './batchRemedies';
+import { cliLocale, remedyIn } from './cliLocale';
 import { formatResult } from './formatResult';
 import { watchInterrupts } from './interrupts';
 import { createProgressLine, formatSeconds } from './progressLine';
@@ -100,15 +101,16 @@ export async function runLockPlan(
   const progress = createProgressLine(io.stderr, total, plan.batch && canRedrawLine(io) && !values.verbose);
   const interrupts = watchInterrupts(io, () => progress.clear());
   const remedies = createBatchRemedies();
+  const locale = cliLocale(io.env);
   const print = (result: LockResult) => {
     progress.clear();
     if (values.json) writeJsonLine(io, result);
     else {
       const remedyNumber =
         plan.batch && !result.ok && result.remedy && outcomeOf(result) !== 'already-gone'
-          ? remedies.numberOf(result.remedy)
+          ? remedies.numberOf(remedyIn(locale, result.remedy, result.remedyMessage))
           : undefined;
-      io.stdout.write(`${formatResult(result, remedyNumber)}\n`);
+      io.stdout.write(`${formatResult(result, remedyNumber, locale)}\n`);
     }
     progress.redraw();
   };

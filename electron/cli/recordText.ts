@@ -3,6 +3,8 @@
  * ISO-8601 (the raw text when its format is not recognisable), ages in days, hours and minutes, the
  * possibly-stuck marker with its reason.
  */
+import type { MessageLocale } from '../../shared/messages/localized';
+import { remedyIn } from './cliLocale';
 import type { BackupFileView, BackupRecordView, RecordReadOutcome, StuckReason } from '../../shared/records';
 import { printable } from './formatResult';
 import { formatTable } from './table';
@@ -90,11 +92,11 @@ export function filesTable(files: readonly BackupFileView[]): string {
   return formatTable(['FILE ID', 'BYTES', 'CREATED (UTC)', 'MIME TYPE', 'SHA-256', 'NAME'], body, 100);
 }
 
-/** One line for a read that failed: what the server said, where, and what to do. */
-export function failureText(read: RecordReadOutcome, what: string): string {
+/** One line for a read that failed: what the server said, where, and what to do (in `locale`: cliLocale.ts). */
+export function failureText(read: RecordReadOutcome, what: string, locale: MessageLocale = 'en'): string {
   const parts = [read.httpStatus === null ? 'no HTTP response' : `HTTP ${read.httpStatus}`];
   if (read.code !== null) parts.push(`code ${printable(read.code, 40)}`);
   if (read.requestId) parts.push(`request ${printable(read.requestId, 80)}`);
   const said = read.msg ? printable(read.msg) : read.kind;
-  return `FAILED ${what}: ${said} (${read.kind}; ${parts.join(', ')}) — ${printable(read.remedy, 600)}`;
+  return `FAILED ${what}: ${said} (${read.kind}; ${parts.join(', ')}) — ${printable(remedyIn(locale, read.remedy, read.remedyMessage), 600)}`;
 }

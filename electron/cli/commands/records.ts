@@ -17,6 +17,7 @@ import { CONNECTION_HELP, EXIT_HELP, GLOBAL_HELP, OUTPUT_FORMAT_HELP } from '../
 import { commandSecret, lockCommandSetup } from '../lockOperation';
 import { CONNECTION_OPTIONS, integerOption } from '../options';
 import { type CsvValue, csvTable, outputFormat } from '../outputFormat';
+import { cliLocale } from '../cliLocale';
 import { type ListedRecord, failureText, filesTable, recordDetails, recordsTable, stuckText } from '../recordText';
 import { verboseTransport } from '../verboseTransport';
 
@@ -175,7 +176,7 @@ Examples:
     const user = result.userId ? ` of user ${result.userId}` : '';
     const read = `${plural(result.records.length, 'record')}${user} for module ${result.moduleCode}${shown} (${plural(result.pagesRead, 'page')} read)`;
     if (!result.ok) {
-      io.stderr.write(`${failureText(result, `records list after ${read}`)}\n`);
+      io.stderr.write(`${failureText(result, `records list after ${read}`, cliLocale(io.env))}\n`);
       return exitCodeForResult(result);
     }
     io.stderr.write(`${read}.\n`);
@@ -241,7 +242,7 @@ async function showRecord(
   const moduleCode = values.module === undefined ? undefined : connection.profile.moduleCode;
   const viewed = await reader.viewRecord({ ...request, recordId, moduleCode });
   if (!viewed.ok || viewed.record === null) {
-    io.stderr.write(`${failureText(viewed, `records show ${recordId}`)}\n`);
+    io.stderr.write(`${failureText(viewed, `records show ${recordId}`, cliLocale(io.env))}\n`);
     return exitCodeForResult(viewed);
   }
   const { record } = viewed;
@@ -254,7 +255,9 @@ async function showRecord(
     const page = await reader.listRecordFiles({ ...request, recordId: record.recordId, cursor });
     if (!page.ok) {
       printFiles(context, files);
-      io.stderr.write(`${failureText(page, `reading the files after ${plural(files.length, 'file')}`)}\n`);
+      io.stderr.write(
+        `${failureText(page, `reading the files after ${plural(files.length, 'file')}`, cliLocale(io.env))}\n`,
+      );
       return exitCodeForResult(page);
     }
     pages += 1;

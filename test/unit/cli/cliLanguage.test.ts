@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cliLocale } from '../../../electron/cli/cliLocale';
+import { type RunningSandbox, startSandbox } from '../../../electron/sandbox/server';
+import { runCli, removeTempDirs, tempDir } from './harness';
+
+let sandbox: RunningSandbox;
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ seedLocks: 0 });
+});
+afterAll(async () => {
+  await sandbox.stop();
+  await removeTempDirs();
+});
+
+async function releaseWithWrongToken(env: Record<string, string>) {
+  const args = ['release', '--data-dir', await tempDir(), '--base-url', sandbox.url];
+  args.push('--user-id', sandbox.credentials.userId, '--auth', 'bearer', sandbox.addLock());
+  return runCli(args, { env: { KOODRIVE_TOKEN: 'wrong-token-5d1c', ...env } });
+}
+
+describe("the CLI's language (docs/cli.md#language)", () => {
+  it('reads LC_ALL, then LC_MESSAGES, then LANG; Simplified Chinese only', () => {
+    expect(cliLocale({})).toBe('en');
+    expect(cliLocale({ LANG: 'zh_CN.UTF-8' })).toBe('zh-CN');
+    expect(cliLocale({ LANG: 'zh' })).toBe('zh-CN');
+    expect(cliLocale({ LANG: 'zh_TW.UTF-8' })).toBe('en');
+    expect(cliLocale({ LANG: 'zh_CN.UTF-8', LC_ALL: 'C' })).toBe('en');
+    expect(cliLocale({ LANG: 'en_US.UTF-8', LC_MESSAGES: 'zh_CN.UTF-8' })).toBe('zh-CN');
+    expect(cliLocale({ LANG: 'en_US.UTF-8', LC_ALL: '', LC_MESSAGES: 'zh_SG' })).toBe('zh-CN');
+  });
+
+  it('prints the remedy of a 401 in English by default', async () => {
+    const { code, stdout } = await releaseWithWrongToken({ LANG: 'en_US.UTF-8' });
+    expect(code).toBe(1);
+    expect(stdout).toContain('HTTP 401');
+    expect(stdout).toContain('KooDrive rejected the access token (tokens expire after 20 minutes without use)');
+  });
+
+  it('prints it in Chinese with LANG=zh_CN.UTF-8, the rest of the line unchanged', async () => {
+    const { code, stdout } = await releaseWithWrongToken({ LANG: 'zh_CN.UTF-8' });
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/^FAILED .*\(HTTP 401.*\) — KooDrive 拒绝了访问令牌（令牌闲置 20 分钟后过期）/);
+    expect(stdout).not.toContain('rejected the access token');
+  });
+
+  it('words an input check in Chinese too', async () => {
+    const args = ['release', '--data-dir', await tempDir(), '--base-url', sandbox.url];
+    args.push('--user-id', sandbox.credentials.userId, '--auth', 'bearer', 'ab\u00a0c@102');
+    const { code, stdout, stderr } = await runCli(args, { env: { KOODRIVE_TOKEN: 't0ken-x', LANG: 'zh_CN.UTF-8' } });
+    expect(code).toBe(2);
+    expect(stdout + stderr).toContain('锁 ID 只包含可打印的 ASCII 字符');
+    expect(stdout + stderr).toContain('第 3 个字符是 U+00A0 NO-BREAK SPACE：请删除它。');
+  });
+});
