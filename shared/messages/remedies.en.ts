@@ -18,6 +18,12 @@ export const remediesEn = {
     'KooDrive rejected the access token (tokens expire after 20 minutes without use): store a fresh token for this profile and check the user ID and the Authorization prefix.',
   'remedy.auth.app':
     'KooDrive rejected the app signature: check the App ID and App secret stored for this profile, the user ID, and that no proxy rewrites the Host header.',
+  'remedy.signature.matches':
+    'KooDrive computed the same canonical request as this app ({field}, SHA-256 {hash}), so the request arrived as signed and the App secret (or App ID) is wrong: store the current App secret for this profile and check its App ID.',
+  'remedy.signature.differs':
+    'KooDrive signed a different request than this app ({field}: the server’s {compared} SHA-256 {server}, this app’s {ours}), so the request was changed on the way or canonicalised differently: check proxies that rewrite headers or paths (Host, the path and its trailing "/", the query, X-User-Id, X-Date, the body); the differing part is the {compared}, which Diagnostics’ request preview shows for this app.',
+  'remedy.signature.canonicalRequest': 'canonical request',
+  'remedy.signature.stringToSign': 'string to sign',
   'remedy.auth.unknown':
     'KooDrive rejected the credentials: store a fresh token or the correct App secret for this profile and check the user ID.',
   'remedy.clock.unmeasured':

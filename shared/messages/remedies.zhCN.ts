@@ -18,6 +18,12 @@ export const remediesZhCN = translated<typeof remediesEn>()({
     'KooDrive 拒绝了访问令牌（令牌闲置 20 分钟后过期）：请为此配置保存新的令牌，并检查用户 ID 和 Authorization 前缀。',
   'remedy.auth.app':
     'KooDrive 拒绝了应用签名：请检查此配置保存的 App ID 和应用密钥、用户 ID，并确认没有代理改写 Host 请求头。',
+  'remedy.signature.matches':
+    'KooDrive 计算出的规范请求与本应用相同（{field}，SHA-256 {hash}），说明请求按签名原样到达，是应用密钥（或 App ID）不对：请为此配置保存当前的应用密钥，并检查其 App ID。',
+  'remedy.signature.differs':
+    'KooDrive 签名的请求与本应用不同（{field}：服务器的{compared} SHA-256 {server}，本应用的 {ours}），说明请求在途中被改动或规范化方式不同：请检查会改写请求头或路径的代理（Host、路径及其末尾的“/”、查询参数、X-User-Id、X-Date、请求体）；不同之处在于{compared}，可在“诊断”的请求预览中查看本应用的内容。',
+  'remedy.signature.canonicalRequest': '规范请求',
+  'remedy.signature.stringToSign': '待签名字符串',
   'remedy.auth.unknown': 'KooDrive 拒绝了凭据：请为此配置保存新的令牌或正确的应用密钥，并检查用户 ID。',
   'remedy.clock.unmeasured':
     'KooDrive 拒绝了请求时间（X-Date 必须在服务器时间之前的 15 分钟之内）：请同步本机时钟（NTP）后重试。',

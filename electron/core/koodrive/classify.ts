@@ -14,6 +14,7 @@ import { remedyMessages as remedies } from './remedyMessages';
 import { type ParsedBody, isSuccessCode } from './responseParser';
 import type { TransportError } from './transport';
 import { X_DATE_WINDOW_MS, parseXDate } from './xdate';
+import { compareSigning } from './signatureEcho';
 
 export interface ClassifyInput {
   operation: OperationDescriptor;
@@ -29,6 +30,8 @@ export interface ClassifyInput {
   retryAfter?: string;
   /** Lets the auth remedy name the right credential. */
   authMode?: AuthMode;
+  /** The string to sign we sent (app mode), compared with the server's when its refusal says what it signed. */
+  stringToSign?: string;
 }
 
 export interface Classification {
@@ -103,6 +106,10 @@ function authOrClock(input: ClassifyInput, body: ParsedBody, status: number): Ju
     return { kind: 'clock', remedy: remedies.clock(clockOff ? skew : null) };
   }
   const forbidden = status === 403 || (body.code !== null && FORBIDDEN_CODES.has(body.code));
+  const echo = body.signingEcho;
+  if (!forbidden && input.authMode === 'app' && echo && input.stringToSign) {
+    return { kind: 'auth', remedy: remedies.signature(compareSigning(input.stringToSign, echo), echo.form) };
+  }
   return { kind: 'auth', remedy: remedies.auth(input.authMode, forbidden) };
 }
 

@@ -7,6 +7,7 @@ import { message } from '../../../shared/messages/message';
 import type { Message } from '../../../shared/messages/template';
 import type { AuthMode } from '../../../shared/profile';
 import type { OperationDescriptor } from './operation';
+import type { SignatureComparison, SigningEcho } from './signatureEcho';
 
 /** OpenSSL's verdicts when the other side does not speak TLS at all (nodeErrors.ts gives them these codes). */
 export const PLAIN_HTTP_CODES: ReadonlySet<string> = new Set([
@@ -30,6 +31,21 @@ export const remedyMessages = {
     if (authMode === 'bearer') return message('remedy.auth.bearer');
     if (authMode === 'app') return message('remedy.auth.app');
     return message('remedy.auth.unknown');
+  },
+
+  /** A refused signature whose answer says what the server signed (signatureEcho.ts). */
+  signature(comparison: SignatureComparison, form: SigningEcho['form']): Message {
+    if (comparison.same) return message('remedy.signature.matches', { field: comparison.field, hash: comparison.ours });
+    const compared =
+      form === 'string-to-sign-sha256'
+        ? message('remedy.signature.stringToSign')
+        : message('remedy.signature.canonicalRequest');
+    return message('remedy.signature.differs', {
+      field: comparison.field,
+      compared,
+      server: comparison.server,
+      ours: comparison.ours,
+    });
   },
 
   clock(skewMs: number | null): Message {

@@ -125,6 +125,7 @@ export async function signedCall(deps: CallDeps, call: SignedCall): Promise<Call
     serverDate: response?.headers.date,
     retryAfter: response?.headers['retry-after'],
     authMode: call.profile.authMode,
+    stringToSign: prepared.stringToSign,
   });
   const credentialNote = routedOk?.credentialNote;
   const remedyMessage =
