@@ -1,0 +1,53 @@
+/**
+ * Main's messages in the window's language (docs/renderer.md#messages-from-main-keys-and-parameters): in a
+ * Chinese window the remedy of a refused release and the lock ID check read in Chinese, in both themes.
+ */
+import { expect, test } from './support/fixtures';
+import { saveSandboxProfile } from './support/profiles';
+
+test.describe('in Simplified Chinese', () => {
+  test.use({ locale: 'zh-CN' });
+
+  test('a release refused with 401 shows the Chinese remedy; screenshots light and dark', async ({
+    app,
+    handlers,
+    startKooDrive,
+  }) => {
+    const sandbox = await startKooDrive({ seedLocks: 0 });
+    await saveSandboxProfile(handlers, sandbox, { token: 'expired-token-9b2e' });
+    const lockId = sandbox.addLock('102');
+    const { page } = app;
+    await page.reload();
+    await app.ready();
+
+    const lockField = app.field('锁 ID');
+    await lockField.fill(lockId);
+    await lockField.press('Enter');
+    await app.dialog.getByRole('button', { name: '释放锁' }).click();
+    await expect(app.dialog).toBeHidden();
+    await expect(app.result.getByText('HTTP 状态')).toBeVisible();
+    const remedy = app.result.locator('.result-remedy');
+    await expect(remedy).toHaveText(
+      'KooDrive 拒绝了访问令牌（令牌闲置 20 分钟后过期）：请为此配置保存新的令牌，并检查用户 ID 和 Authorization 前缀。',
+    );
+    await expect(app.result).not.toContainText('rejected the access token');
+    expect(sandbox.activeLockIds()).toContain(lockId);
+    await app.screenshot('result-remedy-zh-CN');
+  });
+
+  test('the lock ID check names the look-alike character in Chinese', async ({ app, handlers, startKooDrive }) => {
+    const sandbox = await startKooDrive({ seedLocks: 0 });
+    await saveSandboxProfile(handlers, sandbox);
+    const { page } = app;
+    await page.reload();
+    await app.ready();
+
+    const lockField = app.field('锁 ID');
+    await lockField.fill('78e41c7e\u2013db02@102');
+    await lockField.press('Enter');
+    await expect(page.getByText('锁 ID 只包含可打印的 ASCII 字符')).toBeVisible();
+    await expect(page.getByText('第 9 个字符是 U+2013 EN DASH：请改为输入 "-"。')).toBeVisible();
+    await expect(app.dialog).toBeHidden();
+    await app.screenshot('lock-id-check-zh-CN');
+  });
+});
