@@ -165,7 +165,9 @@ describe.skipIf(!linux)('no Secret Service (the D-Bus address leads nowhere)', (
       bareEnv({ DBUS_SESSION_BUS_ADDRESS: `unix:path=${path.join(home, 'no-such-bus')}`, ...stepsEnv(steps) }),
     );
     expect(ipcValue<{ id: string }>(outcomes[0]).id).toBe(PROFILE_ID);
-    for (const index of [1, 2, 3]) {
+    // secretStatus answers the state (the badge says "No keychain available"); saving and releasing fail.
+    expect(ipcValue(outcomes[2])).toMatchObject({ stored: false, keychain: 'unavailable' });
+    for (const index of [1, 3]) {
       const error = ipcError(outcomes[index]);
       expect(error.code, steps[index] && JSON.stringify(steps[index])).toBe('keychain-unavailable');
       expect(error.message).toContain('is not available');
@@ -211,7 +213,7 @@ describe.skipIf(!linux || !keyringReady || !haveKeyringTools)(
       wait "$keyring" 2>/dev/null
       exit $status`;
 
-    test('saving: keychain-unavailable "is locked" with unlock advice; reading: no secret, nothing sent; the CLI exits 2', async () => {
+    test('saving: keychain-unavailable "is locked" with unlock advice; reading: locked, not absent, nothing sent; the CLI exits 2', async () => {
       const lockId = sandbox.addLock();
       const before = sandbox.received().length;
       const steps: ChildStep[] = [
@@ -245,20 +247,21 @@ describe.skipIf(!linux || !keyringReady || !haveKeyringTools)(
       expect(saveError.message).toContain('The secret was not saved anywhere else.');
       expect(saveError.message).not.toContain(secret);
 
-      // libsecret reports a locked item as missing (no prompt can be shown): the app says so, mentions the
-      // locked keychain, and sends nothing.
-      expect(ipcValue(outcomes[5])).toMatchObject({ stored: false });
+      // libsecret reports a locked item as missing (no prompt can be shown); the Secret Service's Locked property
+      // tells it apart (docs/security.md#a-locked-keychain): the app says the keychain is locked and sends nothing.
+      expect(ipcValue(outcomes[5])).toMatchObject({ stored: false, keychain: 'locked' });
       const releaseError = ipcError(outcomes[6]);
-      expect(releaseError.code).toBe('not-found');
-      expect(releaseError.message).toMatch(/No access token is stored for the profile "Keychain test"/);
-      expect(releaseError.message).toMatch(/locked/);
+      expect(releaseError.code).toBe('keychain-unavailable');
+      expect(releaseError.message).toContain('is locked, so it cannot tell whether a secret is stored');
+      expect(releaseError.message).not.toMatch(/No access token is stored/);
 
       const cliSet = cliOf(outcomes[7]);
       expect(cliSet.code).toBe(2);
       expect(cliSet.stderr).toContain('is locked');
       const cliRelease = cliOf(outcomes[8]);
       expect(cliRelease.code).toBe(2);
-      expect(cliRelease.stderr).toContain('No access token is stored for profile');
+      expect(cliRelease.stderr).toContain('is locked, so the access token of profile "Keychain test" cannot be read');
+      expect(cliRelease.stderr).not.toContain('No access token is stored');
       for (const index of [7, 8])
         expect(cliOf(outcomes[index]).stdout + cliOf(outcomes[index]).stderr).not.toContain(secret);
 

@@ -184,7 +184,9 @@ describe.skipIf(!linux)('keytar store without a keychain (Linux)', () => {
     expect(report.set.message).toContain('locked or has no default ("login") collection');
     expect(report.set.message).toContain('gnome-keyring-daemon --unlock');
     expect(report.set.message).not.toContain(secret);
-    expect(report.get).toEqual({ ok: true, value: null });
+    // Not "absent": the Secret Service has no default collection, so the lookup could not look.
+    expect(report.get).toMatchObject({ ok: false, failure: 'locked' });
+    expect(report.get.message).toContain('has no default ("login") collection, so it cannot tell');
     expect(await filesContaining(home, secret)).toEqual([]);
   });
 });

@@ -141,5 +141,9 @@ export function keychainCannotTell(keychain: 'locked' | 'unavailable', profile: 
         : `in ${label}`;
     return `the keychain is locked, so it cannot say whether an ${noun} is stored for profile "${profile.name}": unlock it (${unlock}) or ${route}.`;
   }
-  return `the keychain (${label}) is not available, so it cannot say whether an ${noun} is stored for profile "${profile.name}": start one (see "Linux: the keychain" in the README) or ${route}.`;
+  const start =
+    process.platform === 'linux'
+      ? 'sudo apt install gnome-keyring libsecret-1-0; see "Linux: the keychain" in the README'
+      : `check ${label}`;
+  return `the keychain (${label}) is not available, so it cannot say whether an ${noun} is stored for profile "${profile.name}": start one (${start}) or ${route}.`;
 }
