@@ -116,6 +116,10 @@ test('an auth result: refused badge, Diagnostics and History filled in, Replace 
   await app.screenshot('result-next-steps-profile');
   await app.page.keyboard.type(sandbox.credentials.appSecret);
   await app.button('Save profile').click();
+  // The badge forgets the 401 as soon as the secret is stored, before the editor clears its field: only the
+  // notice says the save is over (leaving earlier would ask "Discard changes?" about the typed secret).
+  await expect(app.page.getByText('Profile “Staging app” saved.')).toBeVisible();
+  await expect(app.field('App secret')).toHaveValue('');
   await expect(app.page.getByText('Secret stored in', { exact: false }).first()).toBeVisible();
   await expect(app.page.getByText('last call refused: 401')).toHaveCount(0);
 
