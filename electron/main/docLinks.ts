@@ -2,19 +2,22 @@
  * The only URLs the app ever hands to the OS browser (shell.openExternal): fixed documentation
  * pages. Anything else a page tries to open is dropped.
  */
+import type { MenuKey } from '../../shared/messages/menu.en';
+
 export interface DocLink {
-  label: string;
+  /** The menu item's label (shared/messages/menu.en.ts and its translation). */
+  label: Extract<MenuKey, `menu.doc.${string}`>;
   url: string;
 }
 
 const CARRIER_DOCS = 'https://support.huaweicloud.com/intl/en-us/api-koodrive-carrier';
 
 export const DOC_LINKS: readonly DocLink[] = [
-  { label: 'KooDrive API: Releasing a Backup Lock', url: `${CARRIER_DOCS}/releaseBackupLock.html` },
-  { label: 'KooDrive API: Renewing a Backup Lock', url: `${CARRIER_DOCS}/renewalBackupLock.html` },
-  { label: 'KooDrive API: Creating a Backup Lock', url: `${CARRIER_DOCS}/createBackupLock.html` },
-  { label: 'KooDrive API: Authentication', url: `${CARRIER_DOCS}/koodrive_11_0005.html` },
-  { label: 'KooDrive API: Error Codes', url: 'https://support.huaweicloud.com/intl/en-us/api-koodrive/ErrorCode.html' },
+  { label: 'menu.doc.release', url: `${CARRIER_DOCS}/releaseBackupLock.html` },
+  { label: 'menu.doc.renew', url: `${CARRIER_DOCS}/renewalBackupLock.html` },
+  { label: 'menu.doc.create', url: `${CARRIER_DOCS}/createBackupLock.html` },
+  { label: 'menu.doc.auth', url: `${CARRIER_DOCS}/koodrive_11_0005.html` },
+  { label: 'menu.doc.errorCodes', url: 'https://support.huaweicloud.com/intl/en-us/api-koodrive/ErrorCode.html' },
 ];
 
 const ALLOWED = new Set(DOC_LINKS.map((link) => link.url));

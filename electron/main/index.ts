@@ -17,6 +17,7 @@ import { openDocLink } from './docLinks';
 import { handleFatalErrors } from './fatalErrors';
 import { registerIpc } from './ipcRegistration';
 import { createMainLog, mirrorConsole } from './mainLog';
+import { languageOf } from './batchSignalTexts';
 import { menuTemplate } from './menu';
 import { restrictNavigation } from './navigation';
 import { applyPermissionPolicy } from './permissions';
@@ -126,6 +127,7 @@ async function start(): Promise<void> {
         appName: app.getName(),
         isMac: process.platform === 'darwin',
         isPackaged: app.isPackaged,
+        locale: languageOf(app.getLocale()),
         openDoc: (url) => openDocLink(url, openExternal),
       }),
     ),
