@@ -17,13 +17,15 @@ export interface DiagnosticsChecksProps {
   /** The request preview's operation and lock (a lock result's "Open in Diagnostics"). */
   initial?: { operation: LockOperation; lockId: string };
   onHelp: (kind: ResultKind) => void;
+  /** Opens this profile at its secret field (a refused authenticated call's next step). */
+  onReplaceSecret?: () => void;
 }
 
 /**
  * "Run all checks" with its summary, and the folding sections of the clock check, the connection check and the
  * request preview; mount with a key per profile.
  */
-export function DiagnosticsChecks({ profile, userId, initial, onHelp }: DiagnosticsChecksProps) {
+export function DiagnosticsChecks({ profile, userId, initial, onHelp, onReplaceSecret }: DiagnosticsChecksProps) {
   const checks = useDiagnosticsChecks(profile.id, userId);
   const [open, setOpen] = useState<Record<Section, boolean>>(() => ({
     // The clock section opens where "Sign with server time" is on, so the switch that is on can be seen.
@@ -103,6 +105,7 @@ export function DiagnosticsChecks({ profile, userId, initial, onHelp }: Diagnost
         call={checks.connection}
         onCheck={() => checkOne('connection')}
         onHelp={onHelp}
+        onReplaceSecret={onReplaceSecret}
         status={statusOf('connection')}
         open={open.connection}
         onToggle={setSection('connection')}

@@ -13,6 +13,7 @@ export interface DiagnosticsConnectionPanelProps {
   call: IpcCall<ConnectionReport>;
   onCheck: () => void;
   onHelp: (kind: ResultKind) => void;
+  onReplaceSecret?: () => void;
   status: DiagnosticsStatus | null;
   open: boolean;
   onToggle: (open: boolean) => void;
@@ -24,6 +25,7 @@ export function DiagnosticsConnectionPanel({
   call,
   onCheck,
   onHelp,
+  onReplaceSecret,
   status,
   open,
   onToggle,
@@ -59,7 +61,7 @@ export function DiagnosticsConnectionPanel({
       {report && (
         <>
           {report.host && <p className="field-help">{t('diagnostics.connection.host', { host: report.host })}</p>}
-          <DiagnosticsStepList steps={report.steps} onHelp={onHelp} />
+          <DiagnosticsStepList steps={report.steps} onHelp={onHelp} onReplaceSecret={onReplaceSecret} />
         </>
       )}
     </DiagnosticsSection>

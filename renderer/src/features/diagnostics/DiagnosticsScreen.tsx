@@ -19,13 +19,21 @@ export interface DiagnosticsScreenProps {
   onSelectProfile: (profileId: string) => void;
   /** Applies while its profile is the selected one; remount (key) to apply a new one. */
   prefill?: DiagnosticsPrefill | null;
+  /** Opens Profiles at this profile's secret field (the connection check's refused authenticated call). */
+  onReplaceSecret?: (profileId: string) => void;
 }
 
 /** What the help dialog shows: one result kind, or every kind (the glossary). */
 type HelpTopic = { kind: ResultKind } | { kind: null };
 
 /** For support staff: the request as it would be sent, the clock, the connection, and what each result means. */
-export function DiagnosticsScreen({ profiles, profile, onSelectProfile, prefill = null }: DiagnosticsScreenProps) {
+export function DiagnosticsScreen({
+  profiles,
+  profile,
+  onSelectProfile,
+  prefill = null,
+  onReplaceSecret,
+}: DiagnosticsScreenProps) {
   const secret = useSecretStatus(profile.id);
   const secretOutcome = useSecretLastOutcome(profile.id);
   const filled = prefill?.profileId === profile.id ? prefill : null;
@@ -81,6 +89,7 @@ export function DiagnosticsScreen({ profiles, profile, onSelectProfile, prefill 
         userId={userId}
         initial={filled ?? undefined}
         onHelp={openKindHelp}
+        onReplaceSecret={onReplaceSecret && (() => onReplaceSecret(profile.id))}
       />
       {help && <HelpDialog kind={help.kind} onClose={closeHelp} />}
     </div>

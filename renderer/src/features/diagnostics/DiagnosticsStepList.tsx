@@ -21,9 +21,12 @@ function stepStatus(step: ConnectionStep): DiagnosticsStatus {
 export function DiagnosticsStepList({
   steps,
   onHelp,
+  onReplaceSecret,
 }: {
   steps: readonly ConnectionStep[];
   onHelp: (kind: ResultKind) => void;
+  /** Opens the profile at its secret field: the next step when the authenticated call was refused. */
+  onReplaceSecret?: () => void;
 }) {
   return (
     <ol className="diag-steps" aria-label={t('diagnostics.connection.steps')}>
@@ -68,6 +71,11 @@ export function DiagnosticsStepList({
                 <p className="diag-step-remedy">
                   <span className="strong">{t('diagnostics.step.remedy')}</span> {step.remedy}
                 </p>
+              )}
+              {status === 'failed' && step.step === 'auth' && onReplaceSecret && (
+                <button type="button" className="button button--small" onClick={onReplaceSecret}>
+                  {t('diagnostics.step.replaceSecret')}
+                </button>
               )}
               {status === 'failed' && (
                 <button

@@ -84,6 +84,7 @@ export const diagnosticsEn = {
   'diagnostics.status.skipped': 'Skipped',
   'diagnostics.step.duration': '{ms} ms',
   'diagnostics.step.remedy': 'What to do:',
+  'diagnostics.step.replaceSecret': 'Replace secret',
   'diagnostics.cert.subject': 'Subject',
   'diagnostics.cert.issuer': 'Issuer',
   'diagnostics.cert.validFrom': 'Valid from',

@@ -84,6 +84,7 @@ export const diagnosticsZhCN: Readonly<Record<keyof typeof diagnosticsEn, string
   'diagnostics.status.skipped': '已跳过',
   'diagnostics.step.duration': '{ms} 毫秒',
   'diagnostics.step.remedy': '处理建议：',
+  'diagnostics.step.replaceSecret': '更换密钥',
   'diagnostics.cert.subject': '使用者',
   'diagnostics.cert.issuer': '颁发者',
   'diagnostics.cert.validFrom': '有效期自',
