@@ -231,6 +231,7 @@ export function App() {
           profile={selected}
           onSelectProfile={setSelectedId}
           prefill={diagnosticsPrefill}
+          onReplaceSecret={(profileId) => openNextStep({ to: 'profiles', profileId })}
         />
       );
     }
