@@ -196,7 +196,9 @@ test('(c) why does it fail with 401: the result’s next steps, Diagnostics on t
   await expectNextAction(secretField);
   await secretField.fill(sandbox.credentials.appSecret);
   await app.button('Save profile').click();
-  await expect(app.page.getByText(/^Secret stored in /).first()).toBeVisible();
+  // Saved (not only clicked): leaving the screen while the save runs would ask to discard the edit.
+  await expect(app.page.getByRole('status').filter({ hasText: 'Profile “Tenant” saved.' })).toBeVisible();
+  await expect(secretField).toHaveValue('');
 
   await openScreen(app, 'Locks', 'Release a backup lock');
   await app.field('User ID').fill(TICKET_USER);
