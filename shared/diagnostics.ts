@@ -30,13 +30,18 @@ export interface ClockCheck {
 export const CONNECTION_STEPS = ['dns', 'tcp', 'tls', 'http', 'auth'] as const;
 export type ConnectionStepName = (typeof CONNECTION_STEPS)[number];
 
+import type { Message } from './messages/template';
+
 export interface ConnectionStep {
   step: ConnectionStepName;
   /** null: skipped (an earlier step failed, or TLS on plain http). */
   ok: boolean | null;
   durationMs: number;
   detail: string;
+  /** In English; null when there is nothing to do. */
   remedy: string | null;
+  /** The remedy as a key and parameters for the reader's language, when there is one (docs/renderer.md#messages-from-main-keys-and-parameters). */
+  remedyMessage?: Message;
   certificate?: { subject: string; issuer: string; validFrom: string; validTo: string };
 }
 

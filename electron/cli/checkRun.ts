@@ -126,7 +126,12 @@ export async function runChecks(
   );
   // The CLI's message for a missing or unusable secret already says where one comes from.
   if (secretUnusable)
-    report.steps = report.steps.map((step) => (step.step === 'auth' ? { ...step, remedy: null } : step));
+    report.steps = report.steps.map((step) => {
+      if (step.step !== 'auth') return step;
+      const withoutRemedy: ConnectionStep = { ...step, remedy: null };
+      delete withoutRemedy.remedyMessage;
+      return withoutRemedy;
+    });
   const failed = report.steps.find((step) => step.ok === false);
   const authAnswers = authStartsAt === null ? [] : calls.answers.slice(authStartsAt);
   return {

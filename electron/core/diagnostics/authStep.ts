@@ -3,12 +3,13 @@
  * same signed call as the lock operations. It shows whether the stored token or App secret, the App ID and
  * the user ID are accepted, without touching any lock.
  */
+import { message } from '../../../shared/messages/message';
 import type { Profile } from '../../../shared/profile';
 import type { Clock } from '../clock';
 import type { Routing } from '../koodrive/connectionFor';
 import { LIST_RECORDS } from '../koodrive/recordOperations';
 import { prepareRecordListRequest } from '../koodrive/recordRequests';
-import { secretProblem } from '../koodrive/requestBuilder';
+import { secretProblemMessage } from '../koodrive/requestBuilder';
 import type { ParsedBody } from '../koodrive/responseParser';
 import { type CallOutcome, signedCall } from '../koodrive/signedCall';
 import type { Transport } from '../koodrive/transport';
@@ -35,7 +36,7 @@ function answerText(status: number, body: ParsedBody): string {
 
 /** What the classified answer says about the credentials. */
 function verdict(outcome: CallOutcome, status: number, body: ParsedBody, what: string, secret: string): StepOutcome {
-  const { prepared, kind, remedy } = outcome;
+  const { prepared, kind, remedyMessage: remedy } = outcome;
   const call = `GET ${prepared.url.pathname}${prepared.url.search}`;
   const answer = scrub(answerText(status, body), secret);
   const userId = prepared.headers['X-User-Id'];
@@ -56,10 +57,7 @@ function verdict(outcome: CallOutcome, status: number, body: ParsedBody, what: s
         `KooDrive accepted the ${what} but refused the record listing's parameters (${answer}); authentication works.`,
       );
     case 'server':
-      return failed(
-        `KooDrive failed internally: ${answer}.`,
-        `Try again in a few minutes; if it persists, escalate to KooDrive support with the request ID.`,
-      );
+      return failed(`KooDrive failed internally: ${answer}.`, message('step.auth.serverFailed'));
     default:
       return failed(`${call} answered ${answer}.`, remedy);
   }
@@ -78,15 +76,17 @@ export async function authStep(input: {
 }): Promise<StepOutcome> {
   const { profile } = input;
   const what = credentialName(profile);
-  if (!input.secret.ok) return failed(input.secret.problem, 'Fix the keychain as described, then check again.');
+  if (!input.secret.ok) return failed(input.secret.problem, message('step.fixKeychain'));
   const { secret } = input.secret;
   if (secret === null) {
     return failed(
       `No ${what} is stored for this profile, so the authenticated call was not made.`,
-      `Open the profile, paste the ${what} and save it, then check again.`,
+      message('step.storeSecret', {
+        what: message(profile.authMode === 'bearer' ? 'step.secret.token' : 'step.secret.appSecret'),
+      }),
     );
   }
-  const badSecret = secretProblem(secret, profile.authMode);
+  const badSecret = secretProblemMessage(secret, profile.authMode);
   if (badSecret) return failed('The stored secret cannot be used.', badSecret);
 
   let outcome: CallOutcome;
@@ -106,10 +106,11 @@ export async function authStep(input: {
       },
     );
   } catch (error) {
-    return failed('The request could not be built.', error instanceof Error ? scrub(error.message, secret) : '');
+    const reason = error instanceof Error ? scrub(error.message, secret) : 'unknown error';
+    return failed('The request could not be built.', message('step.buildFailed', { reason }));
   }
   const { response, body, transportError } = outcome;
   if (transportError) return failed(scrub(transportError.message, secret), transportRemedy(transportError));
-  if (!response || !body) return failed('No answer arrived.', 'Try again; if it keeps happening, report it.');
+  if (!response || !body) return failed('No answer arrived.', message('step.tryAgain'));
   return verdict(outcome, response.status, body, what, secret);
 }

@@ -14,14 +14,16 @@ import type { Clock } from '../clock';
 import { lockUrlFor } from '../koodrive/endpointUrl';
 import { type RoutedConnection, type Routing, connectionFor } from '../koodrive/connectionFor';
 import { ProxyDecisionError, decisionWords } from '../koodrive/proxyDecision';
-import { remedies } from '../koodrive/remedies';
+import { message } from '../../../shared/messages/message';
+import type { Message } from '../../../shared/messages/template';
+import { remedyMessages as remedies } from '../koodrive/remedyMessages';
 import type { Transport } from '../koodrive/transport';
 import { type SecretLookup, authStep } from './authStep';
 import { type ConnectionTarget, connectionTarget } from './connectionTarget';
 import { type Lookup, dnsStep } from './dnsStep';
 import { httpStep } from './httpStep';
 import { DEFAULT_STEP_TIMEOUT_MS } from './stepLimits';
-import { type StepOutcome, failed, skippedStep, timedStep } from './stepOutcome';
+import { type StepOutcome, failed, skippedStep, stepOf, timedStep } from './stepOutcome';
 import { tcpStep } from './tcpStep';
 import { tlsStep } from './tlsStep';
 
@@ -48,8 +50,8 @@ function routeNotes(
   return { proxyNote, routeNote: proxyNote };
 }
 
-function notChecked(profileId: string, problem: string, remedy: string): ConnectionReport {
-  const first: ConnectionStep = { step: 'dns', durationMs: 0, ...failed(problem, remedy) };
+function notChecked(profileId: string, problem: string, remedy: Message): ConnectionReport {
+  const first: ConnectionStep = stepOf('dns', 0, failed(problem, remedy));
   return {
     profileId,
     host: '',
@@ -81,7 +83,7 @@ export async function checkConnection(
   const lockUrl = lockUrlFor(profile.baseUrl);
   if (!resolved.ok || !lockUrl.ok) {
     const problem = !resolved.ok ? resolved.problem : lockUrl.ok ? '' : lockUrl.problem;
-    return notChecked(profile.id, problem, 'Correct the profile and check again.');
+    return notChecked(profile.id, problem, message('step.correctProfile'));
   }
   const { target } = resolved;
   const { proxyNote: note, routeNote } = routeNotes(target, routed);
@@ -105,7 +107,7 @@ export async function checkConnection(
     http: () => httpStep({ connection, url: lockUrl.url, transport: deps.transport, timeoutMs }),
     auth: async () => {
       const user = resolveUserId(profile, requestedUserId);
-      if (!user.ok) return failed(user.problem, 'Enter the user ID, then check again.');
+      if (!user.ok) return failed(user.problem, message('step.enterUserId'));
       return authStep({
         profile,
         routing: deps,

@@ -1,4 +1,5 @@
 /** Step 1: the host name resolves (the proxy's, when the profile has one). IP literals and localhost pass at once. */
+import { message } from '../../../shared/messages/message';
 import { isIP } from 'node:net';
 import { isLoopbackHost } from '../../../shared/identifiers';
 import { errorCode } from '../koodrive/nodeErrors';
@@ -35,9 +36,7 @@ export async function dnsStep(input: {
   if (isLoopbackHost(hostname)) return { outcome: passed(`${what} is this computer: no lookup needed.${via}`) };
 
   const lookup = input.lookup ?? systemLookup;
-  const remedy = proxyNote
-    ? 'Check the spelling of the proxy address in the profile, and this computer’s DNS or VPN settings.'
-    : 'Check the spelling of the host in the base URL, and this computer’s DNS, VPN or proxy settings (a proxy can be set in the profile).';
+  const remedy = proxyNote ? message('step.dns.proxy') : message('step.dns.host');
   try {
     const found = await withTimeout<Array<{ address: string; family: number }> | null>(
       lookup(hostname),

@@ -1,4 +1,5 @@
 /** Step 4: the server answers HTTP at all. Any status will do; the request is unauthenticated and changes nothing. */
+import { message } from '../../../shared/messages/message';
 import type { ConnectionSettings } from '../koodrive/connectionFor';
 import { type Transport, TransportError } from '../koodrive/transport';
 import { DIAGNOSTIC_MAX_BODY_BYTES } from './stepLimits';
@@ -34,6 +35,6 @@ export async function httpStep(input: {
       }
       return failed(error.message, transportRemedy(error));
     }
-    return failed('The request failed inside the HTTP client.', 'Try again; if it keeps happening, report it.');
+    return failed('The request failed inside the HTTP client.', message('step.tryAgain'));
   }
 }

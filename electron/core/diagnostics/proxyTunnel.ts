@@ -5,14 +5,16 @@ import { isIP } from 'node:net';
 import type { Duplex } from 'node:stream';
 import type tls from 'node:tls';
 import { errorCode } from '../koodrive/nodeErrors';
-import { remedies } from '../koodrive/remedies';
+import { message } from '../../../shared/messages/message';
+import type { Message } from '../../../shared/messages/template';
+import { remedyMessages as remedies } from '../koodrive/remedyMessages';
 
-const CONNECT_REMEDY = 'Check the proxy address and that the proxy allows CONNECT to this host and port.';
+const CONNECT_REMEDY = message('step.tunnel.connect');
 
 export class TunnelError extends Error {
   constructor(
     message: string,
-    readonly remedy: string,
+    readonly remedy: Message,
   ) {
     super(message);
     this.name = 'TunnelError';

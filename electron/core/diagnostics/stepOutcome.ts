@@ -1,19 +1,23 @@
 import type { ConnectionStep, ConnectionStepName } from '../../../shared/diagnostics';
+import { english } from '../../../shared/messages/english';
+import { message } from '../../../shared/messages/message';
+import type { Message } from '../../../shared/messages/template';
+
 import type { Clock } from '../clock';
 
 /** What one step found; the runner adds the step name and the time it took. */
 export interface StepOutcome {
   ok: boolean | null;
   detail: string;
-  remedy: string | null;
+  remedy: Message | null;
   certificate?: ConnectionStep['certificate'];
 }
 
-export function passed(detail: string, remedy: string | null = null): StepOutcome {
+export function passed(detail: string, remedy: Message | null = null): StepOutcome {
   return { ok: true, detail, remedy };
 }
 
-export function failed(detail: string, remedy: string): StepOutcome {
+export function failed(detail: string, remedy: Message): StepOutcome {
   return { ok: false, detail, remedy };
 }
 
@@ -32,13 +36,17 @@ export async function timedStep(
   try {
     outcome = await run();
   } catch {
-    outcome = failed(
-      'The check failed inside the app.',
-      'Try again; if it keeps happening, report it with the steps that led here.',
-    );
+    outcome = failed('The check failed inside the app.', message('step.internalError'));
   }
   const durationMs = Math.max(0, Math.round((clock.monotonicMs() - started) * 10) / 10);
-  return { step, durationMs, ...outcome };
+  return stepOf(step, durationMs, outcome);
+}
+
+/** A step as the report shows it: the remedy in English and as a message. */
+export function stepOf(step: ConnectionStepName, durationMs: number, outcome: StepOutcome): ConnectionStep {
+  const { remedy, ...rest } = outcome;
+  if (remedy === null) return { step, durationMs, ...rest, remedy: null };
+  return { step, durationMs, ...rest, remedy: english(remedy), remedyMessage: remedy };
 }
 
 /** Resolves with the promise's value, or with `onTimeout()` when it takes longer than `ms`. */

@@ -1,17 +1,16 @@
 /** Step 2: a TCP connection opens (to the proxy, when the profile has one). */
+import { message } from '../../../shared/messages/message';
+import type { Message } from '../../../shared/messages/template';
 import net from 'node:net';
 import { errorCode } from '../koodrive/nodeErrors';
 import { hostPort } from './connectionTarget';
 import { type StepOutcome, failed, passed } from './stepOutcome';
 
-function refusedRemedy(proxy: boolean): string {
-  return proxy
-    ? 'Nothing accepts connections at the proxy address: check the proxy host and port in the profile, and that the proxy runs.'
-    : 'Nothing accepts connections there: check the port in the base URL (https uses 443) and that the server runs; a firewall may also refuse it.';
+function refusedRemedy(proxy: boolean): Message {
+  return proxy ? message('step.tcp.refusedProxy') : message('step.tcp.refused');
 }
 
-const UNREACHABLE_REMEDY =
-  'There is no route to the server: check the network cable or Wi-Fi, the VPN, and whether this network needs a proxy (set it in the profile).';
+const UNREACHABLE_REMEDY = message('step.tcp.unreachable');
 
 export function tcpStep(input: {
   hostname: string;
@@ -40,7 +39,7 @@ export function tcpStep(input: {
         finish(
           failed(
             `No answer to the connection attempt to ${what} within ${input.timeoutMs / 1000} s.${via}`,
-            'A firewall may be dropping the connection, or the host is down: check the VPN, the firewall, and whether this network needs a proxy.',
+            message('step.tcp.noAnswer'),
           ),
         ),
       input.timeoutMs,
@@ -55,12 +54,7 @@ export function tcpStep(input: {
       } else if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH' || code === 'ENETDOWN' || code === 'EHOSTDOWN') {
         finish(failed(`${what} cannot be reached (${code}).${via}`, UNREACHABLE_REMEDY));
       } else if (code === 'ETIMEDOUT') {
-        finish(
-          failed(
-            `The connection to ${what} timed out (ETIMEDOUT).${via}`,
-            'A firewall may be dropping the connection, or the host is down: check the VPN, the firewall and the proxy settings.',
-          ),
-        );
+        finish(failed(`The connection to ${what} timed out (ETIMEDOUT).${via}`, message('step.tcp.timedOut')));
       } else {
         finish(failed(`Could not connect to ${what} (${code}).${via}`, UNREACHABLE_REMEDY));
       }

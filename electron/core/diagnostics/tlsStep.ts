@@ -8,8 +8,9 @@
 import { isIP } from 'node:net';
 import type { Duplex } from 'node:stream';
 import type tls from 'node:tls';
-import { remedies } from '../koodrive/remedies';
-import { TLS_OVERRIDE_MESSAGE, tlsVerificationDisabled } from '../koodrive/tlsEnvironment';
+import { message } from '../../../shared/messages/message';
+import { remedyMessages as remedies } from '../koodrive/remedyMessages';
+import { TLS_OVERRIDE_VARIABLE, tlsVerificationDisabled } from '../koodrive/tlsEnvironment';
 import { errorCode, plainHttpCode } from '../koodrive/nodeErrors';
 import { ExtraCaError, trustContext } from '../koodrive/trustStore';
 import { certificateNames, daysToExpiry, summarizeCertificate } from './certificateSummary';
@@ -24,8 +25,7 @@ const UNKNOWN_CA = new Set([
   'UNABLE_TO_GET_ISSUER_CERT',
   'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
 ]);
-const HANDSHAKE_REMEDY =
-  'Check that the port in the base URL serves HTTPS (plain http:// is only for the local sandbox), and whether a proxy or firewall interferes with the connection.';
+const HANDSHAKE_REMEDY = message('step.tls.handshake');
 
 function secureContextFor(caPem: string | undefined): tls.SecureContext | { problem: string } {
   try {
@@ -58,7 +58,7 @@ function judge(socket: tls.TLSSocket, hostname: string, nowMs: number): StepOutc
       return withCertificate(
         failed(
           `The server's certificate is self-signed (${code}), so this computer does not trust it.`,
-          'If this is a test server or your company’s TLS inspection and you trust it, add its certificate (PEM) as the extra CA in the profile; otherwise do not connect, and report it.',
+          message('step.tls.selfSigned'),
         ),
       );
     }
@@ -66,23 +66,20 @@ function judge(socket: tls.TLSSocket, hostname: string, nowMs: number): StepOutc
       return withCertificate(
         failed(
           `The certificate was issued by a CA this computer does not trust (${code}; issuer ${certificate.issuer}).`,
-          'If your company inspects TLS traffic, ask IT for its CA certificate and add it (PEM) to the profile; otherwise do not connect, and report it.',
+          message('step.tls.unknownCa'),
         ),
       );
     }
     if (code === 'CERT_HAS_EXPIRED') {
       return withCertificate(
-        failed(
-          `The server's certificate expired on ${certificate.validTo} (${code}).`,
-          'Check that this computer’s date is right; if it is, tell whoever runs the server to renew the certificate, and do not connect until then.',
-        ),
+        failed(`The server's certificate expired on ${certificate.validTo} (${code}).`, message('step.tls.expired')),
       );
     }
     if (code === 'CERT_NOT_YET_VALID') {
       return withCertificate(
         failed(
           `The server's certificate is only valid from ${certificate.validFrom} (${code}).`,
-          'This computer’s date is probably wrong: correct it (NTP) and check again; otherwise tell whoever runs the server.',
+          message('step.tls.notYetValid'),
         ),
       );
     }
@@ -90,7 +87,7 @@ function judge(socket: tls.TLSSocket, hostname: string, nowMs: number): StepOutc
       return withCertificate(
         failed(
           `The certificate is for ${certificateNames(peer)}, not for ${hostname} (${code}).`,
-          'Check the host in the base URL; if it is right, the server (or a proxy in between) presents the wrong certificate: tell whoever runs it.',
+          message('step.tls.otherHost'),
         ),
       );
     }
@@ -103,7 +100,9 @@ function judge(socket: tls.TLSSocket, hostname: string, nowMs: number): StepOutc
     return withCertificate(
       passed(
         detail,
-        `The certificate expires in ${days} day${days === 1 ? '' : 's'} (${certificate.validTo}): tell whoever runs the server to renew it in time.`,
+        days === 1
+          ? message('step.tls.expiresSoonOne', { validTo: certificate.validTo })
+          : message('step.tls.expiresSoon', { days, validTo: certificate.validTo }),
       ),
     );
   }
@@ -125,16 +124,12 @@ export function tlsStep(input: {
     });
   }
   if (tlsVerificationDisabled()) {
-    return Promise.resolve(failed('Certificate checks are turned off by the environment.', TLS_OVERRIDE_MESSAGE));
+    const remedy = message('step.tls.override', { variable: TLS_OVERRIDE_VARIABLE });
+    return Promise.resolve(failed('Certificate checks are turned off by the environment.', remedy));
   }
   const context = secureContextFor(input.caPem);
   if ('problem' in context) {
-    return Promise.resolve(
-      failed(
-        context.problem,
-        'Paste the whole -----BEGIN CERTIFICATE----- … -----END CERTIFICATE----- block into the profile.',
-      ),
-    );
+    return Promise.resolve(failed(context.problem, message('step.tls.caPem')));
   }
   const where = hostPort(target.hostname, target.port);
   const via = target.proxy ? ` (through the proxy ${target.proxy.url.host})` : '';
@@ -213,7 +208,7 @@ export function tlsStep(input: {
         finish(
           error instanceof TunnelError
             ? failed(error.message, error.remedy)
-            : failed('The proxy did not open a tunnel.', 'Check the proxy address and that the proxy runs.'),
+            : failed('The proxy did not open a tunnel.', message('step.tunnel.failed')),
         ),
     );
   });

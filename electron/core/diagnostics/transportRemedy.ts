@@ -1,9 +1,11 @@
 /** Remedies for a transport failure during a diagnostic request (no lock is involved, unlike remedies.ts). */
 import { PROXY_CAUSE } from '../koodrive/proxyAddress';
-import { remedies } from '../koodrive/remedies';
+import { message } from '../../../shared/messages/message';
+import type { Message } from '../../../shared/messages/template';
+import { remedyMessages as remedies } from '../koodrive/remedyMessages';
 import type { TransportError } from '../koodrive/transport';
 
-export function transportRemedy(error: TransportError): string {
+export function transportRemedy(error: TransportError): Message {
   if (error.causeCode?.startsWith('HPE_')) return remedies.malformedHttp();
   if (error.causeCode === PROXY_CAUSE.auth) return remedies.proxyAuth();
   if (error.causeCode === PROXY_CAUSE.unreachable) return remedies.proxyUnreachable();
@@ -19,10 +21,10 @@ export function transportRemedy(error: TransportError): string {
     case 'too-large':
       return remedies.tooLarge();
     case 'timeout':
-      return 'The server accepted the connection but did not answer in time: check the proxy and the network, and try again later; if it persists, the server is overloaded or down.';
+      return message('step.timeout');
     case 'reset':
-      return 'The server closed the connection without a complete answer: check that the base URL points at the KooDrive API (right port and scheme) and whether a proxy or firewall cuts connections.';
+      return message('step.reset');
     case 'cancelled':
-      return 'The check was cancelled; run it again.';
+      return message('step.cancelled');
   }
 }

@@ -1,6 +1,6 @@
 import type { ConnectionStep, ConnectionStepName } from '../../../../shared/diagnostics';
 import type { ResultKind } from '../../../../shared/result';
-import { t } from '../../i18n';
+import { messageText, t } from '../../i18n';
 import { type DiagnosticsStatus, DiagnosticsStatusIcon } from './DiagnosticsStatusIcon';
 
 /** The result kind a lock operation would most likely end in when this step fails: its help applies. */
@@ -69,7 +69,8 @@ export function DiagnosticsStepList({
               )}
               {step.remedy && (
                 <p className="diag-step-remedy">
-                  <span className="strong">{t('diagnostics.step.remedy')}</span> {step.remedy}
+                  <span className="strong">{t('diagnostics.step.remedy')}</span>{' '}
+                  {messageText(step.remedyMessage, step.remedy)}
                 </p>
               )}
               {status === 'failed' && step.step === 'auth' && onReplaceSecret && (

@@ -1,6 +1,6 @@
 /** The one-paragraph outcome of "Test connection" in the profile editor, from the connection check's report. */
 import type { ConnectionReport } from '../../../../shared/diagnostics';
-import { t } from '../../i18n';
+import { messageText, t } from '../../i18n';
 
 export interface ConnectionTestOutcome {
   passed: boolean;
@@ -18,7 +18,7 @@ export function connectionTestOutcome(report: ConnectionReport): ConnectionTestO
       passed: false,
       summary: t('profile.test.failed', { step: t(`diagnostics.step.${failed.step}`), host: report.host }),
       detail: failed.detail,
-      remedy: failed.remedy,
+      remedy: failed.remedy === null ? null : messageText(failed.remedyMessage, failed.remedy),
     };
   }
   return { passed: true, summary: t('profile.test.passed', { host: report.host }), detail: null, remedy: null };

@@ -233,8 +233,18 @@ const connectionStep = shape({
   durationMs: finite,
   detail: str,
   remedy: nullable(str),
+  'remedyMessage?': messageShape,
   'certificate?': shape({ subject: str, issuer: str, validFrom: str, validTo: str }),
 });
+
+/** A step's remedy comes with its message, and the message in English is the remedy. */
+const connectionStepWithMessage: Check = (value, at) => {
+  const problem = connectionStep(value, at);
+  if (problem) return problem;
+  const { remedy, remedyMessage } = value as { remedy: string | null; remedyMessage?: unknown };
+  if (remedy === null) return remedyMessage === undefined ? null : `${at}.remedyMessage without a remedy`;
+  return remedyWithMessage(value, at);
+};
 
 const exactId: Check = (value, at) =>
   typeof value === 'string' && /^\d{1,40}$/.test(value) ? null : `${at} is not an exact decimal ID`;
@@ -346,7 +356,7 @@ export const VALUE_SHAPES: Record<MethodName, Check> = {
     message: str,
     suggestedOffsetMs: nullable(finite),
   }),
-  checkConnection: shape({ profileId: str, host: str, steps: arrayOf(connectionStep) }),
+  checkConnection: shape({ profileId: str, host: str, steps: arrayOf(connectionStepWithMessage) }),
   setUnsavedChanges: shape({ guarded: bool }),
   listRecords: recordRead({
     moduleCode: str,
