@@ -1,5 +1,4 @@
 /** The one result type every lock operation returns, in the GUI, the CLI and the audit log. */
-import type { SignatureCheck } from './signatureCheck';
 import type { Message } from './messages/template';
 
 export const RESULT_KINDS = [
@@ -52,8 +51,6 @@ export interface LockResult {
   requestId?: string;
   /** The server's Date header, when it sent one (used by the clock check). */
   serverDate?: string;
-  /** A refused app signature compared with what the server says it signed, when its answer says (no secret). */
-  signatureCheck?: SignatureCheck;
   /** One sentence a support engineer can act on, in English (CSV exports and the CLI's default show it). */
   remedy: string;
   /** The same sentence as a key and parameters, for the reader's language (docs/renderer.md#messages-from-main-keys-and-parameters). */

@@ -3,7 +3,6 @@ import type { MessageLocale } from '../../shared/messages/localized';
 import { remedyIn } from './cliLocale';
 import { outcomeOf } from '../../shared/batchOutcome';
 import type { LockOperation, LockResult, ResultKind } from '../../shared/result';
-import { signatureCheckClause } from './signatureCheckText';
 
 const DONE_VERB: Record<LockOperation, string> = { release: 'released', renew: 'renewed', create: 'created' };
 
@@ -62,5 +61,5 @@ export function formatResult(result: LockResult, remedyNumber?: number, locale: 
       ? printable(remedyIn(locale, result.remedy, result.remedyMessage), 600)
       : `remedy ${remedyNumber} below`;
   const remedy = result.remedy ? ` — ${remedyText}` : '';
-  return `FAILED ${subject(result)}: ${what} (${details(result)})${remedy}${signatureCheckClause(result.signatureCheck)}`;
+  return `FAILED ${subject(result)}: ${what} (${details(result)})${remedy}`;
 }

@@ -9,7 +9,6 @@ import { LOCK_OPERATIONS } from './koodrive/lockOperations';
 import { prepareLockRequest } from './koodrive/lockRequests';
 import { lockIdFromData } from './koodrive/responseParser';
 import { type CallDeps, type CallOutcome, signedCall } from './koodrive/signedCall';
-import { signatureCheckOf } from './koodrive/signatureCheck';
 import { type AttemptIdentity, AuditWriteError, pendingEntry, resultEntry } from './lockAudit';
 import type { LockRequest } from './lockRequest';
 import { scrubMessage } from './scrubMessage';
@@ -71,8 +70,6 @@ function lockResultOf(sendable: Sendable, outcome: CallOutcome, host: string, se
   if (outcome.requestId) result.requestId = scrub(outcome.requestId, secret);
   const serverDate = response?.headers.date;
   if (serverDate) result.serverDate = scrub(serverDate, secret);
-  const signatureCheck = signatureCheckOf(outcome);
-  if (signatureCheck) result.signatureCheck = signatureCheck;
   return result;
 }
 

@@ -72,8 +72,6 @@ const arrayOf =
     }
     return null;
   };
-const sha256Hex: Check = (value, at) =>
-  typeof value === 'string' && /^[0-9a-f]{64}$/.test(value) ? null : `${at} is not a SHA-256 in hex`;
 const stringRecord: Check = (value, at) => {
   if (!isRecord(value)) return `${at} is not an object`;
   for (const [key, item] of Object.entries(value)) if (typeof item !== 'string') return `${at}.${key} is not a string`;
@@ -134,13 +132,6 @@ const lockResult: Check = (value, at) => {
     durationMs: (duration, where) => finite(duration, where) ?? ((duration as number) < 0 ? `${where} < 0` : null),
     'requestId?': str,
     'serverDate?': str,
-    'signatureCheck?': shape({
-      same: bool,
-      compared: oneOf(['canonical-request', 'string-to-sign']),
-      ours: sha256Hex,
-      server: sha256Hex,
-      field: str,
-    }),
     remedy: (remedy, where) => (typeof remedy === 'string' && remedy.length > 0 ? null : `${where} is empty`),
     remedyMessage: messageShape,
   })(value, at);
