@@ -15,6 +15,7 @@ import type { LockAdminPage } from './support/lockAdminPage';
 /** The user a ticket names: not the profile's default user. */
 const TICKET_USER = '1505084218764547200';
 const BATCH_SIZE = 3000;
+const OLD_SECRET = 'an-old-app-secret';
 
 async function saveAppProfile(handlers: Handlers, sandbox: RunningSandbox, secret: string): Promise<Profile> {
   const profile = await handlers.saveProfile({
@@ -139,6 +140,9 @@ test('(b) release 3,000 locks after an outage and prove which: file in, all rele
     rows.filter((row) => row.split(',')[2] === 'released').map((row) => row.split(',').slice(0, 2).join(',')),
   );
   expect(released).toEqual(new Set(stuck.map((lock) => `${lock.userId},${lock.lockId}`)));
+  const batchLine = lines.find((line) => line.startsWith('# batch,'));
+  const batchId = batchLine?.slice('# batch,'.length) ?? '';
+  expect(batchId).not.toBe('');
 
   // And the batch in History, from the batch's own results.
   const showInHistory = app.button('Show in History');
@@ -146,7 +150,8 @@ test('(b) release 3,000 locks after an outage and prove which: file in, all rele
   await showInHistory.click();
   await expect(screenHeading(app.page, 'History')).toBeVisible();
   await expect(app.page.getByRole('heading', { name: /^3,?000 operations$/ })).toBeVisible();
-  await expect(app.field('Batch ID')).not.toHaveValue('');
+  // Filtered by the batch the CSV names: the proof and the audit trail are the same 3,000 operations.
+  await expect(app.field('Batch ID')).toHaveValue(batchId);
   await app.screenshot('three-tasks-b-history');
 });
 
@@ -155,8 +160,9 @@ test('(c) why does it fail with 401: the result’s next steps, Diagnostics on t
   handlers,
   startKooDrive,
 }) => {
-  const sandbox = await startKooDrive();
-  const profile = await saveAppProfile(handlers, sandbox, 'an-old-app-secret');
+  // This gateway says what it signed, so the result can tell a wrong secret from a request changed on the way.
+  const sandbox = await startKooDrive({ signatureDetail: true });
+  const profile = await saveAppProfile(handlers, sandbox, OLD_SECRET);
   const lockId = sandbox.addLock({ userId: TICKET_USER, moduleCode: '102' });
   await openApp(app);
 
@@ -164,6 +170,8 @@ test('(c) why does it fail with 401: the result’s next steps, Diagnostics on t
   await app.release(lockId);
   await expect(app.resultHeading()).toHaveText('Authentication failed');
   await expect(app.result).toContainText('401');
+  await expect(app.result).toContainText('the request arrived as signed and the App secret (or App ID) is wrong');
+  await expect(app.result).not.toContainText(OLD_SECRET);
   const openDiagnostics = nextSteps(app).getByRole('button', { name: 'Open in Diagnostics' });
   await expectNextAction(openDiagnostics);
   await expectNextAction(nextSteps(app).getByRole('button', { name: 'Replace secret' }));
@@ -190,17 +198,27 @@ test('(c) why does it fail with 401: the result’s next steps, Diagnostics on t
   }
   await app.screenshot('three-tasks-c-diagnostics');
 
-  // The fix: the profile's secret, replaced from the Profiles screen.
-  await openScreen(app, 'Profiles', 'Profile “Tenant”');
+  // The fix, from the failed step: Profiles on this profile with its secret field focused.
+  const replaceSecret = authStep.getByRole('button', { name: 'Replace secret' });
+  await expectNextAction(replaceSecret);
+  await replaceSecret.click();
+  await expect(screenHeading(app.page, 'Profile “Tenant”')).toBeVisible();
   const secretField = app.field('App secret');
-  await expectNextAction(secretField);
-  await secretField.fill(sandbox.credentials.appSecret);
-  await app.button('Save profile').click();
+  await expect(secretField).toBeFocused();
+  await app.page.keyboard.type(sandbox.credentials.appSecret);
+  const save = app.button('Save profile');
+  await expectNextAction(save);
+  await save.click();
   // Saved (not only clicked): leaving the screen while the save runs would ask to discard the edit.
   await expect(app.page.getByRole('status').filter({ hasText: 'Profile “Tenant” saved.' })).toBeVisible();
+  await expect(app.page.getByText('last call refused: 401')).toHaveCount(0);
   await expect(secretField).toHaveValue('');
 
-  await openScreen(app, 'Locks', 'Release a backup lock');
+  // Back to the lock form from the profile, and the same release again.
+  const useInLockForm = app.button('Use in lock form');
+  await expectNextAction(useInLockForm);
+  await useInLockForm.click();
+  await expect(screenHeading(app.page, 'Release a backup lock')).toBeVisible();
   await app.field('User ID').fill(TICKET_USER);
   await app.release(lockId);
   await expect(app.resultHeading()).toHaveText('Released');
