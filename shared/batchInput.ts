@@ -6,7 +6,10 @@
  * the same input. The rules are described in docs/batch-and-history.md ("What the input may be").
  */
 import { type CsvRecord, detectSeparator, parseCsvRecords, removeFormulaGuard, stripBom } from './csv';
-import { checkLockId, userIdProblem } from './identifiers';
+import { checkLockId, userIdProblem, userIdProblemMessage } from './identifiers';
+import { message } from './messages/message';
+import type { Message } from './messages/template';
+import { validationText } from './messages/validationText';
 
 export interface BatchInputRow {
   /** null when the input has no user column: the batch's one user applies. */
@@ -20,7 +23,13 @@ export interface BatchInputProblem {
   line: number;
   /** The offending text, shortened for display. */
   text: string;
+  /** In English (the CLI's default); problemMessage is the same for the reader's language. */
   problem: string;
+  problemMessage: Message;
+}
+
+function problemAt(line: number, text: string, problemMessage: Message): BatchInputProblem {
+  return { line, text, problem: validationText(problemMessage), problemMessage };
 }
 
 export interface BatchInput {
@@ -55,11 +64,9 @@ const USER_HEADER_NAMES = new Set(['userid', 'user_id', 'user id', 'user-id', 'u
 const BINARY_SAMPLE = 64 * 1024;
 const EXAMPLE_LOCK_ID = '78e41c7e-db02-4d55-85b3-8153e4fefd2e@102';
 
-const NOT_TEXT =
-  'This is not a text file (it contains binary data), so nothing was read from it. Choose a text or CSV file saved as UTF-8, for example a spreadsheet saved as CSV.';
-const NOT_A_LOCK_ID = `This does not look like a lock ID, which has the shape <uuid>@<moduleCode> (for example ${EXAMPLE_LOCK_ID}). If it really is one, allow unusual lock IDs.`;
-const NUMBER_NOT_LOCK_ID =
-  'A number alone is not a lock ID (it looks like a user ID). Put user IDs in a userId column beside the lock IDs.';
+const NOT_TEXT = message('validation.batch.notText');
+const NOT_A_LOCK_ID = message('validation.batch.notALockId', { example: EXAMPLE_LOCK_ID });
+const NUMBER_NOT_LOCK_ID = message('validation.batch.numberNotLockId');
 
 interface Candidate {
   line: number;
@@ -90,7 +97,7 @@ export function parseBatchInput(text: string, options: BatchInputOptions = {}): 
   const binaryLine = firstBinaryLine(source);
   if (binaryLine !== null) {
     input.binary = true;
-    input.invalid.push({ line: binaryLine, text: '', problem: NOT_TEXT });
+    input.invalid.push(problemAt(binaryLine, '', NOT_TEXT));
     return input;
   }
   const table = findTable(source);
@@ -326,26 +333,22 @@ function checkCandidate(
     userId = unguarded(candidate.user);
     const problem =
       userId.length === 0
-        ? `This row has no user ID (column ${table?.userColumn ?? ''}). Enter the user ID, or remove the row.`
-        : userIdProblem(userId);
-    if (problem) invalid.push({ line, text: shorten(userId), problem });
+        ? message('validation.batch.noUserId', { column: table?.userColumn ?? '' })
+        : userIdProblemMessage(userId);
+    if (problem) invalid.push(problemAt(line, shorten(userId), problem));
   }
   const lockText = unguarded(candidate.lock);
   const check = checkLockId(lockText);
   let unusual = false;
   if (lockText.length === 0) {
-    invalid.push({
-      line,
-      text: '',
-      problem: `This row has no lock ID (column ${table?.lockColumn ?? ''}). Enter the lock ID, or remove the row.`,
-    });
+    invalid.push(problemAt(line, '', message('validation.batch.noLockId', { column: table?.lockColumn ?? '' })));
   } else if (!check.ok) {
-    invalid.push({ line, text: shorten(lockText), problem: check.problem });
+    invalid.push(problemAt(line, shorten(lockText), check.problemMessage));
   } else if (/^\d+$/.test(check.lockId)) {
-    invalid.push({ line, text: shorten(lockText), problem: NUMBER_NOT_LOCK_ID });
+    invalid.push(problemAt(line, shorten(lockText), NUMBER_NOT_LOCK_ID));
   } else if (check.hint !== null) {
     if (allowUnusual) unusual = true;
-    else invalid.push({ line, text: shorten(lockText), problem: NOT_A_LOCK_ID });
+    else invalid.push(problemAt(line, shorten(lockText), NOT_A_LOCK_ID));
   }
   if (invalid.length > problemsBefore || !check.ok) return null;
   return { userId, lockId: check.lockId, line, unusual };

@@ -36,4 +36,12 @@ export const validationEn = {
   'validation.fix.remove': 'remove it',
   'validation.fix.typeInstead': 'type "{ascii}" instead',
   'validation.name.fullwidth': 'FULLWIDTH "{ascii}"',
+  'validation.batch.notText':
+    'This is not a text file (it contains binary data), so nothing was read from it. Choose a text or CSV file saved as UTF-8, for example a spreadsheet saved as CSV.',
+  'validation.batch.notALockId':
+    'This does not look like a lock ID, which has the shape <uuid>@<moduleCode> (for example {example}). If it really is one, allow unusual lock IDs.',
+  'validation.batch.numberNotLockId':
+    'A number alone is not a lock ID (it looks like a user ID). Put user IDs in a userId column beside the lock IDs.',
+  'validation.batch.noUserId': 'This row has no user ID (column {column}). Enter the user ID, or remove the row.',
+  'validation.batch.noLockId': 'This row has no lock ID (column {column}). Enter the lock ID, or remove the row.',
 } as const;

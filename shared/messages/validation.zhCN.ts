@@ -33,4 +33,12 @@ export const validationZhCN = translated<typeof validationEn>()({
   'validation.fix.remove': '删除它',
   'validation.fix.typeInstead': '改为输入 "{ascii}"',
   'validation.name.fullwidth': '全角 "{ascii}"',
+  'validation.batch.notText':
+    '这不是文本文件（含有二进制数据），因此未从中读取任何内容。请选择以 UTF-8 保存的文本或 CSV 文件，例如另存为 CSV 的电子表格。',
+  'validation.batch.notALockId':
+    '这看起来不像锁 ID，锁 ID 的形式为 <uuid>@<moduleCode>（例如 {example}）。如果它确实是锁 ID，请允许不常见的锁 ID。',
+  'validation.batch.numberNotLockId':
+    '单独的数字不是锁 ID（它看起来像用户 ID）。请把用户 ID 放在锁 ID 旁边的 userId 列中。',
+  'validation.batch.noUserId': '此行没有用户 ID（第 {column} 列）。请填写用户 ID，或删除此行。',
+  'validation.batch.noLockId': '此行没有锁 ID（第 {column} 列）。请填写锁 ID，或删除此行。',
 });

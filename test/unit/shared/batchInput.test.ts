@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type BatchInput, describeBatchInput, parseBatchInput } from '../../../shared/batchInput';
+import { english } from '../../../shared/messages/english';
+import { localized } from '../../../shared/messages/localized';
 
 const A = '78e41c7e-db02-4d55-85b3-8153e4fefd2e@102';
 const B = '0f1e2d3c-4b5a-4978-8695-a4b3c2d1e0f9@100';
@@ -56,7 +58,9 @@ describe('parseBatchInput: tables with a user column', () => {
       [U1, A],
       [U2, B],
     ]);
-    expect(input.invalid).toEqual([{ line: 5, text: 'bad id', problem: expect.stringMatching(/printable ASCII/) }]);
+    expect(input.invalid).toEqual([
+      { line: 5, text: 'bad id', problem: expect.stringMatching(/printable ASCII/), problemMessage: expect.anything() },
+    ]);
   });
 
   it('lists invalid user IDs like invalid lock IDs, with the reason, and keeps the valid rows', () => {
@@ -111,7 +115,9 @@ describe('parseBatchInput: tables with a user column', () => {
       [U1, A],
       [U2, B],
     ]);
-    expect(input.invalid).toEqual([{ line: 3, text: 'alice', problem: expect.stringMatching(/digits only/) }]);
+    expect(input.invalid).toEqual([
+      { line: 3, text: 'alice', problem: expect.stringMatching(/digits only/), problemMessage: expect.anything() },
+    ]);
   });
 
   it('counts duplicates by (user, lock): the same lock for two users is two rows', () => {
@@ -186,7 +192,9 @@ describe('parseBatchInput: tables without a user column', () => {
   it('reports a lock cell that is not a lock ID with its line, here after a multi-line note', () => {
     const input = parseBatchInput(`lockId,note\n${A},"a\nb"\nnonsense,b\n${A},dup`);
     expect(lockIds(input)).toEqual([A]);
-    expect(input.invalid).toEqual([{ line: 4, text: 'nonsense', problem: expect.stringMatching(/does not look/) }]);
+    expect(input.invalid).toEqual([
+      { line: 4, text: 'nonsense', problem: expect.stringMatching(/does not look/), problemMessage: expect.anything() },
+    ]);
     expect(input.duplicates).toBe(1);
   });
 });
@@ -265,7 +273,9 @@ describe('parseBatchInput: free lists', () => {
   it('never takes a number alone as a lock ID, even when unusual IDs are allowed', () => {
     const input = parseBatchInput(`${U1}\n${A}`, { allowUnusual: true });
     expect(lockIds(input)).toEqual([A]);
-    expect(input.invalid).toEqual([{ line: 1, text: U1, problem: expect.stringMatching(/looks like a user ID/) }]);
+    expect(input.invalid).toEqual([
+      { line: 1, text: U1, problem: expect.stringMatching(/looks like a user ID/), problemMessage: expect.anything() },
+    ]);
   });
 
   it('returns nothing for empty input', () => {
@@ -322,5 +332,37 @@ describe('parseBatchInput: speed', () => {
     expect(input.rows).toHaveLength(10_000);
     expect(input.invalid).toEqual([]);
     expect(input.rows[9_999].line).toBe(20_000);
+  });
+});
+
+describe("parseBatchInput: problems in the reader's language", () => {
+  it('gives every problem as a message that is its English sentence, and reads in Chinese', () => {
+    const text = [
+      'userId,lockId,note',
+      `${U1},${A},ok`,
+      `alice,${B},bad user`,
+      `${U1},bad id,space`,
+      `${U1},,no lock`,
+      `,${C},no user`,
+      `${U1},${U2},number`,
+      `${U1},nonsense,shape`,
+    ].join('\n');
+    const { invalid } = parseBatchInput(text);
+    expect(invalid.map((problem) => problem.line)).toEqual([3, 4, 5, 6, 7, 8]);
+    for (const problem of invalid) {
+      expect(english(problem.problemMessage)).toBe(problem.problem);
+      const chinese = localized('zh-CN', problem.problemMessage);
+      expect(chinese, problem.problem).toMatch(/[\u4e00-\u9fff]/);
+      expect(chinese).not.toContain(problem.problem);
+    }
+    expect(localized('zh-CN', invalid[3]?.problemMessage ?? { key: 'validation.none' })).toBe(
+      '此行没有用户 ID（第 userId 列）。请填写用户 ID，或删除此行。',
+    );
+  });
+
+  it('says in Chinese that a binary file is not text', () => {
+    const { invalid } = parseBatchInput(`${A}\n\u0000\u0001\u0002binary`);
+    expect(invalid).toHaveLength(1);
+    expect(localized('zh-CN', invalid[0]?.problemMessage ?? { key: 'validation.none' })).toMatch(/^这不是文本文件/);
   });
 });

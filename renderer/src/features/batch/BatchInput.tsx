@@ -2,7 +2,7 @@ import { type ChangeEvent, type FormEvent, type ReactNode, useRef, useState } fr
 import { BATCH_MAX_CONCURRENCY, BATCH_MAX_LOCKS } from '../../../../shared/batch';
 import type { BatchInput as ParsedBatchInput } from '../../../../shared/batchInput';
 import type { Profile } from '../../../../shared/profile';
-import { t, tCount } from '../../i18n';
+import { messageText, t, tCount } from '../../i18n';
 import { formatCount } from '../../lib/numberFormat';
 import { batchInputSummary } from './batchInputText';
 import type { BatchPlan } from './batchRows';
@@ -199,7 +199,7 @@ export function BatchInput({
           label={t('batch.user.label')}
           value={batchUserText}
           onChange={onBatchUserChange}
-          problem={plan.batchUserProblem}
+          problem={plan.batchUserProblem && messageText(plan.batchUserProblemMessage, plan.batchUserProblem)}
           attempted={attempted}
           help={
             profile.userId ? t('batch.user.helpDefault', { userId: profile.userId }) : t('batch.user.helpNoDefault')

@@ -1,5 +1,5 @@
 import type { BatchInputProblem } from '../../../../shared/batchInput';
-import { t, tCount } from '../../i18n';
+import { messageText, t, tCount } from '../../i18n';
 import { formatCount } from '../../lib/numberFormat';
 
 const SHOWN = 100;
@@ -29,7 +29,7 @@ export function BatchInvalidList({ invalid }: { invalid: readonly BatchInputProb
               <tr key={`${problem.line}-${index}`}>
                 <td className="batch-col-num">{problem.line}</td>
                 <td className="mono">{problem.text}</td>
-                <td>{problem.problem}</td>
+                <td>{messageText(problem.problemMessage, problem.problem)}</td>
               </tr>
             ))}
           </tbody>

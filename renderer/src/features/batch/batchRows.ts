@@ -4,7 +4,9 @@
  * so that the screen lists every row main would refuse before anything is sent.
  */
 import type { BatchInput, BatchInputProblem } from '../../../../shared/batchInput';
-import { userIdProblem } from '../../../../shared/identifiers';
+import { userIdProblemMessage } from '../../../../shared/identifiers';
+import type { Message } from '../../../../shared/messages/template';
+import { validationText } from '../../../../shared/messages/validationText';
 import { type Profile, resolveUserId } from '../../../../shared/profile';
 
 export interface BatchRow {
@@ -25,12 +27,15 @@ export interface BatchPlan {
   /** The one user for rows without one ('' when none was entered), and what is wrong with it. */
   batchUserId: string;
   batchUserProblem: string | null;
+  /** batchUserProblem as a message, for the window's language. */
+  batchUserProblemMessage: Message | null;
 }
 
 export function planBatch(input: BatchInput, profile: Profile, batchUserText: string): BatchPlan {
   const bearer = profile.authMode === 'bearer';
   const batchUserId = bearer ? '' : batchUserText.trim();
-  const batchUserProblem = batchUserId === '' ? null : userIdProblem(batchUserId);
+  const batchUserProblemMessage = batchUserId === '' ? null : userIdProblemMessage(batchUserId);
+  const batchUserProblem = batchUserProblemMessage && validationText(batchUserProblemMessage);
   const fallback = batchUserId !== '' && batchUserProblem === null ? batchUserId : undefined;
   const rows: BatchRow[] = [];
   const invalid: BatchInputProblem[] = [...input.invalid];
@@ -43,12 +48,17 @@ export function planBatch(input: BatchInput, profile: Profile, batchUserText: st
     }
     const user = resolveUserId(profile, row.userId ?? fallback);
     if (!user.ok) {
-      invalid.push({ line: row.line, text: row.userId ?? '', problem: user.problem });
+      invalid.push({
+        line: row.line,
+        text: row.userId ?? '',
+        problem: user.problem,
+        problemMessage: user.problemMessage,
+      });
       continue;
     }
     users.add(user.userId);
     rows.push(row.userId === null ? { lockId: row.lockId } : { userId: row.userId, lockId: row.lockId });
   }
   invalid.sort((a, b) => a.line - b.line);
-  return { rows, invalid, withoutUser, users: users.size, batchUserId, batchUserProblem };
+  return { rows, invalid, withoutUser, users: users.size, batchUserId, batchUserProblem, batchUserProblemMessage };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseBatchInput } from '../../../../../shared/batchInput';
+import { localized } from '../../../../../shared/messages/localized';
 import type { Profile } from '../../../../../shared/profile';
 import { planBatch } from '../../../../../renderer/src/features/batch/batchRows';
 
@@ -48,6 +49,9 @@ describe('planBatch', () => {
   it('says what is wrong with the batch user and does not use it', () => {
     const plan = planBatch(parseBatchInput(LOCK_A), profile({}), '12ab');
     expect(plan.batchUserProblem).toMatch(/digits only/);
+    expect(localized('zh-CN', plan.batchUserProblemMessage ?? { key: 'validation.none' })).toMatch(
+      /^用户 ID 只能是数字/,
+    );
     expect(plan.withoutUser).toBe(1);
   });
 
@@ -58,6 +62,8 @@ describe('planBatch', () => {
     expect(plan.rows).toEqual([{ userId: USER_1, lockId: LOCK_A }]);
     expect(plan.invalid).toEqual([expect.objectContaining({ line: 3, text: USER_2 })]);
     expect(plan.invalid[0].problem).toMatch(/bearer token/);
+    expect(localized('zh-CN', plan.invalid[0].problemMessage)).toContain(USER_2);
+    expect(localized('zh-CN', plan.invalid[0].problemMessage)).toMatch(/[\u4e00-\u9fff]/);
     // The batch user field is fixed for a bearer profile: what was typed there is not used.
     expect(plan.batchUserId).toBe('');
   });
