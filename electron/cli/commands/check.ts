@@ -1,4 +1,6 @@
 /** koodrive-lock check: the clock check and the connection check, one line per step (docs/cli.md#check). */
+import type { MessageLocale } from '../../../shared/messages/localized';
+import { cliLocale, remedyIn } from '../cliLocale';
 import type { ConnectionStep } from '../../../shared/diagnostics';
 import { DEFAULT_STEP_TIMEOUT_MS } from '../../core/diagnostics/stepLimits';
 import { UsageError } from '../cliError';
@@ -24,12 +26,13 @@ function stepState(step: ConnectionStep): string {
   return step.ok ? 'ok' : 'FAILED';
 }
 
-function printHuman(run: CheckRun, write: (text: string) => void): void {
+function printHuman(run: CheckRun, locale: MessageLocale, write: (text: string) => void): void {
   const { clock } = run;
   write(line('clock', clock.verdict === 'ok' ? 'ok' : 'FAILED', clock.message, null));
   for (const step of run.connection.steps) {
     const took = step.ok === null ? '' : `(${Math.round(step.durationMs)} ms) `;
-    write(line(step.step, stepState(step), `${took}${step.detail}`, step.ok === false ? step.remedy : null));
+    const remedy = step.ok === false && step.remedy !== null ? remedyIn(locale, step.remedy, step.remedyMessage) : null;
+    write(line(step.step, stepState(step), `${took}${step.detail}`, remedy));
   }
 }
 
@@ -71,7 +74,7 @@ Example:
       writeJsonLine(io, { step: 'clock', ...run.clock });
       for (const step of run.connection.steps) writeJsonLine(io, { ...step, host: run.connection.host });
     } else {
-      printHuman(run, (text) => io.stdout.write(text));
+      printHuman(run, cliLocale(io.env), (text) => io.stdout.write(text));
     }
     return checkExitCode(run);
   },

@@ -62,6 +62,14 @@ describe('koodrive-lock check', () => {
     expect(code).toBe(1);
   });
 
+  it('prints the remedy of a failed step in Chinese with LANG=zh_CN.UTF-8', async () => {
+    const { code, stdout } = await runCli(bearer('http://127.0.0.1:1'), {
+      env: { ...tokenEnv(), LANG: 'zh_CN.UTF-8' },
+    });
+    expect(code).toBe(3);
+    expect(stdout).toMatch(/^tcp +FAILED +.* - 该地址上没有任何服务接受连接：请检查基础 URL 中的端口/m);
+  });
+
   it('exits 2 when there is no secret: the authenticated call is not made and the line says where one comes from', async () => {
     const sentBefore = sandbox.received().length;
     const { code, stdout } = await runCli(bearer());
