@@ -6,7 +6,7 @@ import { LOCK_OPERATIONS, type LockOperation } from '../../../../shared/result';
 import { mapResult } from '../../api/ipcCallState';
 import { lockAdmin } from '../../api/lockAdmin';
 import { useIpcCall } from '../../api/useIpcCall';
-import { t } from '../../i18n';
+import { messageText, t } from '../../i18n';
 import { moduleOptions } from '../../lib/moduleOptions';
 import { useClockOffset } from './diagnosticsClockOffset';
 import { DiagnosticsRequestView } from './DiagnosticsRequestView';
@@ -52,7 +52,10 @@ export function DiagnosticsPreviewPanel({
 
   const needsLockId = operation !== 'create';
   const check = checkLockId(lockId);
-  const lockProblem = needsLockId && !check.ok && (attempted || lockId.trim() !== '') ? check.problem : undefined;
+  const lockProblem =
+    needsLockId && !check.ok && (attempted || lockId.trim() !== '')
+      ? messageText(check.problemMessage, check.problem)
+      : undefined;
 
   async function show(event: FormEvent) {
     event.preventDefault();
