@@ -1,7 +1,9 @@
 /**
  * Main's messages in the window's language (docs/renderer.md#messages-from-main-keys-and-parameters): in a
- * Chinese window the remedy of a refused release and the lock ID check read in Chinese, in both themes.
+ * Chinese window the remedy of a refused release, the lock ID check and a failed diagnostics step read in
+ * Chinese, in both themes.
  */
+import { zhCN } from '../../renderer/src/i18n/zhCN';
 import { expect, test } from './support/fixtures';
 import { saveSandboxProfile } from './support/profiles';
 
@@ -49,5 +51,25 @@ test.describe('in Simplified Chinese', () => {
     await expect(page.getByText('第 9 个字符是 U+2013 EN DASH：请改为输入 "-"。')).toBeVisible();
     await expect(app.dialog).toBeHidden();
     await app.screenshot('lock-id-check-zh-CN');
+  });
+
+  test('a refused authenticated call in Diagnostics gives its remedy in Chinese', async ({
+    app,
+    handlers,
+    startKooDrive,
+  }) => {
+    const sandbox = await startKooDrive({ seedLocks: 0 });
+    await saveSandboxProfile(handlers, sandbox, { token: 'expired-token-4c1d' });
+    const { page } = app;
+    await page.reload();
+    await app.ready();
+    await page.getByRole('navigation').getByRole('button', { name: zhCN['nav.diagnostics'], exact: true }).click();
+    await page.getByRole('button', { name: zhCN['diagnostics.runAll'], exact: true }).click();
+    const remedy = page.locator('.diag-step-remedy');
+    await expect(remedy).toHaveCount(1);
+    await expect(remedy).toHaveText(
+      `${zhCN['diagnostics.step.remedy']} KooDrive 拒绝了访问令牌（令牌闲置 20 分钟后过期）：请为此配置保存新的令牌，并检查用户 ID 和 Authorization 前缀。`,
+    );
+    await app.screenshot('diagnostics-remedy-zh-CN');
   });
 });
