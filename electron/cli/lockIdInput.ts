@@ -56,10 +56,12 @@ function readIdFile(file: string, io: CliIo): Promise<string> {
 export async function collectRows(source: RowSource, io: CliIo): Promise<CollectedRows> {
   const out: CollectedRows = { valid: [], invalid: [], duplicates: 0, unusual: [], fileSummary: null };
   const seen = new Set<string>();
+  const locale = cliLocale(io.env);
   const add = (userId: string | null, lockId: string, where: string, unusual: boolean) => {
     const user = resolveUserId(source.profile, userId ?? source.userId);
     if (!user.ok) {
-      out.invalid.push({ where, text: printable(userId ?? lockId, 80), problem: user.problem });
+      const problem = remedyIn(locale, user.problem, user.problemMessage);
+      out.invalid.push({ where, text: printable(userId ?? lockId, 80), problem });
       return;
     }
     const key = `${user.userId} ${lockId}`;
@@ -72,7 +74,6 @@ export async function collectRows(source: RowSource, io: CliIo): Promise<Collect
     if (unusual) out.unusual.push({ where, lockId });
   };
 
-  const locale = cliLocale(io.env);
   source.operands.forEach((operand, index) => {
     const where = `argument ${index + 1}`;
     const check = checkLockId(operand);
@@ -91,7 +92,8 @@ export async function collectRows(source: RowSource, io: CliIo): Promise<Collect
     out.fileSummary = `${label}: ${describeBatchInput(input)}`;
     out.duplicates += input.duplicates;
     for (const entry of input.invalid) {
-      out.invalid.push({ where: `${label}:${entry.line}`, text: printable(entry.text, 80), problem: entry.problem });
+      const problem = remedyIn(locale, entry.problem, entry.problemMessage);
+      out.invalid.push({ where: `${label}:${entry.line}`, text: printable(entry.text, 80), problem });
     }
     const unusualLines = new Set(input.unusual.map((entry) => entry.line));
     for (const row of input.rows) add(row.userId, row.lockId, `${label}:${row.line}`, unusualLines.has(row.line));

@@ -1,3 +1,5 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliLocale } from '../../../electron/cli/cliLocale';
 import { type RunningSandbox, startSandbox } from '../../../electron/sandbox/server';
@@ -51,5 +53,20 @@ describe("the CLI's language (docs/cli.md#language)", () => {
     expect(code).toBe(2);
     expect(stdout + stderr).toContain('锁 ID 只包含可打印的 ASCII 字符');
     expect(stdout + stderr).toContain('第 3 个字符是 U+00A0 NO-BREAK SPACE：请删除它。');
+  });
+
+  it("words a lock ID file's invalid rows in Chinese, and in English without LANG", async () => {
+    const dir = await tempDir();
+    const file = join(dir, 'locks.txt');
+    await writeFile(file, `${sandbox.addLock()}\n1505084218764547200\n`);
+    const args = ['release', '--data-dir', dir, '--base-url', sandbox.url, '--user-id', sandbox.credentials.userId];
+    args.push('--auth', 'bearer', '--file', file);
+    const chinese = await runCli(args, { env: { KOODRIVE_TOKEN: 't0ken-x', LANG: 'zh_CN.UTF-8' } });
+    expect(chinese.code).toBe(2);
+    expect(chinese.stdout + chinese.stderr).toContain('单独的数字不是锁 ID（它看起来像用户 ID）');
+    expect(chinese.stdout + chinese.stderr).not.toContain('A number alone');
+    const english = await runCli(args, { env: { KOODRIVE_TOKEN: 't0ken-x', LANG: 'C.UTF-8' } });
+    expect(english.code).toBe(2);
+    expect(english.stdout + english.stderr).toContain('A number alone is not a lock ID (it looks like a user ID)');
   });
 });
