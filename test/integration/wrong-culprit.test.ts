@@ -2,6 +2,7 @@
 // by the lock service (through the real transport and classify) and by the connection check's TLS step.
 //   node test/support/with-keyring.mjs npx vitest run --project integration test/integration/wrong-culprit.test.ts
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { english } from '../../shared/messages/english';
 import type { Profile } from '../../shared/profile';
 import { systemClock } from '../../electron/core/clock';
 import { connectionTarget } from '../../electron/core/diagnostics/connectionTarget';
@@ -105,6 +106,7 @@ describe('https:// to a port that speaks plain HTTP', () => {
     const outcome = await tlsStep({ target: resolved.target, timeoutMs: 3000, nowMs: systemClock.now().getTime() });
     expect(outcome.ok).toBe(false);
     expect(outcome.detail).toMatch(/does not speak TLS: it answered like plain HTTP/);
-    expect(outcome.remedy).toMatch(/answered in plain HTTP, not TLS/);
+    if (!outcome.remedy) throw new Error('the TLS step gave no remedy');
+    expect(english(outcome.remedy)).toMatch(/answered in plain HTTP, not TLS/);
   });
 });
