@@ -41,7 +41,8 @@ beforeAll(async () => {
     if (!real[tool]) continue;
     const script = [
       '#!/bin/sh',
-      `{ printf '%s' ${tool}; for a in "$@"; do printf ' [%s]' "$a"; done; printf '\\n'; } >> "$ARGV_LOG"`,
+      // One write per line: the tools of a pipeline run at once, and piecewise writes interleaved in the log.
+      `line='${tool}'; for a in "$@"; do line="$line [$a]"; done; printf '%s\\n' "$line" >> "$ARGV_LOG"`,
       `exec '${real[tool]}' "$@"`,
     ].join('\n');
     await writeFile(join(dir, tool), `${script}\n`);
