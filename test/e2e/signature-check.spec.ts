@@ -4,40 +4,13 @@
  * proxy that rewrites Host) shows both hashes and points at the proxy; a wrong secret, in a Chinese window, says so
  * in Chinese. The secret is never on the page.
  */
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { RunningSandbox } from '../../electron/sandbox/server';
 import type { Handlers } from '../../shared/contract';
+import { hostRewritingProxy } from '../support/hostRewritingProxy';
 import { expect, test } from './support/fixtures';
 import type { LockAdminPage } from './support/lockAdminPage';
 
 const HASH = /[0-9a-f]{64}/g;
-
-/** A reverse proxy in front of the sandbox that sets Host to the sandbox's own, as many do. */
-async function hostRewritingProxy(target: string): Promise<{ url: string; close: () => Promise<void> }> {
-  const upstream = new URL(target);
-  const server = http.createServer((request, response) => {
-    const forwarded = http.request(
-      {
-        host: upstream.hostname,
-        port: upstream.port,
-        method: request.method,
-        path: request.url,
-        headers: { ...request.headers, host: upstream.host },
-      },
-      (answer) => {
-        response.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(response);
-      },
-    );
-    request.pipe(forwarded);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  };
-}
 
 async function saveAppProfile(handlers: Handlers, sandbox: RunningSandbox, baseUrl: string, secret: string) {
   const profile = await handlers.saveProfile({

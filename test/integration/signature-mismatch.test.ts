@@ -1,9 +1,7 @@
 // A signature mismatch interpreted when the server says what it signed (docs/koodrive-protocol.md#open-questions,
 // question 23): against the real sandbox with signatureDetail, through the window's handlers.
 //   npx vitest run --project integration test/integration/signature-mismatch.test.ts
-import http from 'node:http';
 import { mkdtemp, rm } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -13,6 +11,7 @@ import { createHandlers } from '../../electron/ipc/handlers';
 import { type RunningSandbox, startSandbox } from '../../electron/sandbox/server';
 import type { Handlers } from '../../shared/contract';
 import type { LockResult } from '../../shared/result';
+import { hostRewritingProxy } from '../support/hostRewritingProxy';
 
 let dataDir: string;
 let services: AppServices;
@@ -38,27 +37,10 @@ async function sandboxWith(signatureDetail: boolean): Promise<RunningSandbox> {
 }
 
 /** A reverse proxy that forwards to the sandbox with the Host header rewritten to the sandbox's, as many do. */
-async function hostRewritingProxy(target: string): Promise<string> {
-  const upstream = new URL(target);
-  const server = http.createServer((request, response) => {
-    const forwarded = http.request(
-      {
-        host: upstream.hostname,
-        port: upstream.port,
-        method: request.method,
-        path: request.url,
-        headers: { ...request.headers, host: upstream.host },
-      },
-      (answer) => {
-        response.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(response);
-      },
-    );
-    request.pipe(forwarded);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  stops.push(() => new Promise((resolve) => server.close(() => resolve())));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+async function proxyInFront(target: string): Promise<string> {
+  const proxy = await hostRewritingProxy(target);
+  stops.push(proxy.close);
+  return proxy.url;
 }
 
 async function releaseWith(sandbox: RunningSandbox, baseUrl: string, secret: string): Promise<LockResult> {
@@ -89,7 +71,7 @@ describe('a signature mismatch with the server’s string to sign', () => {
 
   it('a proxy that rewrites Host: changed on the way, both hashes shown', async () => {
     const sandbox = await sandboxWith(true);
-    const proxied = await hostRewritingProxy(sandbox.url);
+    const proxied = await proxyInFront(sandbox.url);
     const result = await releaseWith(sandbox, proxied, sandbox.credentials.appSecret);
     expect(result).toMatchObject({ ok: false, kind: 'auth', httpStatus: 401 });
     expect(result.remedy).toContain('changed on the way or canonicalised differently');
