@@ -67,42 +67,47 @@ describe.skipIf(missing !== null)('a locked keychain (GNOME Keyring, locked over
     expect(absent.stdout).toContain('No App secret is stored for profile "Never stored"');
   });
 
-  it('locked: status exits 2 saying it is locked, a release sends nothing; unlocked again, all is as before', async () => {
-    await keyring.lock();
-    try {
-      for (const name of ['Stored', 'Never stored']) {
-        const status = await cli(['secret', 'status', '--profile', name]);
-        expect(status.code).toBe(2);
-        expect(status.stdout).toBe('');
-        expect(status.stderr).toContain(`the keychain is locked, so it cannot say whether an App secret is stored`);
-        expect(status.stderr).toContain('KOODRIVE_APP_SECRET or on standard input with --secret-stdin');
-      }
-      const json = await cli(['secret', 'status', '--profile', 'Stored', '--json']);
-      expect(JSON.parse(json.stdout)).toMatchObject({ stored: null, keychain: 'locked' });
+  // Locking and re-unlocking restarts the daemon: slow on a loaded machine, hence its own time limit.
+  it(
+    'locked: status exits 2 saying it is locked, a release sends nothing; unlocked again, all is as before',
+    { timeout: 90_000 },
+    async () => {
+      await keyring.lock();
+      try {
+        for (const name of ['Stored', 'Never stored']) {
+          const status = await cli(['secret', 'status', '--profile', name]);
+          expect(status.code).toBe(2);
+          expect(status.stdout).toBe('');
+          expect(status.stderr).toContain(`the keychain is locked, so it cannot say whether an App secret is stored`);
+          expect(status.stderr).toContain('KOODRIVE_APP_SECRET or on standard input with --secret-stdin');
+        }
+        const json = await cli(['secret', 'status', '--profile', 'Stored', '--json']);
+        expect(JSON.parse(json.stdout)).toMatchObject({ stored: null, keychain: 'locked' });
 
-      const lockId = sandbox.addLock();
-      const requestsBefore = sandbox.received().length;
-      const release = await cli([
-        'release',
-        lockId,
-        '--profile',
-        'Stored',
-        '--user-id',
-        sandbox.credentials.userId,
-        '-y',
-      ]);
-      expect(release.code).toBe(2);
-      expect(release.stderr).toContain('is locked, so the App secret of profile "Stored" cannot be read');
-      expect(release.stderr).not.toContain('No App secret is stored');
-      expect(sandbox.received().length).toBe(requestsBefore);
-    } finally {
-      await keyring.unlock();
-    }
-    expect(await keyring.isLocked()).toBe(false);
-    const stored = await cli(['secret', 'status', '--profile', 'Stored', '--json']);
-    expect(stored.code).toBe(0);
-    expect(JSON.parse(stored.stdout)).toMatchObject({ stored: true });
-    const transcript = JSON.stringify(stored);
-    expect(transcript).not.toContain(sandbox.credentials.appSecret);
-  });
+        const lockId = sandbox.addLock();
+        const requestsBefore = sandbox.received().length;
+        const release = await cli([
+          'release',
+          lockId,
+          '--profile',
+          'Stored',
+          '--user-id',
+          sandbox.credentials.userId,
+          '-y',
+        ]);
+        expect(release.code).toBe(2);
+        expect(release.stderr).toContain('is locked, so the App secret of profile "Stored" cannot be read');
+        expect(release.stderr).not.toContain('No App secret is stored');
+        expect(sandbox.received().length).toBe(requestsBefore);
+      } finally {
+        await keyring.unlock();
+      }
+      expect(await keyring.isLocked()).toBe(false);
+      const stored = await cli(['secret', 'status', '--profile', 'Stored', '--json']);
+      expect(stored.code).toBe(0);
+      expect(JSON.parse(stored.stdout)).toMatchObject({ stored: true });
+      const transcript = JSON.stringify(stored);
+      expect(transcript).not.toContain(sandbox.credentials.appSecret);
+    },
+  );
 });

@@ -62,13 +62,17 @@ async function keyringPid(env: NodeJS.ProcessEnv): Promise<number | null> {
   }
 }
 
-/** Polls (up to 10 s) until `check` holds: the daemon answers on the bus only some time after it forked. */
+/**
+ * Polls (up to 25 s) until `check` holds: the daemon answers on the bus only some time after it forked, and a
+ * replacing daemon took over 10 s on a loaded CI machine.
+ */
 async function until(what: string, check: () => Promise<boolean>): Promise<void> {
-  for (let tries = 0; tries < 200; tries++) {
+  const deadline = Date.now() + 25_000;
+  while (Date.now() < deadline) {
     if (await check()) return;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  throw new Error(`lockable keyring: ${what} did not happen within 10 s`);
+  throw new Error(`lockable keyring: ${what} did not happen within 25 s`);
 }
 
 function busAddress(daemon: ChildProcess): Promise<string> {
