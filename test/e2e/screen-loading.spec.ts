@@ -47,6 +47,10 @@ test('the other screens are fetched while the page is idle and open without a pl
 
 test('a screen whose chunk is still on its way shows the placeholder, then the screen', async ({ app }) => {
   const { page } = app;
+  // The first page's own idle fetches are over before the route is set: only the reloaded page's fetch is held.
+  await expect
+    .poll(async () => (await page.evaluate(FETCHED_CHUNKS)) as string[], { timeout: 15_000 })
+    .toEqual(expect.arrayContaining(SCREEN_CHUNKS));
   let release: () => void = () => undefined;
   const released = new Promise<void>((resolve) => (release = resolve));
   let held = 0;
