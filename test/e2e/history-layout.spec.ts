@@ -1,7 +1,7 @@
 /**
- * History at full window width: resizable columns (keyboard and mouse), the details beside the list that
- * follow the arrow keys, the outcome, operation and quick-range filters; screenshots in light and dark
- * and in zh-CN; axe on the screen with the details open.
+ * History at full window width: resizable columns (keyboard and mouse; their widths kept across a reload, stored
+ * values checked when read), the details beside the list that follow the arrow keys, the outcome, operation and
+ * quick-range filters; screenshots in light and dark and in zh-CN; axe on the screen with the details open.
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
@@ -93,6 +93,18 @@ function isCut(cell: Locator): Promise<boolean> {
   return cell.evaluate((element) => element.scrollWidth > element.clientWidth);
 }
 
+const STORED_WIDTHS_KEY = 'koodrive-lock-admin.historyColumns.v1';
+
+/** The column widths History keeps in the page's local storage (null: none kept). */
+async function storedWidths(page: Page): Promise<unknown> {
+  const text = await page.evaluate(`localStorage.getItem(${JSON.stringify(STORED_WIDTHS_KEY)})`);
+  return typeof text === 'string' ? JSON.parse(text) : text;
+}
+
+async function storeWidths(page: Page, text: string): Promise<void> {
+  await page.evaluate(`localStorage.setItem(${JSON.stringify(STORED_WIDTHS_KEY)}, ${JSON.stringify(text)})`);
+}
+
 async function expectNoBlockingAxeViolations(page: Page): Promise<void> {
   for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme });
@@ -103,7 +115,7 @@ async function expectNoBlockingAxeViolations(page: Page): Promise<void> {
   await page.emulateMedia({ colorScheme: 'light' });
 }
 
-test('uses the full width at 1,600 px, resizes columns by keyboard and by mouse, and keeps them for the session', async ({
+test('uses the full width at 1,600 px, resizes columns by keyboard and by mouse, and keeps them across a restart', async ({
   app,
   handlers,
   services,
@@ -167,19 +179,68 @@ test('uses the full width at 1,600 px, resizes columns by keyboard and by mouse,
   await expect.poll(() => width(timeHeader)).toBeCloseTo(timeBefore + 80, 0);
   await app.screenshot('history-layout-resized-1600');
 
-  // Another screen and back: the widths stay for the session.
+  // Another screen and back: the widths stay.
   await page.getByRole('navigation').getByRole('button', { name: 'Locks', exact: true }).click();
   await openHistory(page);
-  await expect(list.getByRole('separator', { name: 'Resize the Time column' })).toHaveAttribute(
-    'aria-valuenow',
-    String(timeBefore + 80),
-  );
-  // A double-click on the edge gives the column its default width back.
-  await list.getByRole('separator', { name: 'Resize the Time column' }).dblclick();
-  await expect(list.getByRole('separator', { name: 'Resize the Time column' })).toHaveAttribute(
-    'aria-valuenow',
-    String(timeBefore),
-  );
+  await expect(timeEdge).toHaveAttribute('aria-valuenow', String(timeBefore + 80));
+  // And the next time the app starts: the widths are kept in the page's local storage.
+  await app.page.reload();
+  await app.ready();
+  await openHistory(page);
+  await expect(timeEdge).toHaveAttribute('aria-valuenow', String(timeBefore + 80));
+  await expect.poll(() => width(timeHeader)).toBeCloseTo(timeBefore + 80, 0);
+  // Enter gave the Outcome column its default track back before, so only the Time column is kept.
+  expect(await storedWidths(page)).toEqual({ time: timeBefore + 80 });
+
+  // A double-click on the edge gives the column its default width back, after a restart too.
+  await timeEdge.dblclick();
+  await expect(timeEdge).toHaveAttribute('aria-valuenow', String(timeBefore));
+  expect(await storedWidths(page)).toBeNull();
+  await app.page.reload();
+  await app.ready();
+  await openHistory(page);
+  await expect(timeEdge).toHaveAttribute('aria-valuenow', String(timeBefore));
+});
+
+test('ignores stored widths that are corrupt, of unknown columns or of the wrong type, and clamps the others', async ({
+  app,
+  handlers,
+  services,
+  startKooDrive,
+}) => {
+  const { page } = app;
+  await page.setViewportSize({ width: 1600, height: 1000 });
+  const sandbox = await startKooDrive();
+  const profile = await saveSandboxProfile(handlers, sandbox, { name: 'Production (intl)' });
+  await seed(services, profile.id);
+  const list = grid(page);
+  const timeEdge = list.getByRole('separator', { name: 'Resize the Time column' });
+  const outcomeEdge = list.getByRole('separator', { name: 'Resize the Outcome column' });
+  const httpEdge = list.getByRole('separator', { name: 'Resize the HTTP column' });
+
+  // Not JSON at all: History opens with its default widths, and a resize writes a clean entry over it.
+  await storeWidths(page, '{"time": 300,');
+  await app.page.reload();
+  await app.ready();
+  await openHistory(page);
+  await expect(page.getByRole('heading', { name: '6 operations' })).toBeVisible();
+  await expect(timeEdge).toHaveAttribute('aria-valuenow', '212');
+  await expect(httpEdge).toHaveAttribute('aria-valuenow', '64');
+  await httpEdge.focus();
+  await httpEdge.press('ArrowRight');
+  await expect(httpEdge).toHaveAttribute('aria-valuenow', '80');
+  expect(await storedWidths(page)).toEqual({ http: 80 });
+
+  // A width of the wrong type and an unknown column are ignored; a width past the widest is clamped.
+  await storeWidths(page, JSON.stringify({ time: 'wide', outcome: 99_999, nope: 300, http: 72 }));
+  await app.page.reload();
+  await app.ready();
+  await openHistory(page);
+  await expect(page.getByRole('heading', { name: '6 operations' })).toBeVisible();
+  await expect(timeEdge).toHaveAttribute('aria-valuenow', '212');
+  await expect(outcomeEdge).toHaveAttribute('aria-valuenow', '640');
+  await expect(httpEdge).toHaveAttribute('aria-valuenow', '72');
+  await expect.poll(() => width(list.getByRole('columnheader', { name: 'Outcome' }))).toBeCloseTo(640, 0);
 });
 
 test('shows the details beside the list, following the arrow keys; below the list in a narrow window', async ({

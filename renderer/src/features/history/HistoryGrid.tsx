@@ -12,8 +12,8 @@ import {
 } from './historyText';
 import { operationName } from '../../lib/resultText';
 import { useTimeZoneChoice } from '../settings/settingsStore';
-import { HISTORY_COLUMNS, type HistoryColumnKey, columnTemplate, rowMinWidth, withColumnWidth } from './historyColumns';
-import { historyColumnStore, useHistoryColumnWidths } from './historyColumnStore';
+import { HISTORY_COLUMNS, type HistoryColumnKey, columnTemplate, rowMinWidth } from './historyColumns';
+import { setHistoryColumnWidth, useHistoryColumnWidths } from './historyColumnStore';
 import { HistoryColumnResizer } from './HistoryColumnResizer';
 
 /** Fixed row height in px; must match .history-row in batchHistory.css. */
@@ -199,8 +199,8 @@ export function HistoryGrid({
                   column={column}
                   label={t(key)}
                   width={widths[column.key] ?? drawnWidths[position] ?? column.min}
-                  onResize={(width) => historyColumnStore.set((current) => withColumnWidth(current, column, width))}
-                  onReset={() => historyColumnStore.set((current) => withColumnWidth(current, column, null))}
+                  onResize={(width) => setHistoryColumnWidth(column, width)}
+                  onReset={() => setHistoryColumnWidth(column, null)}
                 />
               </div>
             );
