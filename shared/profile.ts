@@ -1,8 +1,8 @@
-import { checkBaseUrl, isLoopbackHost, moduleCodeProblem, userIdProblem, userIdProblemMessage } from './identifiers';
+import { checkBaseUrl, isLoopbackHost, moduleCodeProblemMessage, userIdProblemMessage } from './identifiers';
 import { message } from './messages/message';
 import type { Message } from './messages/template';
 import { validationText } from './messages/validationText';
-import { type Infer, type Schema, SchemaError, object, oneOf, optional, string } from './schema';
+import { type Infer, type Schema, object, oneOf, optional, refusal, string } from './schema';
 
 export const AUTH_MODES = ['bearer', 'app'] as const;
 export type AuthMode = (typeof AUTH_MODES)[number];
@@ -36,12 +36,12 @@ export interface Profile {
   caPem?: string;
 }
 
-function refined(base: Schema<string>, problem: (value: string) => string | null): Schema<string> {
+function refined(base: Schema<string>, problem: (value: string) => Message | null): Schema<string> {
   return {
     parse(value, path = '') {
       const text = base.parse(value, path);
-      const message = problem(text);
-      if (message) throw new SchemaError(path, message);
+      const found = problem(text);
+      if (found) throw refusal(path, found);
       return text;
     },
   };
@@ -53,7 +53,7 @@ export const profileIdSchema = string({
   min: 1,
   max: 64,
   pattern: PROFILE_ID_PATTERN,
-  patternHint: 'is lower-case letters, digits, dot, dash or underscore (up to 64)',
+  patternHintMessage: message('validation.profileId.format'),
 });
 
 export const profileInputSchema = object({
@@ -61,9 +61,9 @@ export const profileInputSchema = object({
   name: string({ min: 1, max: 64, trim: true }),
   baseUrl: refined(string({ min: 1, max: 2048, trim: true }), (v) => {
     const check = checkBaseUrl(v);
-    return check.ok ? null : check.problem;
+    return check.ok ? null : check.problemMessage;
   }),
-  userId: optional(refined(string({ min: 1, max: 64, trim: true }), userIdProblem)),
+  userId: optional(refined(string({ min: 1, max: 64, trim: true }), userIdProblemMessage)),
   authMode: oneOf(AUTH_MODES),
   environment: optional(oneOf(ENVIRONMENTS)),
   appId: optional(
@@ -72,20 +72,25 @@ export const profileInputSchema = object({
       max: 128,
       trim: true,
       pattern: /^[\x21-\x7e]+$/,
-      patternHint: 'is printable ASCII without spaces',
+      patternHintMessage: message('validation.appId.format'),
     }),
   ),
-  moduleCode: refined(string({ min: 1, max: 8, trim: true }), moduleCodeProblem),
-  proxyUrl: optional(refined(string({ min: 1, max: 2048, trim: true }), (v) => proxyUrlProblem(v))),
+  moduleCode: refined(string({ min: 1, max: 8, trim: true }), moduleCodeProblemMessage),
+  proxyUrl: optional(refined(string({ min: 1, max: 2048, trim: true }), (v) => proxyUrlProblemMessage(v))),
   caPem: optional(
     refined(string({ min: 1, max: 262_144, allowControl: true, trim: true }), (v) =>
       /^-----BEGIN CERTIFICATE-----[\s\S]+-----END CERTIFICATE-----$/.test(v)
         ? null
-        : 'The CA certificate must be PEM text from -----BEGIN CERTIFICATE----- to -----END CERTIFICATE-----.',
+        : message('validation.caPem.notPem'),
     ),
   ),
   bearerPrefix: optional(
-    string({ min: 1, max: 32, pattern: /^[A-Za-z][A-Za-z0-9_-]*$/, patternHint: 'is one word, such as Bearer' }),
+    string({
+      min: 1,
+      max: 32,
+      pattern: /^[A-Za-z][A-Za-z0-9_-]*$/,
+      patternHintMessage: message('validation.bearerPrefix.format'),
+    }),
   ),
 });
 
@@ -95,29 +100,34 @@ export type ProfileInput = Infer<typeof profileInputSchema>;
  * What is wrong with a proxy URL, or null. A saved profile never keeps proxy credentials (profiles.json is
  * plain text); a proxy given for one run only (the CLI's --proxy without a saved profile) may carry them.
  */
-export function proxyUrlProblem(raw: string, allowCredentials = false): string | null {
+export function proxyUrlProblemMessage(raw: string, allowCredentials = false): Message | null {
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    return 'The proxy is a URL such as http://proxy.example.com:3128.';
+    return message('validation.proxyUrl.invalid');
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:')
-    return 'The proxy is http://host:port (or https://host:port for a proxy reached over TLS); HTTPS to KooDrive is tunnelled through it.';
-  if ((url.username || url.password) && !allowCredentials)
-    return 'Remove the user name and password from the proxy URL: a saved profile does not keep them (they would be stored in plain text); give them when the app or command runs, in HTTPS_PROXY=http://user:password@host:port.';
-  if (url.pathname !== '/' || url.search || url.hash)
-    return 'The proxy URL is only http://host:port (or https://host:port), without a path.';
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return message('validation.proxyUrl.scheme');
+  if ((url.username || url.password) && !allowCredentials) return message('validation.proxyUrl.credentials');
+  if (url.pathname !== '/' || url.search || url.hash) return message('validation.proxyUrl.path');
   return null;
 }
 
+export function proxyUrlProblem(raw: string, allowCredentials = false): string | null {
+  const problem = proxyUrlProblemMessage(raw, allowCredentials);
+  return problem && validationText(problem);
+}
+
 /** Checks the cross-field rules the schema cannot: app auth needs an app ID, a bearer token its user. */
-export function profileProblem(input: ProfileInput): string | null {
-  if (input.authMode === 'app' && !input.appId)
-    return 'App authentication needs the App ID (AppId) from the KooDrive console.';
-  if (input.authMode === 'bearer' && !input.userId)
-    return 'A bearer token belongs to one user: enter that user ID (the token can act for no other user).';
+export function profileProblemMessage(input: ProfileInput): Message | null {
+  if (input.authMode === 'app' && !input.appId) return message('validation.appId.missing');
+  if (input.authMode === 'bearer' && !input.userId) return message('validation.userId.bearerNeedsUser');
   return null;
+}
+
+export function profileProblem(input: ProfileInput): string | null {
+  const problem = profileProblemMessage(input);
+  return problem && validationText(problem);
 }
 
 /** The profile as stored: the input with its id and an environment (chosen, or derived from the host). */

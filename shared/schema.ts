@@ -4,10 +4,16 @@
  * input and builds fresh objects containing only the declared keys.
  */
 
+import { message } from './messages/message';
+import type { Message } from './messages/template';
+import { validationText } from './messages/validationText';
+
 export class SchemaError extends Error {
   constructor(
     readonly path: string,
     readonly problem: string,
+    /** The problem as a message key, for a window that shows it in its own language; absent: English only. */
+    readonly problemMessage?: Message,
   ) {
     super(path ? `${path}: ${problem}` : problem);
     this.name = 'SchemaError';
@@ -39,26 +45,36 @@ export interface StringRules {
   max: number;
   pattern?: RegExp;
   patternHint?: string;
+  /** The pattern's hint as a message (a phrase like patternHint); wins over patternHint. */
+  patternHintMessage?: Message;
   /** Allow control characters (CR, LF, NUL, ...). Off by default. */
   allowControl?: boolean;
   trim?: boolean;
 }
 
+/** A refusal whose English text is the message's, so that main, CLI and window say the same. */
+export function refusal(path: string, problemMessage: Message): SchemaError {
+  return new SchemaError(path, validationText(problemMessage), problemMessage);
+}
+
 export function string(rules: StringRules): Schema<string> {
   return {
     parse(value, path = '') {
-      if (typeof value !== 'string') throw new SchemaError(path, 'must be text');
+      if (typeof value !== 'string') throw refusal(path, message('validation.field.notText'));
       const text = rules.trim ? value.trim() : value;
       const min = rules.min ?? 0;
       if (text.length < min) {
-        throw new SchemaError(path, min === 1 ? 'is required' : `must be at least ${min} characters`);
+        throw refusal(
+          path,
+          min === 1 ? message('validation.field.required') : message('validation.field.tooShort', { min }),
+        );
       }
-      if (text.length > rules.max) throw new SchemaError(path, `must be at most ${rules.max} characters`);
-      if (!rules.allowControl && CONTROL_CHARS.test(text)) {
-        throw new SchemaError(path, 'must not contain control characters (line breaks, tabs, NUL)');
-      }
+      if (text.length > rules.max) throw refusal(path, message('validation.field.tooLong', { max: rules.max }));
+      if (!rules.allowControl && CONTROL_CHARS.test(text)) throw refusal(path, message('validation.field.control'));
       if (rules.pattern && !rules.pattern.test(text)) {
-        throw new SchemaError(path, rules.patternHint ?? 'has an invalid format');
+        if (rules.patternHintMessage) throw refusal(path, rules.patternHintMessage);
+        if (rules.patternHint) throw new SchemaError(path, rules.patternHint);
+        throw refusal(path, message('validation.field.format'));
       }
       return text;
     },

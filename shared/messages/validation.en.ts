@@ -28,6 +28,25 @@ export const validationEn = {
   'validation.baseUrl.credentials':
     'Remove the user name and password from the base URL; the secret belongs in the keychain.',
   'validation.baseUrl.queryOrFragment': 'Remove the query (?...) and fragment (#...) from the base URL.',
+  'validation.userId.bearerNeedsUser':
+    'A bearer token belongs to one user: enter that user ID (the token can act for no other user).',
+  'validation.field.notText': 'must be text',
+  'validation.field.required': 'is required',
+  'validation.field.tooShort': 'must be at least {min} characters',
+  'validation.field.tooLong': 'must be at most {max} characters',
+  'validation.field.control': 'must not contain control characters (line breaks, tabs, NUL)',
+  'validation.field.format': 'has an invalid format',
+  'validation.profileId.format': 'is lower-case letters, digits, dot, dash or underscore (up to 64)',
+  'validation.appId.format': 'is printable ASCII without spaces',
+  'validation.bearerPrefix.format': 'is one word, such as Bearer',
+  'validation.caPem.notPem':
+    'The CA certificate must be PEM text from -----BEGIN CERTIFICATE----- to -----END CERTIFICATE-----.',
+  'validation.proxyUrl.invalid': 'The proxy is a URL such as http://proxy.example.com:3128.',
+  'validation.proxyUrl.scheme':
+    'The proxy is http://host:port (or https://host:port for a proxy reached over TLS); HTTPS to KooDrive is tunnelled through it.',
+  'validation.proxyUrl.credentials':
+    'Remove the user name and password from the proxy URL: a saved profile does not keep them (they would be stored in plain text); give them when the app or command runs, in HTTPS_PROXY=http://user:password@host:port.',
+  'validation.proxyUrl.path': 'The proxy URL is only http://host:port (or https://host:port), without a path.',
   'validation.none': '',
   'validation.character.lookAlike': ' Character {position} is {codePoint} {name}: {fix}.',
   'validation.character.space': ' Character {position} is a space: remove it.',

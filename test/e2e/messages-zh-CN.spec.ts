@@ -1,7 +1,7 @@
 /**
  * Main's messages in the window's language (docs/renderer.md#messages-from-main-keys-and-parameters): in a
- * Chinese window the remedy of a refused release, the lock ID check and a failed diagnostics step read in
- * Chinese, in both themes.
+ * Chinese window the remedy of a refused release, the lock ID check, a failed diagnostics step and the
+ * profile editor's field checks read in Chinese, in both themes.
  */
 import { zhCN } from '../../renderer/src/i18n/zhCN';
 import { expect, test } from './support/fixtures';
@@ -71,5 +71,36 @@ test.describe('in Simplified Chinese', () => {
       `${zhCN['diagnostics.step.remedy']} KooDrive 拒绝了访问令牌（令牌闲置 20 分钟后过期）：请为此配置保存新的令牌，并检查用户 ID 和 Authorization 前缀。`,
     );
     await app.screenshot('diagnostics-remedy-zh-CN');
+  });
+
+  test("the profile editor's field checks are in Chinese, with the field's label before a short one", async ({
+    app,
+    services,
+  }) => {
+    const { page } = app;
+    await page.getByRole('navigation').getByRole('button', { name: zhCN['nav.profiles'], exact: true }).click();
+    await page.getByRole('button', { name: zhCN['profile.save'], exact: true }).click();
+    await expect(page.getByText('名称：必填', { exact: true })).toBeVisible();
+    await expect(page.getByText('请输入基础 URL，例如 https://intl.myhuaweicloud-koodrive.com。')).toBeVisible();
+    await expect(page.getByText('访问令牌属于一个用户：请输入该用户的 ID（令牌不能代表其他用户）。')).toBeVisible();
+
+    await app.field('基础 URL').fill('http://koodrive.example.com');
+    await expect(page.getByText(/^明文 http:\/\/ 只允许用于本机/)).toBeVisible();
+    await app.field('用户 ID').fill('12ab');
+    await expect(page.getByText(/^用户 ID 只能是数字（最多 32 位）/)).toBeVisible();
+    await page.getByRole('radio', { name: /应用 ID 和应用密钥/ }).check();
+    await expect(page.getByText('应用认证需要 KooDrive 控制台中的 App ID（AppId）。')).toBeVisible();
+
+    const form = page.locator('main');
+    for (const english of [
+      'is required',
+      'Enter the base URL',
+      'Plain http://',
+      'digits only',
+      'App authentication needs',
+    ])
+      await expect(form).not.toContainText(english);
+    await app.screenshot('profile-validation-zh-CN');
+    expect(await services.profiles.list()).toEqual([]);
   });
 });

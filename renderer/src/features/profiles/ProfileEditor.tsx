@@ -16,7 +16,7 @@ import {
   emptyDraft,
   fieldMessage,
 } from './profileForm';
-import { type NetworkField, type NetworkProblems, checkNetworkFields } from './profileNetwork';
+import { type NetworkField, type NetworkProblemTexts, checkNetworkFields } from './profileNetwork';
 import { AuthModeField } from './AuthModeField';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -108,7 +108,7 @@ export function ProfileEditor({
 
   const check = checkDraft(draft);
   const networkCheck = checkNetworkFields(draft.proxyUrl, draft.caPem);
-  const networkProblems: NetworkProblems = {};
+  const networkProblems: NetworkProblemTexts = {};
   for (const field of ['proxyUrl', 'caPem'] as const) {
     const text = networkCheck[field];
     if (text && (submitted || networkTouched.has(field))) {
@@ -217,7 +217,7 @@ export function ProfileEditor({
       {saving.error && <ErrorAlert error={saving.error} onDismiss={saving.dismissError} />}
       {secrets.error && <ErrorAlert error={secrets.error} />}
       {check.problems.form && submitted && !hasNetworkProblem && (
-        <p className="field-note field-note--problem">{check.problems.form}</p>
+        <p className="field-note field-note--problem">{check.problems.form.english}</p>
       )}
 
       <div className="profile-columns">

@@ -1,7 +1,7 @@
 import { type ChangeEvent, type Ref, useRef, useState } from 'react';
 import { certificateFileToPem } from '../../../../shared/certificateFile';
 import { t } from '../../i18n';
-import type { NetworkField, NetworkProblems } from './profileNetwork';
+import type { NetworkField, NetworkProblemTexts } from './profileNetwork';
 import { TextField } from '../../components/TextField';
 import './profileNetwork.css';
 
@@ -14,7 +14,7 @@ export interface ProfileNetworkFieldsProps {
   onChange: (field: NetworkField, value: string) => void;
   onBlur: (field: NetworkField) => void;
   /** Problems to show now (already filtered to touched fields or a submitted form). */
-  problems: NetworkProblems;
+  problems: NetworkProblemTexts;
   proxyRef?: Ref<HTMLInputElement>;
   caRef?: Ref<HTMLTextAreaElement>;
 }

@@ -3,11 +3,13 @@
  * (profileInputSchema + profileProblem), once per failing field: a field that fails is swapped for a
  * known-good value and the rest is parsed again, so every field gets its own message at once.
  */
-import { MODULE_CODES, checkBaseUrl, userIdProblem } from '../../../../shared/identifiers';
+import { MODULE_CODES, checkBaseUrl, userIdProblemMessage } from '../../../../shared/identifiers';
+import { validationText } from '../../../../shared/messages/validationText';
 import type { AuthMode, Environment, Profile, ProfileInput } from '../../../../shared/profile';
-import { defaultEnvironment, profileInputSchema, profileProblem } from '../../../../shared/profile';
+import type { Message } from '../../../../shared/messages/template';
+import { defaultEnvironment, profileInputSchema, profileProblemMessage } from '../../../../shared/profile';
 import { safeParse } from '../../../../shared/schema';
-import { t } from '../../i18n';
+import { messageText, t } from '../../i18n';
 
 export interface ProfileDraft {
   id?: string;
@@ -27,7 +29,12 @@ export interface ProfileDraft {
 }
 
 export type DraftField = Exclude<keyof ProfileDraft, 'id' | 'proxyUrl' | 'caPem' | 'environment'>;
-type FieldProblems = Partial<Record<DraftField | 'form', string>>;
+/** A field's problem: main's English text and, when main's check has one, its message for the window's language. */
+export interface FieldProblem {
+  english: string;
+  message?: Message;
+}
+type FieldProblems = Partial<Record<DraftField | 'form', FieldProblem>>;
 
 const KNOWN_GOOD: Readonly<Record<keyof ProfileDraft, string | undefined>> = {
   id: undefined,
@@ -44,12 +51,15 @@ const KNOWN_GOOD: Readonly<Record<keyof ProfileDraft, string | undefined>> = {
 };
 
 /** For an empty field the schema only says "is required"; these fields have a sentence with an example. */
-const EMPTY_FIELD_SENTENCES: Partial<Record<DraftField, () => string | null>> = {
+const EMPTY_FIELD_SENTENCES: Partial<Record<DraftField, () => FieldProblem | null>> = {
   baseUrl: () => {
     const check = checkBaseUrl('');
-    return check.ok ? null : check.problem;
+    return check.ok ? null : { english: check.problem, message: check.problemMessage };
   },
-  userId: () => userIdProblem(''),
+  userId: () => {
+    const message = userIdProblemMessage('');
+    return message && { english: validationText(message), message };
+  },
 };
 
 export function emptyDraft(): ProfileDraft {
@@ -132,24 +142,28 @@ export function checkDraft(draft: ProfileDraft): DraftCheck {
   for (let pass = 0; pass < maxPasses; pass++) {
     const parsed = safeParse(profileInputSchema, candidate);
     if (parsed.ok) {
-      const cross = profileProblem(parsed.value);
+      const cross = profileProblemMessage(parsed.value);
       const crossField = parsed.value.authMode === 'bearer' && !parsed.value.userId ? 'userId' : 'appId';
-      if (cross && !problems[crossField]) problems[crossField] = cross;
+      if (cross && !problems[crossField]) problems[crossField] = { english: validationText(cross), message: cross };
       return { input: Object.keys(problems).length === 0 ? parsed.value : null, problems };
     }
     const key = parsed.error.path.split('.')[0];
     if (!isDraftKey(key) || !isDraftField(key)) {
-      problems.form = parsed.error.message;
+      problems.form = { english: parsed.error.message };
       break;
     }
     const sentence = draft[key].trim() === '' ? EMPTY_FIELD_SENTENCES[key]?.() : null;
-    problems[key] = sentence ?? parsed.error.problem;
+    problems[key] = sentence ?? { english: parsed.error.problem, message: parsed.error.problemMessage };
     candidate = withValue(candidate, key);
   }
   return { input: null, problems };
 }
 
-/** Schema messages are either whole sentences or fragments such as "is required"; fragments get the label. */
-export function fieldMessage(label: string, problem: string): string {
-  return /^[a-z]/.test(problem) ? t('form.fieldProblem', { label, problem }) : problem;
+/**
+ * The problem in the window's language. Schema messages are either whole sentences or fragments such as
+ * "is required" (told apart by their English text); fragments get the field's label.
+ */
+export function fieldMessage(label: string, problem: FieldProblem): string {
+  const text = messageText(problem.message, problem.english);
+  return /^[a-z]/.test(problem.english) ? t('form.fieldProblem', { label, problem: text }) : text;
 }

@@ -4,9 +4,12 @@
  */
 import { profileInputSchema } from '../../../../shared/profile';
 import { safeParse } from '../../../../shared/schema';
+import type { FieldProblem } from './profileForm';
 
 export type NetworkField = 'proxyUrl' | 'caPem';
-export type NetworkProblems = Partial<Record<NetworkField, string>>;
+export type NetworkProblems = Partial<Record<NetworkField, FieldProblem>>;
+/** The problems as shown: in the window's language, with the field's label where needed. */
+export type NetworkProblemTexts = Partial<Record<NetworkField, string>>;
 
 /** Fields that always pass, so that a failure can only come from the field under test. */
 const KNOWN_GOOD = {
@@ -20,11 +23,11 @@ const KNOWN_GOOD = {
 const PEM_BLOCK = /-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g;
 
 /** The schema's problem with one field, or undefined; an empty field is "not set" and passes. */
-export function networkFieldProblem(field: NetworkField, value: string): string | undefined {
+export function networkFieldProblem(field: NetworkField, value: string): FieldProblem | undefined {
   if (value === '') return undefined;
   const parsed = safeParse(profileInputSchema, { ...KNOWN_GOOD, [field]: value });
   if (parsed.ok || parsed.error.path !== field) return undefined;
-  return parsed.error.problem;
+  return { english: parsed.error.problem, message: parsed.error.problemMessage };
 }
 
 export function checkNetworkFields(proxyUrl: string, caPem: string): NetworkProblems {

@@ -29,7 +29,7 @@ describe('the profile form as a tenant connection', () => {
   it('requires the token’s user for a bearer profile, next to the user field', () => {
     const check = checkDraft(draft({ authMode: 'bearer' }));
     expect(check.input).toBeNull();
-    expect(check.problems.userId).toMatch(/bearer token belongs to one user/);
+    expect(check.problems.userId?.english).toMatch(/bearer token belongs to one user/);
     expect(check.problems.appId).toBeUndefined();
   });
 

@@ -24,7 +24,7 @@ describe('the profile editor’s proxy and CA checks (the shared schema, field b
     ['http://proxy.corp:3128/path', /without a path/],
     ['http://proxy.corp:3128\nX-Injected: 1', /control characters/],
   ])('refuses the proxy %j', (proxy, message) => {
-    expect(checkNetworkFields(proxy, '').proxyUrl).toMatch(message);
+    expect(checkNetworkFields(proxy, '').proxyUrl?.english).toMatch(message);
   });
 
   it.each([
@@ -33,7 +33,7 @@ describe('the profile editor’s proxy and CA checks (the shared schema, field b
     [`${PEM}\ntrailing junk`, /must be PEM text/],
     [`-----BEGIN CERTIFICATE-----\n${'A'.repeat(262_145)}\n-----END CERTIFICATE-----`, /at most 262144/],
   ])('refuses the CA certificate %#', (pem, message) => {
-    expect(checkNetworkFields('', pem).caPem).toMatch(message);
+    expect(checkNetworkFields('', pem).caPem?.english).toMatch(message);
   });
 
   it('agrees with the full schema: a value it accepts is accepted by main too', () => {
