@@ -17,6 +17,7 @@ import {
   type RecordFilesPage,
   type RecordListResult,
 } from './records';
+import { MESSAGE_LOCALES } from './messages/localized';
 import { LOCK_OPERATIONS, type LockResult, RESULT_KINDS } from './result';
 import type { IpcResult } from './ipcResult';
 import { type ArgsOf, type ContractShape, type ResultTypeOf, returns } from './ipcMethod';
@@ -232,6 +233,11 @@ export const contract = {
   setUnsavedChanges: {
     args: object({ edits: oneOf(UNSAVED_EDIT_STATES) }),
     result: returns<{ guarded: boolean }>(),
+  },
+  /** The window's language (Settings, else the system's); main then speaks it in the menu, notifications, dialogs. */
+  setWindowLanguage: {
+    args: object({ language: oneOf(MESSAGE_LOCALES) }),
+    result: returns<{ applied: boolean }>(),
   },
   checkConnection: {
     args: object({ profileId: profileIdSchema, userId: optional(userIdArg) }),

@@ -14,6 +14,7 @@ import { readProxyCredential } from '../core/secrets/proxyCredential';
 import type { SecretStore } from '../core/secrets/secretStore';
 import type { BatchSignalPort } from '../ipc/batchSignalPort';
 import type { UnsavedChangesPort } from '../ipc/unsavedChangesPort';
+import type { WindowLanguagePort } from '../ipc/windowLanguagePort';
 import type { HandlerServices } from '../ipc/handlerServices';
 import { createInflightRequests } from '../ipc/inflightRequests';
 import { secretSourceFor } from '../ipc/secretSource';
@@ -48,6 +49,8 @@ export interface AppServicesOptions {
   batchSignals?: BatchSignalPort;
   /** The window's close guard (electron/main/closeGuard.ts); the e2e stand-in passes main's own. */
   unsavedChanges?: UnsavedChangesPort;
+  /** The menu's, notifications' and dialogs' language (electron/main/windowLanguage.ts); absent elsewhere. */
+  windowLanguage?: WindowLanguagePort;
 }
 
 /** The proxy routing of every request and check (core/koodrive/connectionFor.ts). */
@@ -109,6 +112,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     routing,
     batchSignals: options.batchSignals,
     unsavedChanges: options.unsavedChanges,
+    windowLanguage: options.windowLanguage,
     async dispose() {
       inflight.abortAll();
       try {

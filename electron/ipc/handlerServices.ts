@@ -11,6 +11,7 @@ import type { SecretStore } from '../core/secrets/secretStore';
 import type { BatchSignalPort } from './batchSignalPort';
 import type { InflightRequests } from './inflightRequests';
 import type { UnsavedChangesPort } from './unsavedChangesPort';
+import type { WindowLanguagePort } from './windowLanguagePort';
 
 /** The embedded KooDrive sandbox, and the "Sandbox" profile that points at it (electron/app/sandboxController.ts). */
 export interface SandboxController {
@@ -43,4 +44,6 @@ export interface HandlerServices {
   batchSignals?: BatchSignalPort;
   /** The desktop shell's close guard (asks before unsaved profile edits are lost); absent elsewhere. */
   unsavedChanges?: UnsavedChangesPort;
+  /** The desktop shell's language for its menu, notifications and dialogs; absent elsewhere. */
+  windowLanguage?: WindowLanguagePort;
 }

@@ -4,7 +4,7 @@ import type { MessageLocale } from '../../shared/messages/localized';
 import { mainLanguageOf, textTable } from '../../shared/messages/textTable';
 import type { BatchEnded } from '../ipc/batchSignalPort';
 
-/** The notification follows the system's language (app.getLocale()), not the window's setting. */
+/** The notification's language, from a locale name (the window's language, electron/main/windowLanguage.ts). */
 export function languageOf(locale: string): MessageLocale {
   return mainLanguageOf(locale);
 }

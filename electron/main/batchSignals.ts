@@ -17,7 +17,7 @@ export interface ProgressWindow {
 
 export interface BatchSignalsOptions {
   window: () => ProgressWindow | null;
-  /** The system's language (app.getLocale()). */
+  /** The window's language (electron/main/windowLanguage.ts). */
   locale: () => string;
   /** Clicking the notification: bring the window forward. */
   onNotificationClick: () => void;

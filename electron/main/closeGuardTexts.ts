@@ -23,7 +23,7 @@ const QUESTIONS: Readonly<Record<ReturnType<typeof languageOf>, DiscardQuestion>
   },
 };
 
-/** The close guard's question in the system's language (app.getLocale()), like the menu and notifications. */
+/** The close guard's question in the window's language (electron/main/windowLanguage.ts), like the menu. */
 export function discardQuestion(locale: string): DiscardQuestion {
   return QUESTIONS[languageOf(locale)];
 }

@@ -17,7 +17,6 @@ import { openDocLink } from './docLinks';
 import { handleFatalErrors } from './fatalErrors';
 import { registerIpc } from './ipcRegistration';
 import { createMainLog, mirrorConsole } from './mainLog';
-import { languageOf } from './batchSignalTexts';
 import { menuTemplate } from './menu';
 import { restrictNavigation } from './navigation';
 import { applyPermissionPolicy } from './permissions';
@@ -25,6 +24,7 @@ import { refusalMessage, refusedSwitches } from './refusedSwitches';
 import { SELF_TEST_SWITCH, runSelfTest } from './selfTest';
 import { createMainWindow } from './window';
 import { createWindowKeeper } from './windowKeeper';
+import { createWindowLanguage } from './windowLanguage';
 
 const DISPOSE_TIMEOUT_MS = 5_000;
 
@@ -43,9 +43,26 @@ let disposed = false;
 // Reached only through openDocLink, which passes nothing but the fixed DOC_LINKS URLs (docs/security.md).
 const openExternal = (url: string) => /* eng-disable OPEN_EXTERNAL_JS_CHECK */ shell.openExternal(url);
 
+/** The application menu in the window's language; rebuilt when the window's language changes. */
+function installMenu(): void {
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      menuTemplate({
+        appName: app.getName(),
+        isMac: process.platform === 'darwin',
+        isPackaged: app.isPackaged,
+        locale: windowLanguage.current(),
+        openDoc: (url) => openDocLink(url, openExternal),
+      }),
+    ),
+  );
+}
+
+const windowLanguage = createWindowLanguage({ systemLocale: () => app.getLocale(), onChange: installMenu });
+
 const closeGuard = createCloseGuard<BrowserWindow>({
   async ask(win) {
-    const question = discardQuestion(app.getLocale());
+    const question = discardQuestion(windowLanguage.current());
     const { response } = await dialog.showMessageBox(win, {
       type: 'question',
       title: question.title,
@@ -93,11 +110,12 @@ async function loadServices(): Promise<{ services: AppServices; handlers: Handle
     resolveSystemProxy: (url) => session.defaultSession.resolveProxy(url),
     batchSignals: createBatchSignals({
       window: () => windows.current(),
-      locale: () => app.getLocale(),
+      locale: () => windowLanguage.current(),
       onNotificationClick: () => showWindow('batch notification'),
       log: (line) => log.write('warn', line),
     }),
     unsavedChanges: closeGuard,
+    windowLanguage,
   });
   return { services, handlers: createHandlers(services) };
 }
@@ -121,17 +139,7 @@ async function start(): Promise<void> {
     log: (line) => log.write('warn', line),
   });
 
-  Menu.setApplicationMenu(
-    Menu.buildFromTemplate(
-      menuTemplate({
-        appName: app.getName(),
-        isMac: process.platform === 'darwin',
-        isPackaged: app.isPackaged,
-        locale: languageOf(app.getLocale()),
-        openDoc: (url) => openDocLink(url, openExternal),
-      }),
-    ),
-  );
+  installMenu();
   const win = await windows.ensureWindow();
   windowOpened();
   const { services } = await loaded;

@@ -9,7 +9,7 @@ export interface MenuOptions {
   appName: string;
   isMac: boolean;
   isPackaged: boolean;
-  /** The menu's language: the system's (app.getLocale()), as for the notification and the close question. */
+  /** The menu's language: the window's (electron/main/windowLanguage.ts), as for the notification and the close question. */
   locale: MessageLocale;
   openDoc: (url: string) => void;
 }

@@ -12,6 +12,7 @@ import {
 } from './app/lazyScreens';
 import { ErrorAlert } from './components/ErrorAlert';
 import { FirstRun } from './app/FirstRun';
+import { useWindowLanguageSignal } from './app/useWindowLanguageSignal';
 import { LocksScreen, type LocksPrefill } from './features/locks/LocksScreen';
 import type { ResultNavigation } from './features/locks/nextSteps';
 import type { DiagnosticsPrefill } from './features/diagnostics/diagnosticsPrefill';
@@ -67,6 +68,7 @@ export function App() {
   // The window title names where actions go, like the header band (the locale is a dependency: a
   // language change resets the title).
   const language = useLocale();
+  useWindowLanguageSignal(language);
   useEffect(() => {
     document.title = selected
       ? t('window.title', { profile: selected.name, environment: environmentName(environmentOf(selected)) })

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { channelFor } from '../../../shared/contract';
-import { FakeBrowserWindow, dialog, fakeApp, ipcMain, resetFakeElectron } from './fakeElectron';
+import { FakeBrowserWindow, Menu, dialog, fakeApp, ipcMain, resetFakeElectron } from './fakeElectron';
 
 vi.mock('electron', async () => (await import('./fakeElectron')).electronModule);
 
@@ -57,7 +57,18 @@ describe('main asks before unsaved profile edits are lost', { timeout: 30_000 },
       win.emit('close', event);
       return event.preventDefault;
     };
-    return { win, setUnsaved, close };
+    const setLanguage = (language: 'en' | 'zh-CN') =>
+      ipcMain.handlers.get(channelFor('setWindowLanguage'))?.(
+        { sender: win.webContents, senderFrame: { url: PAGE, parent: null } },
+        { language },
+      );
+    return { win, setUnsaved, close, setLanguage };
+  }
+
+  /** The top-level labels of the application menu set last. */
+  function menuLabels(): string[] {
+    const template = Menu.buildFromTemplate.mock.lastCall?.[0] as Array<{ label?: string }> | undefined;
+    return (template ?? []).map((item) => item.label ?? '');
   }
 
   it('closing with unsaved edits asks Discard / Cancel; Cancel keeps the window, Discard closes it', async () => {
@@ -95,5 +106,31 @@ describe('main asks before unsaved profile edits are lost', { timeout: 30_000 },
     fakeApp.emit('before-quit', { preventDefault: vi.fn() });
     expect(close()).toHaveBeenCalled();
     await vi.waitFor(() => expect(fakeApp.quit).toHaveBeenCalledTimes(1));
+  });
+
+  it("follows the window's language: the menu is rebuilt and the question asked in the language chosen in Settings", async () => {
+    const { win, setUnsaved, close, setLanguage } = await startApp();
+    expect(menuLabels()).toContain('Help');
+    const menusBefore = Menu.setApplicationMenu.mock.calls.length;
+
+    expect(await setLanguage('zh-CN')).toEqual({ ok: true, value: { applied: true } });
+    expect(Menu.setApplicationMenu).toHaveBeenCalledTimes(menusBefore + 1);
+    expect(menuLabels()).toEqual(expect.arrayContaining(['文件', '编辑', '帮助']));
+    expect(menuLabels()).not.toContain('Help');
+    // The same language again rebuilds nothing.
+    await setLanguage('zh-CN');
+    expect(Menu.setApplicationMenu).toHaveBeenCalledTimes(menusBefore + 1);
+
+    await setUnsaved('unsaved');
+    showMessageBox.mockResolvedValueOnce({ response: 1 });
+    expect(close()).toHaveBeenCalled();
+    expect(showMessageBox).toHaveBeenCalledWith(
+      win,
+      expect.objectContaining({ message: '放弃未保存的更改？', buttons: ['放弃', '取消'] }),
+    );
+
+    await setLanguage('en');
+    expect(menuLabels()).toContain('Help');
+    expect(await setLanguage('fr' as 'en')).toMatchObject({ ok: false });
   });
 });

@@ -52,6 +52,7 @@ const VALID_RUNS: Record<MethodName, number> = {
   checkClock: 60,
   checkConnection: 60,
   setUnsavedChanges: 200,
+  setWindowLanguage: 100,
   listRecords: 60,
   viewRecord: 100,
   listRecordFiles: 100,

@@ -349,6 +349,7 @@ export const VALUE_SHAPES: Record<MethodName, Check> = {
   }),
   checkConnection: shape({ profileId: str, host: str, steps: arrayOf(connectionStepWithMessage) }),
   setUnsavedChanges: shape({ guarded: bool }),
+  setWindowLanguage: shape({ applied: bool }),
   listRecords: recordRead({
     moduleCode: str,
     records: arrayOf(backupRecord),

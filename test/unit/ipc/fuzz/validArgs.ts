@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { BATCH_MAX_CONCURRENCY } from '../../../../shared/batch';
 import { type MethodName, UNSAVED_EDIT_STATES, contract } from '../../../../shared/contract';
 import { HISTORY_OUTCOMES } from '../../../../shared/history';
+import { MESSAGE_LOCALES } from '../../../../shared/messages/localized';
 import { PROFILE_ID_PATTERN } from '../../../../shared/profile';
 import { LOCK_OPERATIONS, RESULT_KINDS } from '../../../../shared/result';
 import { safeParse } from '../../../../shared/schema';
@@ -187,6 +188,7 @@ export function validArgFor(method: MethodName, context: ValidArgContext): fc.Ar
     checkClock: withProfile(context, false),
     checkConnection: withProfile(context, false, { userId }),
     setUnsavedChanges: fc.record({ edits: fc.constantFrom(...UNSAVED_EDIT_STATES) }),
+    setWindowLanguage: fc.record({ language: fc.constantFrom(...MESSAGE_LOCALES) }),
     listRecords: withProfile(
       context,
       false,
@@ -242,6 +244,7 @@ export function argumentKeys(method: MethodName): string[] {
     checkClock: ['profileId'],
     checkConnection: ['profileId', 'userId'],
     setUnsavedChanges: ['edits'],
+    setWindowLanguage: ['language'],
     listRecords: ['profileId', 'userId', 'moduleCode', 'deviceId', 'limit', 'requestTag'],
     viewRecord: ['profileId', 'userId', 'moduleCode', 'recordId', 'requestTag'],
     listRecordFiles: ['profileId', 'userId', 'recordId', 'cursor', 'requestTag'],
