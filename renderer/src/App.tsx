@@ -14,7 +14,8 @@ import { ErrorAlert } from './components/ErrorAlert';
 import { FirstRun } from './app/FirstRun';
 import { useWindowLanguageSignal } from './app/useWindowLanguageSignal';
 import { LocksScreen, type LocksPrefill } from './features/locks/LocksScreen';
-import type { ResultNavigation } from './features/locks/nextSteps';
+import type { FailedOperation, ResultNavigation } from './features/locks/nextSteps';
+import { lockFormAfterSecret } from './features/locks/locksPrefill';
 import type { DiagnosticsPrefill } from './features/diagnostics/diagnosticsPrefill';
 import type { HistoryFilterDraft } from './features/history/historyFilterDraft';
 import { ShortcutOverlay } from './features/shortcuts/ShortcutOverlay';
@@ -50,11 +51,16 @@ export function App() {
   const [announcement, setAnnouncement] = useState('');
   /** Filters for History when another screen opens it (a batch's or a result's "Show in History"). */
   const [historyFilter, setHistoryFilter] = useState<Partial<HistoryFilterDraft>>({});
-  /** What the lock screen is opened with from Inspect's "Open in Locks"; a new object remounts it. */
+  /**
+   * What the lock screen is opened with: Inspect's "Open in Locks", or a failed operation once its secret was
+   * replaced ("Use in lock form"); a new object remounts it.
+   */
   const [locksPrefill, setLocksPrefill] = useState<LocksPrefill | null>(null);
   /** What a lock result's next steps open: Diagnostics filled in, or Profiles at a profile's secret. */
   const [diagnosticsPrefill, setDiagnosticsPrefill] = useState<DiagnosticsPrefill | null>(null);
   const [secretOf, setSecretOf] = useState<string | null>(null);
+  /** The failed operation whose "Replace secret" opened Profiles: "Use in lock form" brings it back filled in. */
+  const [failedBeforeSecret, setFailedBeforeSecret] = useState<FailedOperation | null>(null);
 
   const closeShortcuts = useCallback(() => setShortcutsOpen(false), []);
   /** Leaving Profiles with unsaved edits asks "Discard changes?" first. */
@@ -98,6 +104,8 @@ export function App() {
   }
 
   function openLocks(profileId: string) {
+    const filled = lockFormAfterSecret(failedBeforeSecret, profileId);
+    if (filled) setLocksPrefill(filled);
     setSelectedId(profileId);
     setView('locks');
   }
@@ -107,6 +115,7 @@ export function App() {
       setHistoryFilter(target.lockId === null ? { userId: target.userId } : { lockId: target.lockId });
     } else if (target.to === 'profiles') {
       setSecretOf(target.profileId);
+      setFailedBeforeSecret(target.failed);
     } else {
       const { profileId, userId, operation, lockId } = target;
       setSelectedId(profileId);
@@ -233,13 +242,24 @@ export function App() {
           profile={selected}
           onSelectProfile={setSelectedId}
           prefill={diagnosticsPrefill}
-          onReplaceSecret={(profileId) => openNextStep({ to: 'profiles', profileId })}
+          onReplaceSecret={(profileId) =>
+            openNextStep({
+              to: 'profiles',
+              profileId,
+              // Diagnostics filled in from a failed result: the lock form comes back with that operation.
+              failed: diagnosticsPrefill?.profileId === profileId ? diagnosticsPrefill : null,
+            })
+          }
         />
       );
     }
     return (
       <LocksScreen
-        key={locksPrefill ? `${locksPrefill.profileId} ${locksPrefill.userId} ${locksPrefill.moduleCode}` : ''}
+        key={
+          locksPrefill
+            ? `${locksPrefill.profileId} ${locksPrefill.userId} ${locksPrefill.moduleCode} ${locksPrefill.lockId}`
+            : ''
+        }
         profiles={list}
         profile={selected}
         onSelectProfile={setSelectedId}
@@ -260,6 +280,7 @@ export function App() {
             setLocksPrefill(null);
             setDiagnosticsPrefill(null);
             setSecretOf(null);
+            setFailedBeforeSecret(null);
             setView(next);
           })
         }

@@ -22,6 +22,8 @@ import { CreateLockSection } from './CreateLockSection';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { InFlightPanel } from './InFlightPanel';
 import { LockIdField } from './LockIdField';
+import { LocksHandoffNote } from './LocksHandoffNote';
+import type { LocksPrefill } from './locksPrefill';
 import { OperationDialog } from './OperationDialog';
 import { ProfilePicker } from '../../components/ProfilePicker';
 import { RecentLockIds } from './RecentLockIds';
@@ -34,12 +36,7 @@ import { type StuckLock, StuckLockList } from './StuckLockList';
 import { UserIdField } from '../../components/UserIdField';
 import './users.css';
 
-/** What another screen fills in when it opens this one (Inspect's "Open in Locks"): a user and a module. */
-export interface LocksPrefill {
-  profileId: string;
-  userId: string;
-  moduleCode: string;
-}
+export type { LocksPrefill } from './locksPrefill';
 
 export interface LocksScreenProps {
   profiles: Profile[];
@@ -71,8 +68,8 @@ export function LocksScreen({
   const secret = useSecretStatus(profile.id);
   const secretOutcome = useSecretLastOutcome(profile.id);
   const operation = useLockOperation();
-  const [lockId, setLockId] = useState('');
   const filled = prefill?.profileId === profile.id ? prefill : null;
+  const [lockId, setLockId] = useState(filled?.lockId ?? '');
   const [userDraft, setUserDraft] = useState<UserDraft>({
     profileId: profile.id,
     text: filled?.userId ?? profile.userId ?? '',
@@ -209,11 +206,7 @@ export function LocksScreen({
             />
           </div>
         </div>
-        {filled && (
-          <p className="field-help" role="note">
-            {t('inspect.handoff', { userId: filled.userId, module: filled.moduleCode })}
-          </p>
-        )}
+        {filled && <LocksHandoffNote prefill={filled} />}
         {recent.length > 0 && <RecentLockIds lockIds={recent} onPick={pickLockId} onClear={clearRecent} />}
         {stuckLocks && <StuckLockList locks={stuckLocks} onPick={pickStuckLock} />}
         <div className="actions">

@@ -4,26 +4,12 @@ import { useIpcCall } from '../../api/useIpcCall';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { t } from '../../i18n';
 import type { CompletedOperation } from '../../lib/operation';
-import { type NextStep, type ResultNavigation, nextStepsFor } from './nextSteps';
+import { type ResultNavigation, navigationFor, nextStepsFor } from './nextSteps';
 import { ResultClockCheck } from './ResultClockCheck';
 
 export interface ResultNextStepsProps {
   done: CompletedOperation;
   onNavigate: (target: ResultNavigation) => void;
-}
-
-function targetOf(step: Exclude<NextStep, 'checkClock'>, done: CompletedOperation): ResultNavigation {
-  const { result, profileId } = done;
-  const userId = result.userId ?? done.userId;
-  switch (step) {
-    case 'replaceSecret':
-    case 'editProfile':
-      return { to: 'profiles', profileId };
-    case 'openDiagnostics':
-      return { to: 'diagnostics', profileId, userId, operation: result.operation, lockId: result.lockId ?? '' };
-    case 'showHistory':
-      return { to: 'history', lockId: result.lockId, userId };
-  }
 }
 
 /** The result's next steps as buttons; the clock check runs here, the others open their screen filled in. */
@@ -56,7 +42,7 @@ export function ResultNextSteps({ done, onNavigate }: ResultNextStepsProps) {
               key={step}
               type="button"
               className={index === 0 ? 'button button--primary' : 'button'}
-              onClick={() => onNavigate(targetOf(step, done))}
+              onClick={() => onNavigate(navigationFor(step, done))}
             >
               {t(`resultNext.${step}`)}
             </button>

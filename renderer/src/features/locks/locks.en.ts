@@ -4,6 +4,10 @@ export const locksEn = {
   'locks.subtitle':
     'Pick the profile, enter the user and paste the lock ID, then press Enter. You confirm before anything is sent.',
   'locks.formLabel': 'Lock operation',
+  'locks.handoff.failed':
+    'Filled in from the operation that failed before you replaced the secret: user {userId}, lock {lockId}. Nothing is sent until you confirm.',
+  'locks.handoff.failedUser':
+    'Filled in from the operation that failed before you replaced the secret: user {userId}. Nothing is sent until you confirm.',
   'locks.release': 'Release lock…',
   'locks.renew': 'Renew lock…',
   'lockForm.profile': 'Profile',

@@ -8,6 +8,8 @@ export const locksZhCN: Readonly<Record<keyof typeof locksEn, string>> = {
   'locks.title': '释放备份锁',
   'locks.subtitle': '选择配置，输入用户并粘贴锁 ID，然后按 Enter。发送任何请求之前都会先请您确认。',
   'locks.formLabel': '备份锁操作',
+  'locks.handoff.failed': '已按更换密钥前失败的操作填写：用户 {userId}，锁 {lockId}。在您确认之前不会发送任何请求。',
+  'locks.handoff.failedUser': '已按更换密钥前失败的操作填写：用户 {userId}。在您确认之前不会发送任何请求。',
   'locks.release': '释放锁…',
   'locks.renew': '续期锁…',
   'lockForm.profile': '配置',

@@ -1,12 +1,23 @@
 import type { LockOperation, LockResult, ResultKind } from '../../../../shared/result';
+import type { CompletedOperation } from '../../lib/operation';
 
 /** What the result panel offers to do next, as a button (docs/user-guide.md#the-result-and-its-next-steps). */
 export type NextStep = 'checkClock' | 'replaceSecret' | 'editProfile' | 'openDiagnostics' | 'showHistory';
 
+/** The operation a failed result was about, as the screens its next steps open are filled in with. */
+export interface FailedOperation {
+  profileId: string;
+  userId: string;
+  operation: LockOperation;
+  /** Empty for a create, which names a module instead. */
+  lockId: string;
+}
+
 /** Where a next step takes the user; App switches screens and fills them in. */
 export type ResultNavigation =
-  | { to: 'diagnostics'; profileId: string; userId: string; operation: LockOperation; lockId: string }
-  | { to: 'profiles'; profileId: string }
+  | ({ to: 'diagnostics' } & FailedOperation)
+  /** failed: "Replace secret" from a failed operation, which "Use in lock form" brings back filled in. */
+  | { to: 'profiles'; profileId: string; failed: FailedOperation | null }
   | { to: 'history'; lockId: string | null; userId: string };
 
 /** Results whose cause Diagnostics can show: the request itself, the clock or the connection. */
@@ -36,4 +47,21 @@ export function nextStepsFor(result: LockResult): NextStep[] {
   if (DIAGNOSABLE.has(result.kind)) steps.push('openDiagnostics');
   if (wasSent(result)) steps.push('showHistory');
   return steps;
+}
+
+/** Where a next step's button goes, filled in from the result (the clock check runs in place instead). */
+export function navigationFor(step: Exclude<NextStep, 'checkClock'>, done: CompletedOperation): ResultNavigation {
+  const { result, profileId } = done;
+  const userId = result.userId ?? done.userId;
+  const failed = { profileId, userId, operation: result.operation, lockId: result.lockId ?? '' };
+  switch (step) {
+    case 'replaceSecret':
+      return { to: 'profiles', profileId, failed };
+    case 'editProfile':
+      return { to: 'profiles', profileId, failed: null };
+    case 'openDiagnostics':
+      return { to: 'diagnostics', ...failed };
+    case 'showHistory':
+      return { to: 'history', lockId: result.lockId, userId };
+  }
 }
