@@ -57,7 +57,7 @@ async function releaseFor(app: LockAdminPage, userId: string, lockId: string): P
   await app.release(lockId);
 }
 
-test('an auth result: refused badge, Diagnostics and History filled in, Replace secret focuses the secret field', async ({
+test('an auth result: refused badge, Diagnostics and History filled in, Replace secret focuses the secret field and Use in lock form brings the release back', async ({
   app,
   handlers,
   startKooDrive,
@@ -66,7 +66,8 @@ test('an auth result: refused badge, Diagnostics and History filled in, Replace 
   const profile = await saveAppProfile(handlers, sandbox, 'not-the-app-secret');
   await app.page.reload();
   await app.ready();
-  const lockId = sandbox.seededLockIds[0];
+  // The ticket user's lock: the release that is refused here succeeds once the secret is replaced.
+  const lockId = sandbox.addLock({ userId: TICKET_USER, moduleCode: '102' });
 
   await releaseFor(app, TICKET_USER, lockId);
   await expect(app.resultHeading()).toHaveText('Authentication failed');
@@ -123,15 +124,29 @@ test('an auth result: refused badge, Diagnostics and History filled in, Replace 
   await expect(app.page.getByText('Secret stored in', { exact: false }).first()).toBeVisible();
   await expect(app.page.getByText('last call refused: 401')).toHaveCount(0);
 
-  await app.navigate('Locks');
+  // Use in lock form: the refused release again, filled in; it is sent once confirmed.
+  await app.button('Use in lock form').click();
+  await expect(heading(app.page, 'Release a backup lock')).toBeVisible();
   await expect(app.page.getByText(/^Secret stored in /)).toBeVisible();
   await expect(app.page.getByText(/last (accepted|call refused)/)).toHaveCount(0);
-  await app.release(lockId);
+  await expect(app.lockIdInput).toHaveValue(lockId);
+  await expect(app.field('User ID')).toHaveValue(TICKET_USER);
+  await app.lockIdInput.press('Enter');
+  await app.dialog.getByRole('button', { name: 'Release lock' }).click();
   await expect(app.resultHeading()).toHaveText('Released');
+  await expect(app.resultDetail('User ID')).toHaveText(TICKET_USER);
   await expect(app.page.getByText(/last accepted \d\d:\d\d/)).toBeVisible();
   await expect(nextSteps(app).getByRole('button')).toHaveText(['Show in History']);
   expect(sandbox.activeLockIds()).not.toContain(lockId);
   await app.screenshot('result-next-steps-accepted');
+
+  // Profiles opened from the menu: "Use in lock form" opens the form as usual, with the profile's own user.
+  await app.navigate('Profiles');
+  await app.button('Use in lock form').click();
+  await expect(heading(app.page, 'Release a backup lock')).toBeVisible();
+  await expect(app.lockIdInput).toHaveValue('');
+  await expect(app.field('User ID')).toHaveValue(sandbox.credentials.userId);
+  await expect(app.page.getByRole('note').filter({ hasText: 'Filled in from' })).toHaveCount(0);
 });
 
 test('a clock result says how far off the clock is, checks it in place and opens Diagnostics', async ({

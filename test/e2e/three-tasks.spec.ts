@@ -155,7 +155,7 @@ test('(b) release 3,000 locks after an outage and prove which: file in, all rele
   await app.screenshot('three-tasks-b-history');
 });
 
-test('(c) why does it fail with 401: the result’s next steps, Diagnostics on the profile, the secret replaced, released', async ({
+test('(c) why does it fail with 401: the result’s next steps, Diagnostics on the profile, the secret replaced, the failed release filled in again, released', async ({
   app,
   handlers,
   startKooDrive,
@@ -214,14 +214,28 @@ test('(c) why does it fail with 401: the result’s next steps, Diagnostics on t
   await expect(app.page.getByText('last call refused: 401')).toHaveCount(0);
   await expect(secretField).toHaveValue('');
 
-  // Back to the lock form from the profile, and the same release again.
+  // Back to the lock form from the profile: the failed release comes back filled in, on the same profile and
+  // for the same user; nothing is sent until it is confirmed.
   const useInLockForm = app.button('Use in lock form');
   await expectNextAction(useInLockForm);
   await useInLockForm.click();
   await expect(screenHeading(app.page, 'Release a backup lock')).toBeVisible();
-  await app.field('User ID').fill(TICKET_USER);
-  await app.release(lockId);
+  await expect(app.field('Profile')).toHaveValue(profile.id);
+  await expect(app.lockIdInput).toHaveValue(lockId);
+  await expect(app.field('User ID')).toHaveValue(TICKET_USER);
+  await expect(
+    app.page.getByRole('note').filter({ hasText: 'Filled in from the operation that failed' }),
+  ).toContainText(lockId);
+  expect(sandbox.activeLocks().map((lock) => lock.lockId)).toContain(lockId);
+  await app.screenshot('three-tasks-c-filled-again');
+  const release = app.button('Release lock…');
+  await expectNextAction(release);
+  await release.click();
+  await expect(app.dialog).toContainText(TICKET_USER);
+  await expect(app.dialog).toContainText(lockId);
+  await app.dialog.getByRole('button', { name: 'Release lock' }).click();
   await expect(app.resultHeading()).toHaveText('Released');
+  await expect(app.resultDetail('User ID')).toHaveText(TICKET_USER);
   expect(sandbox.activeLocks().map((lock) => lock.lockId)).not.toContain(lockId);
   await expectNextAction(nextSteps(app).getByRole('button', { name: 'Show in History' }));
   await app.screenshot('three-tasks-c-released');
