@@ -1,3 +1,5 @@
+import type { Message } from './messages/template';
+
 export interface RequestPreview {
   method: string;
   url: string;
@@ -22,7 +24,10 @@ export interface ClockCheck {
   /** server minus local, in ms (positive: the local clock is behind). */
   skewMs: number | null;
   verdict: ClockVerdict;
+  /** verdictMessage in English. */
   message: string;
+  /** The message as a key and parameters for the reader's language (docs/renderer.md#messages-from-main-keys-and-parameters). */
+  verdictMessage?: Message;
   /** Offset to pass as clockOffsetMs to sign with the server-corrected time, when that would help. */
   suggestedOffsetMs: number | null;
 }
@@ -30,14 +35,15 @@ export interface ClockCheck {
 export const CONNECTION_STEPS = ['dns', 'tcp', 'tls', 'http', 'auth'] as const;
 export type ConnectionStepName = (typeof CONNECTION_STEPS)[number];
 
-import type { Message } from './messages/template';
-
 export interface ConnectionStep {
   step: ConnectionStepName;
   /** null: skipped (an earlier step failed, or TLS on plain http). */
   ok: boolean | null;
   durationMs: number;
+  /** What the step found, in English (detailMessage in English). */
   detail: string;
+  /** The detail as a key and parameters for the reader's language. */
+  detailMessage?: Message;
   /** In English; null when there is nothing to do. */
   remedy: string | null;
   /** The remedy as a key and parameters for the reader's language, when there is one (docs/renderer.md#messages-from-main-keys-and-parameters). */

@@ -4,6 +4,7 @@
  * the user ID are accepted, without touching any lock.
  */
 import { message } from '../../../shared/messages/message';
+import type { Message } from '../../../shared/messages/template';
 import type { Profile } from '../../../shared/profile';
 import type { Clock } from '../clock';
 import type { Routing } from '../koodrive/connectionFor';
@@ -14,52 +15,47 @@ import type { ParsedBody } from '../koodrive/responseParser';
 import { type CallOutcome, signedCall } from '../koodrive/signedCall';
 import type { Transport } from '../koodrive/transport';
 import { DIAGNOSTIC_MAX_BODY_BYTES } from './stepLimits';
-import { type StepOutcome, failed, passed } from './stepOutcome';
+import { scrubMessage } from '../scrubMessage';
+import { type StepOutcome, asReported, failed, passed } from './stepOutcome';
 import { transportRemedy } from './transportRemedy';
 
 export type SecretLookup = { ok: true; secret: string | null } | { ok: false; problem: string };
 
-function credentialName(profile: Profile): string {
-  return profile.authMode === 'app' ? 'App secret' : 'access token';
+function credentialName(profile: Profile): Message {
+  return message(profile.authMode === 'app' ? 'step.secret.appSecret' : 'step.secret.token');
 }
 
-function scrub(text: string, secret: string): string {
-  return secret.length >= 4 && text.includes(secret) ? text.split(secret).join('<redacted>') : text;
-}
-
-function answerText(status: number, body: ParsedBody): string {
-  const code = body.code === null ? '' : `, code ${body.code}`;
-  const msg = body.msg ? `: ${body.msg}` : '';
-  const requestId = body.requestId ? ` (request ID ${body.requestId})` : '';
-  return `HTTP ${status}${code}${msg}${requestId}`;
+/** "HTTP 401, code APIGW.0301: msg (request ID r)"; the server's msg is free text, scrubbed by the caller. */
+function answerOf(status: number, body: ParsedBody): Message {
+  let answer = message('detail.answer.status', { status });
+  if (body.code !== null) answer = message('detail.answer.code', { answer, code: body.code });
+  if (body.msg) answer = message('detail.answer.msg', { answer, msg: body.msg });
+  if (body.requestId) answer = message('detail.answer.requestId', { answer, requestId: body.requestId });
+  return answer;
 }
 
 /** What the classified answer says about the credentials. */
-function verdict(outcome: CallOutcome, status: number, body: ParsedBody, what: string, secret: string): StepOutcome {
+function verdict(outcome: CallOutcome, status: number, body: ParsedBody, what: Message, secret: string): StepOutcome {
   const { prepared, kind, remedyMessage: remedy } = outcome;
   const call = `GET ${prepared.url.pathname}${prepared.url.search}`;
-  const answer = scrub(answerText(status, body), secret);
-  const userId = prepared.headers['X-User-Id'];
+  const answer = scrubMessage(answerOf(status, body), secret);
+  const userId = prepared.headers['X-User-Id'] ?? '';
   switch (kind) {
     case 'success':
-      return passed(`KooDrive accepted the ${what} for user ${userId}: ${call} answered ${answer}.`);
+      return passed(message('detail.auth.accepted', { what, userId, call, answer }));
     case 'auth':
     case 'clock':
-      return failed(`KooDrive rejected the authenticated call ${call}: ${answer}.`, remedy);
+      return failed(message('detail.auth.rejected', { call, answer }), remedy);
     case 'not-found':
     case 'conflict':
-      return passed(
-        `KooDrive accepted the ${what} but refused the record listing itself (${answer}); authentication works.`,
-      );
+      return passed(message('detail.auth.listingRefused', { what, answer }));
     case 'invalid-input':
-      if (body.code === 'APIGW.0101') return failed(`${call} is not an API at this address: ${answer}.`, remedy);
-      return passed(
-        `KooDrive accepted the ${what} but refused the record listing's parameters (${answer}); authentication works.`,
-      );
+      if (body.code === 'APIGW.0101') return failed(message('detail.auth.notAnApi', { call, answer }), remedy);
+      return passed(message('detail.auth.parametersRefused', { what, answer }));
     case 'server':
-      return failed(`KooDrive failed internally: ${answer}.`, message('step.auth.serverFailed'));
+      return failed(message('detail.auth.serverFailed', { answer }), message('step.auth.serverFailed'));
     default:
-      return failed(`${call} answered ${answer}.`, remedy);
+      return failed(message('detail.auth.other', { call, answer }), remedy);
   }
 }
 
@@ -76,18 +72,13 @@ export async function authStep(input: {
 }): Promise<StepOutcome> {
   const { profile } = input;
   const what = credentialName(profile);
-  if (!input.secret.ok) return failed(input.secret.problem, message('step.fixKeychain'));
+  if (!input.secret.ok) return failed(asReported(input.secret.problem), message('step.fixKeychain'));
   const { secret } = input.secret;
   if (secret === null) {
-    return failed(
-      `No ${what} is stored for this profile, so the authenticated call was not made.`,
-      message('step.storeSecret', {
-        what: message(profile.authMode === 'bearer' ? 'step.secret.token' : 'step.secret.appSecret'),
-      }),
-    );
+    return failed(message('detail.auth.noSecret', { what }), message('step.storeSecret', { what }));
   }
   const badSecret = secretProblemMessage(secret, profile.authMode);
-  if (badSecret) return failed('The stored secret cannot be used.', badSecret);
+  if (badSecret) return failed(message('detail.auth.badSecret'), badSecret);
 
   let outcome: CallOutcome;
   try {
@@ -106,11 +97,13 @@ export async function authStep(input: {
       },
     );
   } catch (error) {
-    const reason = error instanceof Error ? scrub(error.message, secret) : 'unknown error';
-    return failed('The request could not be built.', message('step.buildFailed', { reason }));
+    const reason = error instanceof Error ? error.message : message('detail.unknownError');
+    return failed(message('detail.auth.buildFailed'), scrubMessage(message('step.buildFailed', { reason }), secret));
   }
   const { response, body, transportError } = outcome;
-  if (transportError) return failed(scrub(transportError.message, secret), transportRemedy(transportError));
-  if (!response || !body) return failed('No answer arrived.', message('step.tryAgain'));
+  if (transportError) {
+    return failed(scrubMessage(asReported(transportError.message), secret), transportRemedy(transportError));
+  }
+  if (!response || !body) return failed(message('detail.auth.noAnswer'), message('step.tryAgain'));
   return verdict(outcome, response.status, body, what, secret);
 }

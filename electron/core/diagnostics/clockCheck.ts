@@ -6,11 +6,13 @@
 import type { ClockCheck } from '../../../shared/diagnostics';
 import type { Profile } from '../../../shared/profile';
 import type { Clock } from '../clock';
-import { lockUrlFor } from '../koodrive/endpointUrl';
+import { lockUrlFor, lockUrlProblemMessage } from '../koodrive/endpointUrl';
 import { type ConnectionSettings, type Routing, connectionFor } from '../koodrive/connectionFor';
 import { ProxyDecisionError } from '../koodrive/proxyDecision';
 import { type Transport, TransportError } from '../koodrive/transport';
+import { message } from '../../../shared/messages/message';
 import { judgeClock, unknownClock } from './clockVerdict';
+import { asReported } from './stepOutcome';
 import { DEFAULT_STEP_TIMEOUT_MS, DIAGNOSTIC_MAX_BODY_BYTES } from './stepLimits';
 
 /** Routing as for a lock operation (connectionFor.ts): env, system proxy or PAC, stored proxy password. */
@@ -22,14 +24,17 @@ export interface ClockCheckDeps extends Routing {
 
 export async function checkServerClock(profile: Profile, deps: ClockCheckDeps): Promise<ClockCheck> {
   const lockUrl = lockUrlFor(profile.baseUrl);
-  if (!lockUrl.ok) return unknownClock(deps.clock.now().getTime(), lockUrl.problem);
+  if (!lockUrl.ok) {
+    const problem = lockUrlProblemMessage(profile.baseUrl) ?? asReported(lockUrl.problem);
+    return unknownClock(deps.clock.now().getTime(), problem);
+  }
   const { url } = lockUrl;
   let settings: ConnectionSettings;
   try {
     ({ settings } = await connectionFor(profile, deps));
   } catch (error) {
     if (!(error instanceof ProxyDecisionError)) throw error;
-    return unknownClock(deps.clock.now().getTime(), `Nothing was sent: ${error.message}`);
+    return unknownClock(deps.clock.now().getTime(), message('clock.reason.nothingSent', { why: error.message }));
   }
   const sentAtMs = deps.clock.now().getTime();
   const started = deps.clock.monotonicMs();
@@ -45,7 +50,7 @@ export async function checkServerClock(profile: Profile, deps: ClockCheckDeps): 
     const roundTripMs = Math.max(0, deps.clock.monotonicMs() - started);
     return judgeClock({ sentAtMs, roundTripMs, serverDate: response.headers.date });
   } catch (error) {
-    const reason = error instanceof TransportError ? error.message : 'The request failed inside the HTTP client.';
-    return unknownClock(sentAtMs, `The server could not be reached: ${reason}`);
+    const why = error instanceof TransportError ? error.message : message('detail.http.internal');
+    return unknownClock(sentAtMs, message('clock.reason.unreachable', { why }));
   }
 }

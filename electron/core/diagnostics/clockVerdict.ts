@@ -5,6 +5,9 @@
  */
 import type { ClockCheck } from '../../../shared/diagnostics';
 import { AHEAD_LIMIT_MS, type ClockSample, clockVerdictOf, measureClock } from '../../../shared/clockSkew';
+import { english } from '../../../shared/messages/english';
+import { message } from '../../../shared/messages/message';
+import type { Message } from '../../../shared/messages/template';
 import { durationWords } from './durationWords';
 
 /** Extra room in the suggested offset, so the corrected X-Date stays just before the server's time. */
@@ -12,13 +15,18 @@ const OFFSET_SAFETY_MS = 1000;
 /** clockOffsetMs is accepted up to one day either way (shared/contract.ts). */
 const MAX_OFFSET_MS = 86_400_000;
 
-export function unknownClock(localTimeMs: number, reason: string): ClockCheck {
+/** The check's message in English and as a message (docs/renderer.md#messages-from-main-keys-and-parameters). */
+function worded(verdictMessage: Message): Pick<ClockCheck, 'message' | 'verdictMessage'> {
+  return { message: english(verdictMessage), verdictMessage };
+}
+
+export function unknownClock(localTimeMs: number, reason: Message): ClockCheck {
   return {
     localTime: new Date(localTimeMs).toISOString(),
     serverTime: null,
     skewMs: null,
     verdict: 'unknown',
-    message: `${reason} Without the server's time the clock cannot be compared. Run "Check connection" to find out why; until then keep this computer's clock synchronised (NTP).`,
+    ...worded(message('clock.unknown', { reason })),
     suggestedOffsetMs: null,
   };
 }
@@ -33,9 +41,7 @@ export function judgeClock(sample: ClockSample): ClockCheck {
   if (!reading.ok) {
     return unknownClock(
       sample.sentAtMs + sample.roundTripMs / 2,
-      reading.problem === 'no-date'
-        ? 'The server answered without a Date header.'
-        : 'The server sent a Date header that is not a valid HTTP date.',
+      message(reading.problem === 'no-date' ? 'clock.reason.noDate' : 'clock.reason.badDate'),
     );
   }
   const { localMidMs, serverMs, skewMs, uncertaintyMs } = reading.measurement;
@@ -45,7 +51,7 @@ export function judgeClock(sample: ClockSample): ClockCheck {
     skewMs,
   };
   const amount = durationWords(skewMs);
-  const precision = `measured to about ±${Math.max(1, Math.round(uncertaintyMs / 1000))} s, because the server's Date header has whole seconds`;
+  const precision = message('clock.precision', { seconds: Math.max(1, Math.round(uncertaintyMs / 1000)) });
   const verdict = clockVerdictOf(skewMs);
 
   if (verdict === 'local-ahead') {
@@ -53,7 +59,7 @@ export function judgeClock(sample: ClockSample): ClockCheck {
     return {
       ...base,
       verdict: 'local-ahead',
-      message: `This computer's clock is about ${amount} ahead of the server's (${precision}). KooDrive rejects an X-Date later than its own time, so requests would fail with a clock error. Synchronise this computer's clock (NTP)${offset === null ? '' : ', or sign with the server’s time until it is fixed'}.`,
+      ...worded(message(offset === null ? 'clock.ahead' : 'clock.aheadOffer', { amount, precision })),
       suggestedOffsetMs: offset,
     };
   }
@@ -62,13 +68,13 @@ export function judgeClock(sample: ClockSample): ClockCheck {
     return {
       ...base,
       verdict: 'local-behind',
-      message: `This computer's clock is about ${amount} behind the server's (${precision}). KooDrive rejects an X-Date more than 15 minutes old, so requests would fail with a clock error. Synchronise this computer's clock (NTP)${offset === null ? '' : ', or sign with the server’s time until it is fixed'}.`,
+      ...worded(message(offset === null ? 'clock.behind' : 'clock.behindOffer', { amount, precision })),
       suggestedOffsetMs: offset,
     };
   }
-  const message =
+  const said =
     skewMs > AHEAD_LIMIT_MS
-      ? `This computer's clock is about ${amount} behind the server's (${precision}). KooDrive still accepts that, but synchronise the clock (NTP) before the gap reaches 15 minutes.`
-      : `This computer's clock agrees with the server's: the difference is under ${AHEAD_LIMIT_MS / 1000} seconds (${precision}).`;
-  return { ...base, verdict: 'ok', message, suggestedOffsetMs: null };
+      ? message('clock.behindAccepted', { amount, precision })
+      : message('clock.agrees', { limit: AHEAD_LIMIT_MS / 1000, precision });
+  return { ...base, verdict: 'ok', ...worded(said), suggestedOffsetMs: null };
 }

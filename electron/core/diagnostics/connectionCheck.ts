@@ -8,12 +8,11 @@ import {
   type ConnectionStep,
   type ConnectionStepName,
 } from '../../../shared/diagnostics';
-import { english } from '../../../shared/messages/english';
 import { type Profile, resolveUserId } from '../../../shared/profile';
 import type { Clock } from '../clock';
-import { lockUrlFor } from '../koodrive/endpointUrl';
+import { lockUrlFor, lockUrlProblemMessage } from '../koodrive/endpointUrl';
 import { type RoutedConnection, type Routing, connectionFor } from '../koodrive/connectionFor';
-import { ProxyDecisionError, decisionWords } from '../koodrive/proxyDecision';
+import { ProxyDecisionError } from '../koodrive/proxyDecision';
 import { message } from '../../../shared/messages/message';
 import type { Message } from '../../../shared/messages/template';
 import { remedyMessages as remedies } from '../koodrive/remedyMessages';
@@ -23,7 +22,8 @@ import { type ConnectionTarget, connectionTarget } from './connectionTarget';
 import { type Lookup, dnsStep } from './dnsStep';
 import { httpStep } from './httpStep';
 import { DEFAULT_STEP_TIMEOUT_MS } from './stepLimits';
-import { type StepOutcome, failed, skippedStep, stepOf, timedStep } from './stepOutcome';
+import { routeWhy } from './routeWords';
+import { type StepOutcome, asReported, failed, skippedStep, stepOf, timedStep, withNote } from './stepOutcome';
 import { tcpStep } from './tcpStep';
 import { tlsStep } from './tlsStep';
 
@@ -42,15 +42,17 @@ export interface ConnectionCheckDeps extends Routing {
 function routeNotes(
   target: ConnectionTarget,
   routed: RoutedConnection,
-): { proxyNote: string | null; routeNote: string } {
-  const why = decisionWords(routed.decision);
-  const password = routed.credentialNote ? ` ${english(routed.credentialNote)}` : '';
-  if (!target.proxy) return { proxyNote: null, routeNote: `Route: direct, no proxy (${why}).` };
-  const proxyNote = `Requests go through the proxy ${target.proxy.url.host} (${why}), so this step tests the proxy; the proxy reaches ${target.url.host} itself.${password}`;
+): { proxyNote: Message | null; routeNote: Message } {
+  const why = routeWhy(routed.decision);
+  if (!target.proxy) return { proxyNote: null, routeNote: message('detail.route.direct', { why }) };
+  const proxyNote = withNote(
+    message('detail.route.proxy', { proxy: target.proxy.url.host, why, host: target.url.host }),
+    routed.credentialNote,
+  );
   return { proxyNote, routeNote: proxyNote };
 }
 
-function notChecked(profileId: string, problem: string, remedy: Message): ConnectionReport {
+function notChecked(profileId: string, problem: Message, remedy: Message): ConnectionReport {
   const first: ConnectionStep = stepOf('dns', 0, failed(problem, remedy));
   return {
     profileId,
@@ -60,7 +62,7 @@ function notChecked(profileId: string, problem: string, remedy: Message): Connec
 }
 
 function skippedAfter(failedStep: ConnectionStepName, step: ConnectionStepName): ConnectionStep {
-  return skippedStep(step, `Skipped: the ${failedStep.toUpperCase()} step failed.`);
+  return skippedStep(step, message('detail.skipped', { step: failedStep.toUpperCase() }));
 }
 
 export async function checkConnection(
@@ -76,13 +78,13 @@ export async function checkConnection(
     routed = await connectionFor(profile, deps);
   } catch (error) {
     if (!(error instanceof ProxyDecisionError)) throw error;
-    return notChecked(profile.id, error.message, remedies.proxyDecision());
+    return notChecked(profile.id, asReported(error.message), remedies.proxyDecision());
   }
   const connection = routed.settings;
   const resolved = connectionTarget(profile, connection.proxyUrl, connection.proxyAuthorization);
   const lockUrl = lockUrlFor(profile.baseUrl);
   if (!resolved.ok || !lockUrl.ok) {
-    const problem = !resolved.ok ? resolved.problem : lockUrl.ok ? '' : lockUrl.problem;
+    const problem = lockUrlProblemMessage(profile.baseUrl) ?? asReported(resolved.ok ? '' : resolved.problem);
     return notChecked(profile.id, problem, message('step.correctProfile'));
   }
   const { target } = resolved;
@@ -107,7 +109,7 @@ export async function checkConnection(
     http: () => httpStep({ connection, url: lockUrl.url, transport: deps.transport, timeoutMs }),
     auth: async () => {
       const user = resolveUserId(profile, requestedUserId);
-      if (!user.ok) return failed(user.problem, message('step.enterUserId'));
+      if (!user.ok) return failed(user.problemMessage, message('step.enterUserId'));
       return authStep({
         profile,
         routing: deps,

@@ -1,9 +1,10 @@
 /** Step 1: the host name resolves (the proxy's, when the profile has one). IP literals and localhost pass at once. */
 import { message } from '../../../shared/messages/message';
+import type { Message } from '../../../shared/messages/template';
 import { isIP } from 'node:net';
 import { isLoopbackHost } from '../../../shared/identifiers';
 import { errorCode } from '../koodrive/nodeErrors';
-import { type StepOutcome, failed, passed, withTimeout } from './stepOutcome';
+import { type StepOutcome, failed, passed, withNote, withTimeout } from './stepOutcome';
 
 export type Lookup = (hostname: string) => Promise<Array<{ address: string; family: number }>>;
 
@@ -22,18 +23,17 @@ const MAX_LISTED = 4;
 export async function dnsStep(input: {
   hostname: string;
   /** Set when the host is the profile's proxy. */
-  proxyNote: string | null;
+  proxyNote: Message | null;
   /** Which proxy (or none) the requests take and why; said when there is no proxyNote. Default none. */
-  routeNote?: string;
+  routeNote?: Message;
   timeoutMs: number;
   lookup?: Lookup;
 }): Promise<DnsResult> {
   const { hostname, proxyNote } = input;
-  const what = proxyNote ? `The proxy host ${hostname}` : hostname;
-  const via = proxyNote ? ` ${proxyNote}` : input.routeNote ? ` ${input.routeNote}` : '';
-  if (isIP(hostname))
-    return { outcome: passed(`${what} is an IP address: no lookup needed.${via}`), address: hostname };
-  if (isLoopbackHost(hostname)) return { outcome: passed(`${what} is this computer: no lookup needed.${via}`) };
+  const what = proxyNote ? message('detail.dns.proxyHost', { host: hostname }) : hostname;
+  const said = (detail: Message) => withNote(detail, proxyNote ?? input.routeNote ?? null);
+  if (isIP(hostname)) return { outcome: passed(said(message('detail.dns.ip', { what }))), address: hostname };
+  if (isLoopbackHost(hostname)) return { outcome: passed(said(message('detail.dns.loopback', { what }))) };
 
   const lookup = input.lookup ?? systemLookup;
   const remedy = proxyNote ? message('step.dns.proxy') : message('step.dns.host');
@@ -44,19 +44,21 @@ export async function dnsStep(input: {
       () => null,
     );
     if (found === null) {
-      return {
-        outcome: failed(
-          `The DNS lookup of ${hostname} did not finish within ${input.timeoutMs / 1000} s.${via}`,
-          remedy,
-        ),
-      };
+      const seconds = input.timeoutMs / 1000;
+      return { outcome: failed(said(message('detail.dns.slow', { host: hostname, seconds })), remedy) };
     }
-    if (found.length === 0) return { outcome: failed(`${hostname} resolves to no address.${via}`, remedy) };
-    const listed = found.slice(0, MAX_LISTED).map((entry) => entry.address);
-    const more = found.length > MAX_LISTED ? ` and ${found.length - MAX_LISTED} more` : '';
-    return { outcome: passed(`${what} resolves to ${listed.join(', ')}${more}.${via}`), address: found[0].address };
+    if (found.length === 0) return { outcome: failed(said(message('detail.dns.none', { host: hostname })), remedy) };
+    const addresses = found
+      .slice(0, MAX_LISTED)
+      .map((entry) => entry.address)
+      .join(', ');
+    const detail =
+      found.length > MAX_LISTED
+        ? message('detail.dns.resolvedMore', { what, addresses, more: found.length - MAX_LISTED })
+        : message('detail.dns.resolved', { what, addresses });
+    return { outcome: passed(said(detail)), address: found[0].address };
   } catch (error) {
-    const code = errorCode(error) ?? 'unknown error';
-    return { outcome: failed(`The host name ${hostname} could not be resolved (${code}).${via}`, remedy) };
+    const code = errorCode(error) ?? message('detail.unknownError');
+    return { outcome: failed(said(message('detail.dns.failed', { host: hostname, code })), remedy) };
   }
 }

@@ -3,7 +3,7 @@ import { message } from '../../../shared/messages/message';
 import type { ConnectionSettings } from '../koodrive/connectionFor';
 import { type Transport, TransportError } from '../koodrive/transport';
 import { DIAGNOSTIC_MAX_BODY_BYTES } from './stepLimits';
-import { type StepOutcome, failed, passed } from './stepOutcome';
+import { type StepOutcome, asReported, failed, passed } from './stepOutcome';
 import { transportRemedy } from './transportRemedy';
 
 export async function httpStep(input: {
@@ -24,17 +24,15 @@ export async function httpStep(input: {
       maxBodyBytes: DIAGNOSTIC_MAX_BODY_BYTES,
       ...input.connection,
     });
-    const proxy = input.connection.proxyUrl ? ' through the proxy' : '';
-    return passed(
-      `The server answered HTTP ${response.status} to GET ${url.pathname}${proxy} (any answer shows that HTTP works; the call is not authenticated).`,
-    );
+    const answered = input.connection.proxyUrl ? 'detail.http.answeredThroughProxy' : 'detail.http.answered';
+    return passed(message(answered, { status: response.status, path: url.pathname }));
   } catch (error) {
     if (error instanceof TransportError) {
       if (error.failure === 'too-large' && error.httpStatus !== undefined) {
-        return passed(`The server answered HTTP ${error.httpStatus}, with a body larger than expected.`);
+        return passed(message('detail.http.tooLarge', { status: error.httpStatus }));
       }
-      return failed(error.message, transportRemedy(error));
+      return failed(asReported(error.message), transportRemedy(error));
     }
-    return failed('The request failed inside the HTTP client.', message('step.tryAgain'));
+    return failed(message('detail.http.internal'), message('step.tryAgain'));
   }
 }

@@ -5,6 +5,7 @@ import { isIP } from 'node:net';
 import type { Duplex } from 'node:stream';
 import type tls from 'node:tls';
 import { errorCode } from '../koodrive/nodeErrors';
+import { english } from '../../../shared/messages/english';
 import { message } from '../../../shared/messages/message';
 import type { Message } from '../../../shared/messages/template';
 import { remedyMessages as remedies } from '../koodrive/remedyMessages';
@@ -13,15 +14,16 @@ const CONNECT_REMEDY = message('step.tunnel.connect');
 
 export class TunnelError extends Error {
   constructor(
-    message: string,
+    /** What went wrong, safe to show; the error's message is it in English. */
+    readonly detail: Message,
     readonly remedy: Message,
   ) {
-    super(message);
+    super(english(detail));
     this.name = 'TunnelError';
   }
 }
 
-/** Resolves with the tunnel's socket; rejects with a TunnelError whose message is safe to show. */
+/** Resolves with the tunnel's socket; rejects with a TunnelError whose detail is safe to show. */
 export function openTunnel(input: {
   proxyHostname: string;
   proxyPort: number;
@@ -54,20 +56,21 @@ export function openTunnel(input: {
     }
     // node:https loads for an https:// proxy only, not when the app starts (docs/benchmarks.md, desktop start-up).
     const request = (input.tlsTo ? process.getBuiltinModule('node:https') : http).request(options);
-    const fail = (message: string, remedy = CONNECT_REMEDY) => {
+    const fail = (detail: Message, remedy = CONNECT_REMEDY) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
       request.destroy();
-      reject(new TunnelError(message, remedy));
+      reject(new TunnelError(detail, remedy));
     };
+    const { authority } = input;
     const timer = setTimeout(
-      () => fail(`The proxy did not open a tunnel to ${input.authority} within ${input.timeoutMs / 1000} s.`),
+      () => fail(message('detail.tunnel.slow', { authority, seconds: input.timeoutMs / 1000 })),
       input.timeoutMs,
     );
     request.on('error', (error) =>
       fail(
-        `Could not connect to the proxy (${errorCode(error) ?? 'unknown error'}) to open the tunnel.`,
+        message('detail.tunnel.unreachable', { code: errorCode(error) ?? message('detail.unknownError') }),
         remedies.proxyUnreachable(),
       ),
     );
@@ -78,15 +81,15 @@ export function openTunnel(input: {
       }
       if (response.statusCode === 407) {
         socket.destroy();
-        const given = input.authorization
-          ? 'rejected the user name and password given'
-          : 'requires a user name and password';
-        fail(`The proxy ${given} (HTTP 407).`, remedies.proxyAuth());
+        const detail = input.authorization
+          ? message('detail.tunnel.authRejected')
+          : message('detail.tunnel.authRequired');
+        fail(detail, remedies.proxyAuth());
         return;
       }
       if (response.statusCode !== 200) {
         socket.destroy();
-        fail(`The proxy refused the tunnel to ${input.authority} (HTTP ${response.statusCode}).`);
+        fail(message('detail.tunnel.refused', { authority, status: response.statusCode ?? 0 }));
         return;
       }
       settled = true;

@@ -8,21 +8,38 @@ import type { Clock } from '../clock';
 /** What one step found; the runner adds the step name and the time it took. */
 export interface StepOutcome {
   ok: boolean | null;
+  /** detailMessage in English. */
   detail: string;
+  detailMessage: Message;
   remedy: Message | null;
   certificate?: ConnectionStep['certificate'];
 }
 
-export function passed(detail: string, remedy: Message | null = null): StepOutcome {
-  return { ok: true, detail, remedy };
+/** A step's finding as a message (shared/messages/diagnostics.en.ts) and in English. */
+export function outcome(ok: boolean | null, detail: Message, remedy: Message | null): StepOutcome {
+  return { ok, detail: english(detail), detailMessage: detail, remedy };
 }
 
-export function failed(detail: string, remedy: Message): StepOutcome {
-  return { ok: false, detail, remedy };
+export function passed(detail: Message, remedy: Message | null = null): StepOutcome {
+  return outcome(true, detail, remedy);
 }
 
-export function skippedStep(step: ConnectionStepName, detail: string): ConnectionStep {
-  return { step, ok: null, durationMs: 0, detail, remedy: null };
+export function failed(detail: Message, remedy: Message): StepOutcome {
+  return outcome(false, detail, remedy);
+}
+
+export function skippedStep(step: ConnectionStepName, detail: Message): ConnectionStep {
+  return { step, ok: null, durationMs: 0, detail: english(detail), detailMessage: detail, remedy: null };
+}
+
+/** A detail followed by a note (the route, the proxy password), each a sentence of its own. */
+export function withNote(detail: Message, note: Message | null): Message {
+  return note === null ? detail : message('detail.withNote', { detail, note });
+}
+
+/** Free text from elsewhere (an error's own words), as a detail or a parameter. */
+export function asReported(text: string): Message {
+  return message('detail.asReported', { text });
 }
 
 /** Runs one step, timing it on the monotonic clock; a step that throws is reported as failed, never thrown. */
@@ -32,19 +49,19 @@ export async function timedStep(
   run: () => Promise<StepOutcome>,
 ): Promise<ConnectionStep> {
   const started = clock.monotonicMs();
-  let outcome: StepOutcome;
+  let found: StepOutcome;
   try {
-    outcome = await run();
+    found = await run();
   } catch {
-    outcome = failed('The check failed inside the app.', message('step.internalError'));
+    found = failed(message('detail.internalError'), message('step.internalError'));
   }
   const durationMs = Math.max(0, Math.round((clock.monotonicMs() - started) * 10) / 10);
-  return stepOf(step, durationMs, outcome);
+  return stepOf(step, durationMs, found);
 }
 
-/** A step as the report shows it: the remedy in English and as a message. */
-export function stepOf(step: ConnectionStepName, durationMs: number, outcome: StepOutcome): ConnectionStep {
-  const { remedy, ...rest } = outcome;
+/** A step as the report shows it: the detail and the remedy in English and as messages. */
+export function stepOf(step: ConnectionStepName, durationMs: number, found: StepOutcome): ConnectionStep {
+  const { remedy, ...rest } = found;
   if (remedy === null) return { step, durationMs, ...rest, remedy: null };
   return { step, durationMs, ...rest, remedy: english(remedy), remedyMessage: remedy };
 }

@@ -4,7 +4,7 @@ import type { Message } from '../../../shared/messages/template';
 import net from 'node:net';
 import { errorCode } from '../koodrive/nodeErrors';
 import { hostPort } from './connectionTarget';
-import { type StepOutcome, failed, passed } from './stepOutcome';
+import { type StepOutcome, failed, passed, withNote } from './stepOutcome';
 
 function refusedRemedy(proxy: boolean): Message {
   return proxy ? message('step.tcp.refusedProxy') : message('step.tcp.refused');
@@ -17,13 +17,13 @@ export function tcpStep(input: {
   /** From the DNS step; the name itself otherwise. */
   address?: string;
   port: number;
-  proxyNote: string | null;
+  proxyNote: Message | null;
   timeoutMs: number;
 }): Promise<StepOutcome> {
   const { hostname, port, proxyNote } = input;
   const target = hostPort(input.address ?? hostname, port);
-  const what = proxyNote ? `the proxy at ${target}` : target;
-  const via = proxyNote ? ` ${proxyNote}` : '';
+  const what = proxyNote ? message('detail.tcp.proxyAt', { target }) : target;
+  const said = (detail: Message) => withNote(detail, proxyNote);
   return new Promise<StepOutcome>((resolve) => {
     let settled = false;
     const socket = net.connect({ host: input.address ?? hostname, port });
@@ -38,25 +38,24 @@ export function tcpStep(input: {
       () =>
         finish(
           failed(
-            `No answer to the connection attempt to ${what} within ${input.timeoutMs / 1000} s.${via}`,
+            said(message('detail.tcp.noAnswer', { what, seconds: input.timeoutMs / 1000 })),
             message('step.tcp.noAnswer'),
           ),
         ),
       input.timeoutMs,
     );
-    socket.once('connect', () => finish(passed(`Connected to ${what}.${via}`)));
+    socket.once('connect', () => finish(passed(said(message('detail.tcp.connected', { what })))));
     socket.on('error', (error) => {
-      const code = errorCode(error) ?? 'unknown error';
+      const code = errorCode(error);
       if (code === 'ECONNREFUSED') {
-        finish(
-          failed(`The connection to ${what} was refused (ECONNREFUSED).${via}`, refusedRemedy(proxyNote !== null)),
-        );
+        finish(failed(said(message('detail.tcp.refused', { what })), refusedRemedy(proxyNote !== null)));
       } else if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH' || code === 'ENETDOWN' || code === 'EHOSTDOWN') {
-        finish(failed(`${what} cannot be reached (${code}).${via}`, UNREACHABLE_REMEDY));
+        finish(failed(said(message('detail.tcp.unreachable', { what, code })), UNREACHABLE_REMEDY));
       } else if (code === 'ETIMEDOUT') {
-        finish(failed(`The connection to ${what} timed out (ETIMEDOUT).${via}`, message('step.tcp.timedOut')));
+        finish(failed(said(message('detail.tcp.timedOut', { what })), message('step.tcp.timedOut')));
       } else {
-        finish(failed(`Could not connect to ${what} (${code}).${via}`, UNREACHABLE_REMEDY));
+        const unknown = code ?? message('detail.unknownError');
+        finish(failed(said(message('detail.tcp.failed', { what, code: unknown })), UNREACHABLE_REMEDY));
       }
     });
   });

@@ -9,6 +9,7 @@ import { isIP } from 'node:net';
 import type { Duplex } from 'node:stream';
 import type tls from 'node:tls';
 import { message } from '../../../shared/messages/message';
+import type { Message } from '../../../shared/messages/template';
 import { remedyMessages as remedies } from '../koodrive/remedyMessages';
 import { TLS_OVERRIDE_VARIABLE, tlsVerificationDisabled } from '../koodrive/tlsEnvironment';
 import { errorCode, plainHttpCode } from '../koodrive/nodeErrors';
@@ -16,7 +17,7 @@ import { ExtraCaError, trustContext } from '../koodrive/trustStore';
 import { certificateNames, daysToExpiry, summarizeCertificate } from './certificateSummary';
 import { type ConnectionTarget, hostPort } from './connectionTarget';
 import { TunnelError, openTunnel } from './proxyTunnel';
-import { type StepOutcome, failed, passed } from './stepOutcome';
+import { type StepOutcome, failed, outcome, passed } from './stepOutcome';
 
 const EXPIRY_WARNING_DAYS = 14;
 const SELF_SIGNED = new Set(['DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN']);
@@ -27,58 +28,53 @@ const UNKNOWN_CA = new Set([
 ]);
 const HANDSHAKE_REMEDY = message('step.tls.handshake');
 
-function secureContextFor(caPem: string | undefined): tls.SecureContext | { problem: string } {
+function secureContextFor(caPem: string | undefined): tls.SecureContext | { problem: Message } {
   try {
     return trustContext(caPem);
   } catch (error) {
-    if (error instanceof ExtraCaError)
-      return { problem: 'The extra CA certificate (PEM) in the profile could not be read.' };
+    if (error instanceof ExtraCaError) return { problem: message('detail.tls.caUnreadable') };
     throw error;
   }
 }
 
-function verificationCode(socket: tls.TLSSocket): string {
+function verificationCode(socket: tls.TLSSocket): string | null {
   // Node sets the OpenSSL code (a string) here, although the type says Error.
   const raw: unknown = socket.authorizationError;
   if (typeof raw === 'string') return raw;
-  return errorCode(raw) ?? (raw instanceof Error ? raw.message : 'unknown verification error');
+  return errorCode(raw) ?? (raw instanceof Error ? raw.message : null);
 }
 
 function judge(socket: tls.TLSSocket, hostname: string, nowMs: number): StepOutcome {
   const peer = socket.getPeerX509Certificate();
   const protocol = socket.getProtocol() ?? 'TLS';
-  if (!peer) return failed(`The server sent no certificate (${protocol}).`, remedies.tls(undefined));
+  if (!peer) return failed(message('detail.tls.noCertificate', { protocol }), remedies.tls(undefined));
   const certificate = summarizeCertificate(peer);
   const days = daysToExpiry(certificate, nowMs);
   const withCertificate = (outcome: StepOutcome): StepOutcome => ({ ...outcome, certificate });
 
   if (!socket.authorized) {
     const code = verificationCode(socket);
+    if (code === null) {
+      const unknown = message('detail.tls.unknownVerification');
+      return withCertificate(failed(message('detail.tls.notAccepted', { code: unknown }), remedies.tls(undefined)));
+    }
     if (SELF_SIGNED.has(code)) {
-      return withCertificate(
-        failed(
-          `The server's certificate is self-signed (${code}), so this computer does not trust it.`,
-          message('step.tls.selfSigned'),
-        ),
-      );
+      return withCertificate(failed(message('detail.tls.selfSigned', { code }), message('step.tls.selfSigned')));
     }
     if (UNKNOWN_CA.has(code)) {
       return withCertificate(
-        failed(
-          `The certificate was issued by a CA this computer does not trust (${code}; issuer ${certificate.issuer}).`,
-          message('step.tls.unknownCa'),
-        ),
+        failed(message('detail.tls.unknownCa', { code, issuer: certificate.issuer }), message('step.tls.unknownCa')),
       );
     }
     if (code === 'CERT_HAS_EXPIRED') {
       return withCertificate(
-        failed(`The server's certificate expired on ${certificate.validTo} (${code}).`, message('step.tls.expired')),
+        failed(message('detail.tls.expired', { code, validTo: certificate.validTo }), message('step.tls.expired')),
       );
     }
     if (code === 'CERT_NOT_YET_VALID') {
       return withCertificate(
         failed(
-          `The server's certificate is only valid from ${certificate.validFrom} (${code}).`,
+          message('detail.tls.notYetValid', { code, validFrom: certificate.validFrom }),
           message('step.tls.notYetValid'),
         ),
       );
@@ -86,16 +82,20 @@ function judge(socket: tls.TLSSocket, hostname: string, nowMs: number): StepOutc
     if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') {
       return withCertificate(
         failed(
-          `The certificate is for ${certificateNames(peer)}, not for ${hostname} (${code}).`,
+          message('detail.tls.otherHost', { code, names: certificateNames(peer), host: hostname }),
           message('step.tls.otherHost'),
         ),
       );
     }
-    return withCertificate(failed(`The server's certificate is not accepted (${code}).`, remedies.tls(code)));
+    return withCertificate(failed(message('detail.tls.notAccepted', { code }), remedies.tls(code)));
   }
 
-  const left = days === null ? '' : `, expires in ${days} day${days === 1 ? '' : 's'}`;
-  const detail = `${protocol}; the certificate is trusted and valid for ${hostname}${left}.`;
+  const detail =
+    days === null
+      ? message('detail.tls.trusted', { protocol, host: hostname })
+      : days === 1
+        ? message('detail.tls.trustedExpiresOne', { protocol, host: hostname })
+        : message('detail.tls.trustedExpires', { protocol, host: hostname, days });
   if (days !== null && days < EXPIRY_WARNING_DAYS) {
     return withCertificate(
       passed(
@@ -117,22 +117,20 @@ export function tlsStep(input: {
 }): Promise<StepOutcome> {
   const { target } = input;
   if (!target.secure) {
-    return Promise.resolve({
-      ok: null,
-      detail: 'Skipped: plain HTTP to the local sandbox, so there is no TLS to check.',
-      remedy: null,
-    });
+    return Promise.resolve(outcome(null, message('detail.tls.skippedPlain'), null));
   }
   if (tlsVerificationDisabled()) {
     const remedy = message('step.tls.override', { variable: TLS_OVERRIDE_VARIABLE });
-    return Promise.resolve(failed('Certificate checks are turned off by the environment.', remedy));
+    return Promise.resolve(failed(message('detail.tls.checksOff'), remedy));
   }
   const context = secureContextFor(input.caPem);
   if ('problem' in context) {
     return Promise.resolve(failed(context.problem, message('step.tls.caPem')));
   }
-  const where = hostPort(target.hostname, target.port);
-  const via = target.proxy ? ` (through the proxy ${target.proxy.url.host})` : '';
+  const authority = hostPort(target.hostname, target.port);
+  const where = target.proxy
+    ? message('detail.tls.throughProxy', { where: authority, proxy: target.proxy.url.host })
+    : authority;
 
   return new Promise<StepOutcome>((resolve) => {
     let settled = false;
@@ -148,13 +146,7 @@ export function tlsStep(input: {
       resolve(outcome);
     };
     const timer = setTimeout(
-      () =>
-        finish(
-          failed(
-            `The TLS handshake with ${where}${via} did not finish within ${input.timeoutMs / 1000} s.`,
-            HANDSHAKE_REMEDY,
-          ),
-        ),
+      () => finish(failed(message('detail.tls.slow', { where, seconds: input.timeoutMs / 1000 }), HANDSHAKE_REMEDY)),
       input.timeoutMs,
     );
     const handshake = (through?: Duplex) => {
@@ -171,15 +163,14 @@ export function tlsStep(input: {
       secure = socket;
       socket.once('secureConnect', () => finish(judge(socket, target.hostname, input.nowMs)));
       socket.on('error', (error) => {
-        const code = errorCode(error) ?? 'unknown error';
+        const code = errorCode(error);
         const plain = plainHttpCode(code, error);
         if (plain) {
-          finish(
-            failed(`${where}${via} does not speak TLS: it answered like plain HTTP (${plain}).`, remedies.tls(plain)),
-          );
+          finish(failed(message('detail.tls.plainHttp', { where, code: plain }), remedies.tls(plain)));
           return;
         }
-        finish(failed(`The TLS handshake with ${where}${via} failed (${code}).`, HANDSHAKE_REMEDY));
+        const shown = code ?? message('detail.unknownError');
+        finish(failed(message('detail.tls.failed', { where, code: shown }), HANDSHAKE_REMEDY));
       });
     };
     if (!target.proxy) {
@@ -189,7 +180,7 @@ export function tlsStep(input: {
     openTunnel({
       proxyHostname: target.proxy.hostname,
       proxyPort: target.proxy.port,
-      authority: where,
+      authority,
       timeoutMs: input.timeoutMs,
       authorization: target.proxy.authorization,
       ...(target.proxy.secure ? { tlsTo: context } : {}),
@@ -207,8 +198,8 @@ export function tlsStep(input: {
       (error: unknown) =>
         finish(
           error instanceof TunnelError
-            ? failed(error.message, error.remedy)
-            : failed('The proxy did not open a tunnel.', message('step.tunnel.failed')),
+            ? failed(error.detail, error.remedy)
+            : failed(message('detail.tunnel.none'), message('step.tunnel.failed')),
         ),
     );
   });

@@ -200,7 +200,12 @@ describe('checkConnection against local servers', () => {
       lookup: async () => [{ address: '127.0.0.1', family: 4 }],
     });
     expect(dns).toEqual({
-      outcome: { ok: true, detail: 'gw.example resolves to 127.0.0.1.', remedy: null },
+      outcome: {
+        ok: true,
+        detail: 'gw.example resolves to 127.0.0.1.',
+        detailMessage: { key: 'detail.dns.resolved', params: { what: 'gw.example', addresses: '127.0.0.1' } },
+        remedy: null,
+      },
       address: '127.0.0.1',
     });
     const tcp = await tcpStep({
@@ -210,7 +215,12 @@ describe('checkConnection against local servers', () => {
       proxyNote: null,
       timeoutMs: 1000,
     });
-    expect(tcp).toEqual({ ok: true, detail: `Connected to 127.0.0.1:${server.port}.`, remedy: null });
+    expect(tcp).toEqual({
+      ok: true,
+      detail: `Connected to 127.0.0.1:${server.port}.`,
+      detailMessage: { key: 'detail.tcp.connected', params: { what: `127.0.0.1:${server.port}` } },
+      remedy: null,
+    });
   });
 
   describe('against the sandbox', () => {
