@@ -223,15 +223,24 @@ const connectionStep = shape({
   ok: nullable(bool),
   durationMs: finite,
   detail: str,
+  detailMessage: messageShape,
   remedy: nullable(str),
   'remedyMessage?': messageShape,
   'certificate?': shape({ subject: str, issuer: str, validFrom: str, validTo: str }),
 });
 
-/** A step's remedy comes with its message, and the message in English is the remedy. */
+/** A message that, rendered in English, is exactly the English text beside it. */
+function inEnglish(text: unknown, said: unknown, at: string): string | null {
+  return english(said as Message) === text ? null : `${at} is not its message in English`;
+}
+
+/** A step's detail and remedy come with their messages, and each message in English is the text. */
 const connectionStepWithMessage: Check = (value, at) => {
   const problem = connectionStep(value, at);
   if (problem) return problem;
+  const { detail, detailMessage } = value as { detail: string; detailMessage: unknown };
+  const detailProblem = inEnglish(detail, detailMessage, `${at}.detail`);
+  if (detailProblem) return detailProblem;
   const { remedy, remedyMessage } = value as { remedy: string | null; remedyMessage?: unknown };
   if (remedy === null) return remedyMessage === undefined ? null : `${at}.remedyMessage without a remedy`;
   return remedyWithMessage(value, at);
@@ -339,14 +348,21 @@ export const VALUE_SHAPES: Record<MethodName, Check> = {
     curl: str,
     powershell: str,
   }),
-  checkClock: shape({
-    localTime: str,
-    serverTime: nullable(str),
-    skewMs: nullable(finite),
-    verdict: oneOf(CLOCK_VERDICTS),
-    message: str,
-    suggestedOffsetMs: nullable(finite),
-  }),
+  checkClock: (value, at) =>
+    shape({
+      localTime: str,
+      serverTime: nullable(str),
+      skewMs: nullable(finite),
+      verdict: oneOf(CLOCK_VERDICTS),
+      message: str,
+      verdictMessage: messageShape,
+      suggestedOffsetMs: nullable(finite),
+    })(value, at) ??
+    inEnglish(
+      (value as { message: unknown }).message,
+      (value as { verdictMessage: unknown }).verdictMessage,
+      `${at}.message`,
+    ),
   checkConnection: shape({ profileId: str, host: str, steps: arrayOf(connectionStepWithMessage) }),
   setUnsavedChanges: shape({ guarded: bool }),
   setWindowLanguage: shape({ applied: bool }),
