@@ -28,11 +28,13 @@ function stepState(step: ConnectionStep): string {
 
 function printHuman(run: CheckRun, locale: MessageLocale, write: (text: string) => void): void {
   const { clock } = run;
-  write(line('clock', clock.verdict === 'ok' ? 'ok' : 'FAILED', clock.message, null));
+  const clockMessage = remedyIn(locale, clock.message, clock.verdictMessage);
+  write(line('clock', clock.verdict === 'ok' ? 'ok' : 'FAILED', clockMessage, null));
   for (const step of run.connection.steps) {
     const took = step.ok === null ? '' : `(${Math.round(step.durationMs)} ms) `;
     const remedy = step.ok === false && step.remedy !== null ? remedyIn(locale, step.remedy, step.remedyMessage) : null;
-    write(line(step.step, stepState(step), `${took}${step.detail}`, remedy));
+    const detail = remedyIn(locale, step.detail, step.detailMessage);
+    write(line(step.step, stepState(step), `${took}${detail}`, remedy));
   }
 }
 

@@ -62,12 +62,33 @@ describe('koodrive-lock check', () => {
     expect(code).toBe(1);
   });
 
-  it('prints the remedy of a failed step in Chinese with LANG=zh_CN.UTF-8', async () => {
+  it('prints the details, the clock message and the remedy of a failed step in Chinese with LANG=zh_CN.UTF-8', async () => {
     const { code, stdout } = await runCli(bearer('http://127.0.0.1:1'), {
       env: { ...tokenEnv(), LANG: 'zh_CN.UTF-8' },
     });
     expect(code).toBe(3);
-    expect(stdout).toMatch(/^tcp +FAILED +.* - 该地址上没有任何服务接受连接：请检查基础 URL 中的端口/m);
+    expect(stdout).toMatch(/^clock +FAILED +无法连接到服务器：.*没有服务器的时间，就无法比较时钟。/m);
+    expect(stdout).toMatch(/^dns +ok +\(\d+ ms\) 127\.0\.0\.1 是 IP 地址：无需查询。路由：直连，不经代理（/m);
+    expect(stdout).toMatch(
+      /^tcp +FAILED +\(\d+ ms\) 到 127\.0\.0\.1:1 的连接被拒绝（ECONNREFUSED）。 - 该地址上没有任何服务接受连接：请检查基础 URL 中的端口/m,
+    );
+    expect(stdout).toMatch(/^auth +skipped +已跳过：TCP 步骤失败。$/m);
+    expect(stdout).not.toMatch(/Skipped|Route|resolves|refused/);
+  });
+
+  it('keeps --json in English, with the detail and clock messages as keys beside it', async () => {
+    const { stdout } = await runCli([...bearer('http://127.0.0.1:1'), '--json'], {
+      env: { ...tokenEnv(), LANG: 'zh_CN.UTF-8' },
+    });
+    const lines = stdout
+      .trim()
+      .split('\n')
+      .map((text) => JSON.parse(text) as Record<string, unknown>);
+    expect(lines[0]).toMatchObject({ step: 'clock', verdictMessage: { key: 'clock.unknown' } });
+    expect(lines.find((line) => line.step === 'tcp')).toMatchObject({
+      detail: 'The connection to 127.0.0.1:1 was refused (ECONNREFUSED).',
+      detailMessage: { key: 'detail.tcp.refused', params: { what: '127.0.0.1:1' } },
+    });
   });
 
   it('exits 2 when there is no secret: the authenticated call is not made and the line says where one comes from', async () => {
