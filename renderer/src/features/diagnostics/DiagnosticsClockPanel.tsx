@@ -2,7 +2,7 @@ import { type Ref, useState } from 'react';
 import type { ClockCheck } from '../../../../shared/diagnostics';
 import type { Profile } from '../../../../shared/profile';
 import type { IpcCall } from '../../api/useIpcCall';
-import { t } from '../../i18n';
+import { messageText, t } from '../../i18n';
 import { clockOffsetFor, offsetSeconds, setClockOffset, useClockOffset } from './diagnosticsClockOffset';
 import { DiagnosticsSection } from './DiagnosticsSection';
 import { type DiagnosticsStatus, DiagnosticsStatusIcon } from './DiagnosticsStatusIcon';
@@ -83,7 +83,7 @@ export function DiagnosticsClockPanel({
             <DiagnosticsStatusIcon status={VERDICT_STATUS[check.verdict]} />
             <h3 className="diag-verdict-title">{t(`diagnostics.clock.verdict.${check.verdict}`)}</h3>
           </div>
-          <p>{check.message}</p>
+          <p>{messageText(check.verdictMessage, check.message)}</p>
           <dl className="details">
             <div className="details-row">
               <dt>{t('diagnostics.clock.local')}</dt>

@@ -46,7 +46,7 @@ export function DiagnosticsStepList({
                   </span>
                 )}
               </div>
-              <p className="diag-step-detail">{step.detail}</p>
+              <p className="diag-step-detail">{messageText(step.detailMessage, step.detail)}</p>
               {certificate && (
                 <dl className="details diag-cert">
                   <div className="details-row">
