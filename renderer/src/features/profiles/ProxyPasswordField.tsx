@@ -1,10 +1,12 @@
 import { useEffect, useState } from 'react';
 import type { ProxyPasswordStatus } from '../../../../shared/contract';
+import type { IpcResult } from '../../../../shared/ipcResult';
 import { lockAdmin } from '../../api/lockAdmin';
 import { useIpcCall } from '../../api/useIpcCall';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { TextField } from '../../components/TextField';
 import { t } from '../../i18n';
+import { createStatusReadOrder } from './statusReadOrder';
 
 export interface ProxyPasswordFieldProps {
   profileId: string;
@@ -23,24 +25,35 @@ export function ProxyPasswordField({ profileId, proxyUrl, onStoredKnown }: Proxy
   const [forProxy, setForProxy] = useState(proxyUrl);
   const [user, setUser] = useState('');
   const [password, setPassword] = useState('');
+  const [order] = useState(createStatusReadOrder);
 
   useEffect(() => {
     let current = true;
+    const mayShow = order.readSent();
     void lockAdmin()
       .proxyPasswordStatus({ profileId })
       .then((result) => {
-        if (!current) return;
+        if (!current || !mayShow()) return;
         settle(result);
         if (result.ok) onStoredKnown?.(result.value.stored);
       });
     return () => {
       current = false;
     };
-  }, [profileId, settle, onStoredKnown]);
+  }, [profileId, settle, onStoredKnown, order]);
+
+  async function change(call: () => Promise<IpcResult<ProxyPasswordStatus>>) {
+    const answered = order.changeSent();
+    try {
+      return await run(call);
+    } finally {
+      answered();
+    }
+  }
 
   async function store() {
     const proxy = forProxy.trim();
-    const result = await run(() =>
+    const result = await change(() =>
       lockAdmin().setProxyPassword({ profileId, user, password, ...(proxy === '' ? {} : { proxyUrl: proxy }) }),
     );
     if (result.ok) setPassword('');
@@ -63,7 +76,7 @@ export function ProxyPasswordField({ profileId, proxyUrl, onStoredKnown }: Proxy
             type="button"
             className="button button--quiet button--small"
             disabled={busy}
-            onClick={() => void run(() => lockAdmin().clearProxyPassword({ profileId }))}
+            onClick={() => void change(() => lockAdmin().clearProxyPassword({ profileId }))}
           >
             {t('proxyPassword.remove')}
           </button>

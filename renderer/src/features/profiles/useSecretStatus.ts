@@ -1,10 +1,11 @@
-import { useCallback, useEffect } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { SecretStatus } from '../../../../shared/contract';
 import type { IpcError, IpcResult } from '../../../../shared/ipcResult';
 import { mapResult } from '../../api/ipcCallState';
 import { lockAdmin } from '../../api/lockAdmin';
 import { useIpcCall } from '../../api/useIpcCall';
 import { forgetSecretOutcome } from '../locks/secretOutcome';
+import { createStatusReadOrder } from './statusReadOrder';
 
 interface Known {
   profileId: string;
@@ -27,26 +28,33 @@ const knownFor = (profileId: string) => (status: SecretStatus) => ({ profileId, 
 /** Whether the keychain holds a secret for a profile. The secret itself never comes back. */
 export function useSecretStatus(profileId: string | null): SecretStatusState {
   const { value: known, error, busy, run, settle } = useIpcCall<Known>({ keepValueOnError: true });
+  const [order] = useState(createStatusReadOrder);
 
   useEffect(() => {
     if (!profileId) return;
     let current = true;
+    const mayShow = order.readSent();
     void lockAdmin()
       .secretStatus({ profileId })
       .then((result) => {
-        if (current) settle(mapResult(result, knownFor(profileId)));
+        if (current && mayShow()) settle(mapResult(result, knownFor(profileId)));
       });
     return () => {
       current = false;
     };
-  }, [profileId, settle]);
+  }, [profileId, settle, order]);
 
   const change = useCallback(
     async (id: string, call: () => Promise<IpcResult<SecretStatus>>) => {
-      const result = await run(async () => mapResult(await call(), knownFor(id)));
-      return result.ok;
+      const answered = order.changeSent();
+      try {
+        const result = await run(async () => mapResult(await call(), knownFor(id)));
+        return result.ok;
+      } finally {
+        answered();
+      }
     },
-    [run],
+    [run, order],
   );
 
   /** A secret stored or removed has not been tried yet: the badge forgets the last call's outcome. */
