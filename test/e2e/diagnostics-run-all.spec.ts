@@ -229,6 +229,7 @@ test.describe('in Chinese', () => {
     await expect(toggle(page, zhCN['diagnostics.clock.title'])).toHaveAttribute('aria-expanded', 'true');
     await expect(toggle(page, zhCN['diagnostics.connection.title'])).toHaveAttribute('aria-expanded', 'true');
     await expect(page.getByRole('heading', { name: zhCN['diagnostics.clock.verdict.local-behind'] })).toBeVisible();
+    await expect(page.locator('.diag-verdict p')).toHaveText(/^本机时钟比服务器慢约 20 分钟（测量精度约为 ±\d+ 秒/);
     // Nothing of the summary stayed English.
     await expect(results(page, label)).not.toContainText(en['diagnostics.status.failed']);
     await app.screenshot('diagnostics-run-all-zh-CN');

@@ -1,7 +1,8 @@
 /**
  * Main's messages in the window's language (docs/renderer.md#messages-from-main-keys-and-parameters): in a
- * Chinese window the remedy of a refused release, the lock ID check, a failed diagnostics step and the
- * profile editor's field checks read in Chinese, in both themes.
+ * Chinese window the remedy of a refused release, the lock ID check, a failed diagnostics step (its remedy,
+ * every step's detail and the clock check's message) and the profile editor's field checks read in Chinese, in
+ * both themes.
  */
 import { zhCN } from '../../renderer/src/i18n/zhCN';
 import { expect, test } from './support/fixtures';
@@ -53,7 +54,7 @@ test.describe('in Simplified Chinese', () => {
     await app.screenshot('lock-id-check-zh-CN');
   });
 
-  test('a refused authenticated call in Diagnostics gives its remedy in Chinese', async ({
+  test('a refused authenticated call in Diagnostics gives its remedy, the step details and the clock message in Chinese', async ({
     app,
     handlers,
     startKooDrive,
@@ -69,6 +70,31 @@ test.describe('in Simplified Chinese', () => {
     await expect(remedy).toHaveCount(1);
     await expect(remedy).toHaveText(
       `${zhCN['diagnostics.step.remedy']} KooDrive 拒绝了访问令牌（令牌闲置 20 分钟后过期）：请为此配置保存新的令牌，并检查用户 ID 和 Authorization 前缀。`,
+    );
+
+    // The step details and the clock's message are Chinese too; the only English left is the server's own msg.
+    const details = page.locator('.diag-step-detail');
+    await expect(details).toHaveCount(5);
+    await expect(details.nth(0)).toHaveText(/^127\.0\.0\.1 是 IP 地址：无需查询。路由：直连，不经代理（直连/);
+    await expect(details.nth(1)).toHaveText(/^已连接到 127\.0\.0\.1:\d+。$/);
+    await expect(details.nth(2)).toHaveText('已跳过：到本地沙箱的连接是明文 HTTP，没有 TLS 可检查。');
+    await expect(details.nth(3)).toHaveText(/^服务器对 GET \/koodrive\/ose\/v1\/backup\/lock 应答了 HTTP \d{3}（/);
+    await expect(details.nth(4)).toHaveText(
+      /^KooDrive 拒绝了经过认证的调用 GET \/koodrive\/ose\/v1\/backup\/record\?\S+：HTTP 401，代码 APIGW\.0301：/,
+    );
+    const serverSaid = /：HTTP 401，代码 APIGW\.0301：(.*)（请求 ID [\w-]+）。$/.exec(
+      await details.nth(4).innerText(),
+    )?.[1];
+    expect(serverSaid).toBeTruthy();
+    const stepList = (await page.locator('.diag-steps').innerText()).replace(serverSaid ?? '', '');
+    expect(stepList).not.toMatch(
+      /\b(Skipped|resolves|Route|direct|Connected|connection|refused|answered|accepted|rejected|server|the)\b/,
+    );
+    // The clock's section is folded when it passed: open it so that its message shows in the screenshots.
+    await page.getByRole('button', { name: zhCN['diagnostics.clock.title'], exact: true }).click();
+    await expect(page.locator('.diag-verdict p')).toBeVisible();
+    await expect(page.locator('.diag-verdict p')).toHaveText(
+      /^本机时钟与服务器一致：相差不到 2 秒（测量精度约为 ±\d+ 秒/,
     );
     await app.screenshot('diagnostics-remedy-zh-CN');
   });
