@@ -17,7 +17,7 @@ export function connectionTestOutcome(report: ConnectionReport): ConnectionTestO
     return {
       passed: false,
       summary: t('profile.test.failed', { step: t(`diagnostics.step.${failed.step}`), host: report.host }),
-      detail: failed.detail,
+      detail: messageText(failed.detailMessage, failed.detail),
       remedy: failed.remedy === null ? null : messageText(failed.remedyMessage, failed.remedy),
     };
   }

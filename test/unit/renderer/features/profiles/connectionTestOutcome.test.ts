@@ -1,4 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { message } from '../../../../../shared/messages/message';
+import { localeReady, setLanguagePreference } from '../../../../../renderer/src/i18n';
 import type { ConnectionReport, ConnectionStep } from '../../../../../shared/diagnostics';
 import { connectionTestOutcome } from '../../../../../renderer/src/features/profiles/connectionTestOutcome';
 
@@ -31,5 +33,24 @@ describe('the outcome of Test connection', () => {
     expect(outcome.summary).toBe('The connection to koodrive.example failed at “TCP connection”.');
     expect(outcome.detail).toBe('tcp detail');
     expect(outcome.remedy).toBe('Check the port.');
+  });
+
+  it('gives the failed step’s detail in the window’s language', async () => {
+    const refused: ConnectionStep = {
+      ...step('tcp', false, 'Check the port.'),
+      detail: 'The connection to koodrive.example:443 was refused (ECONNREFUSED).',
+      detailMessage: message('detail.tcp.refused', { what: 'koodrive.example:443' }),
+    };
+    expect(connectionTestOutcome(report([step('dns', true), refused])).detail).toBe(refused.detail);
+    setLanguagePreference('zh-CN');
+    await localeReady();
+    expect(connectionTestOutcome(report([step('dns', true), refused])).detail).toBe(
+      '到 koodrive.example:443 的连接被拒绝（ECONNREFUSED）。',
+    );
+  });
+
+  afterAll(async () => {
+    setLanguagePreference('en');
+    await localeReady();
   });
 });
