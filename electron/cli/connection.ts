@@ -7,10 +7,10 @@ import {
   type ProfileInput,
   profileFromInput,
   profileInputSchema,
-  profileProblem,
-  proxyUrlProblem,
+  proxyUrlProblemMessage,
   resolveUserId,
 } from '../../shared/profile';
+import type { MessageLocale } from '../../shared/messages/localized';
 import { safeParse } from '../../shared/schema';
 import type { Routing } from '../core/koodrive/connectionFor';
 import type { ProfileStore } from '../core/profiles/profileStore';
@@ -18,6 +18,8 @@ import { CliError, UsageError } from './cliError';
 import { EXIT } from './exitCodes';
 import type { OptionValues } from './options';
 import { implicitProfile } from './defaultProfile';
+import { cliLocale } from './cliLocale';
+import { checkText, flagProblemText, missingFieldText } from './profileCheckText';
 import type { TextWriter } from './io';
 import { profileByName } from './profileByName';
 
@@ -89,11 +91,12 @@ export function profileInputFromFlags(
   name: string,
   command: string,
   caPem: string | undefined,
+  locale: MessageLocale,
 ): ProfileInput {
   // A one-off connection may carry proxy credentials, used for this run only; a saved profile may not.
   const runTimeProxy = command === 'profile add' ? undefined : values.proxy?.trim();
-  const credentialsProblem = runTimeProxy === undefined ? null : proxyUrlProblem(runTimeProxy, true);
-  if (credentialsProblem) throw new UsageError(`--proxy: ${credentialsProblem}`, command);
+  const credentialsProblem = runTimeProxy === undefined ? null : proxyUrlProblemMessage(runTimeProxy, true);
+  if (credentialsProblem) throw new UsageError(`--proxy: ${checkText(locale, credentialsProblem)}`, command);
   const input = {
     name,
     baseUrl: values['base-url'],
@@ -118,13 +121,10 @@ export function profileInputFromFlags(
   const parsed = safeParse(profileInputSchema, input);
   if (!parsed.ok) {
     const flag = FLAG_FOR_FIELD[parsed.error.path] ?? parsed.error.path;
-    throw new UsageError(`${flag}: ${parsed.error.problem}`, command);
+    throw new UsageError(flagProblemText(locale, flag, parsed.error), command);
   }
-  const problem = profileProblem(parsed.value);
-  if (problem) {
-    const flag = parsed.value.authMode === 'app' ? '--app-id' : '--user-id';
-    throw new UsageError(`${problem} Give it with ${flag}.`, command);
-  }
+  const missing = missingFieldText(locale, parsed.value);
+  if (missing) throw new UsageError(missing, command);
   return runTimeProxy === undefined ? parsed.value : { ...parsed.value, proxyUrl: runTimeProxy };
 }
 
@@ -191,6 +191,7 @@ export async function resolveConnection(
       command,
     );
   }
-  const input = profileInputFromFlags(values, 'command line', command, await readCaFile(values));
+  const locale = implicit ? cliLocale(implicit.env) : 'en';
+  const input = profileInputFromFlags(values, 'command line', command, await readCaFile(values), locale);
   return { profile: profileFromInput(input, FLAGS_PROFILE_ID), saved: false };
 }

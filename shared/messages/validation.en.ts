@@ -47,6 +47,8 @@ export const validationEn = {
   'validation.proxyUrl.credentials':
     'Remove the user name and password from the proxy URL: a saved profile does not keep them (they would be stored in plain text); give them when the app or command runs, in HTTPS_PROXY=http://user:password@host:port.',
   'validation.proxyUrl.path': 'The proxy URL is only http://host:port (or https://host:port), without a path.',
+  'validation.cli.giveWith': 'Give it with {flag}.',
+  'validation.cli.nothingChanged': 'Nothing was changed.',
   'validation.none': '',
   'validation.character.lookAlike': ' Character {position} is {codePoint} {name}: {fix}.',
   'validation.character.space': ' Character {position} is a space: remove it.',

@@ -43,6 +43,8 @@ export const validationZhCN = translated<typeof validationEn>()({
   'validation.proxyUrl.credentials':
     '请从代理 URL 中删除用户名和密码：保存的配置不保留它们（否则会以明文保存）；请在应用或命令运行时通过 HTTPS_PROXY=http://用户:密码@主机:端口 提供。',
   'validation.proxyUrl.path': '代理 URL 只能是 http://主机:端口（或 https://主机:端口），不带路径。',
+  'validation.cli.giveWith': '请用 {flag} 提供。',
+  'validation.cli.nothingChanged': '未做任何更改。',
   'validation.none': '',
   'validation.character.lookAlike': '第 {position} 个字符是 {codePoint} {name}：请{fix}。',
   'validation.character.space': '第 {position} 个字符是空格：请删除它。',

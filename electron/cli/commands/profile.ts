@@ -5,6 +5,7 @@ import { profileSecretState } from '../../core/secrets/boundSecret';
 import { clearProxyCredential, proxyCredentialAccount } from '../../core/secrets/proxyCredential';
 import { SecretStoreError } from '../../core/secrets/secretStore';
 import { CliError, UsageError } from '../cliError';
+import { cliLocale } from '../cliLocale';
 import type { Command, CommandContext } from '../command';
 import { writeJsonLine } from '../command';
 import { DEFAULT_MODULE_CODE, profileInputFromFlags, readCaFile } from '../connection';
@@ -75,6 +76,7 @@ Example:
       context.values.name,
       'profile add',
       await readCaFile(context.values),
+      cliLocale(context.io.env),
     );
     const profile = await context.profiles.save(input);
     if (context.values.json) writeJsonLine(context.io, profile);

@@ -1,7 +1,9 @@
 /** koodrive-lock profile update: change some fields of a saved profile (docs/cli.md#profile-update). */
-import { type Profile, type ProfileInput, profileInputSchema, profileProblem } from '../../../shared/profile';
+import { type Profile, type ProfileInput, profileInputSchema } from '../../../shared/profile';
 import { safeParse } from '../../../shared/schema';
 import { UsageError } from '../cliError';
+import { cliLocale } from '../cliLocale';
+import { flagProblemText, missingFieldText } from '../profileCheckText';
 import type { Command, CommandContext } from '../command';
 import { writeJsonLine } from '../command';
 import { readCaFile } from '../connection';
@@ -49,13 +51,11 @@ async function changedInput(context: CommandContext, profile: Profile): Promise<
       input[field] = undefined;
     } else input[field] = field === 'caPem' ? await readCaFile(values) : value;
   }
+  const locale = cliLocale(context.io.env);
   const parsed = safeParse(profileInputSchema, input);
-  if (!parsed.ok) throw new UsageError(`${flagOf(parsed.error.path)}: ${parsed.error.problem}`, COMMAND);
-  const problem = profileProblem(parsed.value);
-  if (problem) {
-    const flag = parsed.value.authMode === 'app' ? '--app-id' : '--user-id';
-    throw new UsageError(`${problem} Give it with ${flag}. Nothing was changed.`, COMMAND);
-  }
+  if (!parsed.ok) throw new UsageError(flagProblemText(locale, flagOf(parsed.error.path), parsed.error), COMMAND);
+  const missing = missingFieldText(locale, parsed.value, { nothingChanged: true });
+  if (missing) throw new UsageError(missing, COMMAND);
   return parsed.value;
 }
 

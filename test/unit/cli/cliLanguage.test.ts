@@ -55,6 +55,37 @@ describe("the CLI's language (docs/cli.md#language)", () => {
     expect(stdout + stderr).toContain('第 3 个字符是 U+00A0 NO-BREAK SPACE：请删除它。');
   });
 
+  it("words profile add's and profile update's field checks in Chinese, after the flag; English without LANG", async () => {
+    const dataDir = await tempDir();
+    const add = (env: Record<string, string>, ...extra: string[]) =>
+      runCli(['profile', 'add', '--data-dir', dataDir, '--name', 'p1', '--auth', 'app', ...extra], { env });
+
+    const plainHttp = await add({ LANG: 'zh_CN.UTF-8' }, '--base-url', 'http://koodrive.example', '--app-id', 'a1');
+    expect(plainHttp.code).toBe(2);
+    expect(plainHttp.stderr).toContain('--base-url: 明文 http:// 只允许用于本机');
+    const english = await add({ LANG: 'C' }, '--base-url', 'http://koodrive.example', '--app-id', 'a1');
+    expect(english.stderr).toContain('--base-url: Plain http:// is only allowed for this computer');
+
+    const noAppId = await add({ LANG: 'zh_CN.UTF-8' }, '--base-url', sandbox.url);
+    expect(noAppId.code).toBe(2);
+    expect(noAppId.stderr).toContain('应用认证需要 KooDrive 控制台中的 App ID（AppId）。请用 --app-id 提供。');
+
+    const longName = await runCli(
+      ['profile', 'add', '--data-dir', dataDir, '--name', 'x'.repeat(65), '--auth', 'app', '--base-url', sandbox.url],
+      { env: { LANG: 'zh_CN.UTF-8' } },
+    );
+    expect(longName.stderr).toMatch(/最多 64 个字符/);
+
+    expect((await add({ LANG: 'zh_CN.UTF-8' }, '--base-url', sandbox.url, '--app-id', 'a1')).code).toBe(0);
+    const update = await runCli(['profile', 'update', 'p1', '--data-dir', dataDir, '--auth', 'bearer'], {
+      env: { LANG: 'zh_CN.UTF-8' },
+    });
+    expect(update.code).toBe(2);
+    expect(update.stderr).toContain(
+      '访问令牌属于一个用户：请输入该用户的 ID（令牌不能代表其他用户）。请用 --user-id 提供。未做任何更改。',
+    );
+  });
+
   it("words a lock ID file's invalid rows in Chinese, and in English without LANG", async () => {
     const dir = await tempDir();
     const file = join(dir, 'locks.txt');
