@@ -191,7 +191,7 @@ export function App() {
           }}
           onDeleted={() => void profiles.reload()}
           onOpenLocks={openLocks}
-          onDirtyChange={leaveProfiles.setDirty}
+          onEditStateChange={leaveProfiles.setEditState}
           secretOf={secretOf}
         />
       );

@@ -29,6 +29,7 @@ import { SecretField } from './SecretField';
 import { SelectField } from '../../components/SelectField';
 import { TextField } from '../../components/TextField';
 import { advancedFieldsSet } from './advancedFields';
+import { type EditState, editState } from './editState';
 import { hasUnsavedChanges } from './profileChanges';
 import { useConnectionTest } from './useConnectionTest';
 import './profileEditor.css';
@@ -42,8 +43,8 @@ export interface ProfileEditorProps {
   onDeleted: (profileId: string) => void;
   onOpenLocks: (profileId: string) => void;
   onDuplicate: (profile: Profile) => void;
-  /** Told whether the editor holds unsaved edits (false again when it closes). */
-  onDirtyChange: (dirty: boolean) => void;
+  /** Told whether the editor holds unsaved edits or is saving them ('clean' again when it closes). */
+  onEditStateChange: (state: EditState) => void;
   /** Focus the secret field when the editor opens. */
   focusSecret?: boolean;
 }
@@ -77,7 +78,7 @@ export function ProfileEditor({
   onDeleted,
   onOpenLocks,
   onDuplicate,
-  onDirtyChange,
+  onEditStateChange,
   focusSecret = false,
 }: ProfileEditorProps) {
   /** The draft as saved (a new profile's is empty, so a duplicate counts as unsaved). */
@@ -98,8 +99,9 @@ export function ProfileEditor({
   const connection = useConnectionTest();
   const dirty = hasUnsavedChanges(baseline, draft, secret);
 
-  useEffect(() => onDirtyChange(dirty), [dirty, onDirtyChange]);
-  useEffect(() => () => onDirtyChange(false), [onDirtyChange]);
+  const state = editState(dirty, saving.busy);
+  useEffect(() => onEditStateChange(state), [state, onEditStateChange]);
+  useEffect(() => () => onEditStateChange('clean'), [onEditStateChange]);
   useUnsavedChangesSignal(dirty);
 
   useEffect(() => {

@@ -5,6 +5,7 @@ import { duplicateDraft } from './duplicateProfile';
 import type { ProfileDraft } from './profileForm';
 import { ProfileEditor } from './ProfileEditor';
 import { ProfileList } from './ProfileList';
+import type { EditState } from './editState';
 import { useDiscardGuard } from './useDiscardGuard';
 
 export interface ProfilesScreenProps {
@@ -12,8 +13,8 @@ export interface ProfilesScreenProps {
   onSaved: (profile: Profile) => void;
   onDeleted: (profileId: string) => void;
   onOpenLocks: (profileId: string) => void;
-  /** Told whether the editor holds unsaved edits, so that leaving the screen can ask first. */
-  onDirtyChange?: (dirty: boolean) => void;
+  /** Told whether the editor holds unsaved edits or is saving, so that leaving the screen can ask or wait first. */
+  onEditStateChange?: (state: EditState) => void;
   /** Opens on this profile with its secret field focused (a lock result's "Replace secret" / "Edit profile"). */
   secretOf?: string | null;
 }
@@ -31,7 +32,7 @@ export function ProfilesScreen({
   onSaved,
   onDeleted,
   onOpenLocks,
-  onDirtyChange,
+  onEditStateChange,
   secretOf = null,
 }: ProfilesScreenProps) {
   const [selection, setSelection] = useState<Selection>(() => ({
@@ -41,16 +42,16 @@ export function ProfilesScreen({
   }));
   const [lastSaved, setLastSaved] = useState<Profile | null>(null);
   const discard = useDiscardGuard();
-  const { setDirty } = discard;
+  const { setEditState } = discard;
   const open = (id: string | null, copy: Selection['copy'] = null) =>
     setSelection((previous) => ({ id, session: previous.session + 1, copy }));
   const choose = (id: string | null) => discard.guard(() => open(id));
-  const reportDirty = useCallback(
-    (dirty: boolean) => {
-      setDirty(dirty);
-      onDirtyChange?.(dirty);
+  const reportEditState = useCallback(
+    (state: EditState) => {
+      setEditState(state);
+      onEditStateChange?.(state);
     },
-    [setDirty, onDirtyChange],
+    [setEditState, onEditStateChange],
   );
 
   const profile =
@@ -94,7 +95,7 @@ export function ProfilesScreen({
               }),
             )
           }
-          onDirtyChange={reportDirty}
+          onEditStateChange={reportEditState}
           focusSecret={secretOf !== null && selection.session === 0 && profile?.id === secretOf}
         />
       </div>

@@ -1,11 +1,15 @@
 import { type ReactNode, useCallback, useRef, useState } from 'react';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { t } from '../../i18n';
+import type { EditState } from './editState';
 
 export interface DiscardGuard {
-  /** The profile editor reports whether it holds unsaved edits. */
-  setDirty: (dirty: boolean) => void;
-  /** Runs the action at once, or after the user agreed to discard the unsaved edits. */
+  /** The profile editor reports whether it holds unsaved edits or is saving them. */
+  setEditState: (state: EditState) => void;
+  /**
+   * Runs the action at once; with unsaved edits, after the user agreed to discard them; during a save, once it
+   * has saved everything (or asks then, when edits are still unsaved because the save failed).
+   */
   guard: (action: () => void) => void;
   /** The "Discard changes?" dialog while it is asked, else null: render it. */
   dialog: ReactNode;
@@ -13,14 +17,21 @@ export interface DiscardGuard {
 
 /** Asks "Discard changes?" before an action that would drop the profile editor's unsaved edits. */
 export function useDiscardGuard(): DiscardGuard {
-  const dirty = useRef(false);
+  const state = useRef<EditState>('clean');
+  const afterSave = useRef<(() => void) | null>(null);
   const [pending, setPending] = useState<{ action: () => void } | null>(null);
 
-  const setDirty = useCallback((value: boolean) => {
-    dirty.current = value;
+  const setEditState = useCallback((value: EditState) => {
+    state.current = value;
+    const waiting = afterSave.current;
+    if (value === 'saving' || !waiting) return;
+    afterSave.current = null;
+    if (value === 'clean') waiting();
+    else setPending({ action: waiting });
   }, []);
   const guard = useCallback((action: () => void) => {
-    if (dirty.current) setPending({ action });
+    if (state.current === 'saving') afterSave.current = action;
+    else if (state.current === 'unsaved') setPending({ action });
     else action();
   }, []);
   const cancel = useCallback(() => setPending(null), []);
@@ -33,7 +44,7 @@ export function useDiscardGuard(): DiscardGuard {
       initialFocus="cancel"
       onConfirm={() => {
         setPending(null);
-        dirty.current = false;
+        state.current = 'clean';
         pending.action();
       }}
       onCancel={cancel}
@@ -42,5 +53,5 @@ export function useDiscardGuard(): DiscardGuard {
     </ConfirmDialog>
   ) : null;
 
-  return { setDirty, guard, dialog };
+  return { setEditState, guard, dialog };
 }
