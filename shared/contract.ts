@@ -17,7 +17,7 @@ import {
   type RecordFilesPage,
   type RecordListResult,
 } from './records';
-import { MESSAGE_LOCALES } from './messages/localized';
+import { MESSAGE_LOCALES } from './messages/locales';
 import { LOCK_OPERATIONS, type LockResult, RESULT_KINDS } from './result';
 import type { IpcResult } from './ipcResult';
 import { type ArgsOf, type ContractShape, type ResultTypeOf, returns } from './ipcMethod';

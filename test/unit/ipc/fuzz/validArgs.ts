@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { BATCH_MAX_CONCURRENCY } from '../../../../shared/batch';
 import { type MethodName, UNSAVED_EDIT_STATES, contract } from '../../../../shared/contract';
 import { HISTORY_OUTCOMES } from '../../../../shared/history';
-import { MESSAGE_LOCALES } from '../../../../shared/messages/localized';
+import { MESSAGE_LOCALES } from '../../../../shared/messages/locales';
 import { PROFILE_ID_PATTERN } from '../../../../shared/profile';
 import { LOCK_OPERATIONS, RESULT_KINDS } from '../../../../shared/result';
 import { safeParse } from '../../../../shared/schema';
