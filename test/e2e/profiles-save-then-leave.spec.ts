@@ -5,6 +5,7 @@
  */
 import { createHandlers } from '../../electron/ipc/handlers';
 import { test as base, expect } from './support/fixtures';
+import type { LockAdminPage, ProfileFields } from './support/lockAdminPage';
 
 interface SaveGate {
   /** How many saveProfile calls have reached main. */
@@ -41,6 +42,14 @@ const test = base.extend<{ saveGate: SaveGate }>({
 
 const PROFILES_TAB = { name: 'Profiles', exact: true } as const;
 
+/** A new profile filled in and Save clicked; returns once main holds the save open. */
+async function startSaving(app: LockAdminPage, saveGate: SaveGate, fields: ProfileFields): Promise<void> {
+  await app.navigate('Profiles');
+  await app.fillProfile(fields);
+  await app.button('Save profile').click();
+  await expect.poll(() => saveGate.entered).toBe(1);
+}
+
 test('leaving during a save waits for it and leaves without asking; the profile and its secret are saved', async ({
   app,
   services,
@@ -48,16 +57,12 @@ test('leaving during a save waits for it and leaves without asking; the profile 
   startKooDrive,
 }) => {
   const sandbox = await startKooDrive();
-  await app.navigate('Profiles');
-  await app.fillProfile({
+  await startSaving(app, saveGate, {
     name: 'Staging',
     baseUrl: sandbox.url,
     userId: sandbox.credentials.userId,
     secret: sandbox.credentials.token,
   });
-  await app.button('Save profile').click();
-  await expect.poll(() => saveGate.entered).toBe(1);
-
   await app.navigate('Locks');
   const nav = app.page.getByRole('navigation', { name: 'Main' });
   await expect(nav.getByRole('button', PROFILES_TAB)).toHaveAttribute('aria-current', 'page');
@@ -78,10 +83,7 @@ test('a save that fails while leaving keeps the edits and asks “Discard change
   startKooDrive,
 }) => {
   const sandbox = await startKooDrive();
-  await app.navigate('Profiles');
-  await app.fillProfile({ name: 'Staging', baseUrl: sandbox.url, userId: sandbox.credentials.userId });
-  await app.button('Save profile').click();
-  await expect.poll(() => saveGate.entered).toBe(1);
+  await startSaving(app, saveGate, { name: 'Staging', baseUrl: sandbox.url, userId: sandbox.credentials.userId });
   await app.navigate('Locks');
   await expect(app.dialog).toBeHidden();
 

@@ -4,21 +4,15 @@
  * dropped (the column keeps its default track), and a width outside the column's limits is clamped to them,
  * as a resize would; an entry that is not a JSON object is ignored whole. The next write replaces it.
  */
+import { storedObject } from '../../lib/storedObject';
 import type { KeyValueStore } from '../settings/settingsStorage';
 import { HISTORY_COLUMNS, type HistoryColumnKey, type HistoryColumnWidths, clampColumnWidth } from './historyColumns';
 
 export const HISTORY_COLUMNS_KEY = 'koodrive-lock-admin.historyColumns.v1';
 
 function parse(text: string | null): HistoryColumnWidths {
-  if (text === null) return {};
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return {};
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return {};
-  const record = value as Record<string, unknown>;
+  const record = storedObject(text);
+  if (!record) return {};
   const widths: Partial<Record<HistoryColumnKey, number>> = {};
   for (const column of HISTORY_COLUMNS) {
     if (!Object.hasOwn(record, column.key)) continue;

@@ -6,6 +6,7 @@
  */
 import { PROFILE_ID_PATTERN } from '../../../../shared/profile';
 import type { KeyValueStore } from '../settings/settingsStorage';
+import { storedObject } from '../../lib/storedObject';
 
 export const RECENT_PER_PROFILE = 10;
 /** Keeps the entry small even if profiles come and go for years. */
@@ -32,16 +33,10 @@ function cleanList(kind: RecentKind, value: unknown): string[] {
 }
 
 function parse(kind: RecentKind, text: string | null): Record<string, string[]> {
-  if (text === null) return {};
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return {};
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return {};
+  const stored = storedObject(text);
+  if (!stored) return {};
   const result: Record<string, string[]> = {};
-  for (const [profileId, list] of Object.entries(value).slice(0, RECENT_MAX_PROFILES)) {
+  for (const [profileId, list] of Object.entries(stored).slice(0, RECENT_MAX_PROFILES)) {
     if (!PROFILE_ID_PATTERN.test(profileId)) continue;
     const values = cleanList(kind, list);
     if (values.length > 0) result[profileId] = values;

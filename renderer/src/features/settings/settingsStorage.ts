@@ -4,6 +4,7 @@
  */
 import { type Locale, isLocale } from '../../i18n/locale';
 import { TIME_ZONE_CHOICES, type TimeZoneChoice } from '../../lib/dateTime';
+import { storedObject } from '../../lib/storedObject';
 
 export type LanguagePreference = 'system' | Locale;
 export type ThemePreference = 'system' | 'light' | 'dark';
@@ -40,15 +41,8 @@ function isTimeZoneChoice(value: unknown): value is TimeZoneChoice {
 }
 
 function parse(text: string | null): Settings {
-  if (text === null) return DEFAULT_SETTINGS;
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return DEFAULT_SETTINGS;
-  }
-  if (typeof value !== 'object' || value === null) return DEFAULT_SETTINGS;
-  const record = value as Record<string, unknown>;
+  const record = storedObject(text);
+  if (!record) return DEFAULT_SETTINGS;
   return {
     language: isLanguagePreference(record.language) ? record.language : DEFAULT_SETTINGS.language,
     theme: isThemePreference(record.theme) ? record.theme : DEFAULT_SETTINGS.theme,

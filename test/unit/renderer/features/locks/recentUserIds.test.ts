@@ -6,20 +6,7 @@ import {
   recentUsersFor,
   rememberUserId,
 } from '../../../../../renderer/src/features/locks/recentUserIds';
-import type { KeyValueStore } from '../../../../../renderer/src/features/settings/settingsStorage';
-
-class MemoryStore implements KeyValueStore {
-  readonly items = new Map<string, string>();
-  getItem(key: string): string | null {
-    return this.items.get(key) ?? null;
-  }
-  setItem(key: string, value: string): void {
-    this.items.set(key, String(value));
-  }
-  removeItem(key: string): void {
-    this.items.delete(key);
-  }
-}
+import { MemoryStore } from '../../support/memoryStore';
 
 describe('recent users per profile', () => {
   it('keeps 19-digit user IDs as text, newest first, each once', () => {

@@ -6,19 +6,7 @@ import {
   readSettings,
   writeSettings,
 } from '../../../../../renderer/src/features/settings/settingsStorage';
-
-class MemoryStore implements KeyValueStore {
-  readonly items = new Map<string, string>();
-  getItem(key: string): string | null {
-    return this.items.get(key) ?? null;
-  }
-  setItem(key: string, value: string): void {
-    this.items.set(key, value);
-  }
-  removeItem(key: string): void {
-    this.items.delete(key);
-  }
-}
+import { MemoryStore } from '../../support/memoryStore';
 
 describe('settings storage', () => {
   it('defaults to following the system for language and theme, and to local time', () => {
