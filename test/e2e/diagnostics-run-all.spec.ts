@@ -4,12 +4,10 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
-import type { RunningSandbox } from '../../electron/sandbox/server';
-import type { Handlers } from '../../shared/contract';
 import { en } from '../../renderer/src/i18n/en';
 import { zhCN } from '../../renderer/src/i18n/zhCN';
 import { expect, test } from './support/fixtures';
-import { saveSandboxProfile } from './support/profiles';
+import { saveSandboxAppProfile, saveSandboxProfile } from './support/profiles';
 
 const MINUTE = 60_000;
 const VIEWPORT = { width: 1280, height: 800 };
@@ -70,18 +68,6 @@ async function blockingAxeFindings(page: Page): Promise<string[]> {
   }
   await page.emulateMedia({ colorScheme: 'light' });
   return found;
-}
-
-async function saveAppProfile(handlers: Handlers, sandbox: RunningSandbox, secret: string): Promise<void> {
-  const profile = await handlers.saveProfile({
-    name: 'Staging app',
-    baseUrl: sandbox.url,
-    userId: sandbox.credentials.userId,
-    authMode: 'app',
-    appId: sandbox.credentials.appId,
-    moduleCode: '102',
-  });
-  await handlers.setSecret({ profileId: profile.id, secret });
 }
 
 test('both checks pass: the summary is in the first viewport and focused, the passed sections fold', async ({
@@ -166,7 +152,7 @@ test('a refused secret: the clock passes and folds, the connection fails and sta
   startKooDrive,
 }) => {
   const sandbox = await startKooDrive();
-  await saveAppProfile(handlers, sandbox, 'not-the-app-secret');
+  await saveSandboxAppProfile(handlers, sandbox, { secret: 'not-the-app-secret' });
   const { page } = app;
   await page.setViewportSize(VIEWPORT);
   await page.reload();

@@ -1,31 +1,14 @@
 import type { Locator, Page } from '@playwright/test';
-import type { RunningSandbox } from '../../electron/sandbox/server';
 import { signature, stringToSign } from '../../electron/core/koodrive/sign';
-import type { Handlers } from '../../shared/contract';
-import type { Profile } from '../../shared/profile';
 import { RESULT_KINDS } from '../../shared/result';
 import { expect, test } from './support/fixtures';
-import { saveSandboxProfile } from './support/profiles';
+import { saveSandboxAppProfile, saveSandboxProfile } from './support/profiles';
 
 const MINUTE = 60_000;
 
 async function openDiagnostics(page: Page): Promise<void> {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Diagnostics' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Diagnostics' })).toBeVisible();
-}
-
-async function saveAppProfile(handlers: Handlers, sandbox: RunningSandbox, name = 'Staging app'): Promise<Profile> {
-  const profile = await handlers.saveProfile({
-    name,
-    baseUrl: sandbox.url,
-    userId: sandbox.credentials.userId,
-    authMode: 'app',
-    appId: sandbox.credentials.appId,
-    moduleCode: '102',
-    ...(sandbox.caPem ? { caPem: sandbox.caPem } : {}),
-  });
-  await handlers.setSecret({ profileId: profile.id, secret: sandbox.credentials.appSecret });
-  return profile;
 }
 
 function section(page: Page, title: string): Locator {
@@ -42,7 +25,7 @@ test('the request preview shows the redacted request and the cURL command, never
   startKooDrive,
 }) => {
   const sandbox = await startKooDrive();
-  await saveAppProfile(handlers, sandbox);
+  await saveSandboxAppProfile(handlers, sandbox, { trustSandboxCa: true });
   await app.page.reload();
   await app.ready();
   await openDiagnostics(app.page);
@@ -121,7 +104,7 @@ test('clock and connection checks pass against the sandbox over HTTPS; every res
   startKooDrive,
 }) => {
   const sandbox = await startKooDrive({ https: true });
-  await saveAppProfile(handlers, sandbox, 'Sandbox HTTPS');
+  await saveSandboxAppProfile(handlers, sandbox, { name: 'Sandbox HTTPS', trustSandboxCa: true });
   await app.page.reload();
   await app.ready();
   await openDiagnostics(app.page);

@@ -7,24 +7,9 @@ import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import type { Download, Page } from '@playwright/test';
 import { parseCsvRecords } from '../../shared/csv';
-import type { Handlers } from '../../shared/contract';
-import type { Profile } from '../../shared/profile';
-import type { RunningSandbox } from '../../electron/sandbox/server';
 import { expect, test } from './support/fixtures';
 import type { LockAdminPage } from './support/lockAdminPage';
-import { saveSandboxProfile } from './support/profiles';
-
-async function saveAppProfile(handlers: Handlers, sandbox: RunningSandbox): Promise<Profile> {
-  const profile = await handlers.saveProfile({
-    name: 'Tenant practice',
-    baseUrl: sandbox.url,
-    authMode: 'app',
-    appId: sandbox.credentials.appId,
-    moduleCode: '101',
-  });
-  await handlers.setSecret({ profileId: profile.id, secret: sandbox.credentials.appSecret });
-  return profile;
-}
+import { saveSandboxAppProfile, saveSandboxProfile } from './support/profiles';
 
 async function openInspect(app: LockAdminPage): Promise<void> {
   await app.page.reload();
@@ -175,7 +160,7 @@ test('acts for any user with app authentication and pages through a record’s 2
   startKooDrive,
 }) => {
   const sandbox = await startKooDrive();
-  await saveAppProfile(handlers, sandbox);
+  await saveSandboxAppProfile(handlers, sandbox, { name: 'Tenant practice', defaultUser: false, moduleCode: '101' });
   const userId = sandbox.users[1];
   const records = sandbox.records(userId, '101');
   const withFiles = records.find((record) => record.fileCount === 250);

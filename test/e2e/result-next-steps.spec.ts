@@ -4,29 +4,13 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import type { RunningSandbox } from '../../electron/sandbox/server';
-import type { Handlers } from '../../shared/contract';
-import type { Profile } from '../../shared/profile';
 import { expect, test } from './support/fixtures';
 import type { LockAdminPage } from './support/lockAdminPage';
-import { saveSandboxProfile } from './support/profiles';
+import { saveSandboxAppProfile, saveSandboxProfile } from './support/profiles';
 
 const MINUTE = 60_000;
 /** A user other than the profile's default, as typed from a ticket. */
 const TICKET_USER = '1505084218764547200';
-
-async function saveAppProfile(handlers: Handlers, sandbox: RunningSandbox, secret: string): Promise<Profile> {
-  const profile = await handlers.saveProfile({
-    name: 'Staging app',
-    baseUrl: sandbox.url,
-    userId: sandbox.credentials.userId,
-    authMode: 'app',
-    appId: sandbox.credentials.appId,
-    moduleCode: '102',
-  });
-  await handlers.setSecret({ profileId: profile.id, secret });
-  return profile;
-}
 
 function heading(page: Page, name: string) {
   return page.getByRole('heading', { level: 1, name });
@@ -63,7 +47,7 @@ test('an auth result: refused badge, Diagnostics and History filled in, Replace 
   startKooDrive,
 }) => {
   const sandbox = await startKooDrive();
-  const profile = await saveAppProfile(handlers, sandbox, 'not-the-app-secret');
+  const profile = await saveSandboxAppProfile(handlers, sandbox, { secret: 'not-the-app-secret' });
   await app.page.reload();
   await app.ready();
   // The ticket user's lock: the release that is refused here succeeds once the secret is replaced.

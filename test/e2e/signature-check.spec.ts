@@ -4,25 +4,12 @@
  * proxy that rewrites Host) shows both hashes and points at the proxy; a wrong secret, in a Chinese window, says so
  * in Chinese. The secret is never on the page.
  */
-import type { RunningSandbox } from '../../electron/sandbox/server';
-import type { Handlers } from '../../shared/contract';
 import { hostRewritingProxy } from '../support/hostRewritingProxy';
 import { expect, test } from './support/fixtures';
 import type { LockAdminPage } from './support/lockAdminPage';
+import { saveSandboxAppProfile } from './support/profiles';
 
 const HASH = /[0-9a-f]{64}/g;
-
-async function saveAppProfile(handlers: Handlers, sandbox: RunningSandbox, baseUrl: string, secret: string) {
-  const profile = await handlers.saveProfile({
-    name: 'Tenant',
-    baseUrl,
-    authMode: 'app',
-    appId: sandbox.credentials.appId,
-    userId: sandbox.credentials.userId,
-    moduleCode: '102',
-  });
-  await handlers.setSecret({ profileId: profile.id, secret });
-}
 
 async function releaseFromForm(app: LockAdminPage, lockId: string, lockLabel: string, confirm: string) {
   await app.page.reload();
@@ -42,7 +29,7 @@ test('a request changed on the way: both hashes, the proxy named, the secret now
   const sandbox = await startKooDrive({ signatureDetail: true });
   const proxy = await hostRewritingProxy(sandbox.url);
   try {
-    await saveAppProfile(handlers, sandbox, proxy.url, sandbox.credentials.appSecret);
+    await saveSandboxAppProfile(handlers, sandbox, { name: 'Tenant', baseUrl: proxy.url });
     const lockId = sandbox.seededLockIds[0];
     await releaseFromForm(app, lockId, 'Lock ID', 'Release lock');
 
@@ -72,7 +59,7 @@ test.describe('in Simplified Chinese', () => {
     startKooDrive,
   }) => {
     const sandbox = await startKooDrive({ signatureDetail: true });
-    await saveAppProfile(handlers, sandbox, sandbox.url, 'an-old-app-secret');
+    await saveSandboxAppProfile(handlers, sandbox, { name: 'Tenant', secret: 'an-old-app-secret' });
     await releaseFromForm(app, sandbox.seededLockIds[0], '锁 ID', '释放锁');
 
     await expect(app.result.getByText(/说明请求按签名原样到达，是应用密钥（或 App ID）不对/)).toBeVisible();

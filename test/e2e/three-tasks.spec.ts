@@ -6,28 +6,14 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
-import type { RunningSandbox } from '../../electron/sandbox/server';
-import type { Handlers } from '../../shared/contract';
-import type { Profile } from '../../shared/profile';
 import { expect, test } from './support/fixtures';
 import type { LockAdminPage } from './support/lockAdminPage';
+import { saveSandboxAppProfile } from './support/profiles';
 
 /** The user a ticket names: not the profile's default user. */
 const TICKET_USER = '1505084218764547200';
 const BATCH_SIZE = 3000;
 const OLD_SECRET = 'an-old-app-secret';
-
-async function saveAppProfile(handlers: Handlers, sandbox: RunningSandbox, secret: string): Promise<Profile> {
-  const profile = await handlers.saveProfile({
-    name: 'Tenant',
-    baseUrl: sandbox.url,
-    authMode: 'app',
-    appId: sandbox.credentials.appId,
-    moduleCode: '102',
-  });
-  await handlers.setSecret({ profileId: profile.id, secret });
-  return profile;
-}
 
 async function openApp(app: LockAdminPage): Promise<void> {
   await app.page.reload();
@@ -61,7 +47,7 @@ test('(a) release the lock from this ticket: paste the lock ID, name the user, r
   startKooDrive,
 }) => {
   const sandbox = await startKooDrive();
-  await saveAppProfile(handlers, sandbox, sandbox.credentials.appSecret);
+  await saveSandboxAppProfile(handlers, sandbox, { name: 'Tenant', defaultUser: false });
   const lockId = sandbox.addLock({ userId: TICKET_USER, moduleCode: '102' });
   await openApp(app);
 
@@ -102,7 +88,7 @@ test('(b) release 3,000 locks after an outage and prove which: file in, all rele
 }) => {
   test.setTimeout(240_000);
   const sandbox = await startKooDrive({ seedLocks: 0, seed: BATCH_SIZE, seedUsers: 100 });
-  await saveAppProfile(handlers, sandbox, sandbox.credentials.appSecret);
+  await saveSandboxAppProfile(handlers, sandbox, { name: 'Tenant', defaultUser: false });
   const stuck = sandbox.seededLocks;
   expect(stuck).toHaveLength(BATCH_SIZE);
   await openApp(app);
@@ -162,7 +148,11 @@ test('(c) why does it fail with 401: the result’s next steps, Diagnostics on t
 }) => {
   // This gateway says what it signed, so the result can tell a wrong secret from a request changed on the way.
   const sandbox = await startKooDrive({ signatureDetail: true });
-  const profile = await saveAppProfile(handlers, sandbox, OLD_SECRET);
+  const profile = await saveSandboxAppProfile(handlers, sandbox, {
+    name: 'Tenant',
+    defaultUser: false,
+    secret: OLD_SECRET,
+  });
   const lockId = sandbox.addLock({ userId: TICKET_USER, moduleCode: '102' });
   await openApp(app);
 
