@@ -2,12 +2,12 @@
  * Batch: once a run starts, the input folds into one line and focus moves to Progress; a running batch
  * cannot be edited; after the end, Edit unfolds the input as it was. In English and Chinese, axe clean.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { zhCN } from '../../renderer/src/i18n/zhCN';
 import { expect, test } from './support/fixtures';
 import type { LockAdminPage } from './support/lockAdminPage';
 import { saveSandboxProfile } from './support/profiles';
+import { blockingAxeFindings } from './support/axe';
 
 async function openBatch(page: Page, nav = 'Batch', title = 'Release many locks'): Promise<void> {
   await page
@@ -20,22 +20,6 @@ async function openBatch(page: Page, nav = 'Batch', title = 'Release many locks'
 /** The folded input: the region named like the form, holding the one-line summary and Edit. */
 function foldedInput(page: Page, label = 'Batch release'): Locator {
   return page.getByRole('region', { name: label, exact: true });
-}
-
-/** Serious or critical axe findings on the page as it is, in light and in dark. */
-async function blockingAxeFindings(page: Page): Promise<string[]> {
-  const found: string[] = [];
-  for (const colorScheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme });
-    const { violations } = await new AxeBuilder({ page }).analyze();
-    for (const violation of violations) {
-      if (violation.impact === 'serious' || violation.impact === 'critical') {
-        found.push(`${colorScheme}: ${violation.id} ${violation.nodes.map((node) => node.html).join(' | ')}`);
-      }
-    }
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-  return found;
 }
 
 async function startBatch(app: LockAdminPage, lockIds: readonly string[], concurrency: string): Promise<void> {

@@ -2,12 +2,12 @@
  * Diagnostics' "Run all checks": the summary at the top (in the first viewport at 1,280×800, focused and
  * announced), folding sections (failed open, passed folded, by keyboard too), in English and Chinese.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { en } from '../../renderer/src/i18n/en';
 import { zhCN } from '../../renderer/src/i18n/zhCN';
 import { expect, test } from './support/fixtures';
 import { saveSandboxAppProfile, saveSandboxProfile } from './support/profiles';
+import { blockingAxeFindings } from './support/axe';
 
 const MINUTE = 60_000;
 const VIEWPORT = { width: 1280, height: 800 };
@@ -52,22 +52,6 @@ async function background(locator: Locator): Promise<string> {
   return locator.evaluate(
     (element) => (globalThis as unknown as StyleReader).getComputedStyle(element).backgroundColor,
   );
-}
-
-/** Serious or critical axe findings on the page as it is, in light and in dark. */
-async function blockingAxeFindings(page: Page): Promise<string[]> {
-  const found: string[] = [];
-  for (const colorScheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme });
-    const { violations } = await new AxeBuilder({ page }).analyze();
-    for (const violation of violations) {
-      if (violation.impact === 'serious' || violation.impact === 'critical') {
-        found.push(`${colorScheme}: ${violation.id} ${violation.nodes.map((node) => node.html).join(' | ')}`);
-      }
-    }
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-  return found;
 }
 
 test('both checks pass: the summary is in the first viewport and focused, the passed sections fold', async ({

@@ -3,12 +3,12 @@
  * values checked when read), the details beside the list that follow the arrow keys, the outcome, operation and
  * quick-range filters; screenshots in light and dark and in zh-CN; axe on the screen with the details open.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import type { AppServices } from '../../electron/app/services';
 import type { LockOperation, ResultKind } from '../../shared/result';
 import { expect, test } from './support/fixtures';
 import { saveSandboxProfile } from './support/profiles';
+import { blockingAxeFindings } from './support/axe';
 
 // Local time in a zone 8 hours east of UTC: the quick ranges write From in it, as a typed date.
 test.use({ timezoneId: 'Asia/Shanghai' });
@@ -103,16 +103,6 @@ async function storedWidths(page: Page): Promise<unknown> {
 
 async function storeWidths(page: Page, text: string): Promise<void> {
   await page.evaluate(`localStorage.setItem(${JSON.stringify(STORED_WIDTHS_KEY)}, ${JSON.stringify(text)})`);
-}
-
-async function expectNoBlockingAxeViolations(page: Page): Promise<void> {
-  for (const colorScheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme });
-    const { violations } = await new AxeBuilder({ page }).analyze();
-    const blocking = violations.filter((violation) => ['serious', 'critical'].includes(violation.impact ?? ''));
-    expect(blocking.map((violation) => `${colorScheme}: ${violation.id} ${violation.help}`)).toEqual([]);
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
 }
 
 test('uses the full width at 1,600 px, resizes columns by keyboard and by mouse, and keeps them across a restart', async ({
@@ -272,7 +262,7 @@ test('shows the details beside the list, following the arrow keys; below the lis
   // With the details open, the outcome is still whole.
   expect(await isCut(rows.nth(3).getByRole('gridcell').nth(4).locator('span'))).toBe(false);
   await app.screenshot('history-layout-details-1600');
-  await expectNoBlockingAxeViolations(page);
+  expect(await blockingAxeFindings(page)).toEqual([]);
 
   await page.keyboard.press('ArrowDown');
   await expect(rows.nth(4)).toHaveAttribute('aria-selected', 'true');
@@ -375,6 +365,6 @@ test.describe('in Simplified Chinese', () => {
     await expect(details).toContainText('生产环境（国际）');
     await expect(list.getByRole('row').nth(3)).toContainText('认证失败');
     await app.screenshot('history-layout-zh-CN');
-    await expectNoBlockingAxeViolations(page);
+    expect(await blockingAxeFindings(page)).toEqual([]);
   });
 });

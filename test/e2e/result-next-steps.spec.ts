@@ -2,11 +2,11 @@
  * The result panel's next steps (docs/user-guide.md#the-result-and-its-next-steps): each button is
  * clicked against the sandbox and lands on its screen with the result's profile, user and lock filled in.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
 import type { LockAdminPage } from './support/lockAdminPage';
 import { saveSandboxAppProfile, saveSandboxProfile } from './support/profiles';
+import { blockingAxeFindings } from './support/axe';
 
 const MINUTE = 60_000;
 /** A user other than the profile's default, as typed from a ticket. */
@@ -14,21 +14,6 @@ const TICKET_USER = '1505084218764547200';
 
 function heading(page: Page, name: string) {
   return page.getByRole('heading', { level: 1, name });
-}
-
-/** Serious or critical axe findings on the page as it is, in light and in dark. */
-async function blockingAxeFindings(page: Page): Promise<string[]> {
-  const found: string[] = [];
-  for (const colorScheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme });
-    const { violations } = await new AxeBuilder({ page }).analyze();
-    for (const violation of violations) {
-      if (violation.impact === 'serious' || violation.impact === 'critical')
-        found.push(`${colorScheme}: ${violation.id}`);
-    }
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-  return found;
 }
 
 function nextSteps(app: LockAdminPage) {

@@ -1,30 +1,14 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
 import type { LockAdminPage } from './support/lockAdminPage';
 import { saveSandboxProfile } from './support/profiles';
+import { blockingAxeFindings } from './support/axe';
 
 const MINUTE = 60_000;
 
 async function openScreen(page: Page, name: 'Locks' | 'Batch' | 'History' | 'Diagnostics', heading: string) {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name }).click();
   await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
-}
-
-/** Serious or critical axe findings on the page as it is, in light and in dark. */
-async function blockingAxeFindings(page: Page): Promise<string[]> {
-  const found: string[] = [];
-  for (const colorScheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme });
-    const { violations } = await new AxeBuilder({ page }).analyze();
-    for (const violation of violations) {
-      if (violation.impact === 'serious' || violation.impact === 'critical') {
-        found.push(`${colorScheme}: ${violation.id}`);
-      }
-    }
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-  return found;
 }
 
 /** The header's batch indicator, whatever it says. */
