@@ -5,6 +5,8 @@
  */
 import type { Locator, Page } from '@playwright/test';
 import type { AppServices } from '../../electron/app/services';
+import type { RunningSandbox, SandboxOptions } from '../../electron/sandbox/server';
+import type { Handlers } from '../../shared/contract';
 import type { LockOperation, ResultKind } from '../../shared/result';
 import { expect, test } from './support/fixtures';
 import { saveSandboxProfile } from './support/profiles';
@@ -105,6 +107,22 @@ async function storeWidths(page: Page, text: string): Promise<void> {
   await page.evaluate(`localStorage.setItem(${JSON.stringify(STORED_WIDTHS_KEY)}, ${JSON.stringify(text)})`);
 }
 
+/** A 1,600 × 1,000 window and a sandbox profile named `name` whose audit log holds OPERATIONS. */
+async function seededWide(
+  page: Page,
+  fixtures: {
+    handlers: Handlers;
+    services: AppServices;
+    startKooDrive: (options?: SandboxOptions) => Promise<RunningSandbox>;
+  },
+  name = 'Production (intl)',
+): Promise<void> {
+  await page.setViewportSize({ width: 1600, height: 1000 });
+  const sandbox = await fixtures.startKooDrive();
+  const profile = await saveSandboxProfile(fixtures.handlers, sandbox, { name });
+  await seed(fixtures.services, profile.id);
+}
+
 test('uses the full width at 1,600 px, resizes columns by keyboard and by mouse, and keeps them across a restart', async ({
   app,
   handlers,
@@ -112,10 +130,7 @@ test('uses the full width at 1,600 px, resizes columns by keyboard and by mouse,
   startKooDrive,
 }) => {
   const { page } = app;
-  await page.setViewportSize({ width: 1600, height: 1000 });
-  const sandbox = await startKooDrive();
-  const profile = await saveSandboxProfile(handlers, sandbox, { name: 'Production (intl)' });
-  await seed(services, profile.id);
+  await seededWide(page, { handlers, services, startKooDrive });
   await openHistory(page);
   await expect(page.getByRole('heading', { name: '6 operations' })).toBeVisible();
 
@@ -199,10 +214,7 @@ test('ignores stored widths that are corrupt, of unknown columns or of the wrong
   startKooDrive,
 }) => {
   const { page } = app;
-  await page.setViewportSize({ width: 1600, height: 1000 });
-  const sandbox = await startKooDrive();
-  const profile = await saveSandboxProfile(handlers, sandbox, { name: 'Production (intl)' });
-  await seed(services, profile.id);
+  await seededWide(page, { handlers, services, startKooDrive });
   const list = grid(page);
   const timeEdge = list.getByRole('separator', { name: 'Resize the Time column' });
   const outcomeEdge = list.getByRole('separator', { name: 'Resize the Outcome column' });
@@ -240,10 +252,7 @@ test('shows the details beside the list, following the arrow keys; below the lis
   startKooDrive,
 }) => {
   const { page } = app;
-  await page.setViewportSize({ width: 1600, height: 1000 });
-  const sandbox = await startKooDrive();
-  const profile = await saveSandboxProfile(handlers, sandbox, { name: 'Production (intl)' });
-  await seed(services, profile.id);
+  await seededWide(page, { handlers, services, startKooDrive });
   await openHistory(page);
   const list = grid(page);
   const rows = list.getByRole('row');
@@ -297,10 +306,7 @@ test('filters by operation, by outcome and reason, and by a quick range', async 
   startKooDrive,
 }) => {
   const { page } = app;
-  await page.setViewportSize({ width: 1600, height: 1000 });
-  const sandbox = await startKooDrive();
-  const profile = await saveSandboxProfile(handlers, sandbox, { name: 'Production (intl)' });
-  await seed(services, profile.id);
+  await seededWide(page, { handlers, services, startKooDrive });
   await openHistory(page);
   const count = (text: string) => page.getByRole('heading', { level: 2, name: text, exact: true });
   const rows = grid(page).getByRole('row');
@@ -349,10 +355,7 @@ test.describe('in Simplified Chinese', () => {
     startKooDrive,
   }) => {
     const { page } = app;
-    await page.setViewportSize({ width: 1600, height: 1000 });
-    const sandbox = await startKooDrive();
-    const profile = await saveSandboxProfile(handlers, sandbox, { name: '生产环境（国际）' });
-    await seed(services, profile.id);
+    await seededWide(page, { handlers, services, startKooDrive }, '生产环境（国际）');
     await openHistory(page, '历史');
     await expect(page.getByRole('heading', { level: 2, name: '6 项操作' })).toBeVisible();
     const list = page.getByRole('grid', { name: '锁操作，最新的在前' });
