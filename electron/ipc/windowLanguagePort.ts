@@ -1,4 +1,4 @@
-import type { MessageLocale } from '../../shared/messages/localized';
+import type { MessageLocale } from '../../shared/messages/locales';
 
 /**
  * Where the window's language goes: the desktop shell, which then rebuilds its menu and asks its questions and

@@ -5,6 +5,7 @@
  */
 import { Notification } from 'electron';
 import type { BatchEnded, BatchSignalPort } from '../ipc/batchSignalPort';
+import type { MessageLocale } from '../../shared/messages/locales';
 import { batchEndedNotice } from './batchSignalTexts';
 
 /** A batch that ran at least this long is announced even while the window has the focus. */
@@ -18,7 +19,7 @@ export interface ProgressWindow {
 export interface BatchSignalsOptions {
   window: () => ProgressWindow | null;
   /** The window's language (electron/main/windowLanguage.ts). */
-  locale: () => string;
+  language: () => MessageLocale;
   /** Clicking the notification: bring the window forward. */
   onNotificationClick: () => void;
   /** Monotonic milliseconds. */
@@ -64,7 +65,7 @@ export function createBatchSignals(options: BatchSignalsOptions): BatchSignalPor
     const focused = options.window()?.isFocused() ?? false;
     if (focused && ranMs < NOTIFY_AFTER_MS) return;
     if (!Notification.isSupported()) return;
-    const notification = new Notification(batchEndedNotice(ended, options.locale()));
+    const notification = new Notification(batchEndedNotice(ended, options.language()));
     shownNotifications.add(notification);
     notification.on('click', () => {
       shownNotifications.delete(notification);

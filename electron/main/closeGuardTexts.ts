@@ -1,4 +1,4 @@
-import { languageOf } from './batchSignalTexts';
+import type { MessageLocale } from '../../shared/messages/locales';
 
 export interface DiscardQuestion {
   title: string;
@@ -8,7 +8,7 @@ export interface DiscardQuestion {
   buttons: [string, string];
 }
 
-const QUESTIONS: Readonly<Record<ReturnType<typeof languageOf>, DiscardQuestion>> = {
+const QUESTIONS: Readonly<Record<MessageLocale, DiscardQuestion>> = {
   en: {
     title: 'KooDrive Lock Admin',
     message: 'Discard unsaved changes?',
@@ -24,6 +24,6 @@ const QUESTIONS: Readonly<Record<ReturnType<typeof languageOf>, DiscardQuestion>
 };
 
 /** The close guard's question in the window's language (electron/main/windowLanguage.ts), like the menu. */
-export function discardQuestion(locale: string): DiscardQuestion {
-  return QUESTIONS[languageOf(locale)];
+export function discardQuestion(language: MessageLocale): DiscardQuestion {
+  return QUESTIONS[language];
 }

@@ -110,7 +110,7 @@ async function loadServices(): Promise<{ services: AppServices; handlers: Handle
     resolveSystemProxy: (url) => session.defaultSession.resolveProxy(url),
     batchSignals: createBatchSignals({
       window: () => windows.current(),
-      locale: () => windowLanguage.current(),
+      language: () => windowLanguage.current(),
       onNotificationClick: () => showWindow('batch notification'),
       log: (line) => log.write('warn', line),
     }),

@@ -1,5 +1,5 @@
 import type { MenuItemConstructorOptions } from 'electron';
-import type { MessageLocale } from '../../shared/messages/localized';
+import type { MessageLocale } from '../../shared/messages/locales';
 import { menuEn } from '../../shared/messages/menu.en';
 import { menuZhCN } from '../../shared/messages/menu.zhCN';
 import { textTable } from '../../shared/messages/textTable';

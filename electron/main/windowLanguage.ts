@@ -1,6 +1,6 @@
-import type { MessageLocale } from '../../shared/messages/localized';
+import type { MessageLocale } from '../../shared/messages/locales';
+import { mainLanguageOf } from '../../shared/messages/textTable';
 import type { WindowLanguagePort } from '../ipc/windowLanguagePort';
-import { languageOf } from './batchSignalTexts';
 
 export interface WindowLanguage extends WindowLanguagePort {
   /** The language the window said it shows (Settings, else the system's); the system's until it says. */
@@ -16,7 +16,7 @@ export function createWindowLanguage(options: {
   onChange: (language: MessageLocale) => void;
 }): WindowLanguage {
   let told: MessageLocale | null = null;
-  const current = () => told ?? languageOf(options.systemLocale());
+  const current = () => told ?? mainLanguageOf(options.systemLocale());
   return {
     current,
     setLanguage(language) {

@@ -47,7 +47,7 @@ const test = base.extend<{ shell: MainShell }>({
       quits: 0,
       guard: createCloseGuard<WindowStandIn>({
         ask: async () => {
-          shell.asked.push(discardQuestion('en-US'));
+          shell.asked.push(discardQuestion('en'));
           return shell.answers.shift() ?? 'cancel';
         },
         quit: () => (shell.quits += 1),

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { BatchStatus } from '../../../shared/batch';
+import type { MessageLocale } from '../../../shared/messages/locales';
 import type { Handlers, IpcResult } from '../../../shared/contract';
 import { type AppServices, createAppServices } from '../../../electron/app/services';
 import { type HttpTransport, createHttpTransport } from '../../../electron/core/koodrive/httpTransport';
@@ -27,14 +28,14 @@ const ENDED: BatchEnded = {
   notSent: 0,
 };
 
-function setup(options: { locale?: string } = {}) {
+function setup(options: { language?: MessageLocale } = {}) {
   const win = new FakeBrowserWindow({});
   let clock = 0;
   const onNotificationClick = vi.fn();
   const log = vi.fn();
   const signals = createBatchSignals({
     window: () => win,
-    locale: () => options.locale ?? 'en-US',
+    language: () => options.language ?? 'en',
     onNotificationClick,
     now: () => clock,
     log,
@@ -90,7 +91,7 @@ describe('batch signals: taskbar progress and the notification', () => {
   });
 
   it('brings the window forward on a click, speaks the system’s Chinese, and stays quiet where the OS has none', () => {
-    const { win, signals, onNotificationClick } = setup({ locale: 'zh-CN' });
+    const { win, signals, onNotificationClick } = setup({ language: 'zh-CN' });
     win.focused = false;
     signals.started({ batchId: 'b1', total: 500 });
     signals.ended({ ...ENDED, ending: 'cancelled' });
@@ -139,7 +140,7 @@ describe('batch signals through main’s batch handler, against the sandbox', ()
     http = createHttpTransport();
     win = new FakeBrowserWindow({});
     win.focused = false;
-    const batchSignals = createBatchSignals({ window: () => win, locale: () => 'en-US', onNotificationClick: vi.fn() });
+    const batchSignals = createBatchSignals({ window: () => win, language: () => 'en', onNotificationClick: vi.fn() });
     services = createAppServices({ dataDir, secrets: createMemorySecretStore(), transport: http, batchSignals });
     handlers = createHandlers(services);
   });

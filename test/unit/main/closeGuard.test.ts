@@ -100,8 +100,8 @@ describe('createCloseGuard', () => {
     expect(asked.concat(reloaded.asked)).toEqual([]);
   });
 
-  it('asks in the system language: Discard first, Cancel second', () => {
-    expect(discardQuestion('en-US')).toMatchObject({
+  it('asks in the window language: Discard first, Cancel second', () => {
+    expect(discardQuestion('en')).toMatchObject({
       message: 'Discard unsaved changes?',
       buttons: ['Discard', 'Cancel'],
     });
