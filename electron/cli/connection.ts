@@ -10,7 +10,7 @@ import {
   proxyUrlProblemMessage,
   resolveUserId,
 } from '../../shared/profile';
-import type { MessageLocale } from '../../shared/messages/localized';
+import { type MessageLocale, localized } from '../../shared/messages/localized';
 import { safeParse } from '../../shared/schema';
 import type { Routing } from '../core/koodrive/connectionFor';
 import type { ProfileStore } from '../core/profiles/profileStore';
@@ -19,7 +19,7 @@ import { EXIT } from './exitCodes';
 import type { OptionValues } from './options';
 import { implicitProfile } from './defaultProfile';
 import { cliLocale } from './cliLocale';
-import { checkText, flagProblemText, missingFieldText } from './profileCheckText';
+import { flagProblemText, missingFieldText } from './profileCheckText';
 import type { TextWriter } from './io';
 import { profileByName } from './profileByName';
 
@@ -96,7 +96,7 @@ export function profileInputFromFlags(
   // A one-off connection may carry proxy credentials, used for this run only; a saved profile may not.
   const runTimeProxy = command === 'profile add' ? undefined : values.proxy?.trim();
   const credentialsProblem = runTimeProxy === undefined ? null : proxyUrlProblemMessage(runTimeProxy, true);
-  if (credentialsProblem) throw new UsageError(`--proxy: ${checkText(locale, credentialsProblem)}`, command);
+  if (credentialsProblem) throw new UsageError(`--proxy: ${localized(locale, credentialsProblem)}`, command);
   const input = {
     name,
     baseUrl: values['base-url'],

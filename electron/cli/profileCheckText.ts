@@ -1,7 +1,6 @@
 /** The profile checks' words in the CLI's language (docs/cli.md#language), after the flag they are about. */
 import { type MessageLocale, localized } from '../../shared/messages/localized';
 import { message } from '../../shared/messages/message';
-import type { Message } from '../../shared/messages/template';
 import type { ProfileInput } from '../../shared/profile';
 import { profileProblemMessage } from '../../shared/profile';
 import type { SchemaError } from '../../shared/schema';
@@ -10,11 +9,6 @@ import { remedyIn } from './cliLocale';
 /** "--base-url: <the problem>", the problem in the CLI's language when the check has a message for it. */
 export function flagProblemText(locale: MessageLocale, flag: string, error: SchemaError): string {
   return `${flag}: ${remedyIn(locale, error.problem, error.problemMessage)}`;
-}
-
-/** A message of the input checks in the CLI's language. */
-export function checkText(locale: MessageLocale, problem: Message): string {
-  return localized(locale, problem);
 }
 
 /**
@@ -29,7 +23,7 @@ export function missingFieldText(
   const problem = profileProblemMessage(input);
   if (!problem) return null;
   const flag = input.authMode === 'app' ? '--app-id' : '--user-id';
-  const parts = [checkText(locale, problem), checkText(locale, message('validation.cli.giveWith', { flag }))];
-  if (options.nothingChanged) parts.push(checkText(locale, message('validation.cli.nothingChanged')));
+  const parts = [localized(locale, problem), localized(locale, message('validation.cli.giveWith', { flag }))];
+  if (options.nothingChanged) parts.push(localized(locale, message('validation.cli.nothingChanged')));
   return parts.join(locale === 'zh-CN' ? '' : ' ');
 }
