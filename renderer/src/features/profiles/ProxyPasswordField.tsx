@@ -6,7 +6,7 @@ import { useIpcCall } from '../../api/useIpcCall';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { TextField } from '../../components/TextField';
 import { t } from '../../i18n';
-import { createStatusReadOrder } from './statusReadOrder';
+import { asChange, createStatusReadOrder } from './statusReadOrder';
 
 export interface ProxyPasswordFieldProps {
   profileId: string;
@@ -42,14 +42,7 @@ export function ProxyPasswordField({ profileId, proxyUrl, onStoredKnown }: Proxy
     };
   }, [profileId, settle, onStoredKnown, order]);
 
-  async function change(call: () => Promise<IpcResult<ProxyPasswordStatus>>) {
-    const answered = order.changeSent();
-    try {
-      return await run(call);
-    } finally {
-      answered();
-    }
-  }
+  const change = (call: () => Promise<IpcResult<ProxyPasswordStatus>>) => asChange(order, () => run(call));
 
   async function store() {
     const proxy = forProxy.trim();

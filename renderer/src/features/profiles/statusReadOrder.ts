@@ -31,3 +31,13 @@ export function createStatusReadOrder(): StatusReadOrder {
     },
   };
 }
+
+/** Runs a store, removal or refresh as a change of `order`: from sent to answered, failed ones included. */
+export async function asChange<T>(order: StatusReadOrder, work: () => Promise<T>): Promise<T> {
+  const answered = order.changeSent();
+  try {
+    return await work();
+  } finally {
+    answered();
+  }
+}

@@ -5,7 +5,7 @@ import { mapResult } from '../../api/ipcCallState';
 import { lockAdmin } from '../../api/lockAdmin';
 import { useIpcCall } from '../../api/useIpcCall';
 import { forgetSecretOutcome } from '../locks/secretOutcome';
-import { createStatusReadOrder } from './statusReadOrder';
+import { asChange, createStatusReadOrder } from './statusReadOrder';
 
 interface Known {
   profileId: string;
@@ -46,13 +46,8 @@ export function useSecretStatus(profileId: string | null): SecretStatusState {
 
   const change = useCallback(
     async (id: string, call: () => Promise<IpcResult<SecretStatus>>) => {
-      const answered = order.changeSent();
-      try {
-        const result = await run(async () => mapResult(await call(), knownFor(id)));
-        return result.ok;
-      } finally {
-        answered();
-      }
+      const result = await asChange(order, () => run(async () => mapResult(await call(), knownFor(id))));
+      return result.ok;
     },
     [run, order],
   );

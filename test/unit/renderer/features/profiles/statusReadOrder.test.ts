@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createStatusReadOrder } from '../../../../../renderer/src/features/profiles/statusReadOrder';
+import { asChange, createStatusReadOrder } from '../../../../../renderer/src/features/profiles/statusReadOrder';
 
 describe('a keychain status read never undoes a store or removal', () => {
   it('shows a read when no change was sent around it', () => {
@@ -31,6 +31,19 @@ describe('a keychain status read never undoes a store or removal', () => {
     first();
     const second = order.changeSent();
     second();
+    expect(order.readSent()()).toBe(true);
+  });
+
+  it('asChange holds reads back while its work runs, and lets them through once it settled, failed or not', async () => {
+    const order = createStatusReadOrder();
+    let during: () => boolean = () => true;
+    await expect(
+      asChange(order, async () => {
+        during = order.readSent();
+        throw new Error('keychain refused');
+      }),
+    ).rejects.toThrow('keychain refused');
+    expect(during()).toBe(false);
     expect(order.readSent()()).toBe(true);
   });
 });
