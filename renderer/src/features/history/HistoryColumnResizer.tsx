@@ -7,7 +7,8 @@ export interface HistoryColumnResizerProps {
   label: string;
   /** The column's width as drawn, in px. */
   width: number;
-  onResize: (width: number) => void;
+  /** `final` is false while a drag goes on (shown, not yet kept), true for a key press and the drag's end. */
+  onResize: (width: number, final: boolean) => void;
   onReset: () => void;
 }
 
@@ -16,15 +17,15 @@ export interface HistoryColumnResizerProps {
  * Home/End for the narrowest/widest; Enter or a double-click gives the column its default width back.
  */
 export function HistoryColumnResizer({ column, label, width, onResize, onReset }: HistoryColumnResizerProps) {
-  const drag = useRef<{ pointerId: number; startX: number; startWidth: number } | null>(null);
+  const drag = useRef<{ pointerId: number; startX: number; startWidth: number; last: number | null } | null>(null);
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
     const step = event.shiftKey ? HISTORY_COLUMN_STEP * 4 : HISTORY_COLUMN_STEP;
     const keys: Record<string, () => void> = {
-      ArrowRight: () => onResize(width + step),
-      ArrowLeft: () => onResize(width - step),
-      Home: () => onResize(column.min),
-      End: () => onResize(HISTORY_COLUMN_MAX),
+      ArrowRight: () => onResize(width + step, true),
+      ArrowLeft: () => onResize(width - step, true),
+      Home: () => onResize(column.min, true),
+      End: () => onResize(HISTORY_COLUMN_MAX, true),
       Enter: onReset,
     };
     const action = keys[event.key];
@@ -41,19 +42,22 @@ export function HistoryColumnResizer({ column, label, width, onResize, onReset }
     event.stopPropagation();
     event.currentTarget.setPointerCapture(event.pointerId);
     event.currentTarget.focus();
-    drag.current = { pointerId: event.pointerId, startX: event.clientX, startWidth: width };
+    drag.current = { pointerId: event.pointerId, startX: event.clientX, startWidth: width, last: null };
   }
 
   function onPointerMove(event: PointerEvent<HTMLDivElement>) {
     const started = drag.current;
     if (!started || started.pointerId !== event.pointerId) return;
-    onResize(started.startWidth + event.clientX - started.startX);
+    started.last = started.startWidth + event.clientX - started.startX;
+    onResize(started.last, false);
   }
 
   function endDrag(event: PointerEvent<HTMLDivElement>) {
-    if (drag.current?.pointerId !== event.pointerId) return;
+    const ended = drag.current;
+    if (ended?.pointerId !== event.pointerId) return;
     drag.current = null;
     event.currentTarget.releasePointerCapture(event.pointerId);
+    if (ended.last !== null) onResize(ended.last, true);
   }
 
   return (

@@ -199,7 +199,7 @@ export function HistoryGrid({
                   column={column}
                   label={t(key)}
                   width={widths[column.key] ?? drawnWidths[position] ?? column.min}
-                  onResize={(width) => setHistoryColumnWidth(column, width)}
+                  onResize={(width, final) => setHistoryColumnWidth(column, width, final)}
                   onReset={() => setHistoryColumnWidth(column, null)}
                 />
               </div>
