@@ -3,6 +3,7 @@ import { createAuditLog } from '../core/audit/auditLog';
 import { osUserName } from '../core/audit/osUser';
 import { createHttpTransport } from '../core/koodrive/httpTransport';
 import type { Routing } from '../core/koodrive/connectionFor';
+import { ROUTE_WORDS } from '../core/koodrive/proxyDecision';
 import type { ProxyEnv } from '../core/koodrive/proxyFromEnv';
 import { type ProxyResolver, cachedProxyResolver } from '../core/koodrive/systemProxyCache';
 import type { Transport } from '../core/koodrive/transport';
@@ -62,7 +63,7 @@ function routingFor(options: AppServicesOptions, env: ProxyEnv, secrets: SecretS
   };
   if (options.resolveSystemProxy) {
     const resolve = cachedProxyResolver(options.resolveSystemProxy);
-    routing.systemProxy = { name: 'system proxy settings', resolve, directIsFinal: false };
+    routing.systemProxy = { name: ROUTE_WORDS.systemSettings, resolve, directIsFinal: false };
   }
   return routing;
 }

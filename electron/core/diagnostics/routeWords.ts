@@ -1,20 +1,20 @@
 /**
  * Why the requests take their route (koodrive/proxyDecision.ts gives it in English words) as a message for
- * the connection check's first steps. The fixed reasons and notes of the decision get their own keys; a
- * reason or note with other words (a PAC file's name, a skipped SOCKS entry) is shown as the decision said it.
- * test/unit/core/diagnostics/routeWords.test.ts pins the words against decideProxy's.
+ * the connection check's first steps. The decision's fixed words (ROUTE_WORDS) get their own keys; a reason or
+ * note with other words (a PAC file's name, a skipped SOCKS entry) is shown as the decision said it.
+ * test/unit/core/diagnostics/stepDetails.test.ts ("the route in words") checks them against decideProxy's.
  */
 import { message } from '../../../shared/messages/message';
 import type { MessageValue } from '../../../shared/messages/template';
-import type { ProxyDecision } from '../koodrive/proxyDecision';
+import { type ProxyDecision, ROUTE_WORDS } from '../koodrive/proxyDecision';
 
-const SYSTEM_SETTINGS = 'system proxy settings: ';
+const SYSTEM_SETTINGS = `${ROUTE_WORDS.systemSettings}: `;
 
 const FIXED: Readonly<Record<string, MessageValue>> = {
-  'set in the profile': message('detail.route.why.profile'),
-  'NO_PROXY exempts the host': message('detail.route.why.noProxy'),
-  direct: message('detail.route.why.direct'),
-  'system proxy: not available in this host': message('detail.route.why.systemAbsent'),
+  [ROUTE_WORDS.profile]: message('detail.route.why.profile'),
+  [ROUTE_WORDS.noProxy]: message('detail.route.why.noProxy'),
+  [ROUTE_WORDS.direct]: message('detail.route.why.direct'),
+  [ROUTE_WORDS.systemAbsent]: message('detail.route.why.systemAbsent'),
 };
 
 function wordsOf(text: string): MessageValue {

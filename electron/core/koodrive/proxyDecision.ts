@@ -46,7 +46,16 @@ export class ProxyDecisionError extends Error {
   }
 }
 
-const ABSENT = 'not available in this host';
+/** The fixed words of reasons and notes (diagnostics/routeWords.ts gives each its message). */
+export const ROUTE_WORDS = {
+  profile: 'set in the profile',
+  httpsProxy: 'HTTPS_PROXY',
+  noProxy: 'NO_PROXY exempts the host',
+  direct: 'direct',
+  /** The window's system step (app/services.ts). */
+  systemSettings: 'system proxy settings',
+  systemAbsent: 'system proxy: not available in this host',
+} as const;
 
 function messageOf(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
@@ -81,20 +90,20 @@ async function systemStep(step: SystemProxyStep, url: string, notes: string[]): 
 }
 
 export async function decideProxy(profile: Profile, routing: ProxyRouting): Promise<ProxyDecision> {
-  if (profile.proxyUrl) return { proxyUrl: profile.proxyUrl, reason: 'set in the profile', notes: [] };
+  if (profile.proxyUrl) return { proxyUrl: profile.proxyUrl, reason: ROUTE_WORDS.profile, notes: [] };
   const notes: string[] = [];
   const url = URL.canParse(profile.baseUrl) ? new URL(profile.baseUrl).href : null;
   if (routing.systemProxy && url) {
     const decided = await systemStep(routing.systemProxy, url, notes);
     if (decided) return decided;
   } else if (!routing.systemProxy) {
-    notes.push(`system proxy: ${routing.systemProxyAbsent ?? ABSENT}`);
+    notes.push(routing.systemProxyAbsent ? `system proxy: ${routing.systemProxyAbsent}` : ROUTE_WORDS.systemAbsent);
   }
   const env = routing.env ?? {};
   const fromEnv = proxyFromEnv(profile.baseUrl, env);
-  if (fromEnv) return { proxyUrl: fromEnv, reason: 'HTTPS_PROXY', notes };
-  if (noProxyExempts(profile.baseUrl, env)) return { proxyUrl: null, reason: 'NO_PROXY exempts the host', notes };
-  return { proxyUrl: null, reason: 'direct', notes };
+  if (fromEnv) return { proxyUrl: fromEnv, reason: ROUTE_WORDS.httpsProxy, notes };
+  if (noProxyExempts(profile.baseUrl, env)) return { proxyUrl: null, reason: ROUTE_WORDS.noProxy, notes };
+  return { proxyUrl: null, reason: ROUTE_WORDS.direct, notes };
 }
 
 /** One line for messages and --verbose: the reason, then the notes. */
