@@ -2,7 +2,6 @@ import type { ConnectionStep, ConnectionStepName } from '../../../shared/diagnos
 import { english } from '../../../shared/messages/english';
 import { message } from '../../../shared/messages/message';
 import type { Message } from '../../../shared/messages/template';
-
 import type { Clock } from '../clock';
 
 /** What one step found; the runner adds the step name and the time it took. */
@@ -29,7 +28,7 @@ export function failed(detail: Message, remedy: Message): StepOutcome {
 }
 
 export function skippedStep(step: ConnectionStepName, detail: Message): ConnectionStep {
-  return { step, ok: null, durationMs: 0, detail: english(detail), detailMessage: detail, remedy: null };
+  return stepOf(step, 0, outcome(null, detail, null));
 }
 
 /** A detail followed by a note (the route, the proxy password), each a sentence of its own. */
